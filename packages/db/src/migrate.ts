@@ -1,0 +1,16 @@
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { migrationsFolder } from "./paths.js";
+
+/** Applies every committed migration not yet applied; safe to run at each start. */
+export async function migrateDatabase(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    // Serialise concurrent starts (several servers, parallel test setups).
+    await client`select pg_advisory_lock(hashtext('booky:migrations'))`;
+    await migrate(drizzle({ client }), { migrationsFolder });
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

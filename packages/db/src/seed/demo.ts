@@ -1,0 +1,30 @@
+import { ARGON2ID_PARAMS } from "@booky/domain";
+import argon2 from "argon2";
+import type { Database } from "../client.js";
+import { users } from "../schema/index.js";
+
+/** Every demo account logs in with this password (documented in the README). */
+export const DEMO_PASSWORD = "booky-demo-reader";
+
+export const demoUsers = [
+  { username: "ada", displayName: "Ada Lovelace", bio: "Reads the footnotes first.", role: "admin" },
+  { username: "bruno", displayName: "Bruno Costa", bio: "Sci-fi, mostly on trains.", role: "user" },
+  { username: "chiara", displayName: "Chiara Rossi", bio: "Hosts the Thursday classics circle.", role: "user" },
+  { username: "dev", displayName: "Dev Patel", bio: "Always on chapter three.", role: "user" },
+] as const;
+
+/** Idempotent: running it twice leaves the same rows. */
+export async function seedDemoData(db: Database): Promise<{ users: number }> {
+  const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, ...ARGON2ID_PARAMS });
+  const rows = demoUsers.map((user) => ({
+    ...user,
+    email: `${user.username}@booky.example`,
+    passwordHash,
+  }));
+  const inserted = await db
+    .insert(users)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  return { users: inserted.length };
+}

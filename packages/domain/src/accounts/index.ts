@@ -1,0 +1,3 @@
+export * from "./credentials.js";
+export * from "./password-hashing.js";
+export * from "./schemas.js";
