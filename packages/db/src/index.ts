@@ -1,3 +1,5 @@
+export { alias } from "drizzle-orm/pg-core";
+export * from "drizzle-orm/sql";
 export * from "./client.js";
 export * from "./database-url.js";
 export * from "./embedded.js";

@@ -21,10 +21,6 @@ export async function seedDemoData(db: Database): Promise<{ users: number }> {
     email: `${user.username}@booky.example`,
     passwordHash,
   }));
-  const inserted = await db
-    .insert(users)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ id: users.id });
+  const inserted = await db.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id });
   return { users: inserted.length };
 }

@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Database, defaultDataDir } from "@booky/db";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCors from "@fastify/cors";
+import fastifyHelmet from "@fastify/helmet";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import type postgres from "postgres";
+import type { Config } from "./config.js";
+import { type AppDeps, createContextFactory } from "./context.js";
+import { registerOperationalRoutes } from "./http/health.js";
+import { registerWebApp } from "./http/web-app.js";
+import { type AppRouter, appRouter } from "./router.js";
+import { createBackgroundTasks } from "./services/background.js";
+import { createMailer } from "./services/mailer.js";
+import { createMetrics } from "./services/metrics.js";
+import { createRateLimits, defaultRateLimits, type RateLimitRules } from "./services/rate-limits.js";
+import { createAccessTokens } from "./services/tokens.js";
+
+const defaultWebDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+export interface BuildAppOptions {
+  config: Config;
+  database: { db: Database; client: postgres.Sql };
+  rateLimits?: RateLimitRules;
+  logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(options: BuildAppOptions) {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: 5000 },
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    accessTokens: createAccessTokens({
+      secret: config.JWT_SECRET,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    }),
+    mailer: createMailer({
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      mailDir: path.join(config.DATA_DIR ?? defaultDataDir, "mail"),
+      log: app.log,
+    }),
+    rateLimits: createRateLimits(options.rateLimits ?? defaultRateLimits),
+    metrics: createMetrics({ sql: database.client, poolMax: config.DATABASE_POOL_MAX }),
+    background: createBackgroundTasks(app.log),
+    log: app.log,
+  };
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "https:", "data:"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCors, { origin: config.CORS_ORIGINS, credentials: true, maxAge: 600 });
+  await app.register(fastifyCookie);
+
+  registerOperationalRoutes(app, deps);
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(deps),
+      maxBatchSize: config.TRPC_MAX_BATCH_SIZE,
+      onError({ error, path: procedure, req }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          req.log.error({ err: error.cause ?? error, procedure }, "procedure failed");
+        }
+      },
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+
+  await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist);
+
+  app.addHook("onClose", async () => {
+    await deps.background.drain();
+    deps.mailer.close();
+  });
+  return app;
+}

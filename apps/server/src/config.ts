@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+const DEV_JWT_SECRET = "booky-dev-only-secret-do-not-use-in-production-0123456789";
+
+const csv = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+const booleanish = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DATA_DIR: z.string().min(1).optional(),
+  PUBLIC_URL: z.url().optional(),
+  CORS_ORIGINS: csv.default([]),
+  TRUST_PROXY: booleanish.default(false),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
+  TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_ISSUER: z.string().min(1).default("booky"),
+  JWT_AUDIENCE: z.string().min(1).default("booky-web"),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(600),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  COOKIE_SECURE: booleanish.default(true),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Booky <no-reply@booky.example>"),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  SEED_DEMO_DATA: booleanish.default(false),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; a bad value names its variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const values = parsed.data;
+  if (values.NODE_ENV === "production" && !values.JWT_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production");
+  }
+  const warnings: string[] = [];
+  if (!values.JWT_SECRET) {
+    warnings.push(
+      "JWT_SECRET is not set: using the built-in development secret. Anyone can forge tokens; never run like this in production.",
+    );
+  }
+  return {
+    ...values,
+    JWT_SECRET: values.JWT_SECRET ?? DEV_JWT_SECRET,
+    PUBLIC_URL: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    warnings,
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;

@@ -1,0 +1,34 @@
+import type { Database } from "@booky/db";
+import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
+import type { FastifyBaseLogger } from "fastify";
+import type { Config } from "./config.js";
+import type { BackgroundTasks } from "./services/background.js";
+import type { Mailer } from "./services/mailer.js";
+import type { Metrics } from "./services/metrics.js";
+import type { RateLimits } from "./services/rate-limits.js";
+import type { AccessTokens } from "./services/tokens.js";
+
+/** Long-lived collaborators, built once at start-up and shared by every request. */
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  accessTokens: AccessTokens;
+  mailer: Mailer;
+  rateLimits: RateLimits;
+  metrics: Metrics;
+  background: BackgroundTasks;
+  log: FastifyBaseLogger;
+}
+
+export function createContextFactory(deps: AppDeps) {
+  return ({ req, res }: CreateFastifyContextOptions) => ({
+    ...deps,
+    req,
+    res,
+    log: req.log,
+    ip: req.ip,
+    userAgent: req.headers["user-agent"] ?? null,
+  });
+}
+
+export type Context = Awaited<ReturnType<ReturnType<typeof createContextFactory>>>;

@@ -1,0 +1,30 @@
+import { sql } from "@booky/db";
+import type { FastifyInstance } from "fastify";
+import type { AppDeps } from "../context.js";
+
+/** Liveness (the process answers), readiness (the database answers), Prometheus metrics. */
+export function registerOperationalRoutes(app: FastifyInstance, deps: Pick<AppDeps, "db" | "metrics">): void {
+  app.get("/healthz", { logLevel: "warn" }, async () => ({ status: "ok" }));
+
+  app.get("/readyz", { logLevel: "warn" }, async (_request, reply) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return { status: "ready" };
+    } catch (error) {
+      reply.log.warn({ err: error }, "readiness check failed");
+      return reply.code(503).send({ status: "unavailable", reason: "database unreachable" });
+    }
+  });
+
+  app.get("/metrics", { logLevel: "warn" }, async (_request, reply) => {
+    reply.type(deps.metrics.registry.contentType);
+    return deps.metrics.registry.metrics();
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    deps.metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? "unmatched", status_code: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+}

@@ -1,0 +1,45 @@
+import { createDatabase, migrateDatabase, resolveDatabase, seedDemoData } from "@booky/db";
+import closeWithGrace from "close-with-grace";
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+
+const startedAt = performance.now();
+
+function readConfig() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+const resolved = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+await migrateDatabase(resolved.url);
+const database = createDatabase(resolved.url, { max: config.DATABASE_POOL_MAX });
+if (config.SEED_DEMO_DATA) await seedDemoData(database.db);
+
+const app = await buildApp({ config, database });
+for (const warning of config.warnings) app.log.warn(warning);
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, "shutting down after an error");
+  else app.log.info({ signal }, "shutting down");
+  await app.close();
+  await database.close();
+  await resolved.embedded?.stop();
+});
+
+await app.listen({ host: config.HOST, port: config.PORT });
+const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
+app.log.info(
+  {
+    database: resolved.embedded ? "embedded" : "DATABASE_URL",
+    startupMs: Math.round(performance.now() - startedAt),
+  },
+  `Booky is ready at http://${shownHost}:${config.PORT}`,
+);

@@ -1,0 +1,63 @@
+import { and, type Executor, eq, isNull, passwordResetTokens, sessions, sql, users } from "@booky/db";
+
+/** What the owner of an account sees about it. */
+export const accountColumns = {
+  id: users.id,
+  email: users.email,
+  username: users.username,
+  displayName: users.displayName,
+  bio: users.bio,
+  avatarUrl: users.avatarUrl,
+  role: users.role,
+  createdAt: users.createdAt,
+};
+
+/** What anyone sees about a member. */
+export const publicProfileColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  bio: users.bio,
+  avatarUrl: users.avatarUrl,
+  createdAt: users.createdAt,
+};
+
+export async function findLiveUserByEmail(db: Executor, email: string) {
+  const [user] = await db
+    .select({ ...accountColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = lower(${email})`, isNull(users.deletedAt)));
+  return user ?? null;
+}
+
+export async function findPasswordHash(db: Executor, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+  return row?.passwordHash ?? null;
+}
+
+/**
+ * Deletes an account by erasing everything personal while keeping the row, so
+ * what other domains recorded (posts, bets, trades) points at "Deleted member"
+ * instead of dangling. Sessions and reset tokens go entirely.
+ */
+export async function anonymizeUser(db: Executor, userId: string): Promise<void> {
+  const tag = userId.replaceAll("-", "");
+  await db
+    .update(users)
+    .set({
+      email: `deleted-${tag}@deleted.invalid`,
+      username: `deleted_${tag}`,
+      displayName: "Deleted member",
+      bio: "",
+      avatarUrl: null,
+      passwordHash: null,
+      role: "user",
+      deletedAt: sql`now()`,
+    })
+    .where(eq(users.id, userId));
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+}

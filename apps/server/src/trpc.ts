@@ -1,0 +1,70 @@
+/**
+ * All tRPC plumbing, top to bottom: 1. initTRPC with transformer and error
+ * formatter, 2. shared middleware, 3. procedure builders.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { flattenError, type z } from "zod";
+import type { Context } from "./context.js";
+import { mapDatabaseError } from "./errors.js";
+import { findActiveSessionUser } from "./services/sessions.js";
+
+// 1. init
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  isDev: process.env.NODE_ENV !== "production",
+  errorFormatter({ shape, error }) {
+    // Input validation (zod) and FieldIssues both carry `issues`: flatten them per field.
+    const issues = (error.cause as { issues?: unknown } | undefined)?.issues;
+    const zodError = Array.isArray(issues) ? flattenError({ issues } as z.ZodError) : null;
+    const retryAfter =
+      error.code === "TOO_MANY_REQUESTS" && error.cause && "retryAfter" in error.cause
+        ? Number(error.cause.retryAfter)
+        : undefined;
+    return { ...shape, data: { ...shape.data, zodError, retryAfter } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 2. middleware
+/** Times every call and maps database constraint violations to typed errors, in one place. */
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const stop = ctx.metrics.procedureDuration.startTimer({ path, type });
+  const result = await next();
+  if (result.ok) {
+    stop({ code: "OK" });
+    return result;
+  }
+  const mapped = mapDatabaseError(result.error.cause);
+  const error = mapped ?? result.error;
+  stop({ code: error.code });
+  if (error.code === "TOO_MANY_REQUESTS" && error.cause && "retryAfter" in error.cause) {
+    ctx.res.header("retry-after", String(error.cause.retryAfter));
+  }
+  if (mapped) throw mapped;
+  return result;
+});
+
+/** Proves the bearer token and its session are live; adds `user` and `sessionId`. */
+const authenticated = t.middleware(async ({ ctx, next }) => {
+  const header = ctx.req.headers.authorization;
+  const token = header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : null;
+  const claims = token ? await ctx.accessTokens.verify(token) : null;
+  const user = claims ? await findActiveSessionUser(ctx.db, claims.sessionId, claims.userId) : null;
+  if (!claims || !user) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  }
+  return next({ ctx: { user, sessionId: claims.sessionId } });
+});
+
+// 3. procedure builders
+export const publicProcedure = t.procedure.use(observed);
+export const authedProcedure = publicProcedure.use(authenticated);
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only site admins can do this" });
+  }
+  return next();
+});

@@ -1,0 +1,8 @@
+import { defineConfig } from "vitest/config";
+
+/** One run, one summary: every workspace's tests are a project here. */
+export default defineConfig({
+  test: {
+    projects: ["packages/domain", "apps/server"],
+  },
+});
