@@ -1,3 +1,5 @@
+// Brings in the cookie typings on request/reply wherever this file is compiled.
+import type {} from "@fastify/cookie";
 import { TRPCError } from "@trpc/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 

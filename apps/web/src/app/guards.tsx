@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import { Navigate, useLocation } from "react-router";
+import { Spinner } from "../components/ui";
+import { useSession } from "../lib/use-session";
+
+function Loading() {
+  return (
+    <div className="flex justify-center py-16">
+      <Spinner label="Loading your session…" />
+    </div>
+  );
+}
+
+/** Members only: others go to log in and come back here afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === "loading") return <Loading />;
+  if (session.status === "anonymous") {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/log-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return children;
+}
+
+/** Log-in and sign-up pages send members already signed in on to where they were going. */
+export function RedirectIfAuthenticated({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === "loading") return <Loading />;
+  if (session.status === "authenticated") return <Navigate to={safeNext(location.search)} replace />;
+  return children;
+}
+
+/** Only same-site paths: an open redirect would let a link send members anywhere. */
+export function safeNext(search: string): string {
+  const next = new URLSearchParams(search).get("next");
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+}

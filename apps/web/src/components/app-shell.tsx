@@ -1,0 +1,80 @@
+import { useMutation } from "@tanstack/react-query";
+import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { sessionStore } from "../lib/session-store";
+import { useTRPC } from "../lib/trpc";
+import { useSession } from "../lib/use-session";
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-medium ${
+    isActive ? "bg-brand-100 text-brand-800 dark:bg-stone-800 dark:text-brand-100" : "hover:bg-stone-100 dark:hover:bg-stone-800"
+  }`;
+
+export function AppShell() {
+  const session = useSession();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const logOut = useMutation(
+    trpc.auth.logOut.mutationOptions({
+      onSettled: () => {
+        sessionStore.set({ status: "anonymous" });
+        navigate("/log-in");
+      },
+    }),
+  );
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-900/90">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-3">
+          <Link to="/" className="mr-4 flex items-center gap-2 font-serif text-xl font-bold text-brand-700 dark:text-brand-500">
+            <img src="/favicon.svg" alt="" className="size-7" />
+            Booky
+          </Link>
+          <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+            <NavLink to="/" end className={navClass}>
+              Home
+            </NavLink>
+          </nav>
+          {session.status === "authenticated" && (
+            <div className="flex items-center gap-2">
+              <NavLink to="/settings/profile" className={navClass}>
+                <span className="sr-only">Profile of </span>
+                {session.user.displayName}
+              </NavLink>
+              <button
+                type="button"
+                onClick={() => logOut.mutate()}
+                disabled={logOut.isPending}
+                className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
+              >
+                Log out
+              </button>
+            </div>
+          )}
+          {session.status === "anonymous" && (
+            <div className="flex items-center gap-2">
+              <NavLink to="/log-in" className={navClass}>
+                Log in
+              </NavLink>
+              <Link
+                to="/sign-up"
+                className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+              >
+                Sign up
+              </Link>
+            </div>
+          )}
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+        <Outlet />
+      </main>
+      <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
+        Booky — book clubs that finish the book.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { type ComponentProps, forwardRef, type ReactNode, useId } from "react";
+
+const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
+
+type ButtonProps = ComponentProps<"button"> & { variant?: "primary" | "secondary" | "danger"; busy?: boolean };
+
+export function Button({ variant = "primary", busy = false, className, children, disabled, ...props }: ButtonProps) {
+  return (
+    <button
+      {...props}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      className={cx(
+        "inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition disabled:cursor-not-allowed disabled:opacity-60",
+        variant === "primary" && "bg-brand-700 text-white hover:bg-brand-800",
+        variant === "secondary" &&
+          "border border-stone-300 bg-white text-stone-800 hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800",
+        variant === "danger" && "bg-red-700 text-white hover:bg-red-800",
+        className,
+      )}
+    >
+      {busy && <Spinner />}
+      {children}
+    </button>
+  );
+}
+
+export function Spinner({ label }: { label?: string }) {
+  return (
+    <span role={label ? "status" : undefined} className="inline-flex items-center gap-2">
+      <span
+        aria-hidden="true"
+        className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent"
+      />
+      {label && <span>{label}</span>}
+    </span>
+  );
+}
+
+type FieldProps = ComponentProps<"input"> & { label: string; error?: string | undefined; hint?: string };
+
+/** A labelled input whose error is announced and tied to it with aria-describedby. */
+export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextField(
+  { label, error, hint, className, ...props },
+  ref,
+) {
+  const id = useId();
+  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cx("flex flex-col gap-1", className)}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <input
+        {...props}
+        ref={ref}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={cx(
+          "rounded-lg border bg-white px-3 py-2 text-base dark:bg-stone-900",
+          error ? "border-red-600" : "border-stone-300 dark:border-stone-700",
+        )}
+      />
+      {hint && !error && (
+        <p id={`${id}-hint`} className="text-xs text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+});
+
+type TextAreaProps = ComponentProps<"textarea"> & { label: string; error?: string | undefined };
+
+export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextArea(
+  { label, error, ...props },
+  ref,
+) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        {...props}
+        ref={ref}
+        id={id}
+        rows={4}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={cx(
+          "rounded-lg border bg-white px-3 py-2 text-base dark:bg-stone-900",
+          error ? "border-red-600" : "border-stone-300 dark:border-stone-700",
+        )}
+      />
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+});
+
+export function Alert({ tone = "error", children }: { tone?: "error" | "success" | "info"; children: ReactNode }) {
+  return (
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cx(
+        "rounded-lg border px-4 py-3 text-sm",
+        tone === "error" && "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
+        tone === "success" &&
+          "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100",
+        tone === "info" && "border-stone-300 bg-white text-stone-800 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100",
+      )}
+    >
+      {children}
+    </div>
+  );
+}
+
+export function Card({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
+  return (
+    <section
+      className={cx(
+        "rounded-2xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900",
+        className,
+      )}
+    >
+      {title && <h2 className="mb-4 font-serif text-xl font-semibold">{title}</h2>}
+      {children}
+    </section>
+  );
+}
+
+export function PageTitle({ children, subtitle }: { children: ReactNode; subtitle?: ReactNode }) {
+  return (
+    <header className="mb-6">
+      <h1 className="font-serif text-3xl font-bold tracking-tight">{children}</h1>
+      {subtitle && <p className="mt-1 text-stone-600 dark:text-stone-400">{subtitle}</p>}
+    </header>
+  );
+}
+
+export function Skeleton({ className }: { className?: string }) {
+  return <div aria-hidden="true" className={cx("animate-pulse rounded-lg bg-stone-200 dark:bg-stone-800", className)} />;
+}

@@ -1,0 +1,79 @@
+import { passwordSchema } from "@booky/domain";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import { Link, useSearchParams } from "react-router";
+import { z } from "zod";
+import { Alert, Button, Card, PageTitle, TextField } from "../../components/ui";
+import { applyServerFieldErrors, errorMessage, isTRPCError } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+
+const formSchema = z
+  .object({ newPassword: passwordSchema, confirm: z.string() })
+  .refine((value) => value.newPassword === value.confirm, { path: ["confirm"], message: "Passwords do not match" });
+type Values = z.input<typeof formSchema>;
+
+export function ResetPasswordPage() {
+  const trpc = useTRPC();
+  const [params] = useSearchParams();
+  const token = params.get("token") ?? "";
+  const form = useForm<Values>({ resolver: zodResolver(formSchema) });
+  const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(({ newPassword }) =>
+    reset.mutate(
+      { token, newPassword },
+      { onError: (error) => applyServerFieldErrors(error, form.setError, ["newPassword"]) },
+    ),
+  );
+  const tokenProblem =
+    !token ||
+    (isTRPCError(reset.error) && reset.error.data?.zodError?.fieldErrors && "token" in reset.error.data.zodError.fieldErrors);
+
+  return (
+    <div className="mx-auto max-w-md">
+      <PageTitle>Choose a new password</PageTitle>
+      <Card>
+        {reset.isSuccess ? (
+          <Alert tone="success">
+            Your password is changed and every device was signed out.{" "}
+            <Link to="/log-in" className="font-semibold underline">
+              Log in with your new password
+            </Link>
+            .
+          </Alert>
+        ) : tokenProblem ? (
+          <Alert>
+            This reset link is invalid, expired or already used.{" "}
+            <Link to="/forgot-password" className="font-semibold underline">
+              Ask for a new one
+            </Link>
+            .
+          </Alert>
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+            {reset.isError && !errors.newPassword && <Alert>{errorMessage(reset.error)}</Alert>}
+            <TextField
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              error={errors.newPassword?.message}
+              {...form.register("newPassword")}
+            />
+            <TextField
+              label="Repeat new password"
+              type="password"
+              autoComplete="new-password"
+              error={errors.confirm?.message}
+              {...form.register("confirm")}
+            />
+            <Button type="submit" busy={reset.isPending}>
+              Change password
+            </Button>
+          </form>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { Link } from "react-router";
+import { Card, PageTitle, Skeleton } from "../../components/ui";
+import { useSession } from "../../lib/use-session";
+
+export function HomePage() {
+  const session = useSession();
+  if (session.status === "loading") return <Skeleton className="h-40 w-full" />;
+
+  if (session.status === "anonymous") {
+    return (
+      <section className="py-10 text-center">
+        <h1 className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">Book clubs that finish the book.</h1>
+        <p className="mx-auto mt-4 max-w-xl text-lg text-stone-700 dark:text-stone-300">
+          Form a club, pick the next read, track everyone's pages and put a few points on who reaches the end first.
+        </p>
+        <div className="mt-8 flex justify-center gap-3">
+          <Link to="/sign-up" className="rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+            Start reading together
+          </Link>
+          <Link
+            to="/log-in"
+            className="rounded-lg border border-stone-300 px-5 py-3 font-semibold hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+          >
+            Log in
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <div>
+      <PageTitle subtitle="Here is what your clubs are reading.">Welcome back, {session.user.displayName}</PageTitle>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title="Your clubs">
+          <p className="text-stone-700 dark:text-stone-300">
+            You are not in a club yet. Clubs arrive in Booky very soon: you will find and join them here.
+          </p>
+        </Card>
+        <Card title="Your profile">
+          <p className="text-stone-700 dark:text-stone-300">
+            Tell your club who you are: add a bio and an avatar.{" "}
+            <Link to="/settings/profile" className="font-semibold text-brand-700 underline dark:text-brand-500">
+              Edit your profile
+            </Link>
+          </p>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { RouterOutputs } from "@booky/server";
+
+export type Account = RouterOutputs["auth"]["me"];
+export type SessionGrant = RouterOutputs["auth"]["refresh"];
+
+export type SessionState =
+  | { status: "loading" }
+  | { status: "anonymous" }
+  | { status: "authenticated"; user: Account; accessToken: string; expiresAt: Date };
+
+/**
+ * The access token lives only in memory (never in storage a script could
+ * read); the refresh token is an HttpOnly cookie the page never sees.
+ */
+let state: SessionState = { status: "loading" };
+const listeners = new Set<() => void>();
+
+export const sessionStore = {
+  get: () => state,
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  set(next: SessionState) {
+    state = next;
+    for (const listener of listeners) listener();
+  },
+  grant(grant: SessionGrant) {
+    sessionStore.set({
+      status: "authenticated",
+      user: grant.user,
+      accessToken: grant.accessToken,
+      expiresAt: grant.accessTokenExpiresAt,
+    });
+  },
+  updateUser(user: Account) {
+    if (state.status === "authenticated") sessionStore.set({ ...state, user });
+  },
+  accessToken: () => (state.status === "authenticated" ? state.accessToken : null),
+};

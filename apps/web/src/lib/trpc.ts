@@ -1,0 +1,89 @@
+import type { AppRouter } from "@booky/server";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import superjson from "superjson";
+import { sessionStore } from "./session-store";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/** The server accepts at most 20 calls per batch; never send more. */
+const MAX_BATCH = 20;
+
+/** Calls that read the refresh cookie go alone, so a 401 elsewhere never mixes with them. */
+const cookieCalls = new Set(["auth.refresh", "auth.logOut"]);
+
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Trades the refresh cookie for a new access token. Concurrent callers share
+ * one request: the server treats a second use of a rotated token as theft.
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= plainClient.auth.refresh
+    .mutate()
+    .then((grant) => {
+      sessionStore.grant(grant);
+      return true;
+    })
+    .catch(() => {
+      sessionStore.set({ status: "anonymous" });
+      return false;
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** On a 401, refresh once and replay the request with the new token. */
+const fetchWithRefresh: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (response.status !== 401 || sessionStore.get().status !== "authenticated") return response;
+  if (!(await refreshSession())) return response;
+  const headers = new Headers(init?.headers);
+  headers.set("authorization", `Bearer ${sessionStore.accessToken()}`);
+  return fetch(input, { ...init, headers });
+};
+
+const authHeaders = () => {
+  const token = sessionStore.accessToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
+
+const plainClient = createTRPCClient<AppRouter>({
+  links: [httpLink({ url: "/trpc", transformer: superjson })],
+});
+
+export function createAppTRPCClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => cookieCalls.has(op.path),
+        true: httpLink({ url: "/trpc", transformer: superjson, headers: authHeaders }),
+        false: httpBatchLink({
+          url: "/trpc",
+          transformer: superjson,
+          maxItems: MAX_BATCH,
+          headers: authHeaders,
+          fetch: fetchWithRefresh,
+        }),
+      }),
+    ],
+  });
+}
+
+export function createAppQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        retry: (failures, error) => {
+          const code = (error as { data?: { code?: string } }).data?.code;
+          if (code && ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"].includes(code)) return false;
+          return failures < 2;
+        },
+      },
+    },
+  });
+}

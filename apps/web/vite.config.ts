@@ -1,0 +1,16 @@
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { defaultClientConditions, defineConfig } from "vite";
+
+const apiTarget = process.env.BOOKY_API_URL ?? "http://127.0.0.1:3000";
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  // Workspace packages are consumed as TypeScript sources.
+  resolve: { conditions: ["source", ...defaultClientConditions] },
+  server: {
+    port: 5173,
+    proxy: { "/trpc": apiTarget, "/healthz": apiTarget },
+  },
+  build: { sourcemap: true, reportCompressedSize: true },
+});
