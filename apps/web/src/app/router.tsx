@@ -14,14 +14,26 @@ export const router = createBrowserRouter([
         path: "sign-up",
         lazy: async () => {
           const { SignUpPage } = await import("../features/auth/sign-up-page");
-          return { element: <RedirectIfAuthenticated><SignUpPage /></RedirectIfAuthenticated> };
+          return {
+            element: (
+              <RedirectIfAuthenticated>
+                <SignUpPage />
+              </RedirectIfAuthenticated>
+            ),
+          };
         },
       },
       {
         path: "log-in",
         lazy: async () => {
           const { LogInPage } = await import("../features/auth/log-in-page");
-          return { element: <RedirectIfAuthenticated><LogInPage /></RedirectIfAuthenticated> };
+          return {
+            element: (
+              <RedirectIfAuthenticated>
+                <LogInPage />
+              </RedirectIfAuthenticated>
+            ),
+          };
         },
       },
       {
@@ -36,7 +48,13 @@ export const router = createBrowserRouter([
         path: "settings/profile",
         lazy: async () => {
           const { ProfileSettingsPage } = await import("../features/profile/profile-settings-page");
-          return { element: <RequireAuth><ProfileSettingsPage /></RequireAuth> };
+          return {
+            element: (
+              <RequireAuth>
+                <ProfileSettingsPage />
+              </RequireAuth>
+            ),
+          };
         },
       },
       {

@@ -6,7 +6,9 @@ import { useSession } from "../lib/use-session";
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${
-    isActive ? "bg-brand-100 text-brand-800 dark:bg-stone-800 dark:text-brand-100" : "hover:bg-stone-100 dark:hover:bg-stone-800"
+    isActive
+      ? "bg-brand-100 text-brand-800 dark:bg-stone-800 dark:text-brand-100"
+      : "hover:bg-stone-100 dark:hover:bg-stone-800"
   }`;
 
 export function AppShell() {
@@ -24,12 +26,18 @@ export function AppShell() {
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-900/90">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-3">
-          <Link to="/" className="mr-4 flex items-center gap-2 font-serif text-xl font-bold text-brand-700 dark:text-brand-500">
+          <Link
+            to="/"
+            className="mr-4 flex items-center gap-2 font-serif text-xl font-bold text-brand-700 dark:text-brand-500"
+          >
             <img src="/favicon.svg" alt="" className="size-7" />
             Booky
           </Link>

@@ -115,10 +115,12 @@ export function Alert({ tone = "error", children }: { tone?: "error" | "success"
       role={tone === "error" ? "alert" : "status"}
       className={cx(
         "rounded-lg border px-4 py-3 text-sm",
-        tone === "error" && "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
+        tone === "error" &&
+          "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
         tone === "success" &&
           "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100",
-        tone === "info" && "border-stone-300 bg-white text-stone-800 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100",
+        tone === "info" &&
+          "border-stone-300 bg-white text-stone-800 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100",
       )}
     >
       {children}
@@ -150,5 +152,7 @@ export function PageTitle({ children, subtitle }: { children: ReactNode; subtitl
 }
 
 export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden="true" className={cx("animate-pulse rounded-lg bg-stone-200 dark:bg-stone-800", className)} />;
+  return (
+    <div aria-hidden="true" className={cx("animate-pulse rounded-lg bg-stone-200 dark:bg-stone-800", className)} />
+  );
 }

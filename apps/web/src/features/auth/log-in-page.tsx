@@ -41,7 +41,13 @@ export function LogInPage() {
       <Card>
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {formError && <Alert>{formError}</Alert>}
-          <TextField label="E-mail" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+          <TextField
+            label="E-mail"
+            type="email"
+            autoComplete="email"
+            error={errors.email?.message}
+            {...form.register("email")}
+          />
           <TextField
             label="Password"
             type="password"

@@ -29,7 +29,9 @@ export function ResetPasswordPage() {
   );
   const tokenProblem =
     !token ||
-    (isTRPCError(reset.error) && reset.error.data?.zodError?.fieldErrors && "token" in reset.error.data.zodError.fieldErrors);
+    (isTRPCError(reset.error) &&
+      reset.error.data?.zodError?.fieldErrors &&
+      "token" in reset.error.data.zodError.fieldErrors);
 
   return (
     <div className="mx-auto max-w-md">

@@ -36,11 +36,19 @@ export function SignUpPage() {
 
   return (
     <div className="mx-auto max-w-md">
-      <PageTitle subtitle="Join a club, pick a book, race your friends to the last page.">Create your account</PageTitle>
+      <PageTitle subtitle="Join a club, pick a book, race your friends to the last page.">
+        Create your account
+      </PageTitle>
       <Card>
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {formError && <Alert>{formError}</Alert>}
-          <TextField label="E-mail" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+          <TextField
+            label="E-mail"
+            type="email"
+            autoComplete="email"
+            error={errors.email?.message}
+            {...form.register("email")}
+          />
           <TextField
             label="Username"
             autoComplete="username"

@@ -6,7 +6,16 @@ export function Avatar({ name, url, size = 64 }: { name: string; url: string | n
     .slice(0, 2)
     .toUpperCase();
   if (url) {
-    return <img src={url} alt="" width={size} height={size} className="rounded-full object-cover" style={{ width: size, height: size }} />;
+    return (
+      <img
+        src={url}
+        alt=""
+        width={size}
+        height={size}
+        className="rounded-full object-cover"
+        style={{ width: size, height: size }}
+      />
+    );
   }
   return (
     <span

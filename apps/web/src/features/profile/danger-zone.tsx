@@ -46,7 +46,11 @@ export function DangerZone() {
             Log out everywhere
           </Button>
         </div>
-        <form onSubmit={onDelete} noValidate className="flex flex-col gap-3 border-t border-stone-200 pt-6 dark:border-stone-800">
+        <form
+          onSubmit={onDelete}
+          noValidate
+          className="flex flex-col gap-3 border-t border-stone-200 pt-6 dark:border-stone-800"
+        >
           <h3 className="font-semibold text-red-800 dark:text-red-300">Delete account</h3>
           <p className="text-sm text-stone-700 dark:text-stone-300">
             Your profile, e-mail and sessions are erased. What you wrote in clubs stays, signed “Deleted member”.

@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll } from "vitest";
+
+export const webDist = fileURLToPath(new URL("../dist", import.meta.url));
+export const screenshotDir = fileURLToPath(new URL("../../../test-output/e2e", import.meta.url));
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, headless, with the flags this closed network needs. Closed after the file. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(path.join(webDist, "index.html"))) {
+    throw new Error(`The web app is not built (${webDist}); run \`pnpm build\` first.`);
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
+  afterAll(() => browser.close());
+  return browser;
+}
+
+/** Keeps a full-page screenshot under test-output/e2e and returns its path. */
+export async function keepScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
