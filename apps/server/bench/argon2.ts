@@ -4,7 +4,7 @@ import { ARGON2ID_PARAMS } from "@booky/domain";
 import argon2 from "argon2";
 
 const ROUNDS = 20;
-const options = { type: argon2.argon2id, ...ARGON2ID_PARAMS };
+const options = { type: argon2.argon2id, ...ARGON2ID_PARAMS } as const;
 
 async function time(label: string, task: () => Promise<unknown>) {
   await task(); // warm-up

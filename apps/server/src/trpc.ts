@@ -14,14 +14,20 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   isDev: process.env.NODE_ENV !== "production",
   errorFormatter({ shape, error }) {
-    // Input validation (zod) and FieldIssues both carry `issues`: flatten them per field.
+    // Input validation (zod) and FieldIssues both carry `issues`: flatten them per field,
+    // and say the first problem in words instead of zod's JSON dump.
     const issues = (error.cause as { issues?: unknown } | undefined)?.issues;
     const zodError = Array.isArray(issues) ? flattenError({ issues } as z.ZodError) : null;
+    const first = Array.isArray(issues) ? (issues[0] as { path?: PropertyKey[]; message?: string } | undefined) : null;
+    const message =
+      error.code === "BAD_REQUEST" && first?.message && error.cause?.name !== "FieldIssues"
+        ? `${first.path?.length ? `${first.path.join(".")}: ` : ""}${first.message}`
+        : shape.message;
     const retryAfter =
       error.code === "TOO_MANY_REQUESTS" && error.cause && "retryAfter" in error.cause
         ? Number(error.cause.retryAfter)
-        : undefined;
-    return { ...shape, data: { ...shape.data, zodError, retryAfter } };
+        : null;
+    return { ...shape, message, data: { ...shape.data, zodError, retryAfter } };
   },
 });
 

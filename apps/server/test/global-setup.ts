@@ -3,13 +3,6 @@ import { defaultDataDir, startEmbeddedPostgres } from "@booky/db";
 import { prepareTemplateDatabase } from "@booky/db/testing";
 import type { TestProject } from "vitest/node";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    adminDatabaseUrl: string;
-    templateDatabase: string;
-  }
-}
-
 /**
  * One PostgreSQL for the whole run: TEST_DATABASE_URL or DATABASE_URL when set
  * (CI uses the machine's server), else an embedded one. Each test file then

@@ -8,6 +8,14 @@ import { type Env, loadConfig } from "../src/config.js";
 import type { AppRouter } from "../src/router.js";
 import { defaultRateLimits, type RateLimitRules } from "../src/services/rate-limits.js";
 
+/** Provided once per run by global-setup.ts. */
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    templateDatabase: string;
+  }
+}
+
 /** Generous limits so ordinary tests never trip them; rate-limit tests pass their own. */
 const relaxedRateLimits: RateLimitRules = Object.fromEntries(
   Object.keys(defaultRateLimits).map((name) => [name, { points: 10_000, duration: 60 }]),
