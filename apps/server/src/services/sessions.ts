@@ -1,4 +1,5 @@
 import { and, type Executor, eq, gt, isNull, ne, refreshTokens, sessions, sql, users } from "@booky/db";
+import { accountColumns } from "./accounts.js";
 import { hashOpaqueToken, newOpaqueToken } from "./tokens.js";
 
 export type RevokeReason = "logout" | "logout_everywhere" | "reuse" | "password_changed" | "password_reset" | "deleted";
@@ -103,16 +104,7 @@ export async function revokeUserSessions(
 /** The session's user when the session is live: one indexed join per authenticated call. */
 export async function findActiveSessionUser(db: Executor, sessionId: string, userId: string) {
   const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      username: users.username,
-      displayName: users.displayName,
-      bio: users.bio,
-      avatarUrl: users.avatarUrl,
-      role: users.role,
-      createdAt: users.createdAt,
-    })
+    .select(accountColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(

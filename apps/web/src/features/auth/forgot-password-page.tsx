@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import type { z } from "zod";
 import { Alert, Button, Card, PageTitle, TextField } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
+import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
 
 type Values = z.input<typeof requestPasswordResetInput>;
@@ -30,13 +31,7 @@ export function ForgotPasswordPage() {
         ) : (
           <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
             {request.isError && <Alert>{errorMessage(request.error)}</Alert>}
-            <TextField
-              label="E-mail"
-              type="email"
-              autoComplete="email"
-              error={form.formState.errors.email?.message}
-              {...form.register("email")}
-            />
+            <TextField label="E-mail" type="email" autoComplete="email" {...fieldProps(form, "email")} />
             <Button type="submit" busy={request.isPending}>
               Send reset link
             </Button>

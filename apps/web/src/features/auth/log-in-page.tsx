@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { safeNext } from "../../app/guards";
 import { Alert, Button, Card, PageTitle, TextField } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
+import { fieldProps } from "../../lib/form";
 import { sessionStore } from "../../lib/session-store";
 import { useTRPC } from "../../lib/trpc";
 
@@ -19,7 +20,6 @@ export function LogInPage() {
   const location = useLocation();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof logInInput>>({ resolver: zodResolver(logInInput) });
-  const { errors } = form.formState;
   const logIn = useMutation(trpc.auth.logIn.mutationOptions());
 
   const onSubmit = form.handleSubmit((values) => {
@@ -41,19 +41,12 @@ export function LogInPage() {
       <Card>
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {formError && <Alert>{formError}</Alert>}
-          <TextField
-            label="E-mail"
-            type="email"
-            autoComplete="email"
-            error={errors.email?.message}
-            {...form.register("email")}
-          />
+          <TextField label="E-mail" type="email" autoComplete="email" {...fieldProps(form, "email")} />
           <TextField
             label="Password"
             type="password"
             autoComplete="current-password"
-            error={errors.password?.message}
-            {...form.register("password")}
+            {...fieldProps(form, "password")}
           />
           <Button type="submit" busy={logIn.isPending}>
             Log in

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from "react-router";
 import { z } from "zod";
 import { Alert, Button, Card, PageTitle, TextField } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage, isTRPCError } from "../../lib/errors";
+import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
 
 const formSchema = z
@@ -60,15 +61,13 @@ export function ResetPasswordPage() {
               label="New password"
               type="password"
               autoComplete="new-password"
-              error={errors.newPassword?.message}
-              {...form.register("newPassword")}
+              {...fieldProps(form, "newPassword")}
             />
             <TextField
               label="Repeat new password"
               type="password"
               autoComplete="new-password"
-              error={errors.confirm?.message}
-              {...form.register("confirm")}
+              {...fieldProps(form, "confirm")}
             />
             <Button type="submit" busy={reset.isPending}>
               Change password

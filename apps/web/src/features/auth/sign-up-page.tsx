@@ -7,6 +7,7 @@ import { Link, useNavigate } from "react-router";
 import type { z } from "zod";
 import { Alert, Button, Card, PageTitle, TextField } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
+import { fieldProps } from "../../lib/form";
 import { sessionStore } from "../../lib/session-store";
 import { useTRPC } from "../../lib/trpc";
 
@@ -18,7 +19,6 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof signUpInput>>({ resolver: zodResolver(signUpInput) });
-  const { errors } = form.formState;
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
 
   const onSubmit = form.handleSubmit((values) => {
@@ -42,33 +42,20 @@ export function SignUpPage() {
       <Card>
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {formError && <Alert>{formError}</Alert>}
-          <TextField
-            label="E-mail"
-            type="email"
-            autoComplete="email"
-            error={errors.email?.message}
-            {...form.register("email")}
-          />
+          <TextField label="E-mail" type="email" autoComplete="email" {...fieldProps(form, "email")} />
           <TextField
             label="Username"
             autoComplete="username"
             hint="Lowercase letters, digits and underscores; how friends find you."
-            error={errors.username?.message}
-            {...form.register("username")}
+            {...fieldProps(form, "username")}
           />
-          <TextField
-            label="Display name"
-            autoComplete="name"
-            error={errors.displayName?.message}
-            {...form.register("displayName")}
-          />
+          <TextField label="Display name" autoComplete="name" {...fieldProps(form, "displayName")} />
           <TextField
             label="Password"
             type="password"
             autoComplete="new-password"
             hint="At least 8 characters. Common, breached passwords are refused."
-            error={errors.password?.message}
-            {...form.register("password")}
+            {...fieldProps(form, "password")}
           />
           <Button type="submit" busy={signUp.isPending}>
             Sign up

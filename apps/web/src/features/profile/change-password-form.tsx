@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Alert, Button, Card, TextField } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
+import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
 
 type Values = z.input<typeof changePasswordInput>;
@@ -36,15 +37,13 @@ export function ChangePasswordForm() {
           label="Current password"
           type="password"
           autoComplete="current-password"
-          error={errors.currentPassword?.message}
-          {...form.register("currentPassword")}
+          {...fieldProps(form, "currentPassword")}
         />
         <TextField
           label="New password"
           type="password"
           autoComplete="new-password"
-          error={errors.newPassword?.message}
-          {...form.register("newPassword")}
+          {...fieldProps(form, "newPassword")}
         />
         <div>
           <Button type="submit" busy={change.isPending}>

@@ -6,6 +6,7 @@ import { useNavigate } from "react-router";
 import type { z } from "zod";
 import { Alert, Button, Card, TextField } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
+import { fieldProps } from "../../lib/form";
 import { sessionStore } from "../../lib/session-store";
 import { useTRPC } from "../../lib/trpc";
 
@@ -60,8 +61,7 @@ export function DangerZone() {
             label="Confirm with your password"
             type="password"
             autoComplete="current-password"
-            error={form.formState.errors.password?.message}
-            {...form.register("password")}
+            {...fieldProps(form, "password")}
           />
           <div>
             <Button type="submit" variant="danger" busy={remove.isPending}>

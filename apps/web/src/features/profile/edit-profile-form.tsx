@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Alert, Button, Card, TextArea, TextField } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
+import { fieldProps } from "../../lib/form";
 import { type Account, sessionStore } from "../../lib/session-store";
 import { useTRPC } from "../../lib/trpc";
 
@@ -45,15 +46,9 @@ export function EditProfileForm({ user }: { user: Account }) {
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {update.isSuccess && !isDirty && <Alert tone="success">Profile saved.</Alert>}
         {update.isError && !Object.keys(errors).length && <Alert>{errorMessage(update.error)}</Alert>}
-        <TextField label="Display name" error={errors.displayName?.message} {...form.register("displayName")} />
-        <TextArea label="Bio" error={errors.bio?.message} {...form.register("bio")} />
-        <TextField
-          label="Avatar URL"
-          type="url"
-          placeholder="https://…"
-          error={errors.avatarUrl?.message}
-          {...form.register("avatarUrl")}
-        />
+        <TextField label="Display name" {...fieldProps(form, "displayName")} />
+        <TextArea label="Bio" {...fieldProps(form, "bio")} />
+        <TextField label="Avatar URL" type="url" placeholder="https://…" {...fieldProps(form, "avatarUrl")} />
         <div>
           <Button type="submit" busy={update.isPending} disabled={!isDirty}>
             Save profile
