@@ -3,6 +3,6 @@ import { defineConfig } from "vitest/config";
 /** One run, one summary: every workspace's tests are a project here. */
 export default defineConfig({
   test: {
-    projects: ["packages/domain", "apps/server", "apps/web"],
+    projects: ["packages/domain", "packages/db", "apps/server", "apps/web"],
   },
 });

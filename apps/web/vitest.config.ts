@@ -8,7 +8,7 @@ export default mergeConfig(
     test: {
       name: "web",
       include: ["e2e/**/*.test.ts"],
-      globalSetup: ["../server/test/global-setup.ts"],
+      globalSetup: ["../../packages/db/test/global-setup.ts"],
       testTimeout: 60_000,
       hookTimeout: 60_000,
     },

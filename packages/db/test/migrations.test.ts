@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDatabase } from "../src/client.js";
+import { migrateDatabase } from "../src/migrate.js";
+import { users } from "../src/schema/index.js";
+import { demoUsers, seedDemoData } from "../src/seed/demo.js";
+import { withDatabase } from "../src/testing.js";
+
+const adminUrl = inject("adminDatabaseUrl");
+const name = `booky_empty_${randomBytes(6).toString("hex")}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${name}"`);
+const url = withDatabase(adminUrl, name);
+
+afterAll(async () => {
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.end();
+});
+
+describe("the migration history", () => {
+  it("applies cleanly to an empty database, and again as a no-op", async () => {
+    await migrateDatabase(url);
+    await migrateDatabase(url);
+    const probe = postgres(url, { max: 1 });
+    const tables = await probe<{ table_name: string }[]>`
+      select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
+    const applied = await probe`select count(*)::int as count from drizzle.__drizzle_migrations`;
+    await probe.end();
+    expect(tables.map((row) => row.table_name)).toEqual(
+      expect.arrayContaining(["users", "sessions", "refresh_tokens", "password_reset_tokens"]),
+    );
+    expect(applied[0]?.count).toBeGreaterThan(0);
+  });
+
+  it("seeds the demo members once, however often the seed runs", async () => {
+    const { db, close } = createDatabase(url, { max: 2 });
+    const first = await seedDemoData(db);
+    const second = await seedDemoData(db);
+    const count = await db.$count(users);
+    await close();
+    expect(first.users).toBe(demoUsers.length);
+    expect(second.users).toBe(0);
+    expect(count).toBe(demoUsers.length);
+  });
+});
