@@ -60,7 +60,8 @@ describe("auth.refresh", () => {
   it("refuses cross-site callers, by Origin or by Sec-Fetch-Site", async () => {
     const { client } = await signedUpClient(server);
     const token = client.cookies.get("booky_refresh") ?? "";
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }]) {
+    const foreign: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }];
+    for (const headers of foreign) {
       const error = await rejectionOf(clientWithCookie(token, headers).trpc.auth.refresh.mutate());
       expect(error.data?.code).toBe("FORBIDDEN");
     }

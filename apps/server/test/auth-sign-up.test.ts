@@ -36,3 +36,48 @@ describe("auth.signUp", () => {
     expect(await server.db.$count(users)).toBe(before);
   });
 });
+
+describe("auth.signUp input and races", () => {
+  it("names every invalid field and stores nothing", async () => {
+    const before = await server.db.$count(users);
+    const error = await rejectionOf(
+      server.client().trpc.auth.signUp.mutate({ email: "nope", username: "_x", displayName: " ", password: "short" }),
+    );
+    expect(error.data?.code).toBe("BAD_REQUEST");
+    expect(Object.keys(error.data?.zodError?.fieldErrors ?? {}).sort()).toEqual([
+      "displayName",
+      "email",
+      "password",
+      "username",
+    ]);
+    expect(await server.db.$count(users)).toBe(before);
+  });
+
+  it("accepts passwords of 8 and 128 characters and refuses 129", async () => {
+    await server.client().trpc.auth.signUp.mutate(newMember({ password: "zq8#Lw!p" }));
+    await server.client().trpc.auth.signUp.mutate(newMember({ password: "long passphrase ".repeat(8) }));
+    const error = await rejectionOf(server.client().trpc.auth.signUp.mutate(newMember({ password: "x".repeat(129) })));
+    expect(error.data?.zodError?.fieldErrors).toHaveProperty("password");
+  });
+
+  it("rejects a taken username in another case with CONFLICT on the username", async () => {
+    const first = newMember();
+    await server.client().trpc.auth.signUp.mutate(first);
+    const error = await rejectionOf(
+      server.client().trpc.auth.signUp.mutate(newMember({ username: first.username.toUpperCase() })),
+    );
+    expect(error.data?.code).toBe("CONFLICT");
+    expect(error.data?.zodError?.fieldErrors).toHaveProperty("username");
+  });
+
+  it("two sign-ups racing for one e-mail create one account and one CONFLICT", async () => {
+    const email = newMember().email;
+    const results = await Promise.allSettled([
+      server.client().trpc.auth.signUp.mutate(newMember({ email })),
+      server.client().trpc.auth.signUp.mutate(newMember({ email })),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const failure = results.find((result) => result.status === "rejected");
+    expect(failure?.status === "rejected" && failure.reason.data?.code).toBe("CONFLICT");
+  });
+});

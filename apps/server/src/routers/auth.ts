@@ -1,4 +1,4 @@
-import { eq, refreshTokens, sql, users } from "@booky/db";
+import { and, eq, isNull, refreshTokens, sql, users } from "@booky/db";
 import {
   changePasswordInput,
   logInInput,
@@ -160,7 +160,13 @@ export const authRouter = router({
     const userId = await ctx.db.transaction(async (tx) => {
       const owner = await consumeResetToken(tx, input.token);
       if (!owner) return null;
-      await tx.update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, owner));
+      // A link mailed just before the account was deleted must not revive it.
+      const [live] = await tx
+        .update(users)
+        .set({ passwordHash, passwordChangedAt: sql`now()` })
+        .where(and(eq(users.id, owner), isNull(users.deletedAt)))
+        .returning({ id: users.id });
+      if (!live) return null;
       await revokeUserSessions(tx, owner, "password_reset");
       return owner;
     });
