@@ -4,5 +4,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: ["packages/domain", "packages/db", "apps/server", "apps/web"],
+    reporters: ["./vitest.count-reporter.ts", "default"],
   },
 });
