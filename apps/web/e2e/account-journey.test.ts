@@ -73,7 +73,9 @@ describe("a new member's first visit", () => {
     await expect.poll(() => page.getByRole("heading", { name: "M. Duras" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText("Writes at night; reads at dawn.").isVisible()).toBe(true);
     const file = await keepScreenshot(page, "account-journey-profile");
-    console.log(`screenshot kept: ${file}`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await keepScreenshot(page, "account-journey-profile-phone");
+    console.log(`screenshots kept: ${file} (and -phone)`);
 
     await page.goto("/no-such-page");
     await expect.poll(() => page.getByRole("heading", { name: "Page not found" }).isVisible()).toBe(true);

@@ -15,13 +15,18 @@ const cookieCalls = new Set(["auth.refresh", "auth.logOut"]);
 
 let refreshing: Promise<boolean> | null = null;
 
+/** Runs `task` while holding a lock shared by every tab of this site (where the browser has Web Locks). */
+function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+  return typeof navigator !== "undefined" && navigator.locks ? navigator.locks.request("booky-refresh", task) : task();
+}
+
 /**
- * Trades the refresh cookie for a new access token. Concurrent callers share
- * one request: the server treats a second use of a rotated token as theft.
+ * Trades the refresh cookie for a new access token. Callers in this tab share
+ * one request, and tabs take turns (each then sends the cookie the previous
+ * one received): the server treats a second use of a rotated token as theft.
  */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= plainClient.auth.refresh
-    .mutate()
+  refreshing ??= acrossTabs(() => plainClient.auth.refresh.mutate())
     .then((grant) => {
       sessionStore.grant(grant);
       return true;
