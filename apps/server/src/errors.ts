@@ -48,6 +48,10 @@ function findPostgresError(error: unknown): PostgresError | null {
 const constraintMessages: Record<string, { field?: string; message: string }> = {
   users_email_lower_key: { field: "email", message: "An account with this e-mail already exists" },
   users_username_lower_key: { field: "username", message: "This username is taken" },
+  clubs_member_count_within_limit: { field: "memberLimit", message: "The club already has more members than that" },
+  clubs_place_given: { field: "location", message: "Give a location, or mark the club as online" },
+  club_members_club_id_user_id_pk: { message: "Already a member of this club" },
+  club_requests_one_pending_key: { message: "There is already a pending request or invitation" },
 };
 
 /**

@@ -1,9 +1,11 @@
 import { authRouter } from "./routers/auth.js";
+import { clubsRouter } from "./routers/clubs.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
   auth: authRouter,
+  clubs: clubsRouter,
   users: usersRouter,
 });
 

@@ -2,11 +2,14 @@
  * All tRPC plumbing, top to bottom: 1. initTRPC with transformer and error
  * formatter, 2. shared middleware, 3. procedure builders.
  */
+
+import { type ClubRoleName, clubIdInput, hasClubRole } from "@booky/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { flattenError, type z } from "zod";
 import type { Context } from "./context.js";
 import { mapDatabaseError } from "./errors.js";
+import { findClubWithRole } from "./services/clubs.js";
 import { findActiveSessionUser } from "./services/sessions.js";
 
 // 1. init
@@ -74,3 +77,26 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/**
+ * Takes `clubId` and proves the club exists; adds `club` and the caller's
+ * `role` (null for outsiders). Private clubs exist for outsiders too (their
+ * name and description are public); what they may do is checked per procedure.
+ */
+export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx, input, next }) => {
+  const found = await findClubWithRole(ctx.db, input.clubId, ctx.user.id);
+  if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "No such club" });
+  return next({ ctx: { club: found.club, role: found.role } });
+});
+
+/** Members of at least `required` rank only; others get FORBIDDEN. */
+export function clubRoleProcedure(required: ClubRoleName) {
+  return clubProcedure.use(({ ctx, next }) => {
+    const { role } = ctx;
+    if (!role || !hasClubRole(role, required)) {
+      const who = required === "member" ? "members" : required === "admin" ? "club admins" : "the club owner";
+      throw new TRPCError({ code: "FORBIDDEN", message: `Only ${who} can do this` });
+    }
+    return next({ ctx: { role } });
+  });
+}

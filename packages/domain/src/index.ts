@@ -1,1 +1,2 @@
 export * from "./accounts/index.js";
+export * from "./clubs/index.js";

@@ -1,0 +1,29 @@
+import { TRPCError } from "@trpc/server";
+
+/** Keyset cursor: the sort key and id of the last row of a page, opaque to clients. */
+export interface Cursor {
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
+}
+
+export function decodeCursor(value: string | null | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    const [key, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
+    if (typeof key === "string" && typeof id === "string") return { key, id };
+  } catch {
+    // fall through to the typed error
+  }
+  throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is invalid; start from the first page" });
+}
+
+/** Fetch `limit + 1` rows, return `limit` and a cursor when there are more. */
+export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+}

@@ -1,0 +1,3 @@
+export * from "./roles.js";
+export * from "./schemas.js";
+export * from "./slug.js";

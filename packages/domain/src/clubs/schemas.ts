@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { usernameSchema } from "../accounts/credentials.js";
+
+export const CLUB_CATEGORIES = [
+  "fiction",
+  "non_fiction",
+  "classics",
+  "mystery",
+  "sci_fi_fantasy",
+  "romance",
+  "history",
+  "science",
+  "poetry",
+  "young_adult",
+  "other",
+] as const;
+
+export const clubIdInput = z.object({ clubId: z.uuid("Unknown club") });
+
+/** The editable fields, without defaults: an update touches only what it names. */
+const clubFields = z.object({
+  name: z.string().trim().min(3, "Name the club in at least 3 characters").max(80, "At most 80 characters"),
+  description: z.string().trim().max(2000, "At most 2000 characters"),
+  category: z.enum(CLUB_CATEGORIES, "Pick a category"),
+  isOnline: z.boolean(),
+  location: z.string().trim().min(2, "Say where the club meets").max(120).nullable(),
+  visibility: z.enum(["public", "private"]),
+  memberLimit: z.int("Whole number of members").min(2, "At least 2 members").max(10_000, "At most 10,000"),
+});
+
+export const createClubInput = clubFields
+  .extend({
+    description: clubFields.shape.description.default(""),
+    isOnline: clubFields.shape.isOnline.default(false),
+    location: clubFields.shape.location.default(null),
+    visibility: clubFields.shape.visibility.default("public"),
+    memberLimit: clubFields.shape.memberLimit.default(50),
+  })
+  .refine((value) => value.isOnline || value.location !== null, {
+    path: ["location"],
+    message: "Give a location, or mark the club as online",
+  });
+
+export const updateClubInput = clubIdInput.extend({
+  changes: clubFields.partial().refine((value) => Object.keys(value).length > 0, "Change at least one field"),
+});
+
+export const getClubInput = z.union([clubIdInput, z.object({ slug: z.string().trim().min(1).max(64) })]);
+
+export const PAGE_SIZE_MAX = 50;
+export const pageInput = z.object({
+  cursor: z.string().max(200).nullish(),
+  limit: z.int().min(1).max(PAGE_SIZE_MAX).default(20),
+});
+
+export const listClubsInput = pageInput.extend({
+  search: z.string().trim().max(100).optional(),
+  category: z.enum(CLUB_CATEGORIES).optional(),
+  visibility: z.enum(["public", "private"]).optional(),
+  isOnline: z.boolean().optional(),
+  mine: z.boolean().default(false),
+});
+
+export const clubMemberInput = clubIdInput.extend({ userId: z.uuid("Unknown member") });
+export const setRoleInput = clubMemberInput.extend({ role: z.enum(["member", "admin"]) });
+export const inviteInput = clubIdInput.extend({ username: usernameSchema });
+export const requestIdInput = z.object({ requestId: z.uuid("Unknown request") });
+export const listMembersInput = clubIdInput.extend(pageInput.shape);
