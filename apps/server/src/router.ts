@@ -1,11 +1,13 @@
 import { authRouter } from "./routers/auth.js";
 import { clubsRouter } from "./routers/clubs.js";
+import { meetingsRouter } from "./routers/meetings.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
   auth: authRouter,
   clubs: clubsRouter,
+  meetings: meetingsRouter,
   users: usersRouter,
 });
 

@@ -3,13 +3,14 @@
  * formatter, 2. shared middleware, 3. procedure builders.
  */
 
-import { type ClubRoleName, clubIdInput, hasClubRole } from "@booky/domain";
+import { type ClubRoleName, canSeeClubContent, clubIdInput, hasClubRole, meetingIdInput } from "@booky/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { flattenError, type z } from "zod";
 import type { Context } from "./context.js";
 import { mapDatabaseError } from "./errors.js";
 import { findClubWithRole } from "./services/clubs.js";
+import { findMeetingWithRole } from "./services/meetings.js";
 import { findActiveSessionUser } from "./services/sessions.js";
 
 // 1. init
@@ -95,6 +96,32 @@ export function clubRoleProcedure(required: ClubRoleName) {
     const { role } = ctx;
     if (!role || !hasClubRole(role, required)) {
       const who = required === "member" ? "members" : required === "admin" ? "club admins" : "the club owner";
+      throw new TRPCError({ code: "FORBIDDEN", message: `Only ${who} can do this` });
+    }
+    return next({ ctx: { role } });
+  });
+}
+
+/**
+ * Takes `meetingId`; proves the meeting exists and that the caller may see it
+ * (any meeting of a public club, a private club's only to its members: others
+ * get FORBIDDEN, as for the club's members list). Adds `meeting` and `role`.
+ */
+export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, next }) => {
+  const found = await findMeetingWithRole(ctx.db, input.meetingId, ctx.user.id);
+  if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "No such meeting" });
+  if (!canSeeClubContent(found.visibility, found.role)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its meetings" });
+  }
+  return next({ ctx: { meeting: found.meeting, role: found.role } });
+});
+
+/** Meeting procedures for club members of at least `required` rank. */
+export function meetingRoleProcedure(required: ClubRoleName) {
+  return meetingProcedure.use(({ ctx, next }) => {
+    const { role } = ctx;
+    if (!role || !hasClubRole(role, required)) {
+      const who = required === "member" ? "club members" : "club admins";
       throw new TRPCError({ code: "FORBIDDEN", message: `Only ${who} can do this` });
     }
     return next({ ctx: { role } });

@@ -1,2 +1,3 @@
 export * from "./accounts/index.js";
 export * from "./clubs/index.js";
+export * from "./meetings/index.js";

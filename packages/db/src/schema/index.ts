@@ -1,2 +1,3 @@
 export * from "./accounts.js";
 export * from "./clubs.js";
+export * from "./meetings.js";

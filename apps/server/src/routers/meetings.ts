@@ -1,0 +1,212 @@
+import { and, asc, clubMembers, desc, eq, gte, inArray, lt, meetingRsvps, meetings, sql } from "@booky/db";
+import {
+  acceptsRsvp,
+  canSeeClubContent,
+  createMeetingInput,
+  isEditable,
+  isInFuture,
+  listForClubInput,
+  type MeetingStatus,
+  myCalendarInput,
+  recordAttendanceInput,
+  rsvpInput,
+  sourcesOf,
+  updateMeetingInput,
+} from "@booky/domain";
+import { TRPCError } from "@trpc/server";
+import type { Context } from "../context.js";
+import { fieldError } from "../errors.js";
+import { meetingLifecycle } from "../services/meetings.js";
+import { decodeCursor, toPage } from "../services/pagination.js";
+import {
+  authedProcedure,
+  clubProcedure,
+  clubRoleProcedure,
+  meetingProcedure,
+  meetingRoleProcedure,
+  router,
+} from "../trpc.js";
+
+/**
+ * Moves a meeting along its status machine with one compare-and-set, so two
+ * admins racing (close vs cancel) cannot both win; illegal moves are CONFLICT.
+ */
+async function transition(ctx: Context, meetingId: string, to: MeetingStatus, stamp: Record<string, unknown>) {
+  return ctx.db.transaction(async (tx) => {
+    const [meeting] = await tx
+      .update(meetings)
+      .set({ status: to, ...stamp })
+      .where(and(eq(meetings.id, meetingId), inArray(meetings.status, sourcesOf(to))))
+      .returning();
+    if (!meeting) {
+      const [current] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId));
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `A ${current?.status ?? "missing"} meeting cannot become ${to}`,
+      });
+    }
+    if (to === "closed") await meetingLifecycle.closed(tx, meeting);
+    if (to === "cancelled") await meetingLifecycle.cancelled(tx, meeting);
+    return meeting;
+  });
+}
+
+export const meetingsRouter = router({
+  create: clubRoleProcedure("admin")
+    .input(createMeetingInput)
+    .mutation(async ({ ctx, input }) => {
+      if (!isInFuture(input.startsAt, new Date())) throw fieldError("startsAt", "The meeting must start in the future");
+      const { clubId: _clubId, ...details } = input;
+      const [meeting] = await ctx.db
+        .insert(meetings)
+        .values({
+          ...details,
+          clubId: ctx.club.id,
+          readingDeadline: input.readingDeadline ?? input.startsAt,
+          createdBy: ctx.user.id,
+        })
+        .returning();
+      return meeting;
+    }),
+
+  get: meetingProcedure.query(async ({ ctx }) => {
+    const [mine] = await ctx.db
+      .select({ status: meetingRsvps.status, attended: meetingRsvps.attended })
+      .from(meetingRsvps)
+      .where(and(eq(meetingRsvps.meetingId, ctx.meeting.id), eq(meetingRsvps.userId, ctx.user.id)));
+    const counts = await ctx.db
+      .select({ status: meetingRsvps.status, count: sql<number>`count(*)::int` })
+      .from(meetingRsvps)
+      .where(eq(meetingRsvps.meetingId, ctx.meeting.id))
+      .groupBy(meetingRsvps.status);
+    const rsvpCounts = { going: 0, interested: 0, not_going: 0 };
+    for (const row of counts) rsvpCounts[row.status] = row.count;
+    return { ...ctx.meeting, myRole: ctx.role, myRsvp: mine ?? null, rsvpCounts };
+  }),
+
+  listForClub: clubProcedure.input(listForClubInput).query(async ({ ctx, input }) => {
+    if (!canSeeClubContent(ctx.club.visibility, ctx.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its meetings" });
+    }
+    const cursor = decodeCursor(input.cursor);
+    const upcoming = input.when === "upcoming";
+    const after = upcoming ? sql`>` : sql`<`;
+    const rows = await ctx.db
+      .select()
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.clubId, ctx.club.id),
+          upcoming ? gte(meetings.startsAt, sql`now()`) : lt(meetings.startsAt, sql`now()`),
+          cursor
+            ? sql`(${meetings.startsAt}, ${meetings.id}) ${after} (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(
+        ...(upcoming ? [asc(meetings.startsAt), asc(meetings.id)] : [desc(meetings.startsAt), desc(meetings.id)]),
+      )
+      .limit(input.limit + 1);
+    return toPage(rows, input.limit, (row) => ({ key: row.startsAt.toISOString(), id: row.id }));
+  }),
+
+  update: meetingRoleProcedure("admin")
+    .input(updateMeetingInput)
+    .mutation(async ({ ctx, input }) => {
+      if (!isEditable(ctx.meeting.status)) {
+        throw new TRPCError({ code: "CONFLICT", message: `A ${ctx.meeting.status} meeting cannot be edited` });
+      }
+      const merged = { ...ctx.meeting, ...input.changes };
+      if (input.changes.startsAt && !isInFuture(input.changes.startsAt, new Date())) {
+        throw fieldError("startsAt", "The meeting must start in the future");
+      }
+      const deadline = merged.readingDeadline ?? merged.startsAt;
+      if (deadline > merged.startsAt) {
+        throw fieldError("readingDeadline", "The reading deadline cannot be after the meeting starts");
+      }
+      const [meeting] = await ctx.db
+        .update(meetings)
+        .set({ ...input.changes, readingDeadline: deadline })
+        .where(and(eq(meetings.id, ctx.meeting.id), eq(meetings.status, "scheduled")))
+        .returning();
+      if (!meeting) throw new TRPCError({ code: "CONFLICT", message: "The meeting changed state meanwhile" });
+      return meeting;
+    }),
+
+  start: meetingRoleProcedure("admin").mutation(({ ctx }) =>
+    transition(ctx, ctx.meeting.id, "active", { startedAt: sql`now()` }),
+  ),
+  close: meetingRoleProcedure("admin").mutation(({ ctx }) =>
+    transition(ctx, ctx.meeting.id, "closed", { closedAt: sql`now()` }),
+  ),
+  cancel: meetingRoleProcedure("admin").mutation(({ ctx }) =>
+    transition(ctx, ctx.meeting.id, "cancelled", { cancelledAt: sql`now()` }),
+  ),
+
+  rsvp: meetingRoleProcedure("member")
+    .input(rsvpInput)
+    .mutation(async ({ ctx, input }) => {
+      if (!acceptsRsvp(ctx.meeting.status)) {
+        throw new TRPCError({ code: "CONFLICT", message: `A ${ctx.meeting.status} meeting takes no more answers` });
+      }
+      const [rsvp] = await ctx.db
+        .insert(meetingRsvps)
+        .values({ meetingId: ctx.meeting.id, userId: ctx.user.id, status: input.status })
+        .onConflictDoUpdate({
+          target: [meetingRsvps.meetingId, meetingRsvps.userId],
+          set: { status: input.status, updatedAt: sql`now()` },
+        })
+        .returning();
+      return rsvp;
+    }),
+
+  /** Marks who came; only the club's members can be marked. */
+  recordAttendance: meetingRoleProcedure("admin")
+    .input(recordAttendanceInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const ids = [...new Set(input.attendance.map((row) => row.userId))];
+        const members = await tx
+          .select({ userId: clubMembers.userId })
+          .from(clubMembers)
+          .where(and(eq(clubMembers.clubId, ctx.meeting.clubId), inArray(clubMembers.userId, ids)));
+        if (members.length !== ids.length) throw fieldError("attendance", "Only club members can be marked");
+        const rows = input.attendance.map((row) => ({
+          meetingId: ctx.meeting.id,
+          userId: row.userId,
+          status: "going" as const,
+          attended: row.attended,
+        }));
+        await tx
+          .insert(meetingRsvps)
+          .values(rows)
+          .onConflictDoUpdate({
+            target: [meetingRsvps.meetingId, meetingRsvps.userId],
+            set: { attended: sql`excluded.attended`, updatedAt: sql`now()` },
+          });
+        return { recorded: rows.length };
+      }),
+    ),
+
+  /** The caller's meetings across their clubs in a date range, soonest first, with their answer. */
+  myCalendar: authedProcedure.input(myCalendarInput).query(async ({ ctx, input }) => {
+    const cursor = decodeCursor(input.cursor);
+    const rows = await ctx.db
+      .select({ meeting: meetings, myRsvp: meetingRsvps.status })
+      .from(meetings)
+      .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, ctx.user.id)))
+      .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meetings.id), eq(meetingRsvps.userId, ctx.user.id)))
+      .where(
+        and(
+          gte(meetings.startsAt, input.from),
+          lt(meetings.startsAt, input.to),
+          cursor
+            ? sql`(${meetings.startsAt}, ${meetings.id}) > (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(meetings.startsAt), asc(meetings.id))
+      .limit(input.limit + 1);
+    return toPage(rows, input.limit, (row) => ({ key: row.meeting.startsAt.toISOString(), id: row.meeting.id }));
+  }),
+});

@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts.js";
+import { clubs } from "./clubs.js";
+import { createdAt, id, updatedAt } from "./columns.js";
+
+export const meetingStatus = pgEnum("meeting_status", ["scheduled", "active", "closed", "cancelled"]);
+export const rsvpStatus = pgEnum("rsvp_status", ["going", "interested", "not_going"]);
+
+/** A club meeting around one book; its reading deadline defaults to its start. */
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: id(),
+    clubId: uuid("club_id")
+      .notNull()
+      .references(() => clubs.id, { onDelete: "cascade" }),
+    bookTitle: text("book_title").notNull(),
+    bookPageCount: integer("book_page_count").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    readingDeadline: timestamp("reading_deadline", { withTimezone: true }).notNull(),
+    place: text("place"),
+    link: text("link"),
+    status: meetingStatus("status").notNull().default("scheduled"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("meetings_page_count_positive", sql`${t.bookPageCount} between 1 and 100000`),
+    check("meetings_place_or_link", sql`${t.place} is not null or ${t.link} is not null`),
+    index("meetings_club_starts_idx").on(t.clubId, t.startsAt, t.id),
+    index("meetings_status_deadline_idx").on(t.status, t.readingDeadline),
+  ],
+);
+
+export const meetingRsvps = pgTable(
+  "meeting_rsvps",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    status: rsvpStatus("status").notNull(),
+    attended: boolean("attended"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index("meeting_rsvps_user_idx").on(t.userId)],
+);
+
+export type Meeting = typeof meetings.$inferSelect;

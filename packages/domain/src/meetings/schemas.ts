@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { clubIdInput, pageInput } from "../clubs/schemas.js";
+
+export const meetingIdInput = z.object({ meetingId: z.uuid("Unknown meeting") });
+
+const meetingFields = z.object({
+  bookTitle: z.string().trim().min(1, "Name the book").max(300),
+  bookPageCount: z.int("Whole pages").min(1, "At least one page").max(100_000),
+  startsAt: z.coerce.date("Give a start date and time"),
+  readingDeadline: z.coerce.date("Give a valid deadline").nullable(),
+  place: z.string().trim().min(2).max(200).nullable(),
+  link: z
+    .url({ protocol: /^https?$/, error: "The link must be an http(s) URL" })
+    .max(2048)
+    .nullable(),
+});
+
+const placeOrLink = (value: { place?: string | null; link?: string | null }) => Boolean(value.place || value.link);
+
+export const createMeetingInput = clubIdInput
+  .extend({
+    ...meetingFields.shape,
+    readingDeadline: meetingFields.shape.readingDeadline.default(null),
+    place: meetingFields.shape.place.default(null),
+    link: meetingFields.shape.link.default(null),
+  })
+  .refine(placeOrLink, { path: ["place"], message: "Give a place or a link" })
+  .refine((value) => !value.readingDeadline || value.readingDeadline <= value.startsAt, {
+    path: ["readingDeadline"],
+    message: "The reading deadline cannot be after the meeting starts",
+  });
+
+export const updateMeetingInput = meetingIdInput.extend({
+  changes: meetingFields.partial().refine((value) => Object.keys(value).length > 0, "Change at least one field"),
+});
+
+export const listForClubInput = clubIdInput.extend({
+  ...pageInput.shape,
+  when: z.enum(["upcoming", "past"]).default("upcoming"),
+});
+
+export const rsvpInput = meetingIdInput.extend({ status: z.enum(["going", "interested", "not_going"]) });
+
+export const recordAttendanceInput = meetingIdInput.extend({
+  attendance: z
+    .array(z.object({ userId: z.uuid(), attended: z.boolean() }))
+    .min(1, "Mark at least one member")
+    .max(500),
+});
+
+export const myCalendarInput = z
+  .object({ from: z.coerce.date(), to: z.coerce.date(), ...pageInput.shape })
+  .refine((value) => value.to > value.from, { path: ["to"], message: "The range must end after it starts" })
+  .refine((value) => value.to.getTime() - value.from.getTime() <= 400 * 86_400_000, {
+    path: ["to"],
+    message: "Ask for at most about a year at a time",
+  });
+
+/** A meeting cannot be scheduled in the past (a minute's grace for clock skew). */
+export function isInFuture(date: Date, now: Date): boolean {
+  return date.getTime() > now.getTime() - 60_000;
+}
