@@ -90,3 +90,15 @@ export function mapDatabaseError(error: unknown): TRPCError | null {
       return null;
   }
 }
+
+/** A compare-and-set lost: carries what is current now, so the client can redo its change on top. */
+export class StaleState extends Error {
+  constructor(readonly current: unknown) {
+    super("stale version");
+    this.name = "StaleState";
+  }
+}
+
+export function staleError(message: string, current: unknown): TRPCError {
+  return new TRPCError({ code: "CONFLICT", message, cause: new StaleState(current) });
+}

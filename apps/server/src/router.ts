@@ -1,6 +1,7 @@
 import { authRouter } from "./routers/auth.js";
 import { clubsRouter } from "./routers/clubs.js";
 import { meetingsRouter } from "./routers/meetings.js";
+import { progressRouter } from "./routers/progress.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
@@ -8,6 +9,7 @@ export const appRouter = router({
   auth: authRouter,
   clubs: clubsRouter,
   meetings: meetingsRouter,
+  progress: progressRouter,
   users: usersRouter,
 });
 

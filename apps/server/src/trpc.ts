@@ -8,7 +8,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { flattenError, type z } from "zod";
 import type { Context } from "./context.js";
-import { mapDatabaseError } from "./errors.js";
+import { mapDatabaseError, StaleState } from "./errors.js";
 import { findClubWithRole } from "./services/clubs.js";
 import { findMeetingWithRole } from "./services/meetings.js";
 import { findActiveSessionUser } from "./services/sessions.js";
@@ -31,7 +31,8 @@ const t = initTRPC.context<Context>().create({
       error.code === "TOO_MANY_REQUESTS" && error.cause && "retryAfter" in error.cause
         ? Number(error.cause.retryAfter)
         : null;
-    return { ...shape, message, data: { ...shape.data, zodError, retryAfter } };
+    const current = error.cause instanceof StaleState ? error.cause.current : undefined;
+    return { ...shape, message, data: { ...shape.data, zodError, retryAfter, current } };
   },
 });
 

@@ -1,3 +1,4 @@
 export * from "./accounts/index.js";
 export * from "./clubs/index.js";
 export * from "./meetings/index.js";
+export * from "./progress/rules.js";

@@ -1,3 +1,4 @@
 export * from "./accounts.js";
 export * from "./clubs.js";
 export * from "./meetings.js";
+export * from "./progress.js";
