@@ -51,6 +51,7 @@ const constraintMessages: Record<string, { field?: string; message: string }> = 
   clubs_member_count_within_limit: { field: "memberLimit", message: "The club already has more members than that" },
   clubs_place_given: { field: "location", message: "Give a location, or mark the club as online" },
   club_members_club_id_user_id_pk: { message: "Already a member of this club" },
+  friend_requests_one_pending_pair_key: { message: "There is already a pending friend request between you two" },
   club_requests_one_pending_key: { message: "There is already a pending request or invitation" },
 };
 

@@ -1,5 +1,6 @@
 import { authRouter } from "./routers/auth.js";
 import { clubsRouter } from "./routers/clubs.js";
+import { friendsRouter } from "./routers/friends.js";
 import { meetingsRouter } from "./routers/meetings.js";
 import { progressRouter } from "./routers/progress.js";
 import { usersRouter } from "./routers/users.js";
@@ -8,6 +9,7 @@ import { router } from "./trpc.js";
 export const appRouter = router({
   auth: authRouter,
   clubs: clubsRouter,
+  friends: friendsRouter,
   meetings: meetingsRouter,
   progress: progressRouter,
   users: usersRouter,

@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgEnum, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts.js";
+import { createdAt, id } from "./columns.js";
+
+export const friendRequestStatus = pgEnum("friend_request_status", ["pending", "accepted", "declined", "cancelled"]);
+
+/** One pending request per pair of people, whoever asked first (the index is on the unordered pair). */
+export const friendRequests = pgTable(
+  "friend_requests",
+  {
+    id: id(),
+    fromUserId: uuid("from_user_id")
+      .notNull()
+      .references(() => users.id),
+    toUserId: uuid("to_user_id")
+      .notNull()
+      .references(() => users.id),
+    status: friendRequestStatus("status").notNull().default("pending"),
+    createdAt: createdAt(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("friend_requests_not_self", sql`${t.fromUserId} <> ${t.toUserId}`),
+    uniqueIndex("friend_requests_one_pending_pair_key")
+      .on(sql`least(${t.fromUserId}, ${t.toUserId})`, sql`greatest(${t.fromUserId}, ${t.toUserId})`)
+      .where(sql`${t.status} = 'pending'`),
+    index("friend_requests_to_status_idx").on(t.toUserId, t.status, t.createdAt),
+    index("friend_requests_from_status_idx").on(t.fromUserId, t.status, t.createdAt),
+  ],
+);
+
+/** A friendship stored once per pair, smaller id first. */
+export const friendships = pgTable(
+  "friendships",
+  {
+    userA: uuid("user_a")
+      .notNull()
+      .references(() => users.id),
+    userB: uuid("user_b")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userA, t.userB] }),
+    check("friendships_ordered_pair", sql`${t.userA} < ${t.userB}`),
+    index("friendships_user_b_idx").on(t.userB),
+  ],
+);
