@@ -10,6 +10,7 @@ import Fastify, { type FastifyServerOptions } from "fastify";
 import type postgres from "postgres";
 import type { Config } from "./config.js";
 import { type AppDeps, createContextFactory } from "./context.js";
+import { registerCalendarFeed } from "./http/calendar-feed.js";
 import { registerOperationalRoutes } from "./http/health.js";
 import { registerWebApp } from "./http/web-app.js";
 import { type AppRouter, appRouter } from "./router.js";
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(fastifyCookie);
 
   registerOperationalRoutes(app, deps);
+  registerCalendarFeed(app, deps);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",

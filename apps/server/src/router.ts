@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth.js";
+import { calendarRouter } from "./routers/calendar.js";
 import { clubsRouter } from "./routers/clubs.js";
 import { friendsRouter } from "./routers/friends.js";
 import { meetingsRouter } from "./routers/meetings.js";
@@ -8,6 +9,7 @@ import { router } from "./trpc.js";
 
 export const appRouter = router({
   auth: authRouter,
+  calendar: calendarRouter,
   clubs: clubsRouter,
   friends: friendsRouter,
   meetings: meetingsRouter,

@@ -1,0 +1,60 @@
+import { and, calendarFeeds, clubMembers, clubs, eq, gte, isNull, meetings, sql } from "@booky/db";
+import type { FastifyInstance } from "fastify";
+import ical, { ICalEventStatus } from "ical-generator";
+import type { AppDeps } from "../context.js";
+import { hashOpaqueToken } from "../services/tokens.js";
+
+const MEETING_LENGTH_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * `GET /calendar/<token>.ics`: the member's meetings across their clubs as
+ * RFC 5545 iCalendar, times in UTC, one stable UID per meeting, SEQUENCE
+ * bumped by edits, cancelled meetings marked CANCELLED.
+ */
+export function registerCalendarFeed(app: FastifyInstance, deps: Pick<AppDeps, "db" | "config">): void {
+  app.get<{ Params: { file: string } }>("/calendar/:file", async (request, reply) => {
+    const token = request.params.file.endsWith(".ics") ? request.params.file.slice(0, -4) : "";
+    const [feed] =
+      token.length > 0 && token.length <= 128
+        ? await deps.db
+            .select({ userId: calendarFeeds.userId })
+            .from(calendarFeeds)
+            .where(and(eq(calendarFeeds.tokenHash, hashOpaqueToken(token)), isNull(calendarFeeds.revokedAt)))
+        : [];
+    if (!feed) return reply.code(404).send({ error: "Not Found" });
+
+    const rows = await deps.db
+      .select({ meeting: meetings, clubName: clubs.name, clubSlug: clubs.slug })
+      .from(meetings)
+      .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, feed.userId)))
+      .innerJoin(clubs, eq(clubs.id, meetings.clubId))
+      .where(gte(meetings.startsAt, sql`now() - interval '90 days'`))
+      .orderBy(meetings.startsAt)
+      .limit(1000);
+
+    const calendar = ical({
+      name: "Booky meetings",
+      prodId: { company: "Booky", product: "meetings", language: "EN" },
+    });
+    for (const { meeting, clubName, clubSlug } of rows) {
+      calendar.createEvent({
+        id: `${meeting.id}@booky`,
+        start: meeting.startsAt,
+        end: new Date(meeting.startsAt.getTime() + MEETING_LENGTH_MS),
+        timezone: null,
+        summary: `${clubName}: ${meeting.bookTitle}`,
+        description: `Read ${meeting.bookTitle} (${meeting.bookPageCount} pages) by ${meeting.readingDeadline.toISOString()}.`,
+        location: meeting.place ?? meeting.link,
+        url: meeting.link ?? new URL(`/clubs/${clubSlug}`, deps.config.PUBLIC_URL).toString(),
+        status: meeting.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        sequence: Math.floor(meeting.updatedAt.getTime() / 1000) - Math.floor(meeting.createdAt.getTime() / 1000),
+        lastModified: meeting.updatedAt,
+        stamp: meeting.updatedAt,
+      });
+    }
+    return reply
+      .header("content-type", "text/calendar; charset=utf-8")
+      .header("cache-control", "private, max-age=300")
+      .send(calendar.toString());
+  });
+}

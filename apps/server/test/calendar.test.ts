@@ -1,0 +1,79 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
+
+const server = await startTestServer();
+
+/** Fetches a feed from its public URL (PUBLIC_URL is a placeholder host in tests) and parses it. */
+async function fetchFeed(url: string) {
+  const response = await fetch(`${server.url}${new URL(url).pathname}`);
+  const text = await response.text();
+  return { response, text };
+}
+
+function eventsOf(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents("vevent").map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      start: event.startDate.toJSDate(),
+      isUtc: event.startDate.zone?.tzid === "UTC",
+      status: vevent.getFirstPropertyValue("status"),
+      sequence: event.sequence,
+    };
+  });
+}
+
+describe("the iCalendar feed", () => {
+  it("lists my clubs' meetings in UTC with stable UIDs, reflects edits and cancellations, and can be revoked", async () => {
+    const owner = await signedUpClient(server);
+    const club = await owner.client.trpc.clubs.create.mutate({
+      name: "Calendar Club",
+      category: "history",
+      isOnline: true,
+    });
+    const startsAt = new Date(Date.UTC(2030, 0, 15, 18, 30));
+    const meeting = await owner.client.trpc.meetings.create.mutate({
+      clubId: club.id,
+      bookTitle: "SPQR",
+      bookPageCount: 608,
+      startsAt,
+      link: "https://meet.example.com/spqr",
+    });
+    const { url } = await owner.client.trpc.calendar.createFeed.mutate();
+    expect(url).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+
+    const first = await fetchFeed(url);
+    expect(first.response.headers.get("content-type")).toContain("text/calendar");
+    const [event] = eventsOf(first.text);
+    expect(event).toMatchObject({ uid: `${meeting?.id}@booky`, summary: "Calendar Club: SPQR", isUtc: true });
+    expect(event?.start.getTime()).toBe(startsAt.getTime());
+    expect(first.text).toContain("DTSTART:20300115T183000Z");
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await owner.client.trpc.meetings.update.mutate({
+      meetingId: meeting?.id ?? "",
+      changes: { bookTitle: "SPQR (2nd ed.)" },
+    });
+    await owner.client.trpc.meetings.cancel.mutate({ meetingId: meeting?.id ?? "" });
+    const [changed] = eventsOf((await fetchFeed(url)).text);
+    expect(changed).toMatchObject({ uid: event?.uid, summary: "Calendar Club: SPQR (2nd ed.)", status: "CANCELLED" });
+    expect(changed?.sequence ?? 0).toBeGreaterThan(event?.sequence ?? 0);
+
+    const { url: next } = await owner.client.trpc.calendar.createFeed.mutate();
+    expect((await fetchFeed(url)).response.status).toBe(404);
+    expect((await fetchFeed(next)).response.status).toBe(200);
+    await owner.client.trpc.calendar.revokeFeed.mutate();
+    expect((await fetchFeed(next)).response.status).toBe(404);
+  });
+
+  it("shows nothing of clubs I am not in, and needs sign-in to create a feed", async () => {
+    const outsider = await signedUpClient(server);
+    const { url } = await outsider.client.trpc.calendar.createFeed.mutate();
+    expect(eventsOf((await fetchFeed(url)).text)).toEqual([]);
+    expect((await rejectionOf(server.client().trpc.calendar.createFeed.mutate())).data?.code).toBe("UNAUTHORIZED");
+    expect((await fetch(`${server.url}/calendar/not-a-token.ics`)).status).toBe(404);
+  });
+});
