@@ -42,7 +42,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     WEB_DIST_DIR: "/nonexistent",
     ...options.env,
   });
-  const database = createDatabase(testDb.url, { max: 5 });
+  const statements = { count: 0 };
+  const database = createDatabase(testDb.url, { max: 5, onQuery: () => statements.count++ });
   const app = await buildApp({ config, database, rateLimits: options.rateLimits ?? relaxedRateLimits });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
@@ -62,6 +63,12 @@ export async function startTestServer(options: TestServerOptions = {}) {
     config,
     db: database.db,
     sql: database.client,
+    /** Counts the SQL statements `task` sends (the test runs nothing else meanwhile). */
+    statementsDuring: async (task: () => Promise<unknown>) => {
+      const before = statements.count;
+      await task();
+      return statements.count - before;
+    },
     /** A new "browser": its own cookie jar and, once signed in, its own bearer token. */
     client: (clientOptions: ClientOptions = {}) => createTestClient(url, clientOptions),
   };

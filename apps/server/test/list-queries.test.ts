@@ -1,0 +1,117 @@
+import { clubMembers, clubs, friendships, meetingRsvps, meetings, readingProgress, sql, users } from "@booky/db";
+import { friendPair } from "@booky/domain";
+import { describe, expect, it } from "vitest";
+import { signedUpClient, startTestServer } from "./harness.js";
+
+const server = await startTestServer();
+const viewer = await signedUpClient(server);
+
+/** `count` extra members, inserted directly: this test is about statement counts, not sign-up. */
+async function makeUsers(count: number, tag: string) {
+  if (count === 0) return [];
+  return server.db
+    .insert(users)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        email: `${tag}${i}@lists.example`,
+        username: `${tag}_${i}`,
+        displayName: `${tag} ${i}`,
+        passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$not-a-real-hash",
+      })),
+    )
+    .returning({ id: users.id });
+}
+
+/** A public club owned by the viewer with `size` members, a meeting they all attend, and progress for each. */
+async function clubOfSize(size: number, tag: string) {
+  const others = await makeUsers(size - 1, tag);
+  // Club and owner membership in one transaction: the deferred owner key is checked at commit.
+  const club = await server.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(clubs)
+      .values({
+        slug: tag,
+        name: tag,
+        category: "other",
+        isOnline: true,
+        ownerId: viewer.user.id,
+        memberCount: size,
+        memberLimit: 1000,
+      })
+      .returning();
+    if (!created) throw new Error("no club");
+    await tx
+      .insert(clubMembers)
+      .values([
+        { clubId: created.id, userId: viewer.user.id, role: "owner" },
+        ...others.map((user) => ({ clubId: created.id, userId: user.id })),
+      ]);
+    return created;
+  });
+  const [meeting] = await server.db
+    .insert(meetings)
+    .values({
+      clubId: club.id,
+      bookTitle: "Counted",
+      bookPageCount: 100,
+      startsAt: sql`now() + interval '1 day'`,
+      readingDeadline: sql`now() + interval '1 day'`,
+      link: "https://meet.example.com",
+      createdBy: viewer.user.id,
+    })
+    .returning();
+  if (!meeting) throw new Error("no meeting");
+  const everyone = [viewer.user.id, ...others.map((user) => user.id)];
+  await server.db
+    .insert(meetingRsvps)
+    .values(everyone.map((userId) => ({ meetingId: meeting.id, userId, status: "going" as const })));
+  await server.db
+    .insert(readingProgress)
+    .values(everyone.map((userId, i) => ({ meetingId: meeting.id, userId, page: i % 100 })));
+  return { club, meeting, others };
+}
+
+describe("list procedures send the same number of statements for 1 item as for 50 (no N+1)", () => {
+  it("clubs.members, progress.forMeeting, clubs.list, meetings.listForClub, friends.list", async () => {
+    const small = await clubOfSize(1, "tiny");
+    const large = await clubOfSize(50, "huge");
+    const { trpc } = viewer.client;
+    const counts: Record<string, [number, number]> = {};
+    const measure = async (name: string, one: () => Promise<unknown>, fifty: () => Promise<unknown>) => {
+      counts[name] = [await server.statementsDuring(one), await server.statementsDuring(fifty)];
+    };
+
+    await measure(
+      "clubs.members",
+      () => trpc.clubs.members.query({ clubId: small.club.id, limit: 50 }),
+      () => trpc.clubs.members.query({ clubId: large.club.id, limit: 50 }),
+    );
+    await measure(
+      "progress.forMeeting",
+      () => trpc.progress.forMeeting.query({ meetingId: small.meeting.id, limit: 50 }),
+      () => trpc.progress.forMeeting.query({ meetingId: large.meeting.id, limit: 50 }),
+    );
+    await measure(
+      "clubs.list",
+      () => trpc.clubs.list.query({ search: "tiny", limit: 50 }),
+      () => trpc.clubs.list.query({ mine: true, limit: 50 }),
+    );
+    await measure(
+      "meetings.listForClub",
+      () => trpc.meetings.listForClub.query({ clubId: small.club.id, limit: 50 }),
+      () => trpc.meetings.listForClub.query({ clubId: large.club.id, limit: 50 }),
+    );
+    await server.db.insert(friendships).values(friendPair(viewer.user.id, large.others[0]?.id ?? ""));
+    const oneFriend = await server.statementsDuring(() => trpc.friends.list.query({ limit: 50 }));
+    await server.db
+      .insert(friendships)
+      .values(large.others.slice(1).map((other) => friendPair(viewer.user.id, other.id)));
+    counts["friends.list"] = [oneFriend, await server.statementsDuring(() => trpc.friends.list.query({ limit: 50 }))];
+
+    console.log("statements per call (1 item, 50 items):", JSON.stringify(counts));
+    for (const [name, [one, fifty]] of Object.entries(counts)) {
+      expect(fifty, name).toBe(one);
+      expect(one, name).toBeLessThanOrEqual(3);
+    }
+  });
+});
