@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createDatabase } from "@booky/db";
 import { createTestDatabase } from "@booky/db/testing";
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from "@trpc/client";
@@ -32,6 +35,8 @@ export interface TestServerOptions {
  */
 export async function startTestServer(options: TestServerOptions = {}) {
   const testDb = await createTestDatabase(inject("adminDatabaseUrl"), inject("templateDatabase"));
+  // Mail without SMTP_URL lands in DATA_DIR/mail: keep it out of the developer's .data/.
+  const dataDir = await mkdtemp(path.join(tmpdir(), "booky-test-"));
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -40,6 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     COOKIE_SECURE: "false",
     PUBLIC_URL: "http://booky.test",
     WEB_DIST_DIR: "/nonexistent",
+    DATA_DIR: dataDir,
     ...options.env,
   });
   const statements = { count: 0 };
@@ -54,6 +60,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     await app.close();
     await database.close();
     await testDb.drop();
+    await rm(dataDir, { recursive: true, force: true });
   };
   afterAll(close);
 

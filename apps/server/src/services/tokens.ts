@@ -15,6 +15,8 @@ export interface AccessTokenConfig {
 }
 
 const ALGORITHM = "HS256";
+// User and session ids are uuids; anything else would reach the database as a bad value.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createAccessTokens(config: AccessTokenConfig) {
   const key = new TextEncoder().encode(config.secret);
@@ -43,7 +45,8 @@ export function createAccessTokens(config: AccessTokenConfig) {
         requiredClaims: ["exp", "iat", "sub", "iss", "aud"],
       });
       const { sub, sid, role } = payload;
-      if (typeof sub !== "string" || typeof sid !== "string" || (role !== "user" && role !== "admin")) return null;
+      if (typeof sub !== "string" || typeof sid !== "string" || !UUID.test(sub) || !UUID.test(sid)) return null;
+      if (role !== "user" && role !== "admin") return null;
       return { userId: sub, sessionId: sid, role };
     } catch (error) {
       if (error instanceof errors.JOSEError) return null;

@@ -58,6 +58,58 @@ export const router = createBrowserRouter([
         },
       },
       {
+        path: "clubs",
+        lazy: async () => {
+          const { ClubsPage } = await import("../features/clubs/clubs-page");
+          return {
+            element: (
+              <RequireAuth>
+                <ClubsPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
+        path: "clubs/new",
+        lazy: async () => {
+          const { CreateClubPage } = await import("../features/clubs/create-club-page");
+          return {
+            element: (
+              <RequireAuth>
+                <CreateClubPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
+        path: "clubs/:slug",
+        lazy: async () => {
+          const { ClubPage } = await import("../features/clubs/club-page");
+          return {
+            element: (
+              <RequireAuth>
+                <ClubPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
+        path: "meetings/:meetingId",
+        lazy: async () => {
+          const { MeetingPage } = await import("../features/meetings/meeting-page");
+          return {
+            element: (
+              <RequireAuth>
+                <MeetingPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
         path: "u/:username",
         lazy: async () => ({ Component: (await import("../features/profile/member-page")).MemberPage }),
       },

@@ -45,6 +45,11 @@ export function AppShell() {
             <NavLink to="/" end className={navClass}>
               Home
             </NavLink>
+            {session.status === "authenticated" && (
+              <NavLink to="/clubs" className={navClass}>
+                Clubs
+              </NavLink>
+            )}
           </nav>
           {session.status === "authenticated" && (
             <div className="flex items-center gap-2">

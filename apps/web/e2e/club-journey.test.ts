@@ -1,0 +1,74 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { startTestServer } from "../../server/test/harness.js";
+import { keepScreenshot, launchBrowser, webDist } from "./browser.js";
+
+const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
+const browser = await launchBrowser();
+
+async function signUp(context: BrowserContext, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto("/sign-up");
+  await page.getByLabel("E-mail").fill(`${name}@example.com`);
+  await page.getByLabel("Username").fill(name);
+  await page.getByLabel("Display name").fill(name[0]?.toUpperCase() + name.slice(1));
+  await page.getByLabel("Password").fill("reading together is better");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect.poll(() => page.getByRole("heading", { name: /^Welcome back/ }).isVisible()).toBe(true);
+  return page;
+}
+
+async function goingAndReport(page: Page, pageNumber: string) {
+  await page.getByRole("button", { name: "Going", exact: true }).click();
+  await expect.poll(() => page.getByRole("button", { name: "Going", exact: true }).getAttribute("aria-pressed")).toBe("true");
+  await page.getByLabel(/Page reached/).fill(pageNumber);
+  await page.getByRole("button", { name: "Update" }).click();
+}
+
+describe("a club's first meeting", () => {
+  it("one member creates a club and schedules a book, a friend joins, both report progress and see each other", async () => {
+    const hostContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    const guestContext = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 } });
+    const host = await signUp(hostContext, "harriet");
+    const guest = await signUp(guestContext, "gustave");
+
+    await host.getByRole("link", { name: "Clubs" }).click();
+    await host.getByRole("link", { name: "Start a club" }).click();
+    await host.getByLabel("Name").fill("Rouen Readers");
+    await host.getByLabel("Description").fill("One novel a month, argued over cider.");
+    await host.getByLabel("We meet online").check();
+    await host.getByRole("button", { name: "Create club" }).click();
+    await expect.poll(() => host.getByRole("heading", { name: "Rouen Readers" }).isVisible()).toBe(true);
+    expect(host.url()).toContain("/clubs/rouen-readers");
+
+    await host.getByLabel("Book title").fill("Madame Bovary");
+    await host.getByLabel("Pages").fill("320");
+    await host.getByLabel("Starts at").fill("2031-03-14T19:00");
+    await host.getByLabel("Video link").fill("https://meet.example.com/rouen");
+    await host.getByRole("button", { name: "Schedule meeting" }).click();
+    await expect.poll(() => host.getByRole("heading", { name: "Madame Bovary" }).isVisible()).toBe(true);
+    const meetingUrl = host.url();
+    await goingAndReport(host, "160");
+    await expect.poll(() => host.getByText("page 160 · 50%").isVisible()).toBe(true);
+
+    await guest.goto("/clubs");
+    await guest.getByRole("searchbox", { name: "Search" }).fill("rouen");
+    await guest.getByRole("link", { name: "Rouen Readers" }).click();
+    await guest.getByRole("button", { name: "Join this club" }).click();
+    await expect.poll(() => guest.getByRole("link", { name: "Madame Bovary" }).isVisible()).toBe(true);
+    await guest.getByRole("link", { name: "Madame Bovary" }).click();
+    await goingAndReport(guest, "320");
+    await expect.poll(() => guest.getByText("Finished").isVisible()).toBe(true);
+    await expect.poll(() => guest.getByText("page 160 · 50%").isVisible()).toBe(true);
+    await keepScreenshot(guest, "club-journey-meeting-phone");
+
+    await host.goto(meetingUrl);
+    await expect
+      .poll(() => host.getByRole("progressbar", { name: "Gustave's progress" }).getAttribute("aria-valuenow"))
+      .toBe("100");
+    const file = await keepScreenshot(host, "club-journey-meeting");
+    console.log(`screenshots kept: ${file} (and -phone)`);
+    await hostContext.close();
+    await guestContext.close();
+  });
+});
