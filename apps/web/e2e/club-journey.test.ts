@@ -20,7 +20,9 @@ async function signUp(context: BrowserContext, name: string): Promise<Page> {
 
 async function goingAndReport(page: Page, pageNumber: string) {
   await page.getByRole("button", { name: "Going", exact: true }).click();
-  await expect.poll(() => page.getByRole("button", { name: "Going", exact: true }).getAttribute("aria-pressed")).toBe("true");
+  await expect
+    .poll(() => page.getByRole("button", { name: "Going", exact: true }).getAttribute("aria-pressed"))
+    .toBe("true");
   await page.getByLabel(/Page reached/).fill(pageNumber);
   await page.getByRole("button", { name: "Update" }).click();
 }
