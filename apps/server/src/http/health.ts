@@ -4,9 +4,12 @@ import type { AppDeps } from "../context.js";
 
 /** Liveness (the process answers), readiness (the database answers), Prometheus metrics. */
 export function registerOperationalRoutes(app: FastifyInstance, deps: Pick<AppDeps, "db" | "metrics">): void {
-  app.get("/healthz", { logLevel: "warn" }, async () => ({ status: "ok" }));
+  // Probes are polled often: log them at warn, but never louder than LOG_LEVEL allows.
+  const quieter = ["error", "fatal", "silent"] as const;
+  const logLevel = quieter.find((level) => level === app.log.level) ?? "warn";
+  app.get("/healthz", { logLevel }, async () => ({ status: "ok" }));
 
-  app.get("/readyz", { logLevel: "warn" }, async (_request, reply) => {
+  app.get("/readyz", { logLevel }, async (_request, reply) => {
     try {
       await deps.db.execute(sql`select 1`);
       return { status: "ready" };
@@ -16,7 +19,7 @@ export function registerOperationalRoutes(app: FastifyInstance, deps: Pick<AppDe
     }
   });
 
-  app.get("/metrics", { logLevel: "warn" }, async (_request, reply) => {
+  app.get("/metrics", { logLevel }, async (_request, reply) => {
     reply.type(deps.metrics.registry.contentType);
     return deps.metrics.registry.metrics();
   });
