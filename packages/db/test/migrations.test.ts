@@ -44,3 +44,11 @@ describe("the migration history", () => {
     expect(count).toBe(demoUsers.length);
   });
 });
+
+describe("enums shared with the domain", () => {
+  it("club categories in the database are exactly the domain's list", async () => {
+    const { CLUB_CATEGORIES } = await import("@booky/domain");
+    const { clubCategory } = await import("../src/schema/clubs.js");
+    expect(clubCategory.enumValues).toEqual([...CLUB_CATEGORIES]);
+  });
+});

@@ -13,7 +13,7 @@ import {
 } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
 import { publicProfileColumns } from "../services/accounts.js";
-import { addMember, findMemberRole, removeMembership } from "../services/clubs.js";
+import { addMember, decidePendingRequest, findMemberRole, removeMembership } from "../services/clubs.js";
 import { decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, clubProcedure, clubRoleProcedure } from "../trpc.js";
 
@@ -68,18 +68,13 @@ export const clubMembershipProcedures = {
     .input(requestIdInput)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
-        const [request] = await tx
-          .update(clubRequests)
-          .set({ status: "accepted", decidedBy: ctx.user.id, decidedAt: sql`now()` })
-          .where(
-            and(
-              eq(clubRequests.id, input.requestId),
-              eq(clubRequests.clubId, ctx.club.id),
-              eq(clubRequests.kind, "request"),
-              eq(clubRequests.status, "pending"),
-            ),
-          )
-          .returning({ userId: clubRequests.userId });
+        const request = await decidePendingRequest(tx, {
+          requestId: input.requestId,
+          kind: "request",
+          scope: { clubId: ctx.club.id },
+          status: "accepted",
+          decidedBy: ctx.user.id,
+        });
         if (!request) throw notFound("No pending request with this id in this club");
         await addMember(tx, ctx.club.id, request.userId);
         return { userId: request.userId, role: "member" as const };
@@ -89,18 +84,13 @@ export const clubMembershipProcedures = {
   declineRequest: clubRoleProcedure("admin")
     .input(requestIdInput)
     .mutation(async ({ ctx, input }) => {
-      const [request] = await ctx.db
-        .update(clubRequests)
-        .set({ status: "declined", decidedBy: ctx.user.id, decidedAt: sql`now()` })
-        .where(
-          and(
-            eq(clubRequests.id, input.requestId),
-            eq(clubRequests.clubId, ctx.club.id),
-            eq(clubRequests.kind, "request"),
-            eq(clubRequests.status, "pending"),
-          ),
-        )
-        .returning({ id: clubRequests.id });
+      const request = await decidePendingRequest(ctx.db, {
+        requestId: input.requestId,
+        kind: "request",
+        scope: { clubId: ctx.club.id },
+        status: "declined",
+        decidedBy: ctx.user.id,
+      });
       if (!request) throw notFound("No pending request with this id in this club");
       return { ok: true as const };
     }),
@@ -140,18 +130,13 @@ export const clubMembershipProcedures = {
 
   acceptInvite: authedProcedure.input(requestIdInput).mutation(({ ctx, input }) =>
     ctx.db.transaction(async (tx) => {
-      const [invite] = await tx
-        .update(clubRequests)
-        .set({ status: "accepted", decidedBy: ctx.user.id, decidedAt: sql`now()` })
-        .where(
-          and(
-            eq(clubRequests.id, input.requestId),
-            eq(clubRequests.userId, ctx.user.id),
-            eq(clubRequests.kind, "invite"),
-            eq(clubRequests.status, "pending"),
-          ),
-        )
-        .returning({ clubId: clubRequests.clubId });
+      const invite = await decidePendingRequest(tx, {
+        requestId: input.requestId,
+        kind: "invite",
+        scope: { userId: ctx.user.id },
+        status: "accepted",
+        decidedBy: ctx.user.id,
+      });
       if (!invite) throw notFound("No pending invitation with this id for you");
       await addMember(tx, invite.clubId, ctx.user.id);
       return { clubId: invite.clubId, role: "member" as const };
@@ -159,18 +144,13 @@ export const clubMembershipProcedures = {
   ),
 
   declineInvite: authedProcedure.input(requestIdInput).mutation(async ({ ctx, input }) => {
-    const [invite] = await ctx.db
-      .update(clubRequests)
-      .set({ status: "declined", decidedBy: ctx.user.id, decidedAt: sql`now()` })
-      .where(
-        and(
-          eq(clubRequests.id, input.requestId),
-          eq(clubRequests.userId, ctx.user.id),
-          eq(clubRequests.kind, "invite"),
-          eq(clubRequests.status, "pending"),
-        ),
-      )
-      .returning({ id: clubRequests.id });
+    const invite = await decidePendingRequest(ctx.db, {
+      requestId: input.requestId,
+      kind: "invite",
+      scope: { userId: ctx.user.id },
+      status: "declined",
+      decidedBy: ctx.user.id,
+    });
     if (!invite) throw notFound("No pending invitation with this id for you");
     return { ok: true as const };
   }),

@@ -1,19 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  customType,
-  index,
-  inet,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt } from "./columns.js";
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+import { check, index, inet, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea, createdAt, id, updatedAt } from "./columns.js";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 

@@ -1,8 +1,6 @@
-import { customType, index, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
-import { createdAt, id } from "./columns.js";
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+import { bytea, createdAt, id } from "./columns.js";
 
 /** A member's private iCalendar feed URL; only a digest of its token is kept, and it can be revoked. */
 export const calendarFeeds = pgTable(

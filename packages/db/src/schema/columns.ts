@@ -1,4 +1,4 @@
-import { timestamp, uuid } from "drizzle-orm/pg-core";
+import { customType, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Columns every table shares, so no table spells them differently. */
 export const id = () => uuid("id").primaryKey().defaultRandom();
@@ -10,3 +10,6 @@ export const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());
+
+/** Raw bytes, e.g. the SHA-256 digest of an opaque token. */
+export const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
