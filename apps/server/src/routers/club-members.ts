@@ -1,4 +1,4 @@
-import { and, asc, clubMembers, clubRequests, clubs, eq, isNull, sql, users } from "@booky/db";
+import { and, asc, clubMembers, clubRequests, clubs, eq, sql, users } from "@booky/db";
 import {
   canLeave,
   canRemoveMember,
@@ -12,7 +12,7 @@ import {
   setRoleInput,
 } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
-import { publicProfileColumns } from "../services/accounts.js";
+import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
 import { addMember, decidePendingRequest, findMemberRole, removeMembership } from "../services/clubs.js";
 import { decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, clubProcedure, clubRoleProcedure } from "../trpc.js";
@@ -98,10 +98,7 @@ export const clubMembershipProcedures = {
   invite: clubRoleProcedure("admin")
     .input(inviteInput)
     .mutation(async ({ ctx, input }) => {
-      const [invitee] = await ctx.db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(sql`lower(${users.username}) = ${input.username}`, isNull(users.deletedAt)));
+      const invitee = await findMemberByUsername(ctx.db, input.username);
       if (!invitee) throw notFound(`No member is called @${input.username}`);
       if (await findMemberRole(ctx.db, ctx.club.id, invitee.id)) throw conflict("Already a member of this club");
       const [invite] = await ctx.db

@@ -6,7 +6,6 @@ import {
   eq,
   friendRequests,
   friendships,
-  isNull,
   meetings,
   or,
   readingProgressHistory,
@@ -23,7 +22,7 @@ import {
 } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
 import { fieldError } from "../errors.js";
-import { publicProfileColumns } from "../services/accounts.js";
+import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
 import { decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
@@ -36,10 +35,7 @@ const friendIdsOf = (userId: string) =>
 
 export const friendsRouter = router({
   request: authedProcedure.input(friendRequestInput).mutation(async ({ ctx, input }) => {
-    const [target] = await ctx.db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(sql`lower(${users.username}) = ${input.username}`, isNull(users.deletedAt)));
+    const target = await findMemberByUsername(ctx.db, input.username);
     if (!target) throw notFound(`No member is called @${input.username}`);
     if (target.id === ctx.user.id) throw fieldError("username", "You cannot send a friend request to yourself");
     const pair = friendPair(ctx.user.id, target.id);

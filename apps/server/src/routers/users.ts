@@ -1,18 +1,15 @@
-import { and, eq, isNull, sql, users } from "@booky/db";
+import { eq, users } from "@booky/db";
 import { deleteAccountInput, updateProfileInput, usernameInput } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
 import { fieldError } from "../errors.js";
 import { clearRefreshCookie } from "../http/refresh-cookie.js";
-import { accountColumns, anonymizeUser, findPasswordHash, publicProfileColumns } from "../services/accounts.js";
+import { accountColumns, anonymizeUser, findMemberByUsername, findPasswordHash } from "../services/accounts.js";
 import { verifyPassword } from "../services/passwords.js";
 import { authedProcedure, publicProcedure, router } from "../trpc.js";
 
 export const usersRouter = router({
   get: publicProcedure.input(usernameInput).query(async ({ ctx, input }) => {
-    const [profile] = await ctx.db
-      .select(publicProfileColumns)
-      .from(users)
-      .where(and(sql`lower(${users.username}) = ${input.username}`, isNull(users.deletedAt)));
+    const profile = await findMemberByUsername(ctx.db, input.username);
     if (!profile) throw new TRPCError({ code: "NOT_FOUND", message: `No member is called @${input.username}` });
     return profile;
   }),

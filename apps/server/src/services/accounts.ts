@@ -30,6 +30,15 @@ export async function findLiveUserByEmail(db: Executor, email: string) {
   return user ?? null;
 }
 
+/** A live member's public profile by username (stored and compared in lower case). */
+export async function findMemberByUsername(db: Executor, username: string) {
+  const [member] = await db
+    .select(publicProfileColumns)
+    .from(users)
+    .where(and(sql`lower(${users.username}) = lower(${username})`, isNull(users.deletedAt)));
+  return member ?? null;
+}
+
 export async function findPasswordHash(db: Executor, userId: string): Promise<string | null> {
   const [row] = await db
     .select({ passwordHash: users.passwordHash })
