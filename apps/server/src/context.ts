@@ -20,6 +20,10 @@ export interface AppDeps {
   log: FastifyBaseLogger;
 }
 
+function bearerToken(header: string | undefined): string | null {
+  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() || null : null;
+}
+
 export function createContextFactory(deps: AppDeps) {
   return ({ req, res }: CreateFastifyContextOptions) => ({
     ...deps,
@@ -28,6 +32,8 @@ export function createContextFactory(deps: AppDeps) {
     log: req.log,
     ip: req.ip,
     userAgent: req.headers["user-agent"] ?? null,
+    /** The `Authorization: Bearer` token, if any; not yet verified. */
+    accessToken: bearerToken(req.headers.authorization),
   });
 }
 

@@ -60,9 +60,7 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
 
 /** Proves the bearer token and its session are live; adds `user` and `sessionId`. */
 const authenticated = t.middleware(async ({ ctx, next }) => {
-  const header = ctx.req.headers.authorization;
-  const token = header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : null;
-  const claims = token ? await ctx.accessTokens.verify(token) : null;
+  const claims = ctx.accessToken ? await ctx.accessTokens.verify(ctx.accessToken) : null;
   const user = claims ? await findActiveSessionUser(ctx.db, claims.sessionId, claims.userId) : null;
   if (!claims || !user) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
@@ -93,14 +91,16 @@ export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx
 
 /** Members of at least `required` rank only; others get FORBIDDEN. */
 export function clubRoleProcedure(required: ClubRoleName) {
-  return clubProcedure.use(({ ctx, next }) => {
-    const { role } = ctx;
-    if (!role || !hasClubRole(role, required)) {
-      const who = required === "member" ? "members" : required === "admin" ? "club admins" : "the club owner";
-      throw new TRPCError({ code: "FORBIDDEN", message: `Only ${who} can do this` });
-    }
-    return next({ ctx: { role } });
-  });
+  return clubProcedure.use(({ ctx, next }) => next({ ctx: { role: requireClubRole(ctx.role, required) } }));
+}
+
+/** The caller's club role when it is at least `required`; FORBIDDEN otherwise. */
+function requireClubRole(role: ClubRoleName | null, required: ClubRoleName): ClubRoleName {
+  if (!role || !hasClubRole(role, required)) {
+    const who = required === "member" ? "club members" : required === "admin" ? "club admins" : "the club owner";
+    throw new TRPCError({ code: "FORBIDDEN", message: `Only ${who} can do this` });
+  }
+  return role;
 }
 
 /**
@@ -119,12 +119,5 @@ export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async 
 
 /** Meeting procedures for club members of at least `required` rank. */
 export function meetingRoleProcedure(required: ClubRoleName) {
-  return meetingProcedure.use(({ ctx, next }) => {
-    const { role } = ctx;
-    if (!role || !hasClubRole(role, required)) {
-      const who = required === "member" ? "club members" : "club admins";
-      throw new TRPCError({ code: "FORBIDDEN", message: `Only ${who} can do this` });
-    }
-    return next({ ctx: { role } });
-  });
+  return meetingProcedure.use(({ ctx, next }) => next({ ctx: { role: requireClubRole(ctx.role, required) } }));
 }

@@ -101,8 +101,7 @@ export const authRouter = router({
         .where(eq(refreshTokens.tokenHash, hashOpaqueToken(token)));
       if (row) await revokeSession(ctx.db, row.sessionId, "logout");
     }
-    const bearer = ctx.req.headers.authorization?.replace(/^Bearer /, "");
-    const claims = bearer ? await ctx.accessTokens.verify(bearer) : null;
+    const claims = ctx.accessToken ? await ctx.accessTokens.verify(ctx.accessToken) : null;
     if (claims) await revokeSession(ctx.db, claims.sessionId, "logout");
     clearRefreshCookie(ctx.res, ctx.config.COOKIE_SECURE);
     return { ok: true as const };
