@@ -14,7 +14,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
 import { addMember, decidePendingRequest, findMemberRole, removeMembership } from "../services/clubs.js";
-import { decodeCursor, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, clubProcedure, clubRoleProcedure } from "../trpc.js";
 
 const conflict = (message: string) => new TRPCError({ code: "CONFLICT", message });
@@ -54,9 +54,7 @@ export const clubMembershipProcedures = {
             eq(clubRequests.clubId, ctx.club.id),
             eq(clubRequests.kind, "request"),
             eq(clubRequests.status, "pending"),
-            cursor
-              ? sql`(${clubRequests.createdAt}, ${clubRequests.id}) > (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
-              : undefined,
+            afterCursor(cursor, { key: clubRequests.createdAt, id: clubRequests.id }, "asc"),
           ),
         )
         .orderBy(asc(clubRequests.createdAt), asc(clubRequests.id))
@@ -221,7 +219,7 @@ export const clubMembershipProcedures = {
       .where(
         and(
           eq(clubMembers.clubId, ctx.club.id),
-          cursor ? sql`(${sortKey}, ${clubMembers.userId}) > (${cursor.key}, ${cursor.id}::uuid)` : undefined,
+          afterCursor(cursor, { key: sortKey, id: clubMembers.userId }, "asc", "text"),
         ),
       )
       .orderBy(sortKey, clubMembers.userId)

@@ -10,7 +10,7 @@ import {
   updateClubInput,
 } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
-import { decodeCursor, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, clubRoleProcedure, router } from "../trpc.js";
 import { clubMembershipProcedures } from "./club-members.js";
 
@@ -88,9 +88,7 @@ export const clubsRouter = router({
           input.category ? eq(clubs.category, input.category) : undefined,
           input.visibility ? eq(clubs.visibility, input.visibility) : undefined,
           input.isOnline === undefined ? undefined : eq(clubs.isOnline, input.isOnline),
-          cursor
-            ? sql`(${clubs.createdAt}, ${clubs.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
-            : undefined,
+          afterCursor(cursor, { key: clubs.createdAt, id: clubs.id }, "desc"),
         ),
       )
       .orderBy(desc(clubs.createdAt), desc(clubs.id))

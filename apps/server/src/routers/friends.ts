@@ -23,7 +23,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { fieldError } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
-import { decodeCursor, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
 const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
@@ -126,9 +126,7 @@ export const friendsRouter = router({
       .where(
         and(
           or(eq(friendships.userA, me), eq(friendships.userB, me)),
-          cursor
-            ? sql`(${friendships.createdAt}, ${users.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
-            : undefined,
+          afterCursor(cursor, { key: friendships.createdAt, id: users.id }, "desc"),
         ),
       )
       .orderBy(desc(friendships.createdAt), desc(users.id))
@@ -148,9 +146,7 @@ export const friendsRouter = router({
         and(
           eq(incoming ? friendRequests.toUserId : friendRequests.fromUserId, ctx.user.id),
           eq(friendRequests.status, "pending"),
-          cursor
-            ? sql`(${friendRequests.createdAt}, ${friendRequests.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
-            : undefined,
+          afterCursor(cursor, { key: friendRequests.createdAt, id: friendRequests.id }, "desc"),
         ),
       )
       .orderBy(desc(friendRequests.createdAt), desc(friendRequests.id))

@@ -17,7 +17,7 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
 import { fieldError } from "../errors.js";
 import { meetingLifecycle } from "../services/meetings.js";
-import { decodeCursor, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import {
   authedProcedure,
   clubProcedure,
@@ -90,7 +90,6 @@ export const meetingsRouter = router({
     }
     const cursor = decodeCursor(input.cursor);
     const upcoming = input.when === "upcoming";
-    const after = upcoming ? sql`>` : sql`<`;
     const rows = await ctx.db
       .select()
       .from(meetings)
@@ -98,9 +97,7 @@ export const meetingsRouter = router({
         and(
           eq(meetings.clubId, ctx.club.id),
           upcoming ? gte(meetings.startsAt, sql`now()`) : lt(meetings.startsAt, sql`now()`),
-          cursor
-            ? sql`(${meetings.startsAt}, ${meetings.id}) ${after} (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
-            : undefined,
+          afterCursor(cursor, { key: meetings.startsAt, id: meetings.id }, upcoming ? "asc" : "desc"),
         ),
       )
       .orderBy(
@@ -200,9 +197,7 @@ export const meetingsRouter = router({
         and(
           gte(meetings.startsAt, input.from),
           lt(meetings.startsAt, input.to),
-          cursor
-            ? sql`(${meetings.startsAt}, ${meetings.id}) > (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
-            : undefined,
+          afterCursor(cursor, { key: meetings.startsAt, id: meetings.id }, "asc"),
         ),
       )
       .orderBy(asc(meetings.startsAt), asc(meetings.id))

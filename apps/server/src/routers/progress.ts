@@ -3,7 +3,7 @@ import { judgeProgress, pageInput, percentRead, progressHistoryInput, updateProg
 import { TRPCError } from "@trpc/server";
 import { fieldError, staleError } from "../errors.js";
 import { publicProfileColumns } from "../services/accounts.js";
-import { decodeCursor, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import { meetingProcedure, meetingRoleProcedure, router } from "../trpc.js";
 
 const progressColumns = {
@@ -111,7 +111,7 @@ export const progressRouter = router({
         and(
           eq(meetingRsvps.meetingId, ctx.meeting.id),
           eq(meetingRsvps.status, "going"),
-          cursor ? sql`(${sortKey}, ${meetingRsvps.userId}) > (${cursor.key}, ${cursor.id}::uuid)` : undefined,
+          afterCursor(cursor, { key: sortKey, id: meetingRsvps.userId }, "asc", "text"),
         ),
       )
       .orderBy(sortKey, meetingRsvps.userId)

@@ -1,3 +1,4 @@
+import { type SQL, type SQLWrapper, sql } from "@booky/db";
 import { TRPCError } from "@trpc/server";
 
 /** Keyset cursor: the sort key and id of the last row of a page, opaque to clients. */
@@ -26,4 +27,21 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+}
+
+/**
+ * The keyset condition "rows after the cursor" for a list ordered by
+ * (`key`, `id`) ascending or descending. `key` is a timestamp unless the list
+ * sorts by a text key; ids are uuids. Undefined on the first page.
+ */
+export function afterCursor(
+  cursor: Cursor | null,
+  columns: { key: SQLWrapper; id: SQLWrapper },
+  order: "asc" | "desc",
+  keyType: "timestamptz" | "text" = "timestamptz",
+): SQL | undefined {
+  if (!cursor) return undefined;
+  const comparison = sql.raw(order === "asc" ? ">" : "<");
+  const key = keyType === "text" ? sql`${cursor.key}` : sql`${cursor.key}::timestamptz`;
+  return sql`(${columns.key}, ${columns.id}) ${comparison} (${key}, ${cursor.id}::uuid)`;
 }
