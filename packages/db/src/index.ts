@@ -3,6 +3,7 @@ export * from "drizzle-orm/sql";
 export * from "./client.js";
 export * from "./database-url.js";
 export * from "./embedded.js";
+export * from "./ledger.js";
 export * from "./migrate.js";
 export * from "./paths.js";
 export * as schema from "./schema/index.js";

@@ -23,15 +23,11 @@ import {
 import { TRPCError } from "@trpc/server";
 import { fieldError } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
+import { friendIdsOf } from "../services/friends.js";
 import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
 const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
-
-/** Ids of the caller's friends, as a subquery. */
-const friendIdsOf = (userId: string) =>
-  sql`(select case when ${friendships.userA} = ${userId} then ${friendships.userB} else ${friendships.userA} end
-       from ${friendships} where ${friendships.userA} = ${userId} or ${friendships.userB} = ${userId})`;
 
 export const friendsRouter = router({
   request: authedProcedure.input(friendRequestInput).mutation(async ({ ctx, input }) => {
