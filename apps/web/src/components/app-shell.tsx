@@ -46,9 +46,17 @@ export function AppShell() {
               Home
             </NavLink>
             {session.status === "authenticated" && (
-              <NavLink to="/clubs" className={navClass}>
-                Clubs
-              </NavLink>
+              <>
+                <NavLink to="/clubs" className={navClass}>
+                  Clubs
+                </NavLink>
+                <NavLink to="/calendar" className={navClass}>
+                  Calendar
+                </NavLink>
+                <NavLink to="/friends" className={navClass}>
+                  Friends
+                </NavLink>
+              </>
             )}
           </nav>
           {session.status === "authenticated" && (
