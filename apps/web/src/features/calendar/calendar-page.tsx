@@ -40,13 +40,13 @@ export function CalendarPage() {
           </h2>
           <nav aria-label="Months" className="flex gap-2">
             <Button variant="secondary" className="px-3 py-1" onClick={() => go(-1)}>
-              <span aria-hidden="true">←</span> Previous month
+              <span aria-hidden="true">←</span> <span className="max-sm:sr-only">Previous month</span>
             </Button>
             <Button variant="secondary" className="px-3 py-1" onClick={() => setParams({})}>
               Today
             </Button>
             <Button variant="secondary" className="px-3 py-1" onClick={() => go(1)}>
-              Next month <span aria-hidden="true">→</span>
+              <span className="max-sm:sr-only">Next month</span> <span aria-hidden="true">→</span>
             </Button>
           </nav>
         </div>

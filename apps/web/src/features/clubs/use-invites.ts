@@ -5,7 +5,8 @@ import { useTRPC } from "../../lib/trpc";
 export function useInvites() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const invites = useQuery(trpc.clubs.myInvites.queryOptions());
+  // Others invite you: look again whenever a page shows them, and now and then while it stays open.
+  const invites = useQuery({ ...trpc.clubs.myInvites.queryOptions(), staleTime: 0, refetchInterval: 60_000 });
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.clubs.pathKey() }),

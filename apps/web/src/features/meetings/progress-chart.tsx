@@ -8,6 +8,11 @@ import { LIVE_REFRESH_MS } from "./live";
 
 const colors = ["#b45309", "#0f766e", "#7c3aed", "#be123c", "#1d4ed8", "#4d7c0f", "#a21caf", "#0e7490"];
 const time = (value: number) => new Date(value).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
+/** Axis ticks in the unit that tells them apart: days over a long read, minutes or seconds over a short one. */
+const tickFormat = (spanMs: number) => (value: number) =>
+  spanMs > 86_400_000
+    ? new Date(value).toLocaleDateString(undefined, { month: "short", day: "numeric" })
+    : new Date(value).toLocaleTimeString(undefined, { timeStyle: spanMs > 3_600_000 ? "short" : "medium" });
 
 /**
  * Pages read over time, one line per attendee. Loaded as its own chunk (with
@@ -50,6 +55,7 @@ export default function ProgressChart({
     series.set(point.userId, line);
   }
   const nameOf = (userId: string) => names.get(userId) ?? "Former attendee";
+  const span = (points.at(-1)?.recordedAt.getTime() ?? 0) - (points[0]?.recordedAt.getTime() ?? 0);
 
   return (
     <figure className="flex flex-col gap-3">
@@ -62,7 +68,7 @@ export default function ProgressChart({
               type="number"
               scale="time"
               domain={["dataMin", "dataMax"]}
-              tickFormatter={(value: number) => new Date(value).toLocaleTimeString(undefined, { timeStyle: "short" })}
+              tickFormatter={tickFormat(span)}
               allowDuplicatedCategory={false}
             />
             <YAxis domain={[0, pageCount]} allowDecimals={false} width={48} />

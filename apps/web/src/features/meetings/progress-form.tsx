@@ -50,6 +50,14 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
     send({ meetingId, finished: true, expectedVersion: form.getValues("expectedVersion"), correction: false });
 
   const conflict = report.isError ? conflictState(report.error) : undefined;
+  // The same change again, now based on the version the server says is current.
+  const retry = () =>
+    report.variables &&
+    send({
+      ...report.variables,
+      correction: report.variables.correction ?? false,
+      expectedVersion: conflict?.version ?? 0,
+    });
   const fieldNamed = Boolean(form.formState.errors.page);
 
   return (
@@ -85,7 +93,7 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
         </label>
         <p className="text-sm text-stone-600 dark:text-stone-400" aria-live="polite">
           {mine.finished
-            ? "You finished the book."
+            ? "You have read the whole book."
             : mine.version === 0
               ? "Report the page you reached; your friends see it within seconds."
               : `Last saved: page ${mine.page} (${mine.percent}%).`}
@@ -95,8 +103,10 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
             <p>
               {errorMessage(report.error)}: {conflict ? `page ${conflict.page}` : "no progress yet"}.
             </p>
-            <Button variant="secondary" className="mt-2 px-3 py-1" busy={report.isPending} onClick={() => onSubmit()}>
-              Save page {form.getValues("page")} again
+            <Button variant="secondary" className="mt-2 px-3 py-1" busy={report.isPending} onClick={retry}>
+              {report.variables?.finished
+                ? "Mark the book finished anyway"
+                : `Save page ${report.variables?.page} anyway`}
             </Button>
           </Alert>
         )}
