@@ -75,6 +75,20 @@ describe("running a private club", () => {
     await reader.getByRole("searchbox", { name: "Search" }).fill("owls");
     await shows(reader.getByText("No club matches."));
 
+    // Oscar hands the club to Rosa and stays on as an admin, free to leave.
+    await owner.getByRole("link", { name: "Night Owls Society" }).click();
+    await owner.getByRole("group", { name: "Manage Rosa" }).getByRole("button", { name: "Make owner" }).click();
+    await owner.getByRole("button", { name: "Transfer ownership" }).click();
+    await shows(owner.getByText("Admin (you)"));
+    await shows(owner.getByRole("button", { name: "Leave club" }));
+    await owner.getByRole("button", { name: "Leave club" }).click();
+    await owner.getByRole("button", { name: "Leave", exact: true }).click();
+    await shows(owner.getByText("This club is private"));
+    await reader.goto("/");
+    await reader.getByRole("link", { name: "Night Owls Society" }).click();
+    await shows(reader.getByRole("heading", { name: "Members (1)" }));
+    await shows(reader.getByText("Owner (you)"));
+
     expect(errors).toEqual([]);
     await ownerContext.close();
     await readerContext.close();

@@ -223,7 +223,8 @@ export function LoadMore({
 
 /**
  * A button for a step that is hard to undo: the first press asks, the second
- * (on "confirm") acts. `question` is read out when the choice appears.
+ * (on "confirm") acts and folds the question away; the button then shows
+ * `busy` while the step runs. `question` is read out when the choice appears.
  */
 export function ConfirmButton({
   children,
@@ -249,6 +250,7 @@ export function ConfirmButton({
       <Button
         variant={variant === "danger" ? "secondary" : variant}
         className={sizeClass}
+        busy={busy}
         onClick={() => setAsking(true)}
       >
         {children}
@@ -260,7 +262,14 @@ export function ConfirmButton({
       <span role="status" className="text-sm">
         {question}
       </span>
-      <Button variant={variant} className={sizeClass} busy={busy} onClick={onConfirm}>
+      <Button
+        variant={variant}
+        className={sizeClass}
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
         {confirmLabel}
       </Button>
       <Button variant="secondary" className={sizeClass} onClick={() => setAsking(false)}>
