@@ -16,7 +16,7 @@ describe("running a private club", () => {
     for (const page of [owner, reader]) page.on("pageerror", (error) => errors.push(error.message));
 
     await owner.goto("/clubs/new");
-    await owner.getByLabel("Name").fill("Night Owls");
+    await owner.getByLabel("Name", { exact: true }).fill("Night Owls");
     await owner.getByLabel("Description").fill("We read after midnight.");
     await owner.getByLabel("We meet online").check();
     await owner.getByLabel("By request or invitation (private)").check();
@@ -52,7 +52,8 @@ describe("running a private club", () => {
 
     // Oscar edits the club: the form checks the same rules as the server before sending.
     await owner.getByRole("link", { name: "Edit club" }).click();
-    await owner.getByLabel("Name").fill("Night Owls Society");
+    await shows(owner.getByRole("heading", { name: "Edit club" }));
+    await owner.getByLabel("Name", { exact: true }).fill("Night Owls Society");
     await owner.getByLabel("Member limit").fill("1");
     await owner.getByRole("button", { name: "Save changes" }).click();
     await shows(owner.getByText("At least 2 members"));

@@ -25,7 +25,7 @@ describe("a club's first meeting", () => {
 
     await host.getByRole("link", { name: "Clubs" }).click();
     await host.getByRole("link", { name: "Start a club" }).click();
-    await host.getByLabel("Name").fill("Rouen Readers");
+    await host.getByLabel("Name", { exact: true }).fill("Rouen Readers");
     await host.getByLabel("Description").fill("One novel a month, argued over cider.");
     await host.getByLabel("We meet online").check();
     await host.getByRole("button", { name: "Create club" }).click();

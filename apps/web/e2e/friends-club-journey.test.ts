@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { startTestServer } from "../../server/test/harness.js";
 import { DESKTOP, keepScreenshotsAtBothWidths, launchBrowser, PHONE, webDist } from "./browser.js";
-import { barValue, shows, signUp } from "./members.js";
+import { barValue, eventually, shows, signUp } from "./members.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
@@ -50,7 +50,7 @@ describe("reading with a friend", () => {
     // Emma starts a private club and invites Léon, who accepts from his home page.
     await host.getByRole("link", { name: "Clubs" }).click();
     await host.getByRole("link", { name: "Start a club" }).click();
-    await host.getByLabel("Name").fill("Yonville Readers");
+    await host.getByLabel("Name", { exact: true }).fill("Yonville Readers");
     await host.getByLabel("Description").fill("Provincial novels, read slowly.");
     await host.getByLabel("Where you meet").fill("The Lion d'Or inn");
     await host.getByLabel("By request or invitation (private)").check();
@@ -65,6 +65,7 @@ describe("reading with a friend", () => {
     await shows(invitation);
     await keepScreenshotsAtBothWidths(guest, "home-invitation");
     await invitation.getByRole("button", { name: "Accept" }).click();
+    await invitation.waitFor({ state: "detached" });
     await guest.getByRole("link", { name: "Yonville Readers" }).click();
     await shows(guest.getByRole("heading", { name: "Yonville Readers" }));
     await shows(guest.getByRole("button", { name: "Leave club" }));
@@ -90,13 +91,13 @@ describe("reading with a friend", () => {
     // Both pages stay open: each report shows on the other page by refresh, without reload.
     await host.getByLabel(/Page reached/).fill("100");
     await host.getByRole("button", { name: "Update" }).click();
-    await expect.poll(() => barValue(guest, "Emma"), { timeout: 15_000 }).toBe("31");
+    await expect.poll(() => barValue(guest, "Emma"), eventually).toBe("31");
     await guest.getByLabel(/Page reached/).fill("160");
     await guest.getByRole("button", { name: "Update" }).click();
-    await expect.poll(() => barValue(host, "Leon"), { timeout: 15_000 }).toBe("50");
+    await expect.poll(() => barValue(host, "Leon"), eventually).toBe("50");
     await guest.getByLabel(/Page reached/).fill("240");
     await guest.getByRole("button", { name: "Update" }).click();
-    await expect.poll(() => barValue(host, "Leon"), { timeout: 15_000 }).toBe("75");
+    await expect.poll(() => barValue(host, "Leon"), eventually).toBe("75");
 
     // Going back needs an explicit correction; the server's refusal sits under the field.
     await host.getByLabel(/Page reached/).fill("80");
@@ -105,7 +106,7 @@ describe("reading with a friend", () => {
     await host.getByLabel(/This is a correction/).check();
     await host.getByRole("button", { name: "Update" }).click();
     await shows(host.getByText("Last saved: page 80 (25%)."));
-    await expect.poll(() => barValue(guest, "Emma"), { timeout: 15_000 }).toBe("25");
+    await expect.poll(() => barValue(guest, "Emma"), eventually).toBe("25");
 
     // A second tab still showing the old version loses the compare-and-set, sees why, and retries on top.
     const secondTab = await hostContext.newPage();
@@ -126,25 +127,24 @@ describe("reading with a friend", () => {
     await shows(host.getByText(/Your progress changed elsewhere.*page 130/));
     await host.getByRole("button", { name: "Mark the book finished anyway" }).click();
     await shows(host.getByText("You have read the whole book."));
-    await expect.poll(() => barValue(guest, "Emma"), { timeout: 15_000 }).toBe("100");
+    await expect.poll(() => barValue(guest, "Emma"), eventually).toBe("100");
     await shows(guest.getByText("Finished", { exact: true }));
     await shows(host.getByRole("img", { name: "Pages read over time by 2 attendees" }));
     await shows(guest.getByRole("img", { name: "Pages read over time by 2 attendees" }));
     await host.getByText("Show the updates as a table").click();
     // Emma: 100, 80 (correction), 120, 130, 320; Léon: 160, 240; and the header row.
-    await expect.poll(() => host.getByRole("row").count()).toBe(1 + 7);
+    await expect.poll(() => host.getByRole("row").count(), eventually).toBe(1 + 7);
     await shows(host.getByRole("cell", { name: "80 (correction)" }));
     await keepScreenshotsAtBothWidths(host, "meeting-race");
     await keepScreenshotsAtBothWidths(guest, "meeting-race-guest");
 
     // Léon's friends page shows what Emma read in their club.
     await guest.getByRole("link", { name: "Friends" }).click();
-    await guest.reload();
     await shows(guest.getByText(/Emma\s+finished\s+Madame Bovary/).first());
 
     // Emma's calendar: next month shows the meeting, today is marked, and the private feed is real iCalendar.
     await host.getByRole("link", { name: "Calendar" }).click();
-    await expect.poll(() => host.locator('td[aria-current="date"]').count()).toBe(1);
+    await expect.poll(() => host.locator('td[aria-current="date"]').count(), eventually).toBe(1);
     await host.getByRole("button", { name: /Next month/ }).click();
     const meetingLink = host.getByRole("link", { name: /Madame Bovary/ });
     await shows(meetingLink);

@@ -1,4 +1,5 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 import { keepScreenshot } from "./browser.js";
 
 /** Signs a new member up in `context` through the sign-up page; returns the page, on the home page. */
@@ -28,7 +29,11 @@ export async function shows(locator: Locator): Promise<void> {
   try {
     await locator.waitFor({ state: "visible", timeout: 15_000 });
   } catch (error) {
-    const file = await keepScreenshot(locator.page(), "failure");
+    const test = expect.getState().currentTestName ?? "unknown";
+    const file = await keepScreenshot(locator.page(), `failure-${test.replace(/\W+/g, "-").slice(0, 80)}`);
     throw new Error(`${(error as Error).message}\nThe page as it was: ${file}`);
   }
 }
+
+/** For expect.poll: pages load their chunks and refresh their data in their own time, slower on a busy machine. */
+export const eventually = { timeout: 15_000 };

@@ -7,9 +7,11 @@ import { useTRPC } from "../../lib/trpc";
 /** What friends read lately, newest first (only meetings the member may see). */
 export function ActivityFeed() {
   const trpc = useTRPC();
-  const activity = useInfiniteQuery(
-    trpc.friends.activity.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
-  );
+  const activity = useInfiniteQuery({
+    ...trpc.friends.activity.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
+    // Friends keep reading: look again whenever the feed is shown.
+    staleTime: 0,
+  });
   const items = activity.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
