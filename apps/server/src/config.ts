@@ -44,6 +44,19 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Booky <no-reply@booky.example>"),
   WEB_DIST_DIR: z.string().min(1).optional(),
   SEED_DEMO_DATA: booleanish.default(false),
+  GOOGLE_BOOKS_ENABLED: booleanish.default(true),
+  GOOGLE_BOOKS_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://www.googleapis.com"),
+  GOOGLE_BOOKS_API_KEY: z.string().min(1).optional(),
+  GOOGLE_BOOKS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2500),
+  GOOGLE_BOOKS_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  GOOGLE_BOOKS_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).default(6000),
+  GOOGLE_BOOKS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+  GOOGLE_BOOKS_BREAKER_RESET_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  GOOGLE_BOOKS_CACHE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24 * 3600),
 });
 
 export type Env = z.input<typeof envSchema>;

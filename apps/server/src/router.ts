@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth.js";
+import { booksRouter } from "./routers/books.js";
 import { calendarRouter } from "./routers/calendar.js";
 import { clubsRouter } from "./routers/clubs.js";
 import { friendsRouter } from "./routers/friends.js";
@@ -9,6 +10,7 @@ import { router } from "./trpc.js";
 
 export const appRouter = router({
   auth: authRouter,
+  books: booksRouter,
   calendar: calendarRouter,
   clubs: clubsRouter,
   friends: friendsRouter,

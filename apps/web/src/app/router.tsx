@@ -97,6 +97,32 @@ export const router = createBrowserRouter([
         },
       },
       {
+        path: "books",
+        lazy: async () => {
+          const { BooksPage } = await import("../features/books/books-page");
+          return {
+            element: (
+              <RequireAuth>
+                <BooksPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
+        path: "books/:bookId",
+        lazy: async () => {
+          const { BookPage } = await import("../features/books/book-page");
+          return {
+            element: (
+              <RequireAuth>
+                <BookPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
         path: "meetings/:meetingId",
         lazy: async () => {
           const { MeetingPage } = await import("../features/meetings/meeting-page");

@@ -46,9 +46,14 @@ export function AppShell() {
               Home
             </NavLink>
             {session.status === "authenticated" && (
-              <NavLink to="/clubs" className={navClass}>
-                Clubs
-              </NavLink>
+              <>
+                <NavLink to="/clubs" className={navClass}>
+                  Clubs
+                </NavLink>
+                <NavLink to="/books" className={navClass}>
+                  Books
+                </NavLink>
+              </>
             )}
           </nav>
           {session.status === "authenticated" && (

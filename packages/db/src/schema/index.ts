@@ -1,4 +1,5 @@
 export * from "./accounts.js";
+export * from "./books.js";
 export * from "./calendar.js";
 export * from "./clubs.js";
 export * from "./friends.js";

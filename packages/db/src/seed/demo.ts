@@ -2,6 +2,7 @@ import { ARGON2ID_PARAMS } from "@booky/domain";
 import argon2 from "argon2";
 import type { Database } from "../client.js";
 import { users } from "../schema/index.js";
+import { seedCatalog } from "./catalog.js";
 
 /** Every demo account logs in with this password (documented in the README). */
 export const DEMO_PASSWORD = "booky-demo-reader";
@@ -13,8 +14,8 @@ export const demoUsers = [
   { username: "dev", displayName: "Dev Patel", bio: "Always on chapter three.", role: "user" },
 ] as const;
 
-/** Idempotent: running it twice leaves the same rows. */
-export async function seedDemoData(db: Database): Promise<{ users: number }> {
+/** Idempotent: running it twice leaves the same rows. Loads the seed book catalog too. */
+export async function seedDemoData(db: Database): Promise<{ users: number; books: number }> {
   const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, ...ARGON2ID_PARAMS });
   const rows = demoUsers.map((user) => ({
     ...user,
@@ -22,5 +23,6 @@ export async function seedDemoData(db: Database): Promise<{ users: number }> {
     passwordHash,
   }));
   const inserted = await db.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id });
-  return { users: inserted.length };
+  const catalog = await seedCatalog(db);
+  return { users: inserted.length, books: catalog.books };
 }

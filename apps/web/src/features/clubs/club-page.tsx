@@ -68,7 +68,7 @@ export function ClubPage() {
                 {upcoming.data.items.map((meeting) => (
                   <li key={meeting.id}>
                     <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
-                      {meeting.bookTitle}
+                      {meeting.book.title}
                     </Link>
                     <p className="text-sm text-stone-600 dark:text-stone-400">
                       {meeting.startsAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { Alert, Button, Card, PageTitle, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { authorsLine, BookCover } from "../books/book-cover";
 
 const rsvpLabels = { going: "Going", interested: "Interested", not_going: "Not going" } as const;
 
@@ -40,8 +41,16 @@ export function MeetingPage() {
           data.place ?? "online"
         } · ${data.status}`}
       >
-        {data.bookTitle}
+        {data.book?.title ?? "Meeting"}
       </PageTitle>
+      {data.book && (
+        <Link to={`/books/${data.book.id}`} className="-mt-4 flex items-center gap-3 hover:underline">
+          <BookCover url={data.book.coverUrl} title={data.book.title} size="sm" />
+          <span>
+            {authorsLine(data.book.authors)} · {data.bookPageCount} pages
+          </span>
+        </Link>
+      )}
       {data.link && (
         <a href={data.link} className="-mt-4 text-brand-700 underline dark:text-brand-500">
           Join the video call

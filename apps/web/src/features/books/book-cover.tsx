@@ -1,0 +1,32 @@
+/** A cover image, or a plain placeholder when the catalog has none. */
+export function BookCover({
+  url,
+  title,
+  size = "md",
+}: {
+  url: string | null;
+  title: string;
+  size?: "sm" | "md" | "lg";
+}) {
+  const box = size === "sm" ? "h-16 w-11" : size === "md" ? "h-24 w-16" : "h-48 w-32";
+  return url ? (
+    <img
+      src={url}
+      alt={`Cover of ${title}`}
+      loading="lazy"
+      className={`${box} shrink-0 rounded object-cover shadow-sm`}
+    />
+  ) : (
+    <div
+      aria-hidden="true"
+      className={`${box} flex shrink-0 items-center justify-center rounded bg-brand-100 p-1 text-center font-serif text-[10px] leading-tight text-brand-800 dark:bg-stone-800 dark:text-brand-100`}
+    >
+      {title.slice(0, 40)}
+    </div>
+  );
+}
+
+/** "Author One, Author Two" or "Unknown author". */
+export function authorsLine(authors: readonly string[]): string {
+  return authors.length > 0 ? authors.join(", ") : "Unknown author";
+}
