@@ -121,7 +121,8 @@ function matches(volume: FakeVolume, q: string): boolean {
         id.identifier === wanted || (wanted.startsWith("978") && wanted.slice(3, 12) === id.identifier.slice(0, 9)),
     );
   }
-  const haystack = `${info.title} ${(info.authors ?? []).join(" ")}`.toLowerCase();
+  const authors = Array.isArray(info.authors) ? info.authors.join(" ") : String(info.authors ?? "");
+  const haystack = `${info.title} ${authors}`.toLowerCase();
   return q
     .toLowerCase()
     .split(/\s+/)
