@@ -1,4 +1,4 @@
-import { books } from "@booky/db";
+import { books, seedCatalog } from "@booky/db";
 import { authorsSearchText, normalizeAuthors } from "@booky/domain";
 import type { TestServer } from "./harness.js";
 
@@ -27,4 +27,9 @@ export async function catalogBook(
     .returning();
   if (!book) throw new Error("no book");
   return book;
+}
+
+/** The seed catalog (hundreds of real books), as `npm start` loads it. */
+export async function seededCatalog(server: Pick<TestServer, "db">) {
+  return seedCatalog(server.db);
 }

@@ -1,4 +1,8 @@
-/** A cover image, or a plain placeholder when the catalog has none. */
+import { useState } from "react";
+
+const sizes = { sm: "h-16 w-11", md: "h-24 w-16", lg: "h-48 w-32" } as const;
+
+/** A cover image, or a plain placeholder when the catalog has none or the image cannot load (e.g. offline). */
 export function BookCover({
   url,
   title,
@@ -6,20 +10,22 @@ export function BookCover({
 }: {
   url: string | null;
   title: string;
-  size?: "sm" | "md" | "lg";
+  size?: keyof typeof sizes;
 }) {
-  const box = size === "sm" ? "h-16 w-11" : size === "md" ? "h-24 w-16" : "h-48 w-32";
-  return url ? (
+  const [failed, setFailed] = useState(false);
+  const box = sizes[size];
+  return url && !failed ? (
     <img
       src={url}
       alt={`Cover of ${title}`}
       loading="lazy"
+      onError={() => setFailed(true)}
       className={`${box} shrink-0 rounded object-cover shadow-sm`}
     />
   ) : (
     <div
       aria-hidden="true"
-      className={`${box} flex shrink-0 items-center justify-center rounded bg-brand-100 p-1 text-center font-serif text-[10px] leading-tight text-brand-800 dark:bg-stone-800 dark:text-brand-100`}
+      className={`${box} flex shrink-0 items-center justify-center overflow-hidden rounded bg-brand-100 p-1 text-center font-serif text-[10px] leading-tight text-brand-800 dark:bg-stone-800 dark:text-brand-100`}
     >
       {title.slice(0, 40)}
     </div>

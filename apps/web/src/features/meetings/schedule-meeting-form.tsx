@@ -14,7 +14,9 @@ import { BookPicker, type PickedBook } from "../books/book-picker";
 type Values = z.input<typeof createMeetingInput>;
 const fields = ["bookId", "bookPageCount", "startsAt", "readingDeadline", "place", "link"] as const;
 const emptyToNull = (value: string) => (value ? value : null);
-const pagesOrNull = (value: string | number) => (value === "" || Number.isNaN(Number(value)) ? null : Number(value));
+/** An empty (or untouched: null) pages field means "the catalog's page count". */
+const pagesOrNull = (value: string | number | null | undefined) =>
+  value === "" || value === null || value === undefined || Number.isNaN(Number(value)) ? null : Number(value);
 
 export function ScheduleMeetingForm({ clubId }: { clubId: string }) {
   const trpc = useTRPC();
