@@ -102,6 +102,7 @@ export async function buildApp(options: BuildAppOptions) {
   app.addHook("onClose", async () => {
     await deps.background.drain();
     deps.mailer.close();
+    deps.bookMetadata.close();
   });
   return app;
 }

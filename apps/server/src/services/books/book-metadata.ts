@@ -10,6 +10,9 @@ import type { CatalogVolume } from "./google-volume.js";
 /** Google pages are fetched (and cached) in this size, so any page a user asks for is served from one. */
 export const REMOTE_PAGE_SIZE = 20;
 
+/** Expired cache rows are ignored at once and deleted this often. */
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
 export type RemoteSearch =
   | { status: "ok"; page: SearchPage }
   | { status: "disabled" }
@@ -103,7 +106,23 @@ export function createBookMetadata(options: {
     return fetched;
   }
 
-  return { search, volume, purgeExpired: cache.purgeExpired, enabled: config.GOOGLE_BOOKS_ENABLED };
+  const purging = setInterval(() => {
+    cache
+      .purgeExpired()
+      .catch((error: unknown) => options.log.warn({ err: error }, "purging the Google Books cache failed"));
+  }, PURGE_INTERVAL_MS);
+  purging.unref();
+
+  return {
+    search,
+    volume,
+    enabled: config.GOOGLE_BOOKS_ENABLED,
+    /** Stops the hourly purge and the circuit breaker's timers (at shutdown). */
+    close: () => {
+      clearInterval(purging);
+      client.breaker.shutdown();
+    },
+  };
 }
 
 export type BookMetadata = ReturnType<typeof createBookMetadata>;
