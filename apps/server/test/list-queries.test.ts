@@ -1,6 +1,7 @@
 import { clubMembers, clubs, friendships, meetingRsvps, meetings, readingProgress, sql, users } from "@booky/db";
 import { friendPair } from "@booky/domain";
 import { describe, expect, it } from "vitest";
+import { catalogBook } from "./catalog.js";
 import { signedUpClient, startTestServer } from "./harness.js";
 
 const server = await startTestServer();
@@ -52,7 +53,7 @@ async function clubOfSize(size: number, tag: string) {
     .insert(meetings)
     .values({
       clubId: club.id,
-      bookTitle: "Counted",
+      bookId: (await catalogBook(server, { title: "Counted" })).id,
       bookPageCount: 100,
       startsAt: sql`now() + interval '1 day'`,
       readingDeadline: sql`now() + interval '1 day'`,

@@ -2,6 +2,7 @@ import {
   and,
   appendLedger,
   bets,
+  books,
   clubs,
   desc,
   eq,
@@ -150,7 +151,7 @@ export const betsRouter = router({
         bet: bets,
         meeting: {
           id: meetings.id,
-          bookTitle: meetings.bookTitle,
+          bookTitle: books.title,
           startsAt: meetings.startsAt,
           status: meetings.status,
         },
@@ -159,6 +160,7 @@ export const betsRouter = router({
       })
       .from(bets)
       .innerJoin(meetings, eq(meetings.id, bets.meetingId))
+      .innerJoin(books, eq(books.id, meetings.bookId))
       .innerJoin(clubs, eq(clubs.id, meetings.clubId))
       .innerJoin(users, eq(users.id, bets.horseId))
       .where(and(eq(bets.userId, ctx.user.id), afterCursor(cursor, { key: bets.placedAt, id: bets.id }, "desc")))

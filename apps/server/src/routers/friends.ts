@@ -1,5 +1,6 @@
 import {
   and,
+  books,
   clubMembers,
   clubs,
   desc,
@@ -162,12 +163,18 @@ export const friendsRouter = router({
         page: readingProgressHistory.page,
         recordedAt: readingProgressHistory.recordedAt,
         finished: sql<boolean>`${readingProgressHistory.page} = ${meetings.bookPageCount}`,
-        meeting: { id: meetings.id, bookTitle: meetings.bookTitle, bookPageCount: meetings.bookPageCount },
+        meeting: {
+          id: meetings.id,
+          bookId: meetings.bookId,
+          bookTitle: books.title,
+          bookPageCount: meetings.bookPageCount,
+        },
         club: { id: clubs.id, name: clubs.name, slug: clubs.slug },
         user: publicProfileColumns,
       })
       .from(readingProgressHistory)
       .innerJoin(meetings, eq(meetings.id, readingProgressHistory.meetingId))
+      .innerJoin(books, eq(books.id, meetings.bookId))
       .innerJoin(clubs, eq(clubs.id, meetings.clubId))
       .innerJoin(users, eq(users.id, readingProgressHistory.userId))
       .leftJoin(clubMembers, and(eq(clubMembers.clubId, clubs.id), eq(clubMembers.userId, ctx.user.id)))

@@ -32,16 +32,21 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor
 /**
  * The keyset condition "rows after the cursor" for a list ordered by
  * (`key`, `id`) ascending or descending. `key` is a timestamp unless the list
- * sorts by a text key; ids are uuids. Undefined on the first page.
+ * sorts by a text or numeric key; ids are uuids. Undefined on the first page.
  */
 export function afterCursor(
   cursor: Cursor | null,
   columns: { key: SQLWrapper; id: SQLWrapper },
   order: "asc" | "desc",
-  keyType: "timestamptz" | "text" = "timestamptz",
+  keyType: "timestamptz" | "text" | "numeric" = "timestamptz",
 ): SQL | undefined {
   if (!cursor) return undefined;
   const comparison = sql.raw(order === "asc" ? ">" : "<");
-  const key = keyType === "text" ? sql`${cursor.key}` : sql`${cursor.key}::timestamptz`;
+  const key =
+    keyType === "text"
+      ? sql`${cursor.key}`
+      : keyType === "numeric"
+        ? sql`${cursor.key}::numeric`
+        : sql`${cursor.key}::timestamptz`;
   return sql`(${columns.key}, ${columns.id}) ${comparison} (${key}, ${cursor.id}::uuid)`;
 }

@@ -59,6 +59,9 @@ export function AppShell() {
                 <NavLink to="/friends" className={navClass}>
                   Friends
                 </NavLink>
+                <NavLink to="/books" className={navClass}>
+                  Books
+                </NavLink>
               </>
             )}
           </nav>
