@@ -166,7 +166,7 @@ describe("joining and leaving", () => {
     const invite = await admin.client.trpc.clubs.invite.mutate({ clubId, username: outsider.user.username });
     const requestId = invite?.id ?? "";
     expect(await codeOf(member.client.trpc.clubs.acceptInvite.mutate({ requestId }))).toBe("NOT_FOUND");
-    expect((await outsider.client.trpc.clubs.myInvites.query()).map((row) => row.id)).toEqual([requestId]);
+    expect((await outsider.client.trpc.clubs.myInvites.query({})).items.map((row) => row.id)).toEqual([requestId]);
     await outsider.client.trpc.clubs.acceptInvite.mutate({ requestId });
     expect((await outsider.client.trpc.clubs.get.query({ clubId })).myRole).toBe("member");
     expect(await codeOf(outsider.client.trpc.clubs.declineInvite.mutate({ requestId }))).toBe("NOT_FOUND");

@@ -1,7 +1,19 @@
-import { and, asc, clubMembers, desc, eq, gte, inArray, lt, meetingRsvps, meetings, sql } from "@booky/db";
+import {
+  and,
+  asc,
+  clubMembers,
+  desc,
+  eq,
+  gte,
+  inArray,
+  lt,
+  meetingRsvps,
+  meetings,
+  type RsvpStatus,
+  sql,
+} from "@booky/db";
 import {
   acceptsRsvp,
-  canSeeClubContent,
   createMeetingInput,
   isEditable,
   isInFuture,
@@ -20,7 +32,7 @@ import { meetingLifecycle } from "../services/meetings.js";
 import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import {
   authedProcedure,
-  clubProcedure,
+  clubContentProcedure,
   clubRoleProcedure,
   meetingProcedure,
   meetingRoleProcedure,
@@ -69,25 +81,32 @@ export const meetingsRouter = router({
       return meeting;
     }),
 
+  /** The meeting with everyone's answers counted and the caller's own, in one aggregate over its RSVPs. */
   get: meetingProcedure.query(async ({ ctx }) => {
-    const [mine] = await ctx.db
-      .select({ status: meetingRsvps.status, attended: meetingRsvps.attended })
+    const counted = (status: RsvpStatus) =>
+      sql<number>`(count(*) filter (where ${meetingRsvps.status} = ${status}))::int`;
+    // At most one RSVP per member and meeting (primary key): "min" and "bool_or" pick the caller's row.
+    const mine = sql`${meetingRsvps.userId} = ${ctx.user.id}`;
+    const [summary] = await ctx.db
+      .select({
+        going: counted("going"),
+        interested: counted("interested"),
+        notGoing: counted("not_going"),
+        myStatus: sql<RsvpStatus | null>`min(${meetingRsvps.status}) filter (where ${mine})`,
+        myAttended: sql<boolean | null>`bool_or(${meetingRsvps.attended}) filter (where ${mine})`,
+      })
       .from(meetingRsvps)
-      .where(and(eq(meetingRsvps.meetingId, ctx.meeting.id), eq(meetingRsvps.userId, ctx.user.id)));
-    const counts = await ctx.db
-      .select({ status: meetingRsvps.status, count: sql<number>`count(*)::int` })
-      .from(meetingRsvps)
-      .where(eq(meetingRsvps.meetingId, ctx.meeting.id))
-      .groupBy(meetingRsvps.status);
-    const rsvpCounts = { going: 0, interested: 0, not_going: 0 };
-    for (const row of counts) rsvpCounts[row.status] = row.count;
-    return { ...ctx.meeting, myRole: ctx.role, myRsvp: mine ?? null, rsvpCounts };
+      .where(eq(meetingRsvps.meetingId, ctx.meeting.id));
+    const rsvpCounts = {
+      going: summary?.going ?? 0,
+      interested: summary?.interested ?? 0,
+      not_going: summary?.notGoing ?? 0,
+    };
+    const myRsvp = summary?.myStatus ? { status: summary.myStatus, attended: summary.myAttended } : null;
+    return { ...ctx.meeting, myRole: ctx.role, myRsvp, rsvpCounts };
   }),
 
-  listForClub: clubProcedure.input(listForClubInput).query(async ({ ctx, input }) => {
-    if (!canSeeClubContent(ctx.club.visibility, ctx.role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its meetings" });
-    }
+  listForClub: clubContentProcedure.input(listForClubInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
     const upcoming = input.when === "upcoming";
     const rows = await ctx.db
