@@ -172,6 +172,22 @@ describe("joining and leaving", () => {
     expect(await codeOf(outsider.client.trpc.clubs.declineInvite.mutate({ requestId }))).toBe("NOT_FOUND");
   });
 
+  it("my invitations come oldest first, page by page, without skipping or repeating", async () => {
+    const invitee = await signedUpClient(server);
+    const invited: string[] = [];
+    for (const name of ["Invite One", "Invite Two", "Invite Three"]) {
+      const { client } = await signedUpClient(server);
+      const club = await client.trpc.clubs.create.mutate({ ...newClub, name, visibility: "private" });
+      await client.trpc.clubs.invite.mutate({ clubId: club.id, username: invitee.user.username });
+      invited.push(name);
+    }
+    const first = await invitee.client.trpc.clubs.myInvites.query({ limit: 2 });
+    const second = await invitee.client.trpc.clubs.myInvites.query({ limit: 2, cursor: first.nextCursor });
+    expect([...first.items, ...second.items].map((row) => row.club.name)).toEqual(invited);
+    expect(second.nextCursor).toBeNull();
+    expect(await codeOf(invitee.client.trpc.clubs.myInvites.query({ limit: 51 }))).toBe("BAD_REQUEST");
+  });
+
   it("members leave freely; the owner must transfer ownership first", async () => {
     const { clubId, owner, member } = await clubWithRoles();
     await member.client.trpc.clubs.leave.mutate({ clubId });

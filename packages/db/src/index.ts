@@ -1,3 +1,4 @@
+export { getTableColumns } from "drizzle-orm";
 export { alias } from "drizzle-orm/pg-core";
 export * from "drizzle-orm/sql";
 export * from "./client.js";

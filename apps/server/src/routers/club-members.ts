@@ -13,7 +13,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
 import { addMember, decidePendingRequest, findMemberRole, removeMembership } from "../services/clubs.js";
-import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, timestampKey, toPage } from "../services/pagination.js";
 import { authedProcedure, clubContentProcedure, clubProcedure, clubRoleProcedure } from "../trpc.js";
 
 const conflict = (message: string) => new TRPCError({ code: "CONFLICT", message });
@@ -45,7 +45,12 @@ export const clubMembershipProcedures = {
     .query(async ({ ctx, input }) => {
       const cursor = decodeCursor(input.cursor);
       const rows = await ctx.db
-        .select({ id: clubRequests.id, createdAt: clubRequests.createdAt, user: publicProfileColumns })
+        .select({
+          id: clubRequests.id,
+          createdAt: clubRequests.createdAt,
+          sortKey: timestampKey(clubRequests.createdAt),
+          user: publicProfileColumns,
+        })
         .from(clubRequests)
         .innerJoin(users, eq(users.id, clubRequests.userId))
         .where(
@@ -58,7 +63,7 @@ export const clubMembershipProcedures = {
         )
         .orderBy(asc(clubRequests.createdAt), asc(clubRequests.id))
         .limit(input.limit + 1);
-      return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+      return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
     }),
 
   approveRequest: clubRoleProcedure("admin")
@@ -112,6 +117,7 @@ export const clubMembershipProcedures = {
       .select({
         id: clubRequests.id,
         createdAt: clubRequests.createdAt,
+        sortKey: timestampKey(clubRequests.createdAt),
         club: { id: clubs.id, slug: clubs.slug, name: clubs.name },
       })
       .from(clubRequests)
@@ -126,7 +132,7 @@ export const clubMembershipProcedures = {
       )
       .orderBy(asc(clubRequests.createdAt), asc(clubRequests.id))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
   }),
 
   acceptInvite: authedProcedure.input(requestIdInput).mutation(({ ctx, input }) =>
@@ -227,7 +233,6 @@ export const clubMembershipProcedures = {
       )
       .orderBy(sortKey, clubMembers.userId)
       .limit(input.limit + 1);
-    const page = toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
-    return { ...page, items: page.items.map(({ sortKey: _key, ...member }) => member) };
+    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
   }),
 };

@@ -23,7 +23,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { fieldError } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
-import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, timestampKey, toPage } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
 const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
@@ -117,7 +117,11 @@ export const friendsRouter = router({
     const cursor = decodeCursor(input.cursor);
     const me = ctx.user.id;
     const rows = await ctx.db
-      .select({ since: friendships.createdAt, user: publicProfileColumns })
+      .select({
+        since: friendships.createdAt,
+        sortKey: timestampKey(friendships.createdAt),
+        user: publicProfileColumns,
+      })
       .from(friendships)
       .innerJoin(
         users,
@@ -131,7 +135,7 @@ export const friendsRouter = router({
       )
       .orderBy(desc(friendships.createdAt), desc(users.id))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.since.toISOString(), id: row.user.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
   }),
 
   /** Pending requests sent to the caller (incoming) or by them (outgoing), newest first. */
@@ -139,7 +143,12 @@ export const friendsRouter = router({
     const cursor = decodeCursor(input.cursor);
     const incoming = input.direction === "incoming";
     const rows = await ctx.db
-      .select({ id: friendRequests.id, createdAt: friendRequests.createdAt, user: publicProfileColumns })
+      .select({
+        id: friendRequests.id,
+        createdAt: friendRequests.createdAt,
+        sortKey: timestampKey(friendRequests.createdAt),
+        user: publicProfileColumns,
+      })
       .from(friendRequests)
       .innerJoin(users, eq(users.id, incoming ? friendRequests.fromUserId : friendRequests.toUserId))
       .where(
@@ -151,7 +160,7 @@ export const friendsRouter = router({
       )
       .orderBy(desc(friendRequests.createdAt), desc(friendRequests.id))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
   }),
 
   /**

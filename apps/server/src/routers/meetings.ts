@@ -4,6 +4,7 @@ import {
   clubMembers,
   desc,
   eq,
+  getTableColumns,
   gte,
   inArray,
   lt,
@@ -29,7 +30,7 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
 import { fieldError } from "../errors.js";
 import { meetingLifecycle } from "../services/meetings.js";
-import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, timestampKey, toPage } from "../services/pagination.js";
 import {
   authedProcedure,
   clubContentProcedure,
@@ -110,7 +111,7 @@ export const meetingsRouter = router({
     const cursor = decodeCursor(input.cursor);
     const upcoming = input.when === "upcoming";
     const rows = await ctx.db
-      .select()
+      .select({ ...getTableColumns(meetings), sortKey: timestampKey(meetings.startsAt) })
       .from(meetings)
       .where(
         and(
@@ -123,7 +124,7 @@ export const meetingsRouter = router({
         ...(upcoming ? [asc(meetings.startsAt), asc(meetings.id)] : [desc(meetings.startsAt), desc(meetings.id)]),
       )
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.startsAt.toISOString(), id: row.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
   }),
 
   update: meetingRoleProcedure("admin")
@@ -208,7 +209,7 @@ export const meetingsRouter = router({
   myCalendar: authedProcedure.input(myCalendarInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
     const rows = await ctx.db
-      .select({ meeting: meetings, myRsvp: meetingRsvps.status })
+      .select({ meeting: meetings, myRsvp: meetingRsvps.status, sortKey: timestampKey(meetings.startsAt) })
       .from(meetings)
       .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, ctx.user.id)))
       .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meetings.id), eq(meetingRsvps.userId, ctx.user.id)))
@@ -221,6 +222,6 @@ export const meetingsRouter = router({
       )
       .orderBy(asc(meetings.startsAt), asc(meetings.id))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.meeting.startsAt.toISOString(), id: row.meeting.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.meeting.id }));
   }),
 });
