@@ -8,10 +8,7 @@ import {
   eq,
   friendRequests,
   friendships,
-  gt,
   inArray,
-  meetingRsvps,
-  meetings,
   ne,
   or,
   sql,
@@ -19,6 +16,7 @@ import {
 import { ownedClubOnAccountDeletion } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
 import { anonymizeUser } from "./accounts.js";
+import { withdrawUpcomingRsvps } from "./meetings.js";
 
 /**
  * Deletes an account as its owner would expect, inside the caller's
@@ -41,17 +39,7 @@ export async function deleteAccount(tx: Executor, userId: string): Promise<{ arc
       ),
     );
   await tx.delete(friendships).where(or(eq(friendships.userA, userId), eq(friendships.userB, userId)));
-  await tx
-    .delete(meetingRsvps)
-    .where(
-      and(
-        eq(meetingRsvps.userId, userId),
-        inArray(
-          meetingRsvps.meetingId,
-          tx.select({ id: meetings.id }).from(meetings).where(gt(meetings.startsAt, sql`now()`)),
-        ),
-      ),
-    );
+  await withdrawUpcomingRsvps(tx, userId);
   await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
   await anonymizeUser(tx, userId);
   return { archivedClubs };
