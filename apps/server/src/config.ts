@@ -44,6 +44,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Booky <no-reply@booky.example>"),
   WEB_DIST_DIR: z.string().min(1).optional(),
   SEED_DEMO_DATA: booleanish.default(false),
+  /** Run the job queue's workers inside the server; turn off when separate `worker` processes do it. */
+  JOBS_IN_PROCESS: booleanish.default(true),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
 });
 
 export type Env = z.input<typeof envSchema>;

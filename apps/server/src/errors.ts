@@ -53,6 +53,8 @@ const constraintMessages: Record<string, { field?: string; message: string }> = 
   club_members_club_id_user_id_pk: { message: "Already a member of this club" },
   friend_requests_one_pending_pair_key: { message: "There is already a pending friend request between you two" },
   club_requests_one_pending_key: { message: "There is already a pending request or invitation" },
+  bets_one_per_meeting_idx: { message: "You already have a bet on this meeting; cancel it to bet again" },
+  point_balances_non_negative: { field: "stake", message: "You do not have that many points" },
 };
 
 /**

@@ -2,6 +2,7 @@ import { createDatabase, migrateDatabase, resolveDatabase, seedDemoData } from "
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { startJobRunner } from "./jobs/runner.js";
 
 const startedAt = performance.now();
 
@@ -25,11 +26,20 @@ if (config.SEED_DEMO_DATA) await seedDemoData(database.db);
 
 const app = await buildApp({ config, database });
 for (const warning of config.warnings) app.log.warn(warning);
+const jobs = config.JOBS_IN_PROCESS
+  ? await startJobRunner({
+      connectionString: resolved.url,
+      db: database.db,
+      log: app.log,
+      concurrency: config.JOBS_CONCURRENCY,
+    })
+  : null;
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, "shutting down after an error");
   else app.log.info({ signal }, "shutting down");
   await app.close();
+  await jobs?.stop();
   await database.close();
   await resolved.embedded?.stop();
 });

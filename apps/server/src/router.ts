@@ -1,18 +1,24 @@
 import { authRouter } from "./routers/auth.js";
+import { betsRouter } from "./routers/bets.js";
 import { calendarRouter } from "./routers/calendar.js";
 import { clubsRouter } from "./routers/clubs.js";
 import { friendsRouter } from "./routers/friends.js";
+import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
+import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
   auth: authRouter,
+  bets: betsRouter,
   calendar: calendarRouter,
   clubs: clubsRouter,
   friends: friendsRouter,
+  leaderboards: leaderboardsRouter,
   meetings: meetingsRouter,
+  points: pointsRouter,
   progress: progressRouter,
   users: usersRouter,
 });

@@ -1,5 +1,7 @@
 import {
+  appendLedger,
   asc,
+  bets,
   calendarFeeds,
   clubMembers,
   clubRequests,
@@ -11,12 +13,15 @@ import {
   meetings,
   or,
   passwordResetTokens,
+  pointBalances,
+  pointLedger,
   readingProgress,
   readingProgressHistory,
   sessions,
   sql,
   users,
 } from "@booky/db";
+import { startingGrant } from "@booky/domain";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { REFRESH_COOKIE } from "../src/http/refresh-cookie.js";
 import { hashPassword } from "../src/services/passwords.js";
@@ -93,6 +98,11 @@ export async function createScenes(server: TestServer) {
         }),
       )
       .returning({ id: users.id, email: users.email, username: users.username });
+    // Everyone starts with the sign-up grant, as a real account does.
+    await appendLedger(
+      server.db,
+      rows.map((row) => startingGrant(row.id)),
+    );
     return Object.fromEntries(names.map((name, i) => [name, rows[i]])) as Record<K, SceneUser>;
   }
 
@@ -262,6 +272,13 @@ export async function createScenes(server: TestServer) {
         .where(or(inArray(friendships.userA, userIds), inArray(friendships.userB, userIds)))
         .orderBy(asc(friendships.userA), asc(friendships.userB)),
       db.select().from(calendarFeeds).where(inArray(calendarFeeds.userId, userIds)).orderBy(asc(calendarFeeds.id)),
+      db
+        .select()
+        .from(bets)
+        .where(or(inArray(bets.meetingId, clubMeetings), inArray(bets.userId, userIds)))
+        .orderBy(asc(bets.id)),
+      db.select().from(pointLedger).where(inArray(pointLedger.userId, userIds)).orderBy(asc(pointLedger.id)),
+      db.select().from(pointBalances).where(inArray(pointBalances.userId, userIds)).orderBy(asc(pointBalances.userId)),
     ]);
   }
 

@@ -1,5 +1,5 @@
-import { clubRequests, eq, friendRequests, friendships, meetings, sql } from "@booky/db";
-import { friendPair } from "@booky/domain";
+import { appendLedger, bets, clubRequests, eq, friendRequests, friendships, meetings, sql } from "@booky/db";
+import { friendPair, ledgerKey } from "@booky/domain";
 import { createResetToken } from "../src/services/password-reset.js";
 import {
   type Expected,
@@ -130,6 +130,13 @@ const anotherClubsMember: Options<Awaited<ReturnType<Scene["otherClub"]>>> = {
   label: "a member of another club",
   prepare: (s) => s.otherClub(),
 };
+const startedWithAnotherClub: Options<Awaited<ReturnType<Scene["otherClub"]>>> = {
+  label: "a member of another club",
+  prepare: async (s) => {
+    await startMeeting(s);
+    return s.otherClub();
+  },
+};
 const someoneElsesInvitation: Options<string> = {
   label: "someone else's invitation",
   prepare: (s) => invitation(s, s.people.stranger),
@@ -138,6 +145,21 @@ const requestBetweenOthers = (label: string): Options<string> => ({
   label,
   prepare: async (s) => friendRequest(s, s.people.stranger, await s.newPerson()),
 });
+
+/** An open bet of `bettor` on the scene's member, its stake taken from the balance as `bets.place` does. */
+async function betBy(scene: Scene, bettor: SceneUser) {
+  return scene.db.transaction(async (tx) => {
+    const [bet] = await tx
+      .insert(bets)
+      .values({ meetingId: scene.meetingId, userId: bettor.id, horseId: scene.people.member.id, stake: 10 })
+      .returning({ id: bets.id });
+    if (!bet) throw new Error("bet insert returned nothing");
+    await appendLedger(tx, [
+      { userId: bettor.id, kind: "stake", amount: -10, scoreDelta: 0, key: ledgerKey.stake(bet.id), betId: bet.id },
+    ]);
+    return bet.id;
+  });
+}
 
 async function startMeeting(scene: Scene) {
   await scene.db
@@ -150,6 +172,7 @@ async function startMeeting(scene: Scene) {
  * Every procedure of the app router, with who may call it. Adding a procedure
  * means adding its row here (the matrix test fails until then), usually one line:
  * `"books.get": personal(signedIn, (t) => t.books.get.query({ bookId: ... })),`.
+ * A label names what sets a second case of a procedure apart.
  */
 export const rows: Record<string, Case | Case[]> = {
   "auth.signUp": personal(anyone, (t) => t.auth.signUp.mutate(newMember())),
@@ -291,13 +314,13 @@ export const rows: Record<string, Case | Case[]> = {
     t.meetings.rsvp.mutate({ meetingId: s.meetingId, status: "interested" }),
   ),
   "meetings.recordAttendance": [
-    inClub(clubAdmins, (t, s) =>
+    inClub(clubAdmins, { prepare: startMeeting }, (t, s) =>
       t.meetings.recordAttendance.mutate({
         meetingId: s.meetingId,
         attendance: [{ userId: s.people.member.id, attended: true }],
       }),
     ),
-    inClub(outcomes({ BAD_REQUEST: ["clubAdmin", "owner"] }), anotherClubsMember, (t, s, other) =>
+    inClub(outcomes({ BAD_REQUEST: ["clubAdmin", "owner"] }), startedWithAnotherClub, (t, s, other) =>
       t.meetings.recordAttendance.mutate({
         meetingId: s.meetingId,
         attendance: [{ userId: other.memberId, attended: true }],
@@ -363,4 +386,37 @@ export const rows: Record<string, Case | Case[]> = {
 
   "calendar.createFeed": personal(signedIn, (t) => t.calendar.createFeed.mutate()),
   "calendar.revokeFeed": personal(signedIn, (t) => t.calendar.revokeFeed.mutate()),
+
+  "bets.place": [
+    inClub(clubMembersOnly, (t, s) =>
+      t.bets.place.mutate({ meetingId: s.meetingId, horseId: s.people.member.id, stake: 10 }),
+    ),
+    inClub(outcomes({ BAD_REQUEST: CLUB_PEOPLE }), anotherClubsMember, (t, s, other) =>
+      t.bets.place.mutate({ meetingId: s.meetingId, horseId: other.memberId, stake: 10 }),
+    ),
+  ],
+  "bets.cancel": [
+    personal(signedIn, { prepare: (s, actor) => betBy(s, me(s, actor)) }, (t, _, betId) =>
+      t.bets.cancel.mutate({ betId }),
+    ),
+    personal(
+      outcomes({ NOT_FOUND: SIGNED_IN }),
+      { label: "someone else's bet", prepare: (s) => betBy(s, s.people.stranger) },
+      (t, _, betId) => t.bets.cancel.mutate({ betId }),
+    ),
+  ],
+  "bets.forMeeting": inClub(content, (t, s) => t.bets.forMeeting.query({ meetingId: s.meetingId })),
+  "bets.mine": personal(signedIn, (t) => t.bets.mine.query({})),
+
+  "points.balance": personal(signedIn, (t) => t.points.balance.query()),
+  "points.ledger": personal(signedIn, (t) => t.points.ledger.query({})),
+
+  "leaderboards.users": [
+    personal(signedIn, (t) => t.leaderboards.users.query({ scope: "global" })),
+    personal(signedIn, { label: "friends" }, (t) => t.leaderboards.users.query({ scope: "friends" })),
+    inClub(content, { label: "the club's" }, (t, s) =>
+      t.leaderboards.users.query({ scope: "club", clubId: s.club.id }),
+    ),
+  ],
+  "leaderboards.clubs": personal(signedIn, (t) => t.leaderboards.clubs.query({})),
 };

@@ -8,6 +8,7 @@ import superjson from "superjson";
 import { afterAll, inject } from "vitest";
 import { buildApp } from "../src/app.js";
 import { type Env, loadConfig } from "../src/config.js";
+import { startJobRunner } from "../src/jobs/runner.js";
 import type { AppRouter } from "../src/router.js";
 import { defaultRateLimits, type RateLimitRules } from "../src/services/rate-limits.js";
 
@@ -27,6 +28,8 @@ const relaxedRateLimits: RateLimitRules = Object.fromEntries(
 export interface TestServerOptions {
   env?: Partial<Record<keyof Env, string>>;
   rateLimits?: RateLimitRules;
+  /** Also run the job queue's workers (settlement, sweeps, leaderboard refreshes), as the server does. */
+  jobs?: boolean;
 }
 
 /**
@@ -51,6 +54,9 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const statements = { count: 0 };
   const database = createDatabase(testDb.url, { max: 5, onQuery: () => statements.count++ });
   const app = await buildApp({ config, database, rateLimits: options.rateLimits ?? relaxedRateLimits });
+  const jobs = options.jobs
+    ? await startJobRunner({ connectionString: testDb.url, db: database.db, log: app.log })
+    : null;
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("server has no port");
@@ -58,6 +64,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
 
   const close = async () => {
     await app.close();
+    await jobs?.stop();
     await database.close();
     await testDb.drop();
     await rm(dataDir, { recursive: true, force: true });
@@ -70,6 +77,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     config,
     db: database.db,
     sql: database.client,
+    /** The test database's URL, e.g. for a worker process of its own. */
+    databaseUrl: testDb.url,
     /** Counts the SQL statements `task` sends (the test runs nothing else meanwhile). */
     statementsDuring: async (task: () => Promise<unknown>) => {
       const before = statements.count;

@@ -130,6 +130,12 @@ describe("RSVP, attendance and calendars", () => {
 
   it("admins record attendance for members only", async () => {
     const { meeting, member, owner, outsider } = await clubWithMeeting();
+    const early = owner.client.trpc.meetings.recordAttendance.mutate({
+      meetingId: meeting.id,
+      attendance: [{ userId: member.user.id, attended: true }],
+    });
+    expect(await codeOf(early)).toBe("CONFLICT");
+    await owner.client.trpc.meetings.start.mutate({ meetingId: meeting.id });
     const recorded = await owner.client.trpc.meetings.recordAttendance.mutate({
       meetingId: meeting.id,
       attendance: [{ userId: member.user.id, attended: true }],

@@ -211,14 +211,15 @@ describe("deleting an account removes what would otherwise dangle", () => {
     for (const meeting of [past, upcoming]) {
       await reader.client.trpc.meetings.rsvp.mutate({ meetingId: meeting.id, status: "going" });
     }
-    await host.client.trpc.meetings.recordAttendance.mutate({
-      meetingId: past.id,
-      attendance: [{ userId: reader.user.id, attended: true }],
-    });
     await server.db
       .update(meetings)
       .set({ startsAt: sql`now() - interval '1 day'`, readingDeadline: sql`now() - interval '1 day'` })
       .where(eq(meetings.id, past.id));
+    await host.client.trpc.meetings.start.mutate({ meetingId: past.id });
+    await host.client.trpc.meetings.recordAttendance.mutate({
+      meetingId: past.id,
+      attendance: [{ userId: reader.user.id, attended: true }],
+    });
 
     await deleteAccount(reader);
 

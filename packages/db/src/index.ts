@@ -1,9 +1,9 @@
-export { getTableColumns } from "drizzle-orm";
 export { alias } from "drizzle-orm/pg-core";
 export * from "drizzle-orm/sql";
 export * from "./client.js";
 export * from "./database-url.js";
 export * from "./embedded.js";
+export * from "./ledger.js";
 export * from "./migrate.js";
 export * from "./paths.js";
 export * as schema from "./schema/index.js";

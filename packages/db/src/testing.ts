@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { migrateDatabase } from "./migrate.js";
@@ -12,9 +12,15 @@ export function withDatabase(url: string, name: string): string {
   return next.toString();
 }
 
+/** Changes with any migration's text, so an edited migration never reuses a stale template. */
 function migrationsFingerprint(): string {
-  const journal = readFileSync(path.join(migrationsFolder, "meta", "_journal.json"));
-  return createHash("sha256").update(journal).digest("hex").slice(0, 12);
+  const hash = createHash("sha256").update(readFileSync(path.join(migrationsFolder, "meta", "_journal.json")));
+  for (const file of readdirSync(migrationsFolder)
+    .filter((name) => name.endsWith(".sql"))
+    .sort()) {
+    hash.update(readFileSync(path.join(migrationsFolder, file)));
+  }
+  return hash.digest("hex").slice(0, 12);
 }
 
 /**

@@ -51,4 +51,10 @@ describe("enums shared with the domain", () => {
     const { clubCategory } = await import("../src/schema/clubs.js");
     expect(clubCategory.enumValues).toEqual([...CLUB_CATEGORIES]);
   });
+
+  it("ledger kinds in the database are exactly the domain's list", async () => {
+    const { LEDGER_KINDS } = await import("@booky/domain");
+    const { ledgerKind } = await import("../src/schema/points.js");
+    expect(ledgerKind.enumValues).toEqual([...LEDGER_KINDS]);
+  });
 });

@@ -1,4 +1,5 @@
 export * from "./accounts/index.js";
+export * from "./bets/index.js";
 export * from "./clubs/index.js";
 export * from "./friends/rules.js";
 export * from "./meetings/index.js";

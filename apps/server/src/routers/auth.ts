@@ -1,10 +1,11 @@
-import { and, eq, isNull, refreshTokens, sql, users } from "@booky/db";
+import { and, appendLedger, eq, isNull, refreshTokens, sql, users } from "@booky/db";
 import {
   changePasswordInput,
   logInInput,
   requestPasswordResetInput,
   resetPasswordInput,
   signUpInput,
+  startingGrant,
 } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
@@ -49,11 +50,15 @@ export const authRouter = router({
     await ctx.rateLimits.consume("signUpPerIp", ctx.ip);
     assertAcceptablePassword(input.password, "password");
     const passwordHash = await hashPassword(input.password);
-    const [user] = await ctx.db
-      .insert(users)
-      .values({ ...input, passwordHash, passwordChangedAt: sql`now()` })
-      .returning(accountColumns);
-    if (!user) throw new Error("user insert returned nothing");
+    const user = await ctx.db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({ ...input, passwordHash, passwordChangedAt: sql`now()` })
+        .returning(accountColumns);
+      if (!created) throw new Error("user insert returned nothing");
+      await appendLedger(tx, [startingGrant(created.id)]);
+      return created;
+    });
     ctx.log.info({ userId: user.id }, "account created");
     return startSession(ctx, user);
   }),

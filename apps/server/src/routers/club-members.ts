@@ -13,7 +13,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
 import { addMember, decidePendingRequest, findMemberRole, removeMembership } from "../services/clubs.js";
-import { afterCursor, decodeCursor, timestampKey, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, clubContentProcedure, clubProcedure, clubRoleProcedure } from "../trpc.js";
 
 const conflict = (message: string) => new TRPCError({ code: "CONFLICT", message });
@@ -48,7 +48,6 @@ export const clubMembershipProcedures = {
         .select({
           id: clubRequests.id,
           createdAt: clubRequests.createdAt,
-          sortKey: timestampKey(clubRequests.createdAt),
           user: publicProfileColumns,
         })
         .from(clubRequests)
@@ -63,7 +62,7 @@ export const clubMembershipProcedures = {
         )
         .orderBy(asc(clubRequests.createdAt), asc(clubRequests.id))
         .limit(input.limit + 1);
-      return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
+      return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
     }),
 
   approveRequest: clubRoleProcedure("admin")
@@ -117,7 +116,6 @@ export const clubMembershipProcedures = {
       .select({
         id: clubRequests.id,
         createdAt: clubRequests.createdAt,
-        sortKey: timestampKey(clubRequests.createdAt),
         club: { id: clubs.id, slug: clubs.slug, name: clubs.name },
       })
       .from(clubRequests)
@@ -132,7 +130,7 @@ export const clubMembershipProcedures = {
       )
       .orderBy(asc(clubRequests.createdAt), asc(clubRequests.id))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
   }),
 
   acceptInvite: authedProcedure.input(requestIdInput).mutation(({ ctx, input }) =>

@@ -24,7 +24,7 @@ import {
   updateClubInput,
 } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
-import { afterCursor, decodeCursor, timestampKey, toPage } from "../services/pagination.js";
+import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, clubRoleProcedure, router } from "../trpc.js";
 import { clubMembershipProcedures } from "./club-members.js";
 
@@ -100,7 +100,7 @@ export const clubsRouter = router({
     const cursor = decodeCursor(input.cursor);
     const pattern = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const rows = await ctx.db
-      .select({ ...clubSummaryColumns, myRole: clubMembers.role, sortKey: timestampKey(clubs.createdAt) })
+      .select({ ...clubSummaryColumns, myRole: clubMembers.role })
       .from(clubs)
       [input.mine ? "innerJoin" : "leftJoin"](
         clubMembers,
@@ -118,7 +118,7 @@ export const clubsRouter = router({
       )
       .orderBy(desc(clubs.createdAt), desc(clubs.id))
       .limit(input.limit + 1);
-    const page = toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
+    const page = toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
     return { ...page, items: page.items.map((row) => clubView(row, ctx.user.role)) };
   }),
 

@@ -23,15 +23,11 @@ import {
 import { TRPCError } from "@trpc/server";
 import { fieldError } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
-import { afterCursor, decodeCursor, timestampKey, toPage } from "../services/pagination.js";
+import { friendIdsOf } from "../services/friends.js";
+import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
 const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
-
-/** Ids of the caller's friends, as a subquery. */
-const friendIdsOf = (userId: string) =>
-  sql`(select case when ${friendships.userA} = ${userId} then ${friendships.userB} else ${friendships.userA} end
-       from ${friendships} where ${friendships.userA} = ${userId} or ${friendships.userB} = ${userId})`;
 
 export const friendsRouter = router({
   request: authedProcedure.input(friendRequestInput).mutation(async ({ ctx, input }) => {
@@ -119,7 +115,6 @@ export const friendsRouter = router({
     const rows = await ctx.db
       .select({
         since: friendships.createdAt,
-        sortKey: timestampKey(friendships.createdAt),
         user: publicProfileColumns,
       })
       .from(friendships)
@@ -135,7 +130,7 @@ export const friendsRouter = router({
       )
       .orderBy(desc(friendships.createdAt), desc(users.id))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.since.toISOString(), id: row.user.id }));
   }),
 
   /** Pending requests sent to the caller (incoming) or by them (outgoing), newest first. */
@@ -146,7 +141,6 @@ export const friendsRouter = router({
       .select({
         id: friendRequests.id,
         createdAt: friendRequests.createdAt,
-        sortKey: timestampKey(friendRequests.createdAt),
         user: publicProfileColumns,
       })
       .from(friendRequests)
@@ -160,7 +154,7 @@ export const friendsRouter = router({
       )
       .orderBy(desc(friendRequests.createdAt), desc(friendRequests.id))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
   }),
 
   /**

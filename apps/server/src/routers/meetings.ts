@@ -1,10 +1,10 @@
 import {
   and,
+  appendLedger,
   asc,
   clubMembers,
   desc,
   eq,
-  getTableColumns,
   gte,
   inArray,
   lt,
@@ -14,23 +14,23 @@ import {
   sql,
 } from "@booky/db";
 import {
+  acceptsAttendance,
   acceptsRsvp,
+  attendanceReward,
   createMeetingInput,
   isEditable,
   isInFuture,
   listForClubInput,
-  type MeetingStatus,
   myCalendarInput,
   recordAttendanceInput,
   rsvpInput,
-  sourcesOf,
   updateMeetingInput,
 } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
-import type { Context } from "../context.js";
 import { fieldError } from "../errors.js";
-import { meetingLifecycle } from "../services/meetings.js";
-import { afterCursor, decodeCursor, timestampKey, toPage } from "../services/pagination.js";
+import { enqueueLeaderboardRefresh } from "../services/jobs.js";
+import { transitionMeeting } from "../services/meetings.js";
+import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import {
   authedProcedure,
   clubContentProcedure,
@@ -39,30 +39,6 @@ import {
   meetingRoleProcedure,
   router,
 } from "../trpc.js";
-
-/**
- * Moves a meeting along its status machine with one compare-and-set, so two
- * admins racing (close vs cancel) cannot both win; illegal moves are CONFLICT.
- */
-async function transition(ctx: Context, meetingId: string, to: MeetingStatus, stamp: Record<string, unknown>) {
-  return ctx.db.transaction(async (tx) => {
-    const [meeting] = await tx
-      .update(meetings)
-      .set({ status: to, ...stamp })
-      .where(and(eq(meetings.id, meetingId), inArray(meetings.status, sourcesOf(to))))
-      .returning();
-    if (!meeting) {
-      const [current] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId));
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `A ${current?.status ?? "missing"} meeting cannot become ${to}`,
-      });
-    }
-    if (to === "closed") await meetingLifecycle.closed(tx, meeting);
-    if (to === "cancelled") await meetingLifecycle.cancelled(tx, meeting);
-    return meeting;
-  });
-}
 
 export const meetingsRouter = router({
   create: clubRoleProcedure("admin")
@@ -111,7 +87,7 @@ export const meetingsRouter = router({
     const cursor = decodeCursor(input.cursor);
     const upcoming = input.when === "upcoming";
     const rows = await ctx.db
-      .select({ ...getTableColumns(meetings), sortKey: timestampKey(meetings.startsAt) })
+      .select()
       .from(meetings)
       .where(
         and(
@@ -124,7 +100,7 @@ export const meetingsRouter = router({
         ...(upcoming ? [asc(meetings.startsAt), asc(meetings.id)] : [desc(meetings.startsAt), desc(meetings.id)]),
       )
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.startsAt.toISOString(), id: row.id }));
   }),
 
   update: meetingRoleProcedure("admin")
@@ -150,15 +126,11 @@ export const meetingsRouter = router({
       return meeting;
     }),
 
-  start: meetingRoleProcedure("admin").mutation(({ ctx }) =>
-    transition(ctx, ctx.meeting.id, "active", { startedAt: sql`now()` }),
-  ),
-  close: meetingRoleProcedure("admin").mutation(({ ctx }) =>
-    transition(ctx, ctx.meeting.id, "closed", { closedAt: sql`now()` }),
-  ),
-  cancel: meetingRoleProcedure("admin").mutation(({ ctx }) =>
-    transition(ctx, ctx.meeting.id, "cancelled", { cancelledAt: sql`now()` }),
-  ),
+  start: meetingRoleProcedure("admin").mutation(({ ctx }) => transitionMeeting(ctx.db, ctx.meeting.id, "active")),
+  /** Ends the race: settlement pays the bets and finish rewards shortly after (a queued job). */
+  close: meetingRoleProcedure("admin").mutation(({ ctx }) => transitionMeeting(ctx.db, ctx.meeting.id, "closed")),
+  /** Calls the meeting off: every stake is refunded by the settlement job. */
+  cancel: meetingRoleProcedure("admin").mutation(({ ctx }) => transitionMeeting(ctx.db, ctx.meeting.id, "cancelled")),
 
   rsvp: meetingRoleProcedure("member")
     .input(rsvpInput)
@@ -177,11 +149,20 @@ export const meetingsRouter = router({
       return rsvp;
     }),
 
-  /** Marks who came; only the club's members can be marked. */
+  /**
+   * Marks who came, once the meeting has started; only the club's members can
+   * be marked. Each attendee earns the attendance reward once.
+   */
   recordAttendance: meetingRoleProcedure("admin")
     .input(recordAttendanceInput)
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
+    .mutation(({ ctx, input }) => {
+      if (!acceptsAttendance(ctx.meeting.status)) {
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `Attendance is recorded once a meeting has started, not for a ${ctx.meeting.status} one`,
+        });
+      }
+      return ctx.db.transaction(async (tx) => {
         const ids = [...new Set(input.attendance.map((row) => row.userId))];
         const members = await tx
           .select({ userId: clubMembers.userId })
@@ -201,15 +182,20 @@ export const meetingsRouter = router({
             target: [meetingRsvps.meetingId, meetingRsvps.userId],
             set: { attended: sql`excluded.attended`, updatedAt: sql`now()` },
           });
-        return { recorded: rows.length };
-      }),
-    ),
+        const rewards = await appendLedger(
+          tx,
+          rows.filter((row) => row.attended).map((row) => attendanceReward(ctx.meeting.id, row.userId)),
+        );
+        if (rewards.length > 0) await enqueueLeaderboardRefresh(tx);
+        return { recorded: rows.length, rewarded: rewards.length };
+      });
+    }),
 
   /** The caller's meetings across their clubs in a date range, soonest first, with their answer. */
   myCalendar: authedProcedure.input(myCalendarInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
     const rows = await ctx.db
-      .select({ meeting: meetings, myRsvp: meetingRsvps.status, sortKey: timestampKey(meetings.startsAt) })
+      .select({ meeting: meetings, myRsvp: meetingRsvps.status })
       .from(meetings)
       .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, ctx.user.id)))
       .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meetings.id), eq(meetingRsvps.userId, ctx.user.id)))
@@ -222,6 +208,6 @@ export const meetingsRouter = router({
       )
       .orderBy(asc(meetings.startsAt), asc(meetings.id))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.meeting.id }));
+    return toPage(rows, input.limit, (row) => ({ key: row.meeting.startsAt.toISOString(), id: row.meeting.id }));
   }),
 });

@@ -9,8 +9,12 @@ import {
   type Meeting,
   meetingRsvps,
   meetings,
+  type SQL,
   sql,
 } from "@booky/db";
+import { type MeetingStatus, sourcesOf } from "@booky/domain";
+import { TRPCError } from "@trpc/server";
+import { enqueueSettlement } from "./jobs.js";
 
 /** The meeting, its club's visibility and the caller's role in that club, in one query. */
 export async function findMeetingWithRole(db: Executor, meetingId: string, userId: string) {
@@ -36,11 +40,33 @@ export async function withdrawUpcomingRsvps(db: Executor, userId: string, clubId
   await db.delete(meetingRsvps).where(and(eq(meetingRsvps.userId, userId), inArray(meetingRsvps.meetingId, upcoming)));
 }
 
-/**
- * Where other domains react to a meeting's end, inside the same transaction.
- * The bets issue plugs settlement (on close) and refunds (on cancel) in here.
- */
-export const meetingLifecycle = {
-  async closed(_tx: Executor, _meeting: Meeting): Promise<void> {},
-  async cancelled(_tx: Executor, _meeting: Meeting): Promise<void> {},
+const stamps: Partial<Record<MeetingStatus, { startedAt?: SQL; closedAt?: SQL; cancelledAt?: SQL }>> = {
+  active: { startedAt: sql`now()` },
+  closed: { closedAt: sql`now()` },
+  cancelled: { cancelledAt: sql`now()` },
 };
+
+/**
+ * Moves a meeting along its status machine with one compare-and-set, so two
+ * admins racing (close vs cancel) cannot both win; illegal moves are CONFLICT.
+ * Closing and cancelling queue the settlement job in the same transaction:
+ * bets are paid out (closed) or refunded (cancelled) exactly when the move commits.
+ */
+export async function transitionMeeting(db: Executor, meetingId: string, to: MeetingStatus): Promise<Meeting> {
+  return db.transaction(async (tx) => {
+    const [meeting] = await tx
+      .update(meetings)
+      .set({ status: to, ...stamps[to] })
+      .where(and(eq(meetings.id, meetingId), inArray(meetings.status, sourcesOf(to))))
+      .returning();
+    if (!meeting) {
+      const [current] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId));
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `A ${current?.status ?? "missing"} meeting cannot become ${to}`,
+      });
+    }
+    if (to === "closed" || to === "cancelled") await enqueueSettlement(tx, meeting.id);
+    return meeting;
+  });
+}

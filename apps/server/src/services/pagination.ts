@@ -37,15 +37,6 @@ export function toPage<T extends object>(rows: T[], limit: number, cursorOf: (ro
 }
 
 /**
- * A timestamp column as cursor text at its full (microsecond) precision. A
- * JS Date keeps milliseconds only, and a cursor cut to them repeats (ascending)
- * or skips (descending) rows within the cursor row's millisecond.
- */
-export function timestampKey(column: SQLWrapper) {
-  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
-
-/**
  * The keyset condition "rows after the cursor" for a list ordered by
  * (`key`, `id`) ascending or descending. `key` is a timestamp unless the list
  * sorts by a text key; ids are uuids. Undefined on the first page.

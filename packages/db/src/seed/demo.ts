@@ -1,6 +1,8 @@
-import { ARGON2ID_PARAMS } from "@booky/domain";
+import { ARGON2ID_PARAMS, startingGrant } from "@booky/domain";
 import argon2 from "argon2";
+import { inArray } from "drizzle-orm";
 import type { Database } from "../client.js";
+import { appendLedger } from "../ledger.js";
 import { users } from "../schema/index.js";
 
 /** Every demo account logs in with this password (documented in the README). */
@@ -21,6 +23,21 @@ export async function seedDemoData(db: Database): Promise<{ users: number }> {
     email: `${user.username}@booky.example`,
     passwordHash,
   }));
-  const inserted = await db.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id });
-  return { users: inserted.length };
+  return db.transaction(async (tx) => {
+    const inserted = await tx.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id });
+    const all = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        inArray(
+          users.username,
+          demoUsers.map((user) => user.username),
+        ),
+      );
+    await appendLedger(
+      tx,
+      all.map((user) => startingGrant(user.id)),
+    );
+    return { users: inserted.length };
+  });
 }

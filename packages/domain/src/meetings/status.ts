@@ -27,3 +27,8 @@ export function acceptsRsvp(status: MeetingStatus): boolean {
 export function isEditable(status: MeetingStatus): boolean {
   return status === "scheduled";
 }
+
+/** Attendance is recorded once the meeting has started (and after it closed), never for a cancelled one. */
+export function acceptsAttendance(status: MeetingStatus): boolean {
+  return status === "active" || status === "closed";
+}

@@ -1,0 +1,67 @@
+import { and, type Database, inArray, lte, meetings, sql } from "@booky/db";
+import { AUTO_CLOSE_AFTER_START_MS } from "@booky/domain";
+import type { FastifyBaseLogger } from "fastify";
+import type { TaskList } from "graphile-worker";
+import { z } from "zod";
+import { enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
+import { transitionMeeting } from "../services/meetings.js";
+import { settleMeeting } from "../services/settlement.js";
+
+const settlePayload = z.object({ meetingId: z.uuid() });
+
+/** How many forgotten meetings one sweep closes; the next minute takes the rest. */
+const SWEEP_BATCH = 100;
+
+export function createTaskList(db: Database, log: FastifyBaseLogger): TaskList {
+  return {
+    async "settle-meeting"(payload) {
+      const { meetingId } = settlePayload.parse(payload);
+      const result = await settleMeeting(db, meetingId);
+      log.info({ meetingId, ...result }, "settlement");
+      if (result.status === "settled") await enqueueLeaderboardRefresh(db);
+    },
+
+    /**
+     * Every minute: closes meetings nobody closed, six hours after their start
+     * (scheduled ones pass through active), and re-queues the settlement of any
+     * ended meeting still unsettled a minute later (e.g. its worker died).
+     */
+    async "close-due-meetings"() {
+      const due = await db
+        .select({ id: meetings.id, status: meetings.status })
+        .from(meetings)
+        .where(
+          and(
+            inArray(meetings.status, ["scheduled", "active"]),
+            lte(meetings.startsAt, sql`now() - make_interval(secs => ${AUTO_CLOSE_AFTER_START_MS / 1000})`),
+          ),
+        )
+        .limit(SWEEP_BATCH);
+      for (const meeting of due) {
+        await db
+          .transaction(async (tx) => {
+            if (meeting.status === "scheduled") await transitionMeeting(tx, meeting.id, "active");
+            await transitionMeeting(tx, meeting.id, "closed");
+          })
+          .catch((error: unknown) => log.warn({ err: error, meetingId: meeting.id }, "auto-close skipped"));
+      }
+      const unsettled = await db.execute<{ id: string }>(sql`
+        select m.id from ${meetings} m
+        where m.status in ('closed', 'cancelled')
+          and coalesce(m.closed_at, m.cancelled_at) < now() - interval '1 minute'
+          and not exists (select 1 from meeting_settlements s where s.meeting_id = m.id)
+        limit ${SWEEP_BATCH}`);
+      for (const row of unsettled) await enqueueSettlement(db, row.id);
+      if (due.length + unsettled.length > 0) {
+        log.info({ closed: due.length, requeued: unsettled.length }, "meeting sweep");
+      }
+    },
+
+    async "refresh-leaderboards"() {
+      await db.execute(sql`refresh materialized view concurrently user_rankings`);
+      await db.execute(sql`refresh materialized view concurrently club_rankings`);
+    },
+  };
+}
+
+export const crontab = ["* * * * * close-due-meetings", "*/5 * * * * refresh-leaderboards"].join("\n");

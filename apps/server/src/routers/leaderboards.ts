@@ -1,0 +1,149 @@
+import { clubMembers, clubRankings, clubs, type SQL, sql, userRankings, userScores, users } from "@booky/db";
+import { canSeeClubContent, clubLeaderboardInput, periodKey, userLeaderboardInput } from "@booky/domain";
+import { TRPCError } from "@trpc/server";
+import { findClubWithRole } from "../services/clubs.js";
+import { friendIdsOf } from "../services/friends.js";
+import { authedProcedure, router } from "../trpc.js";
+
+/** Leaderboard pages are keyed by (rank, id): "<rank>:<id>", opaque to clients. */
+function decodeRankCursor(cursor: string | null | undefined): { rank: number; id: string } | null {
+  if (!cursor) return null;
+  const match = /^(\d{1,9}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is invalid; start from the first page" });
+  }
+  return { rank: Number(match[1]), id: match[2] as string };
+}
+
+const encodeRankCursor = (rank: number, id: string) => Buffer.from(`${rank}:${id}`).toString("base64url");
+
+type RankedRow = {
+  part: "page" | "near" | "count";
+  user_id: string | null;
+  score: number;
+  rank: number;
+  username: string | null;
+  display_name: string | null;
+  avatar_url: string | null;
+};
+
+/** How many places above and below the caller's own rank are shown. */
+const NEIGHBOURS = 2;
+
+/**
+ * One page of a ranked set (a query giving `user_id`, `score` and competition
+ * `rank`), plus the caller's own place and neighbours even when far from this
+ * page, in one statement. Someone who has earned nothing yet stands just below
+ * everyone who has, next to the last ranked.
+ */
+async function rankedPage(
+  run: (query: SQL) => Promise<RankedRow[]>,
+  ranked: SQL,
+  me: string,
+  page: { cursor?: string | null; limit: number },
+) {
+  const cursor = decodeRankCursor(page.cursor);
+  const rows = await run(sql`
+    with ranked as (${ranked}),
+    mine as (select rank, user_id from ranked where user_id = ${me}::uuid),
+    page as (
+      select * from ranked
+      ${cursor ? sql`where (rank, user_id) > (${cursor.rank}, ${cursor.id}::uuid)` : sql``}
+      order by rank, user_id limit ${page.limit + 1}),
+    near as (
+      (select r.* from ranked r, mine m where (r.rank, r.user_id) < (m.rank, m.user_id)
+        order by r.rank desc, r.user_id desc limit ${NEIGHBOURS})
+      union all (select r.* from ranked r join mine m using (user_id))
+      union all (select r.* from ranked r, mine m where (r.rank, r.user_id) > (m.rank, m.user_id)
+        order by r.rank, r.user_id limit ${NEIGHBOURS})
+      union all (select * from ranked where not exists (select 1 from mine)
+        order by rank desc, user_id desc limit ${NEIGHBOURS}))
+    select 'page' as part, p.user_id, p.score, p.rank, u.username, u.display_name, u.avatar_url
+      from page p join ${users} u on u.id = p.user_id
+    union all
+    select 'near', n.user_id, n.score, n.rank, u.username, u.display_name, u.avatar_url
+      from near n join ${users} u on u.id = n.user_id
+    union all
+    select 'count', null, 0, (count(*) + 1)::int, null, null, null from ranked
+    order by part, rank, user_id`);
+  const toEntry = (row: RankedRow) => ({
+    rank: row.rank,
+    score: row.score,
+    user: {
+      id: row.user_id as string,
+      username: row.username as string,
+      displayName: row.display_name as string,
+      avatarUrl: row.avatar_url,
+    },
+  });
+  const pageRows = rows.filter((row) => row.part === "page");
+  const items = pageRows.slice(0, page.limit).map(toEntry);
+  const last = items.at(-1);
+  const near = rows.filter((row) => row.part === "near");
+  const mine = near.find((row) => row.user_id === me);
+  const unrankedAt = rows.find((row) => row.part === "count")?.rank ?? 1;
+  return {
+    items,
+    nextCursor: pageRows.length > page.limit && last ? encodeRankCursor(last.rank, last.user.id) : null,
+    me: mine ? { rank: mine.rank, score: mine.score } : { rank: unrankedAt, score: 0 },
+    neighbours: near.map(toEntry),
+  };
+}
+
+export const leaderboardsRouter = router({
+  /**
+   * Users by score (see README: points earned). Global ranks come from a
+   * materialized view refreshed seconds after scores change; club and
+   * friends ranks are computed live over those few people.
+   */
+  users: authedProcedure.input(userLeaderboardInput).query(async ({ ctx, input }) => {
+    const period = periodKey(input.period, new Date());
+    let ranked: SQL;
+    if (input.scope === "global") {
+      ranked = sql`select user_id, score, rank from ${userRankings} where period = ${period}`;
+    } else {
+      let people: SQL;
+      if (input.scope === "club") {
+        const found = await findClubWithRole(ctx.db, input.clubId as string, ctx.user.id);
+        if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "No such club" });
+        if (!canSeeClubContent(found.club.visibility, found.role, ctx.user.role)) {
+          throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its leaderboard" });
+        }
+        people = sql`select ${clubMembers.userId} from ${clubMembers} where ${clubMembers.clubId} = ${found.club.id}`;
+      } else {
+        people = sql`select ${ctx.user.id}::uuid union all ${friendIdsOf(ctx.user.id)}`;
+      }
+      ranked = sql`select s.user_id, s.score, (rank() over (order by s.score desc))::int as rank
+        from ${userScores} s where s.period = ${period} and s.score > 0 and s.user_id in (${people})`;
+    }
+    return rankedPage((query) => ctx.db.execute<RankedRow>(query), ranked, ctx.user.id, input);
+  }),
+
+  /** Clubs by club score (see README), public clubs and the caller's own. */
+  clubs: authedProcedure.input(clubLeaderboardInput).query(async ({ ctx, input }) => {
+    const period = periodKey(input.period, new Date());
+    const cursor = decodeRankCursor(input.cursor);
+    const rows = await ctx.db
+      .select({
+        rank: clubRankings.rank,
+        score: clubRankings.score,
+        club: { id: clubs.id, name: clubs.name, slug: clubs.slug, memberCount: clubs.memberCount },
+      })
+      .from(clubRankings)
+      .innerJoin(clubs, sql`${clubs.id} = ${clubRankings.clubId}`)
+      .where(
+        sql`${clubRankings.period} = ${period}
+          and (${clubs.visibility} = 'public' or exists (select 1 from ${clubMembers}
+            where ${clubMembers.clubId} = ${clubs.id} and ${clubMembers.userId} = ${ctx.user.id}))
+          ${cursor ? sql`and (${clubRankings.rank}, ${clubRankings.clubId}) > (${cursor.rank}, ${cursor.id}::uuid)` : sql``}`,
+      )
+      .orderBy(clubRankings.rank, clubRankings.clubId)
+      .limit(input.limit + 1);
+    const items = rows.slice(0, input.limit);
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor: rows.length > input.limit && last ? encodeRankCursor(last.rank, last.club.id) : null,
+    };
+  }),
+});

@@ -1,0 +1,48 @@
+import { and, desc, eq, lt, meetings, pointBalances, pointLedger, userScores } from "@booky/db";
+import { ledgerInput, periodKey } from "@booky/domain";
+import { TRPCError } from "@trpc/server";
+import { authedProcedure, router } from "../trpc.js";
+
+export const pointsRouter = router({
+  /** The caller's balance and scores (all time and this month). */
+  balance: authedProcedure.query(async ({ ctx }) => {
+    const [balance] = await ctx.db
+      .select({ balance: pointBalances.balance })
+      .from(pointBalances)
+      .where(eq(pointBalances.userId, ctx.user.id));
+    const scores = await ctx.db
+      .select({ period: userScores.period, score: userScores.score })
+      .from(userScores)
+      .where(eq(userScores.userId, ctx.user.id));
+    const scoreOf = (period: string) => scores.find((row) => row.period === period)?.score ?? 0;
+    return {
+      balance: balance?.balance ?? 0,
+      score: { allTime: scoreOf("all"), thisMonth: scoreOf(periodKey("thisMonth", new Date())) },
+    };
+  }),
+
+  /** Every change to the caller's balance, newest first, with what caused it. */
+  ledger: authedProcedure.input(ledgerInput).query(async ({ ctx, input }) => {
+    const before = input.cursor ? Number(input.cursor) : null;
+    if (before !== null && !Number.isSafeInteger(before)) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is invalid; start from the first page" });
+    }
+    const rows = await ctx.db
+      .select({
+        id: pointLedger.id,
+        kind: pointLedger.kind,
+        amount: pointLedger.amount,
+        createdAt: pointLedger.createdAt,
+        betId: pointLedger.betId,
+        meeting: { id: meetings.id, bookTitle: meetings.bookTitle },
+      })
+      .from(pointLedger)
+      .leftJoin(meetings, eq(meetings.id, pointLedger.meetingId))
+      .where(and(eq(pointLedger.userId, ctx.user.id), before === null ? undefined : lt(pointLedger.id, before)))
+      .orderBy(desc(pointLedger.id))
+      .limit(input.limit + 1);
+    const items = rows.slice(0, input.limit);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > input.limit && last ? String(last.id) : null };
+  }),
+});

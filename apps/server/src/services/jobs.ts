@@ -1,0 +1,45 @@
+import { type Executor, sql } from "@booky/db";
+
+export type JobName = "settle-meeting" | "close-due-meetings" | "refresh-leaderboards";
+
+export interface EnqueueOptions {
+  /** At most one pending job per key; adding again replaces it (or, if it is running, queues a fresh one). */
+  jobKey?: string;
+  /** `preserve_run_at` debounces: repeated adds keep the first time. */
+  jobKeyMode?: "replace" | "preserve_run_at";
+  delaySeconds?: number;
+}
+
+/**
+ * Queues a graphile-worker job from inside the caller's transaction, so the
+ * job exists if and only if the change that needs it commits.
+ */
+export async function enqueueJob(
+  db: Executor,
+  name: JobName,
+  payload: Record<string, unknown>,
+  options: EnqueueOptions = {},
+): Promise<void> {
+  await db.execute(sql`select graphile_worker.add_job(
+    identifier => ${name}::text,
+    payload => ${JSON.stringify(payload)}::json,
+    run_at => now() + make_interval(secs => ${options.delaySeconds ?? 0}),
+    job_key => ${options.jobKey ?? null}::text,
+    job_key_mode => ${options.jobKeyMode ?? "replace"}::text
+  )`);
+}
+
+/** Settles (or refunds) a closed or cancelled meeting's bets. */
+export function enqueueSettlement(db: Executor, meetingId: string) {
+  return enqueueJob(db, "settle-meeting", { meetingId }, { jobKey: `settle:${meetingId}` });
+}
+
+/** Leaderboards are materialized views; changes to scores ask for a refresh a few seconds later, coalesced. */
+export function enqueueLeaderboardRefresh(db: Executor) {
+  return enqueueJob(
+    db,
+    "refresh-leaderboards",
+    {},
+    { jobKey: "refresh-leaderboards", jobKeyMode: "preserve_run_at", delaySeconds: 2 },
+  );
+}

@@ -1,0 +1,227 @@
+import { and, bets, eq, pointLedger, sql } from "@booky/db";
+import { POINTS } from "@booky/domain";
+import { describe, expect, it } from "vitest";
+import { rejectionOf, startTestServer } from "./harness.js";
+import { balanceOf, codeOf, expectLedgerConsistent, raceMeeting } from "./race-support.js";
+
+const server = await startTestServer();
+
+describe("points", () => {
+  it("gives every new account the starting grant, as one ledger entry", async () => {
+    const { owner } = await raceMeeting(server, 0);
+    expect(await owner.client.trpc.points.balance.query()).toEqual({
+      balance: POINTS.startingGrant,
+      score: { allTime: 0, thisMonth: 0 },
+    });
+    const ledger = await owner.client.trpc.points.ledger.query({});
+    expect(ledger.items).toMatchObject([{ kind: "grant", amount: POINTS.startingGrant }]);
+    expect(ledger.nextCursor).toBeNull();
+  });
+
+  it("refuses to change a balance or the ledger behind the ledger's back", async () => {
+    const { owner } = await raceMeeting(server, 0);
+    const refusal = (statement: ReturnType<typeof sql>) =>
+      server.db.execute(statement).then(
+        () => "accepted",
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+      );
+    expect(await refusal(sql`update point_balances set balance = 999999 where user_id = ${owner.user.id}`)).toMatch(
+      /only through point_ledger/,
+    );
+    expect(await refusal(sql`insert into point_balances (user_id, balance) values (${owner.user.id}, 5)`)).toMatch(
+      /only through point_ledger/,
+    );
+    expect(await refusal(sql`update point_ledger set amount = 5 where user_id = ${owner.user.id}`)).toMatch(
+      /append-only/,
+    );
+    expect(await refusal(sql`delete from point_ledger where user_id = ${owner.user.id}`)).toMatch(/append-only/);
+    expect(await balanceOf(server, owner.user.id)).toBe(POINTS.startingGrant);
+  });
+
+  it("pages through the ledger newest first", async () => {
+    const { meeting, members } = await raceMeeting(server, 1);
+    const [reader] = members;
+    if (!reader) throw new Error("no reader");
+    for (let stake = 1; stake <= 3; stake++) {
+      const bet = await reader.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: reader.user.id, stake });
+      await reader.client.trpc.bets.cancel.mutate({ betId: bet.id });
+    }
+    const first = await reader.client.trpc.points.ledger.query({ limit: 4 });
+    expect(first.items.map((entry) => [entry.kind, entry.amount])).toEqual([
+      ["refund", 3],
+      ["stake", -3],
+      ["refund", 2],
+      ["stake", -2],
+    ]);
+    const second = await reader.client.trpc.points.ledger.query({ limit: 4, cursor: first.nextCursor });
+    expect(second.items.map((entry) => entry.kind)).toEqual(["refund", "stake", "grant"]);
+    expect(second.nextCursor).toBeNull();
+    expect(await codeOf(reader.client.trpc.points.ledger.query({ cursor: "not-a-cursor" }))).toBe("BAD_REQUEST");
+  });
+});
+
+describe("bets.place", () => {
+  it("takes the stake at once and shows the pool, per-horse totals and odds", async () => {
+    const { meeting, owner, members } = await raceMeeting(server, 2);
+    const [ana, ben] = members;
+    if (!ana || !ben) throw new Error("no readers");
+    const bet = await ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ben.user.id, stake: 300 });
+    await ben.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ben.user.id, stake: 100 });
+    await owner.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: owner.user.id, stake: 200 });
+    expect(bet).toMatchObject({ status: "open", stake: 300, horseId: ben.user.id });
+    expect(await balanceOf(server, ana.user.id)).toBe(POINTS.startingGrant - 300);
+
+    const pool = await ana.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
+    expect(pool.pool).toBe(600);
+    expect(pool.open).toBe(true);
+    expect(pool.myBet).toMatchObject({ id: bet.id, stake: 300 });
+    const byHorse = Object.fromEntries(pool.horses.map((horse) => [horse.horse.id, horse]));
+    expect(byHorse[ben.user.id]).toMatchObject({ stake: 400, backers: 2, odds: 1.5 });
+    expect(byHorse[owner.user.id]).toMatchObject({ stake: 200, backers: 1, odds: 3 });
+    expect(byHorse[ana.user.id]).toMatchObject({ stake: 0, backers: 0, odds: null });
+    await expectLedgerConsistent(server);
+  });
+
+  it("allows one live bet per meeting; cancelling before the start returns the stake and frees the slot", async () => {
+    const { meeting, members } = await raceMeeting(server, 1);
+    const [ana] = members;
+    if (!ana) throw new Error("no reader");
+    const first = await ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ana.user.id, stake: 50 });
+    const again = await rejectionOf(
+      ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ana.user.id, stake: 60 }),
+    );
+    expect(again.data?.code).toBe("CONFLICT");
+    expect(again.message).toMatch(/already have a bet/);
+    expect(await balanceOf(server, ana.user.id)).toBe(POINTS.startingGrant - 50);
+
+    const cancelled = await ana.client.trpc.bets.cancel.mutate({ betId: first.id });
+    expect(cancelled.status).toBe("cancelled");
+    expect(await balanceOf(server, ana.user.id)).toBe(POINTS.startingGrant);
+    expect(await codeOf(ana.client.trpc.bets.cancel.mutate({ betId: first.id }))).toBe("CONFLICT");
+    await ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ana.user.id, stake: 70 });
+    expect(await balanceOf(server, ana.user.id)).toBe(POINTS.startingGrant - 70);
+    await expectLedgerConsistent(server);
+  });
+
+  it("refuses bad bets with a typed error and changes nothing", async () => {
+    const { meeting, owner, members, outsider } = await raceMeeting(server, 2);
+    const [ana, ben] = members;
+    if (!ana || !ben) throw new Error("no readers");
+    await ben.client.trpc.meetings.rsvp.mutate({ meetingId: meeting.id, status: "interested" });
+    const betsBefore = await server.db.$count(bets);
+    const ledgerBefore = await server.db.$count(pointLedger);
+    const place = (who: typeof ana, horseId: string, stake: number, meetingId = meeting.id) =>
+      rejectionOf(who.client.trpc.bets.place.mutate({ meetingId, horseId, stake }));
+
+    const zero = await place(ana, ana.user.id, 0);
+    expect(zero.data?.zodError?.fieldErrors).toHaveProperty("stake");
+    const fraction = await place(ana, ana.user.id, 1.5);
+    expect(fraction.data?.zodError?.fieldErrors).toHaveProperty("stake");
+    const tooMuch = await place(ana, ana.user.id, POINTS.startingGrant + 1);
+    expect(tooMuch.data?.code).toBe("BAD_REQUEST");
+    expect(tooMuch.data?.zodError?.fieldErrors).toHaveProperty("stake");
+    const notAttending = await place(ana, ben.user.id, 10);
+    expect(notAttending.data?.zodError?.fieldErrors).toHaveProperty("horseId");
+    expect((await place(ben, ana.user.id, 10)).data?.code).toBe("FORBIDDEN");
+    expect((await place(outsider, ana.user.id, 10)).data?.code).toBe("FORBIDDEN");
+    expect((await place(ana, ana.user.id, 10, "00000000-0000-4000-8000-000000000000")).data?.code).toBe("NOT_FOUND");
+    const anonymous = server.client();
+    expect(
+      await codeOf(anonymous.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ana.user.id, stake: 1 })),
+    ).toBe("UNAUTHORIZED");
+
+    await owner.client.trpc.meetings.start.mutate({ meetingId: meeting.id });
+    const started = await place(ana, ana.user.id, 10);
+    expect(started.data?.code).toBe("CONFLICT");
+
+    expect(await server.db.$count(bets)).toBe(betsBefore);
+    expect(await server.db.$count(pointLedger)).toBe(ledgerBefore);
+    expect(await balanceOf(server, ana.user.id)).toBe(POINTS.startingGrant);
+  });
+
+  it("lets only the bettor cancel, and only before the meeting starts", async () => {
+    const { meeting, owner, members } = await raceMeeting(server, 2);
+    const [ana, ben] = members;
+    if (!ana || !ben) throw new Error("no readers");
+    const bet = await ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ben.user.id, stake: 40 });
+    expect(await codeOf(ben.client.trpc.bets.cancel.mutate({ betId: bet.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(owner.client.trpc.bets.cancel.mutate({ betId: bet.id }))).toBe("NOT_FOUND");
+    await owner.client.trpc.meetings.start.mutate({ meetingId: meeting.id });
+    expect(await codeOf(ana.client.trpc.bets.cancel.mutate({ betId: bet.id }))).toBe("CONFLICT");
+    expect(await balanceOf(server, ana.user.id)).toBe(POINTS.startingGrant - 40);
+  });
+
+  it("lists my bets newest first with their meeting, club and horse", async () => {
+    const first = await raceMeeting(server, 1);
+    const second = await raceMeeting(server, 0);
+    const [ana] = first.members;
+    if (!ana) throw new Error("no reader");
+    await ana.client.trpc.clubs.join.mutate({ clubId: second.club.id });
+    await ana.client.trpc.meetings.rsvp.mutate({ meetingId: second.meeting.id, status: "going" });
+    await ana.client.trpc.bets.place.mutate({ meetingId: first.meeting.id, horseId: ana.user.id, stake: 5 });
+    await ana.client.trpc.bets.place.mutate({
+      meetingId: second.meeting.id,
+      horseId: second.owner.user.id,
+      stake: 6,
+    });
+    const page = await ana.client.trpc.bets.mine.query({ limit: 1 });
+    expect(page.items).toMatchObject([{ bet: { stake: 6 }, horse: { id: second.owner.user.id } }]);
+    const next = await ana.client.trpc.bets.mine.query({ limit: 1, cursor: page.nextCursor });
+    expect(next.items).toMatchObject([{ bet: { stake: 5 }, club: { id: first.club.id } }]);
+  });
+});
+
+describe("concurrency", () => {
+  it("never overspends when one user fires many bets at once", async () => {
+    const meetings = [];
+    const { members } = await raceMeeting(server, 1);
+    const [spender] = members;
+    if (!spender) throw new Error("no reader");
+    for (let index = 0; index < 12; index++) {
+      const race = await raceMeeting(server, 0);
+      await spender.client.trpc.clubs.join.mutate({ clubId: race.club.id });
+      await spender.client.trpc.meetings.rsvp.mutate({ meetingId: race.meeting.id, status: "going" });
+      meetings.push(race.meeting);
+    }
+    // 12 stakes of 100 against a balance of 1000: exactly 10 can succeed.
+    const unbatched = server.client({ unbatched: true });
+    unbatched.accessToken = spender.client.accessToken;
+    const outcomes = await Promise.allSettled(
+      meetings.map((meeting) =>
+        unbatched.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: spender.user.id, stake: 100 }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(10);
+    const failures = outcomes.filter((outcome) => outcome.status === "rejected");
+    for (const failure of failures) {
+      expect((failure.reason as { data?: { code?: string } }).data?.code).toBe("BAD_REQUEST");
+    }
+    expect(await balanceOf(server, spender.user.id)).toBe(0);
+    await expectLedgerConsistent(server);
+  });
+
+  it("two placements on the same meeting at once: one wins, the other gets CONFLICT", async () => {
+    const { meeting, members } = await raceMeeting(server, 1);
+    const [ana] = members;
+    if (!ana) throw new Error("no reader");
+    const unbatched = server.client({ unbatched: true });
+    unbatched.accessToken = ana.client.accessToken;
+    const outcomes = await Promise.allSettled(
+      [10, 20, 30, 40].map((stake) =>
+        unbatched.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ana.user.id, stake }),
+      ),
+    );
+    const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    for (const outcome of outcomes.filter((o) => o.status === "rejected")) {
+      expect((outcome.reason as { data?: { code?: string } }).data?.code).toBe("CONFLICT");
+    }
+    const live = await server.db
+      .select()
+      .from(bets)
+      .where(and(eq(bets.meetingId, meeting.id), eq(bets.userId, ana.user.id)));
+    expect(live).toHaveLength(1);
+    expect(await balanceOf(server, ana.user.id)).toBe(POINTS.startingGrant - (live[0]?.stake ?? 0));
+    await expectLedgerConsistent(server);
+  });
+});

@@ -1,0 +1,71 @@
+import { eq, meetingSettlements, pointBalances, pointLedger, sql } from "@booky/db";
+import { expect, vi } from "vitest";
+import { rejectionOf, signedUpClient, type TestServer } from "./harness.js";
+
+export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+export const codeOf = async (call: Promise<unknown>) => (await rejectionOf(call)).data?.code;
+
+export type Reader = Awaited<ReturnType<typeof signedUpClient>>;
+
+/**
+ * A club (owner + `readers` members) and a scheduled meeting of a 100-page
+ * book that every one of them is going to; `outsider` belongs to no club.
+ */
+export async function raceMeeting(server: TestServer, readers = 3) {
+  const owner = await signedUpClient(server);
+  const members: Reader[] = [];
+  for (let index = 0; index < readers; index++) members.push(await signedUpClient(server));
+  const outsider = await signedUpClient(server);
+  const club = await owner.client.trpc.clubs.create.mutate({ name: "Race Club", category: "fiction", isOnline: true });
+  for (const member of members) await member.client.trpc.clubs.join.mutate({ clubId: club.id });
+  const meeting = await owner.client.trpc.meetings.create.mutate({
+    clubId: club.id,
+    bookTitle: "A Short Race",
+    bookPageCount: 100,
+    startsAt: inDays(7),
+    link: "https://meet.example.com/race",
+  });
+  if (!meeting) throw new Error("no meeting");
+  for (const reader of [owner, ...members]) {
+    await reader.client.trpc.meetings.rsvp.mutate({ meetingId: meeting.id, status: "going" });
+  }
+  return { club, meeting, owner, members, outsider };
+}
+
+export async function finish(reader: Reader, meetingId: string) {
+  const mine = await reader.client.trpc.progress.get.query({ meetingId });
+  return reader.client.trpc.progress.update.mutate({
+    meetingId,
+    finished: true,
+    expectedVersion: mine?.version ?? 0,
+  });
+}
+
+export async function balanceOf(server: TestServer, userId: string): Promise<number> {
+  const [row] = await server.db.select().from(pointBalances).where(eq(pointBalances.userId, userId));
+  return row?.balance ?? 0;
+}
+
+/** Every balance equals the sum of its ledger, and none is negative. */
+export async function expectLedgerConsistent(server: TestServer) {
+  const mismatched = await server.db.execute(sql`
+    select b.user_id, b.balance, coalesce(sum(l.amount), 0)::int as total
+    from ${pointBalances} b left join ${pointLedger} l on l.user_id = b.user_id
+    group by b.user_id, b.balance having b.balance <> coalesce(sum(l.amount), 0) or b.balance < 0`);
+  expect(mismatched).toEqual([]);
+}
+
+/** Waits for the queue to settle the meeting (the job runs in the server's worker). */
+export async function settled(server: TestServer, meetingId: string) {
+  return vi.waitFor(
+    async () => {
+      const [row] = await server.db
+        .select()
+        .from(meetingSettlements)
+        .where(eq(meetingSettlements.meetingId, meetingId));
+      if (!row) throw new Error("not settled yet");
+      return row;
+    },
+    { timeout: 15_000, interval: 100 },
+  );
+}

@@ -1,0 +1,133 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { bets, createDatabase, eq, meetingSettlements, pointLedger, sql } from "@booky/db";
+import postgres from "postgres";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { settleMeeting } from "../src/services/settlement.js";
+import { startTestServer } from "./harness.js";
+import { balanceOf, expectLedgerConsistent, finish, type Reader, raceMeeting, settled } from "./race-support.js";
+
+// No in-process workers here: the tests decide who settles.
+const server = await startTestServer();
+const serverDir = fileURLToPath(new URL("..", import.meta.url));
+const workers = new Set<ChildProcess>();
+afterAll(() => {
+  for (const worker of workers) worker.kill("SIGKILL");
+});
+
+/** A closed meeting: ana (first finisher) backed by ana and cal; ben backed by ben. */
+async function closedRace() {
+  const race = await raceMeeting(server, 3);
+  const [ana, ben, cal] = race.members as [Reader, Reader, Reader];
+  const place = (who: Reader, horse: Reader, stake: number) =>
+    who.client.trpc.bets.place.mutate({ meetingId: race.meeting.id, horseId: horse.user.id, stake });
+  await place(ana, ana, 100);
+  await place(ben, ben, 200);
+  await place(cal, ana, 100);
+  await finish(ana, race.meeting.id);
+  await race.owner.client.trpc.meetings.start.mutate({ meetingId: race.meeting.id });
+  await race.owner.client.trpc.meetings.close.mutate({ meetingId: race.meeting.id });
+  return { ...race, ana, ben, cal };
+}
+
+async function ledgerKeysOf(meetingId: string) {
+  const rows = await server.db
+    .select({ key: pointLedger.key })
+    .from(pointLedger)
+    .where(eq(pointLedger.meetingId, meetingId));
+  return rows.map((row) => row.key);
+}
+
+/** `node dist/worker.js` as operators run it, from sources: its own process, its own connections. */
+function startWorkerProcess() {
+  const worker = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "src/worker.ts"], {
+    cwd: serverDir,
+    env: { ...process.env, DATABASE_URL: server.databaseUrl, LOG_LEVEL: "info", NODE_ENV: "test" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  workers.add(worker);
+  const output: string[] = [];
+  worker.stdout?.on("data", (chunk) => output.push(String(chunk)));
+  worker.stderr?.on("data", (chunk) => output.push(String(chunk)));
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  return { worker, output, exited };
+}
+
+describe("settlement is exactly once", () => {
+  it("two settlements racing on the same meeting: one settles, the other finds it settled", async () => {
+    const { meeting, ana, cal } = await closedRace();
+    const second = createDatabase(server.databaseUrl, { max: 2 });
+    try {
+      const results = await Promise.all([settleMeeting(server.db, meeting.id), settleMeeting(second.db, meeting.id)]);
+      expect(results.map((result) => result.status).sort()).toEqual(["already-settled", "settled"]);
+      // A retried job later changes nothing either.
+      expect((await settleMeeting(server.db, meeting.id)).status).toBe("already-settled");
+    } finally {
+      await second.close();
+    }
+    const keys = await ledgerKeysOf(meeting.id);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((key) => key.startsWith("payout:"))).toHaveLength(2);
+    // Pool 400 split evenly between the two 100-point bets on ana.
+    expect(await balanceOf(server, ana.user.id)).toBe(1000 - 100 + 200 + 50);
+    expect(await balanceOf(server, cal.user.id)).toBe(1000 - 100 + 200);
+    await expectLedgerConsistent(server);
+  });
+
+  it("a worker killed in the middle of settling leaves nothing half done; a restarted one settles once", async () => {
+    const { meeting, ana, cal } = await closedRace();
+
+    // Hold cal's balance row so the worker's settlement stops halfway, inside its transaction.
+    const blocker = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
+    const reserved = await blocker.reserve();
+    await reserved`begin`;
+    await reserved`select * from point_balances where user_id = ${cal.user.id} for update`;
+
+    const first = startWorkerProcess();
+    await vi.waitFor(
+      async () => {
+        const waiting = await server.sql`
+          select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query ilike '%point_ledger%'`;
+        if (waiting[0]?.n !== 1) throw new Error(`worker not blocked yet:\n${first.output.join("")}`);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    // Part of the payout is written (ana's) but not committed when the process dies.
+    first.worker.kill("SIGKILL");
+    await first.exited;
+    await reserved`rollback`;
+    reserved.release();
+    await blocker.end();
+
+    await vi.waitFor(
+      async () => {
+        const left = await server.sql`
+          select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and query ilike '%point_ledger%' and state <> 'idle' and pid <> pg_backend_pid()`;
+        if (left[0]?.n !== 0) throw new Error("the dead worker's transaction is still open");
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    expect(await server.db.$count(meetingSettlements, eq(meetingSettlements.meetingId, meeting.id))).toBe(0);
+    expect(await ledgerKeysOf(meeting.id)).toEqual(expect.not.arrayContaining([expect.stringMatching(/^payout:/)]));
+    const open = await server.db.select({ status: bets.status }).from(bets).where(eq(bets.meetingId, meeting.id));
+    expect(open.every((bet) => bet.status === "open")).toBe(true);
+    expect(await balanceOf(server, ana.user.id)).toBe(1000 - 100);
+
+    // The dead worker's job stays locked; the minute sweep re-queues any meeting left unsettled.
+    await server.db.execute(sql`update meetings set closed_at = now() - interval '2 minutes' where id = ${meeting.id}`);
+    const second = startWorkerProcess();
+    await server.db.execute(sql`select graphile_worker.add_job('close-due-meetings')`);
+    expect(await settled(server, meeting.id)).toMatchObject({ kind: "paid", winnerIds: [ana.user.id] });
+    second.worker.kill("SIGTERM");
+    await second.exited;
+
+    const keys = await ledgerKeysOf(meeting.id);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((key) => key.startsWith("payout:"))).toHaveLength(2);
+    expect(await balanceOf(server, ana.user.id)).toBe(1000 - 100 + 200 + 50);
+    expect(await balanceOf(server, cal.user.id)).toBe(1000 - 100 + 200);
+    await expectLedgerConsistent(server);
+  });
+});

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts.js";
+import { id } from "./columns.js";
+import { meetings } from "./meetings.js";
+
+export const betStatus = pgEnum("bet_status", ["open", "won", "lost", "refunded", "cancelled"]);
+export const settlementKind = pgEnum("settlement_kind", ["paid", "refunded"]);
+
+/** A member's stake on one attendee (the horse) finishing the book first. */
+export const bets = pgTable(
+  "bets",
+  {
+    id: id(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    horseId: uuid("horse_id")
+      .notNull()
+      .references(() => users.id),
+    stake: integer("stake").notNull(),
+    status: betStatus("status").notNull().default("open"),
+    payout: integer("payout"),
+    placedAt: timestamp("placed_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    settledAt: timestamp("settled_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("bets_stake_positive", sql`${t.stake} >= 1`),
+    check("bets_payout_non_negative", sql`${t.payout} is null or ${t.payout} >= 0`),
+    // One live bet per member per meeting; a cancelled bet frees the slot.
+    uniqueIndex("bets_one_per_meeting_idx").on(t.meetingId, t.userId).where(sql`${t.status} <> 'cancelled'`),
+    index("bets_meeting_horse_idx").on(t.meetingId, t.horseId),
+    index("bets_user_placed_idx").on(t.userId, t.placedAt, t.id),
+  ],
+);
+
+/** The settled marker: one row per meeting, written in the settling transaction. */
+export const meetingSettlements = pgTable("meeting_settlements", {
+  meetingId: uuid("meeting_id")
+    .primaryKey()
+    .references(() => meetings.id),
+  kind: settlementKind("kind").notNull(),
+  pool: integer("pool").notNull(),
+  winnerIds: uuid("winner_ids").array().notNull(),
+  finishers: integer("finishers").notNull(),
+  attendees: integer("attendees").notNull(),
+  settledAt: timestamp("settled_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Bet = typeof bets.$inferSelect;

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgMaterializedView, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts.js";
+import { clubs } from "./clubs.js";
+
+/**
+ * Scores per period (`all` or `YYYY-MM`), kept by a trigger on the ledger
+ * (users) and by settlement (clubs' finishers and attendees).
+ */
+export const userScores = pgTable(
+  "user_scores",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    period: text("period").notNull(),
+    score: integer("score").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.period, t.userId] }),
+    index("user_scores_period_score_idx").on(t.period, t.score.desc(), t.userId),
+    check("user_scores_period_format", sql`${t.period} = 'all' or ${t.period} ~ '^[0-9]{4}-[0-9]{2}$'`),
+  ],
+);
+
+export const clubScores = pgTable(
+  "club_scores",
+  {
+    clubId: uuid("club_id")
+      .notNull()
+      .references(() => clubs.id),
+    period: text("period").notNull(),
+    points: integer("points").notNull().default(0),
+    finishers: integer("finishers").notNull().default(0),
+    attendees: integer("attendees").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.period, t.clubId] }),
+    check("club_scores_period_format", sql`${t.period} = 'all' or ${t.period} ~ '^[0-9]{4}-[0-9]{2}$'`),
+  ],
+);
+
+/**
+ * Ranks (competition ranking, score > 0 only) per period, refreshed
+ * concurrently by the `refresh-leaderboards` job: leaderboards may lag writes
+ * by seconds. Created in migration 0006 by hand (drizzle-kit does not manage it).
+ */
+export const userRankings = pgMaterializedView("user_rankings", {
+  period: text("period").notNull(),
+  userId: uuid("user_id").notNull(),
+  score: integer("score").notNull(),
+  rank: integer("rank").notNull(),
+}).existing();
+
+export const clubRankings = pgMaterializedView("club_rankings", {
+  period: text("period").notNull(),
+  clubId: uuid("club_id").notNull(),
+  score: integer("score").notNull(),
+  rank: integer("rank").notNull(),
+}).existing();

@@ -1,0 +1,32 @@
+import type { MeetingStatus } from "../meetings/status.js";
+
+export type BetVerdict = { ok: true } | { ok: false; reason: string };
+
+/** Bets are taken while the meeting is scheduled and its reading deadline has not passed. */
+export function acceptsBets(meeting: { status: MeetingStatus; readingDeadline: Date }, now: Date): BetVerdict {
+  if (meeting.status !== "scheduled") return { ok: false, reason: `A ${meeting.status} meeting takes no more bets` };
+  if (now >= meeting.readingDeadline) return { ok: false, reason: "The reading deadline has passed; bets are closed" };
+  return { ok: true };
+}
+
+/** A bet can be taken back until the meeting starts. */
+export function allowsBetCancel(meeting: { status: MeetingStatus; startsAt: Date }, now: Date): BetVerdict {
+  if (meeting.status !== "scheduled") return { ok: false, reason: `Bets on a ${meeting.status} meeting are final` };
+  if (now >= meeting.startsAt) return { ok: false, reason: "The meeting has started; bets are final" };
+  return { ok: true };
+}
+
+/**
+ * How long after its start a meeting that nobody closed is closed
+ * automatically (and its bets settled). The race itself ends at the reading
+ * deadline, which is never after the start, so waiting changes no result; it
+ * leaves the meeting time to be held and marked active.
+ */
+export const AUTO_CLOSE_AFTER_START_MS = 6 * 60 * 60 * 1000;
+
+export function isDueForAutoClose(meeting: { status: MeetingStatus; startsAt: Date }, now: Date): boolean {
+  return (
+    (meeting.status === "scheduled" || meeting.status === "active") &&
+    now.getTime() >= meeting.startsAt.getTime() + AUTO_CLOSE_AFTER_START_MS
+  );
+}

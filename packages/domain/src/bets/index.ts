@@ -1,0 +1,5 @@
+export * from "./betting.js";
+export * from "./payout.js";
+export * from "./points.js";
+export * from "./schemas.js";
+export * from "./scores.js";
