@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll } from "vitest";
 
 export const webDist = fileURLToPath(new URL("../dist", import.meta.url));
-export const screenshotDir = fileURLToPath(new URL("../../../test-output/e2e", import.meta.url));
+export const screenshotDir = fileURLToPath(new URL("../test-output/e2e", import.meta.url));
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -38,4 +38,17 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/** Keeps `name-desktop.png` and `name-phone.png`, then puts the page back at its own width. */
+export async function keepScreenshotsAtBothWidths(page: Page, name: string): Promise<void> {
+  const own = page.viewportSize() ?? DESKTOP;
+  await page.setViewportSize(DESKTOP);
+  await keepScreenshot(page, `${name}-desktop`);
+  await page.setViewportSize(PHONE);
+  await keepScreenshot(page, `${name}-phone`);
+  await page.setViewportSize(own);
 }

@@ -1,22 +1,11 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { startTestServer } from "../../server/test/harness.js";
 import { keepScreenshot, launchBrowser, webDist } from "./browser.js";
+import { signUp } from "./members.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
-
-async function signUp(context: BrowserContext, name: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("E-mail").fill(`${name}@example.com`);
-  await page.getByLabel("Username").fill(name);
-  await page.getByLabel("Display name").fill(name[0]?.toUpperCase() + name.slice(1));
-  await page.getByLabel("Password").fill("reading together is better");
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect.poll(() => page.getByRole("heading", { name: /^Welcome back/ }).isVisible()).toBe(true);
-  return page;
-}
 
 async function goingAndReport(page: Page, pageNumber: string) {
   await page.getByRole("button", { name: "Going", exact: true }).click();
@@ -36,7 +25,7 @@ describe("a club's first meeting", () => {
 
     await host.getByRole("link", { name: "Clubs" }).click();
     await host.getByRole("link", { name: "Start a club" }).click();
-    await host.getByLabel("Name").fill("Rouen Readers");
+    await host.getByLabel("Name", { exact: true }).fill("Rouen Readers");
     await host.getByLabel("Description").fill("One novel a month, argued over cider.");
     await host.getByLabel("We meet online").check();
     await host.getByRole("button", { name: "Create club" }).click();

@@ -41,18 +41,29 @@ export function AppShell() {
             <img src="/favicon.svg" alt="" className="size-7" />
             Booky
           </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+          <nav
+            aria-label="Main"
+            className="order-last flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:w-auto sm:flex-1"
+          >
             <NavLink to="/" end className={navClass}>
               Home
             </NavLink>
             {session.status === "authenticated" && (
-              <NavLink to="/clubs" className={navClass}>
-                Clubs
-              </NavLink>
+              <>
+                <NavLink to="/clubs" className={navClass}>
+                  Clubs
+                </NavLink>
+                <NavLink to="/calendar" className={navClass}>
+                  Calendar
+                </NavLink>
+                <NavLink to="/friends" className={navClass}>
+                  Friends
+                </NavLink>
+              </>
             )}
           </nav>
           {session.status === "authenticated" && (
-            <div className="flex items-center gap-2">
+            <div className="ml-auto flex items-center gap-2">
               <NavLink to="/settings/profile" className={navClass}>
                 <span className="sr-only">Profile of </span>
                 {session.user.displayName}
@@ -68,7 +79,7 @@ export function AppShell() {
             </div>
           )}
           {session.status === "anonymous" && (
-            <div className="flex items-center gap-2">
+            <div className="ml-auto flex items-center gap-2">
               <NavLink to="/log-in" className={navClass}>
                 Log in
               </NavLink>

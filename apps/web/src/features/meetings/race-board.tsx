@@ -1,0 +1,50 @@
+import type { RouterOutputs } from "@booky/server";
+import { Card, EmptyState, LoadMore, Skeleton } from "../../components/ui";
+import { useSession } from "../../lib/use-session";
+
+type Board = RouterOutputs["progress"]["forMeeting"];
+type LoadMoreQuery = Parameters<typeof LoadMore>[0]["query"];
+
+/** Every attendee's bar, first finishers first. */
+export function RaceBoard({ board, query }: { board: Board | undefined; query: LoadMoreQuery }) {
+  const session = useSession();
+  const myId = session.status === "authenticated" ? session.user.id : null;
+  return (
+    <Card title="The race">
+      {!board ? (
+        <Skeleton className="h-16" />
+      ) : board.items.length === 0 ? (
+        <EmptyState>Nobody is going yet. Answer “Going” to join the race.</EmptyState>
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {board.items.map((row) => (
+            <li key={row.user.id}>
+              <div className="flex justify-between gap-2 text-sm">
+                <span className="font-medium">
+                  {row.user.displayName}
+                  {row.user.id === myId && <span className="font-normal text-stone-600"> (you)</span>}
+                </span>
+                <span>{row.finished ? "Finished" : `page ${row.page} · ${row.percent}%`}</span>
+              </div>
+              <div
+                role="progressbar"
+                aria-label={`${row.user.displayName}'s progress`}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={row.percent}
+                aria-valuetext={row.finished ? "Finished" : `page ${row.page} of ${board.bookPageCount}`}
+                className="mt-1 h-3 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
+              >
+                <div
+                  className="h-full rounded-full bg-brand-600 transition-[width] duration-500"
+                  style={{ width: `${row.percent}%` }}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore query={query} label="Show more attendees" />
+    </Card>
+  );
+}
