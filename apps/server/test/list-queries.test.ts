@@ -1,4 +1,14 @@
-import { clubMembers, clubs, friendships, meetingRsvps, meetings, readingProgress, sql, users } from "@booky/db";
+import {
+  clubMembers,
+  clubRequests,
+  clubs,
+  friendships,
+  meetingRsvps,
+  meetings,
+  readingProgress,
+  sql,
+  users,
+} from "@booky/db";
 import { friendPair } from "@booky/domain";
 import { describe, expect, it } from "vitest";
 import { catalogBook } from "./catalog.js";
@@ -72,8 +82,37 @@ async function clubOfSize(size: number, tag: string) {
   return { club, meeting, others };
 }
 
+/** `count` private clubs owned by the viewer, each inviting `invitee`; inserted directly like the rest. */
+async function invitationsFrom(count: number, tag: string, inviteeId: string) {
+  const owned = await server.db.transaction(async (tx) => {
+    const created = await tx
+      .insert(clubs)
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          slug: `${tag}-${i}`,
+          name: `${tag} ${i}`,
+          category: "other" as const,
+          isOnline: true,
+          visibility: "private" as const,
+          ownerId: viewer.user.id,
+          memberCount: 1,
+        })),
+      )
+      .returning({ id: clubs.id });
+    await tx
+      .insert(clubMembers)
+      .values(created.map((club) => ({ clubId: club.id, userId: viewer.user.id, role: "owner" as const })));
+    return created;
+  });
+  await server.db
+    .insert(clubRequests)
+    .values(
+      owned.map((club) => ({ clubId: club.id, userId: inviteeId, kind: "invite" as const, invitedBy: viewer.user.id })),
+    );
+}
+
 describe("list procedures send the same number of statements for 1 item as for 50 (no N+1)", () => {
-  it("clubs.members, progress.forMeeting, clubs.list, meetings.listForClub, friends.list", async () => {
+  it("clubs.members, progress.forMeeting, clubs.list, meetings.listForClub, meetings.get, friends.list, clubs.myInvites", async () => {
     const small = await clubOfSize(1, "tiny");
     const large = await clubOfSize(50, "huge");
     const { trpc } = viewer.client;
@@ -102,12 +141,25 @@ describe("list procedures send the same number of statements for 1 item as for 5
       () => trpc.meetings.listForClub.query({ clubId: small.club.id, limit: 50 }),
       () => trpc.meetings.listForClub.query({ clubId: large.club.id, limit: 50 }),
     );
+    await measure(
+      "meetings.get (RSVPs counted)",
+      () => trpc.meetings.get.query({ meetingId: small.meeting.id }),
+      () => trpc.meetings.get.query({ meetingId: large.meeting.id }),
+    );
     await server.db.insert(friendships).values(friendPair(viewer.user.id, large.others[0]?.id ?? ""));
     const oneFriend = await server.statementsDuring(() => trpc.friends.list.query({ limit: 50 }));
     await server.db
       .insert(friendships)
       .values(large.others.slice(1).map((other) => friendPair(viewer.user.id, other.id)));
     counts["friends.list"] = [oneFriend, await server.statementsDuring(() => trpc.friends.list.query({ limit: 50 }))];
+
+    const invitee = await signedUpClient(server);
+    const invites = () => invitee.client.trpc.clubs.myInvites.query({ limit: 50 });
+    await invitationsFrom(1, "one-invite", invitee.user.id);
+    const oneInvite = await server.statementsDuring(invites);
+    await invitationsFrom(49, "many-invites", invitee.user.id);
+    counts["clubs.myInvites"] = [oneInvite, await server.statementsDuring(invites)];
+    expect((await invites()).items).toHaveLength(50);
 
     console.log("statements per call (1 item, 50 items):", JSON.stringify(counts));
     for (const [name, [one, fifty]] of Object.entries(counts)) {

@@ -114,7 +114,10 @@ export const friendsRouter = router({
     const cursor = decodeCursor(input.cursor);
     const me = ctx.user.id;
     const rows = await ctx.db
-      .select({ since: friendships.createdAt, user: publicProfileColumns })
+      .select({
+        since: friendships.createdAt,
+        user: publicProfileColumns,
+      })
       .from(friendships)
       .innerJoin(
         users,
@@ -136,7 +139,11 @@ export const friendsRouter = router({
     const cursor = decodeCursor(input.cursor);
     const incoming = input.direction === "incoming";
     const rows = await ctx.db
-      .select({ id: friendRequests.id, createdAt: friendRequests.createdAt, user: publicProfileColumns })
+      .select({
+        id: friendRequests.id,
+        createdAt: friendRequests.createdAt,
+        user: publicProfileColumns,
+      })
       .from(friendRequests)
       .innerJoin(users, eq(users.id, incoming ? friendRequests.fromUserId : friendRequests.toUserId))
       .where(

@@ -11,13 +11,13 @@ import {
   lt,
   meetingRsvps,
   meetings,
+  type RsvpStatus,
   sql,
 } from "@booky/db";
 import {
   acceptsAttendance,
   acceptsRsvp,
   attendanceReward,
-  canSeeClubContent,
   createMeetingInput,
   isEditable,
   isInFuture,
@@ -36,7 +36,7 @@ import { transitionMeeting } from "../services/meetings.js";
 import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import {
   authedProcedure,
-  clubProcedure,
+  clubContentProcedure,
   clubRoleProcedure,
   meetingProcedure,
   meetingRoleProcedure,
@@ -84,26 +84,37 @@ export const meetingsRouter = router({
       return { ...meeting, book };
     }),
 
+  /** The meeting with everyone's answers counted and the caller's own, in one aggregate over its RSVPs. */
   get: meetingProcedure.query(async ({ ctx }) => {
-    const [mine] = await ctx.db
-      .select({ status: meetingRsvps.status, attended: meetingRsvps.attended })
-      .from(meetingRsvps)
-      .where(and(eq(meetingRsvps.meetingId, ctx.meeting.id), eq(meetingRsvps.userId, ctx.user.id)));
-    const counts = await ctx.db
-      .select({ status: meetingRsvps.status, count: sql<number>`count(*)::int` })
-      .from(meetingRsvps)
-      .where(eq(meetingRsvps.meetingId, ctx.meeting.id))
-      .groupBy(meetingRsvps.status);
-    const rsvpCounts = { going: 0, interested: 0, not_going: 0 };
-    for (const row of counts) rsvpCounts[row.status] = row.count;
-    const book = await findBookSummary(ctx.db, ctx.meeting.bookId);
-    return { ...ctx.meeting, book, myRole: ctx.role, myRsvp: mine ?? null, rsvpCounts };
+    const counted = (status: RsvpStatus) =>
+      sql<number>`(count(*) filter (where ${meetingRsvps.status} = ${status}))::int`;
+    // At most one RSVP per member and meeting (primary key): "min" and "bool_or" pick the caller's row.
+    const mine = sql`${meetingRsvps.userId} = ${ctx.user.id}`;
+    // The book and every RSVP in one statement (books.id is the key, so its columns may be selected beside the counts).
+    const [summary] = await ctx.db
+      .select({
+        book: bookSummaryColumns,
+        going: counted("going"),
+        interested: counted("interested"),
+        notGoing: counted("not_going"),
+        myStatus: sql<RsvpStatus | null>`min(${meetingRsvps.status}) filter (where ${mine})`,
+        myAttended: sql<boolean | null>`bool_or(${meetingRsvps.attended}) filter (where ${mine})`,
+      })
+      .from(books)
+      .leftJoin(meetingRsvps, eq(meetingRsvps.meetingId, ctx.meeting.id))
+      .where(eq(books.id, ctx.meeting.bookId))
+      .groupBy(books.id);
+    const rsvpCounts = {
+      going: summary?.going ?? 0,
+      interested: summary?.interested ?? 0,
+      not_going: summary?.notGoing ?? 0,
+    };
+    const myRsvp = summary?.myStatus ? { status: summary.myStatus, attended: summary.myAttended } : null;
+    const book = summary?.book ?? null;
+    return { ...ctx.meeting, book, myRole: ctx.role, myRsvp, rsvpCounts };
   }),
 
-  listForClub: clubProcedure.input(listForClubInput).query(async ({ ctx, input }) => {
-    if (!canSeeClubContent(ctx.club.visibility, ctx.role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its meetings" });
-    }
+  listForClub: clubContentProcedure.input(listForClubInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
     const upcoming = input.when === "upcoming";
     const rows = await ctx.db

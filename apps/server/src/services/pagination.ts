@@ -22,10 +22,17 @@ export function decodeCursor(value: string | null | undefined): Cursor | null {
   throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is invalid; start from the first page" });
 }
 
-/** Fetch `limit + 1` rows, return `limit` and a cursor when there are more. */
-export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor) {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
+/**
+ * Fetch `limit + 1` rows, return `limit` and a cursor when there are more.
+ * A `sortKey` column selected for the cursor is left out of the items.
+ */
+export function toPage<T extends object>(rows: T[], limit: number, cursorOf: (row: T) => Cursor) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const items = page.map((row) => {
+    const { sortKey: _key, ...item } = row as T & { sortKey?: unknown };
+    return item as Omit<T, "sortKey">;
+  });
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
 }
 

@@ -76,3 +76,4 @@ export const meetingRsvps = pgTable(
 );
 
 export type Meeting = typeof meetings.$inferSelect;
+export type RsvpStatus = (typeof rsvpStatus.enumValues)[number];
