@@ -1,4 +1,6 @@
 import {
+  appendLedger,
+  bets,
   clubMembers,
   clubRequests,
   clubs,
@@ -9,7 +11,7 @@ import {
   sql,
   users,
 } from "@booky/db";
-import { friendPair } from "@booky/domain";
+import { attendanceReward, friendPair } from "@booky/domain";
 import { describe, expect, it } from "vitest";
 import { catalogBook } from "./catalog.js";
 import { signedUpClient, startTestServer } from "./harness.js";
@@ -165,6 +167,82 @@ describe("list procedures send the same number of statements for 1 item as for 5
     for (const [name, [one, fifty]] of Object.entries(counts)) {
       expect(fifty, name).toBe(one);
       expect(one, name).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
+describe("points, bets and leaderboards lists send the same number of statements for 1 item as for 50", () => {
+  it("bets.mine, bets.forMeeting, points.ledger, leaderboards.users (club)", async () => {
+    const small = await clubOfSize(1, "race-tiny");
+    const large = await clubOfSize(50, "race-huge");
+    const { trpc } = viewer.client;
+    const counts: Record<string, [number, number]> = {};
+    const measure = async (name: string, one: () => Promise<unknown>, fifty: () => Promise<unknown>) => {
+      counts[name] = [await server.statementsDuring(one), await server.statementsDuring(fifty)];
+    };
+
+    // The viewer's bets: one on the small club's meeting, then 49 more on meetings of the large club.
+    const extra = await server.db
+      .insert(meetings)
+      .values(
+        Array.from({ length: 49 }, () => ({
+          clubId: large.club.id,
+          bookId: large.meeting.bookId,
+          bookPageCount: 100,
+          startsAt: sql`now() + interval '2 days'`,
+          readingDeadline: sql`now() + interval '2 days'`,
+          link: "https://meet.example.com",
+          createdBy: viewer.user.id,
+        })),
+      )
+      .returning({ id: meetings.id });
+    await server.db
+      .insert(bets)
+      .values({ meetingId: small.meeting.id, userId: viewer.user.id, horseId: viewer.user.id, stake: 1 });
+    const oneBet = await server.statementsDuring(() => trpc.bets.mine.query({ limit: 50 }));
+    await server.db
+      .insert(bets)
+      .values(
+        extra.map((meeting) => ({ meetingId: meeting.id, userId: viewer.user.id, horseId: viewer.user.id, stake: 1 })),
+      );
+    counts["bets.mine"] = [oneBet, await server.statementsDuring(() => trpc.bets.mine.query({ limit: 50 }))];
+
+    // Every member of the large meeting is a horse; some back each other.
+    await server.db.insert(bets).values(
+      large.others.map((other) => ({
+        meetingId: large.meeting.id,
+        userId: other.id,
+        horseId: viewer.user.id,
+        stake: 2,
+      })),
+    );
+    await measure(
+      "bets.forMeeting",
+      () => trpc.bets.forMeeting.query({ meetingId: small.meeting.id }),
+      () => trpc.bets.forMeeting.query({ meetingId: large.meeting.id }),
+    );
+
+    // Ledger: the viewer's grant only, then 49 attendance rewards; scores for the large club's members.
+    const oneEntry = await server.statementsDuring(() => trpc.points.ledger.query({ limit: 50 }));
+    await appendLedger(
+      server.db,
+      extra.map((meeting) => attendanceReward(meeting.id, viewer.user.id)),
+    );
+    counts["points.ledger"] = [oneEntry, await server.statementsDuring(() => trpc.points.ledger.query({ limit: 50 }))];
+    await appendLedger(
+      server.db,
+      large.others.map((other) => attendanceReward(large.meeting.id, other.id)),
+    );
+    await measure(
+      "leaderboards.users (club)",
+      () => trpc.leaderboards.users.query({ scope: "club", clubId: small.club.id, limit: 50 }),
+      () => trpc.leaderboards.users.query({ scope: "club", clubId: large.club.id, limit: 50 }),
+    );
+
+    console.log("statements per call (1 item, 50 items):", JSON.stringify(counts));
+    for (const [name, [one, fifty]] of Object.entries(counts)) {
+      expect(fifty, name).toBe(one);
+      expect(one, name).toBeLessThanOrEqual(4);
     }
   });
 });
