@@ -138,7 +138,7 @@ describe("lists keyed by a creation time page through rows written in one statem
       .values(askers.map((fromUserId) => ({ fromUserId, toUserId: viewer.user.id })))
       .returning({ id: friendRequests.id });
     const incoming = await walk(
-      (cursor) => trpc.friends.requests.query({ direction: "incoming", limit: 1, cursor }),
+      (cursor) => trpc.friends.requests.query({ box: "incoming", limit: 1, cursor }),
       (row) => row.id,
     );
     expect(incoming).toEqual(

@@ -194,8 +194,8 @@ describe("deleting an account removes what would otherwise dangle", () => {
 
     await deleteAccount(reader);
 
-    expect((await asker.client.trpc.friends.requests.query({ direction: "outgoing" })).items).toEqual([]);
-    expect((await asked.client.trpc.friends.requests.query({ direction: "incoming" })).items).toEqual([]);
+    expect((await asker.client.trpc.friends.requests.query({ box: "outgoing" })).items).toEqual([]);
+    expect((await asked.client.trpc.friends.requests.query({ box: "incoming" })).items).toEqual([]);
     expect((await friend.client.trpc.friends.list.query({})).items).toEqual([]);
     const left = await traces(reader.user.id);
     expect(left.friendshipRows).toEqual([]);

@@ -137,7 +137,7 @@ export const friendsRouter = router({
   /** Pending requests sent to the caller (incoming) or by them (outgoing), newest first. */
   requests: authedProcedure.input(friendRequestsInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
-    const incoming = input.direction === "incoming";
+    const incoming = input.box === "incoming";
     const rows = await ctx.db
       .select({
         id: friendRequests.id,
