@@ -10,8 +10,10 @@ import getPort from "get-port";
 // process.exit(0), erasing any exit code set by then (a failing vitest run would exit 0), and its `exit`
 // handler then throws (it calls the async hook without a callback). Keep only the signal handlers;
 // every cluster we start is stopped explicitly (server shutdown, test teardown).
-AsyncExitHook.unhookEvent("beforeExit");
-AsyncExitHook.unhookEvent("exit");
+// (This module may be evaluated more than once, e.g. once per vitest project: unhook what is still hooked.)
+for (const event of ["beforeExit", "exit"]) {
+  if (AsyncExitHook.hookedEvents().includes(event)) AsyncExitHook.unhookEvent(event);
+}
 
 export interface EmbeddedDatabase {
   url: string;
