@@ -43,7 +43,7 @@ export function AppShell() {
           </Link>
           <nav
             aria-label="Main"
-            className="order-last flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:w-auto sm:flex-1"
+            className="order-last grid w-full grid-cols-3 gap-1 text-center sm:order-none sm:flex sm:w-auto sm:flex-1 sm:items-center sm:text-left"
           >
             <NavLink to="/" end className={navClass}>
               Home
@@ -58,6 +58,12 @@ export function AppShell() {
                 </NavLink>
                 <NavLink to="/friends" className={navClass}>
                   Friends
+                </NavLink>
+                <NavLink to="/leaderboards" className={navClass}>
+                  Leaderboards
+                </NavLink>
+                <NavLink to="/points" className={navClass}>
+                  Points
                 </NavLink>
               </>
             )}
