@@ -1,7 +1,7 @@
 import { clubScore, POINTS } from "@booky/domain";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { startTestServer } from "../../server/test/harness.js";
+import { signedUpClient, startTestServer } from "../../server/test/harness.js";
 import { DESKTOP, keepScreenshotsAtBothWidths, launchBrowser, PHONE, webDist } from "./browser.js";
 import { eventually, shows, signUp } from "./members.js";
 
@@ -271,5 +271,67 @@ describe("the reading race", () => {
     expect(errors).toEqual([]);
     await ownerContext.close();
     await memberContext.close();
+  }, 120_000);
+
+  it("a member far down the board sees their own place and neighbours, then reaches them with load more", async () => {
+    // A club of 25 ranked readers built through the API: attendance at three meetings gives scores of
+    // 60 (11 readers, rank 1), 40 (11, rank 12) and 20 (the member and 2 others, rank 23).
+    const owner = await signedUpClient(server);
+    const me = await signedUpClient(server, { displayName: "Albertine" });
+    const others: Awaited<ReturnType<typeof signedUpClient>>[] = [];
+    for (let index = 0; index < 24; index++) others.push(await signedUpClient(server));
+    const club = await owner.client.trpc.clubs.create.mutate({
+      name: "Long Board",
+      category: "fiction",
+      isOnline: true,
+    });
+    for (const reader of [me, ...others]) await reader.client.trpc.clubs.join.mutate({ clubId: club.id });
+    const attendees = [others.slice(0, 11), others.slice(0, 22), [...others, me]];
+    for (const [index, present] of attendees.entries()) {
+      const meeting = await owner.client.trpc.meetings.create.mutate({
+        clubId: club.id,
+        bookTitle: `Volume ${index + 1}`,
+        bookPageCount: 300,
+        startsAt: new Date(Date.now() + 7 * 86_400_000),
+        link: "https://meet.example.com/board",
+      });
+      if (!meeting) throw new Error("no meeting");
+      await owner.client.trpc.meetings.start.mutate({ meetingId: meeting.id });
+      await owner.client.trpc.meetings.recordAttendance.mutate({
+        meetingId: meeting.id,
+        attendance: present.map((reader) => ({ userId: reader.user.id, attended: true })),
+      });
+    }
+
+    const context = await browser.newContext({ baseURL: server.url, viewport: PHONE });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`/log-in?next=${encodeURIComponent(`/leaderboards?scope=club&club=${club.id}`)}`);
+    await page.getByLabel("E-mail").fill(me.details.email);
+    await page.getByLabel("Password").fill(me.details.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+
+    const table = page.getByRole("table", { name: "Long Board members by score" });
+    await shows(page.getByText("Your place: #23 with 20 points (tied)"));
+    // The first page (20 rows), then the place just above the member, the member, and just below.
+    const myRow = table.locator('tr[aria-current="true"]');
+    await shows(myRow);
+    expect(await myRow.textContent()).toBe("23 tiedAlbertine (you)20");
+    expect(await table.getByText("Further down the board, around you:").count()).toBe(1);
+    // Ties are ordered by id: the member has two places above, and below as many of the 2 others as sort after.
+    const below = [others[22], others[23]].filter((reader) => (reader?.user.id ?? "") > me.user.id).length;
+    expect(await table.getByRole("row").count()).toBe(1 + 20 + 1 + 2 + 1 + below);
+    await keepScreenshotsAtBothWidths(page, "leaderboards-neighbours");
+
+    // Loading the rest puts the member in the list itself; the neighbourhood folds away.
+    await page.getByRole("button", { name: "Load more members" }).click();
+    await expect.poll(() => table.getByText("Further down the board, around you:").count(), eventually).toBe(0);
+    expect(await table.getByRole("row").count()).toBe(1 + 25);
+    expect(await myRow.textContent()).toBe("23 tiedAlbertine (you)20");
+    expect(await page.getByRole("button", { name: "Load more members" }).count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await context.close();
   }, 120_000);
 });
