@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@booky/server";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { LIVE_REFRESH_MS } from "../meetings/live";
 
@@ -28,11 +28,25 @@ export function useRefreshPoints() {
   );
 }
 
-/** Once settlement lands (a job, moments after the close), balances and boards change: ask again. */
+/**
+ * When settlement lands while the page is open (a job, moments after the
+ * close), balances, bet histories and boards change: ask for them again.
+ */
 export function useRefreshOnSettlement(pool: BetPool | undefined) {
-  const refresh = useRefreshPoints();
-  const settledAt = pool?.settlement?.settledAt.getTime();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const loaded = pool !== undefined;
+  const settled = Boolean(pool?.settlement);
+  // Whether the first answer was already settled: then nothing changed while the page was open.
+  const settledOnArrival = useRef<boolean | null>(null);
   useEffect(() => {
-    if (settledAt) void refresh();
-  }, [settledAt, refresh]);
+    if (!loaded) return;
+    settledOnArrival.current ??= settled;
+    if (settled && !settledOnArrival.current) {
+      settledOnArrival.current = true;
+      for (const queryKey of [trpc.bets.mine.pathKey(), trpc.points.pathKey(), trpc.leaderboards.pathKey()]) {
+        void queryClient.invalidateQueries({ queryKey });
+      }
+    }
+  }, [loaded, settled, trpc, queryClient]);
 }

@@ -9,8 +9,12 @@ const linkClass = "font-semibold text-brand-700 underline dark:text-brand-500";
 /** The home page's glance at the member's points and all-time rank. */
 export function PointsCard() {
   const trpc = useTRPC();
-  const balance = useQuery(trpc.points.balance.queryOptions());
-  const board = useQuery(trpc.leaderboards.users.queryOptions({ scope: "global", period: "allTime", limit: 1 }));
+  // Settlements and board refreshes happen in the background: look again whenever home opens.
+  const balance = useQuery({ ...trpc.points.balance.queryOptions(), staleTime: 0 });
+  const board = useQuery({
+    ...trpc.leaderboards.users.queryOptions({ scope: "global", period: "allTime", limit: 1 }),
+    staleTime: 0,
+  });
   const rank = board.data?.me;
 
   return (
