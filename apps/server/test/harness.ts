@@ -49,6 +49,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     PUBLIC_URL: "http://booky.test",
     WEB_DIST_DIR: "/nonexistent",
     DATA_DIR: dataDir,
+    // No test reaches the real Books API; tests of it start a local fake and enable it.
+    GOOGLE_BOOKS_ENABLED: "false",
     ...options.env,
   });
   const statements = { count: 0 };

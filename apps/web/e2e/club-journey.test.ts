@@ -1,11 +1,13 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { catalogBook } from "../../server/test/catalog.js";
 import { startTestServer } from "../../server/test/harness.js";
 import { keepScreenshot, launchBrowser, webDist } from "./browser.js";
 import { signUp } from "./members.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
+await catalogBook(server, { title: "Madame Bovary", authors: ["Gustave Flaubert"], pageCount: 320 });
 
 async function goingAndReport(page: Page, pageNumber: string) {
   await page.getByRole("button", { name: "Going", exact: true }).click();
@@ -32,8 +34,8 @@ describe("a club's first meeting", () => {
     await expect.poll(() => host.getByRole("heading", { name: "Rouen Readers" }).isVisible()).toBe(true);
     expect(host.url()).toContain("/clubs/rouen-readers");
 
-    await host.getByLabel("Book title").fill("Madame Bovary");
-    await host.getByLabel("Pages").fill("320");
+    await host.getByLabel("Book", { exact: true }).fill("bovary");
+    await host.getByRole("button", { name: "Choose Madame Bovary" }).click();
     await host.getByLabel("Starts at").fill("2031-03-14T19:00");
     await host.getByLabel("Video link").fill("https://meet.example.com/rouen");
     await host.getByRole("button", { name: "Schedule meeting" }).click();

@@ -1,6 +1,7 @@
 import { clubScore, POINTS } from "@booky/domain";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { catalogBook } from "../../server/test/catalog.js";
 import { signedUpClient, startTestServer } from "../../server/test/harness.js";
 import { DESKTOP, keepScreenshotsAtBothWidths, launchBrowser, PHONE, webDist } from "./browser.js";
 import { eventually, shows, signUp } from "./members.js";
@@ -8,6 +9,9 @@ import { eventually, shows, signUp } from "./members.js";
 // Settlement and leaderboard refreshes are queued jobs: this server runs the queue, as production does.
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist }, jobs: true });
 const browser = await launchBrowser();
+// The catalog books the clubs pick (the catalog's import path has journeys of its own).
+await catalogBook(server, { title: "A Short Race", authors: ["Marcel Proust"], pageCount: 120 });
+await catalogBook(server, { title: "Time Regained", authors: ["Marcel Proust"], pageCount: 400 });
 
 /** The global boards are materialized views refreshed a couple of seconds after scores change. */
 const boardsCatchUp = { timeout: 30_000 };
@@ -20,7 +24,7 @@ function nextMonthEvening(): string {
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-14T19:00`;
 }
 
-async function createClubWithMeeting(owner: Page, club: string, book: string, pages: number) {
+async function createClubWithMeeting(owner: Page, club: string, book: string) {
   await owner.goto("/clubs/new");
   await owner.getByLabel("Name", { exact: true }).fill(club);
   await owner.getByLabel("Description").fill("We race to the last page.");
@@ -28,8 +32,8 @@ async function createClubWithMeeting(owner: Page, club: string, book: string, pa
   await owner.getByRole("button", { name: "Create club" }).click();
   await shows(owner.getByRole("heading", { name: club }));
   const clubPath = new URL(owner.url()).pathname;
-  await owner.getByLabel("Book title").fill(book);
-  await owner.getByLabel("Pages").fill(String(pages));
+  await owner.getByLabel("Book", { exact: true }).fill(book.toLowerCase());
+  await owner.getByRole("button", { name: `Choose ${book}` }).click();
   await owner.getByLabel("Starts at").fill(nextMonthEvening());
   await owner.getByLabel("Video link").fill("https://meet.example.com/race");
   await owner.getByRole("button", { name: "Schedule meeting" }).click();
@@ -89,7 +93,7 @@ describe("the reading race", () => {
 
     // Oriane starts a club and schedules the race; all three answer "Going".
     const book = "A Short Race";
-    const { clubPath, meetingPath } = await createClubWithMeeting(owner, "Combray Readers", book, 120);
+    const { clubPath, meetingPath } = await createClubWithMeeting(owner, "Combray Readers", book);
     await answerGoing(owner);
     await joinAndGo(leon, clubPath, book);
     await joinAndGo(odette, clubPath, book);
@@ -234,7 +238,7 @@ describe("the reading race", () => {
     for (const page of [owner, member]) page.on("pageerror", (error) => errors.push(error.message));
 
     const book = "Time Regained";
-    const { clubPath } = await createClubWithMeeting(owner, "Balbec Readers", book, 400);
+    const { clubPath } = await createClubWithMeeting(owner, "Balbec Readers", book);
     await joinAndGo(member, clubPath, book);
 
     // The details form checks the server's rules and keeps what was not changed.
@@ -290,8 +294,7 @@ describe("the reading race", () => {
     for (const [index, present] of attendees.entries()) {
       const meeting = await owner.client.trpc.meetings.create.mutate({
         clubId: club.id,
-        bookTitle: `Volume ${index + 1}`,
-        bookPageCount: 300,
+        bookId: (await catalogBook(server, { title: `Volume ${index + 1}` })).id,
         startsAt: new Date(Date.now() + 7 * 86_400_000),
         link: "https://meet.example.com/board",
       });

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, meetings, pointBalances, pointLedger, userScores } from "@booky/db";
+import { and, books, desc, eq, lt, meetings, pointBalances, pointLedger, userScores } from "@booky/db";
 import { ledgerInput, periodKey } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
 import { authedProcedure, router } from "../trpc.js";
@@ -34,10 +34,11 @@ export const pointsRouter = router({
         amount: pointLedger.amount,
         createdAt: pointLedger.createdAt,
         betId: pointLedger.betId,
-        meeting: { id: meetings.id, bookTitle: meetings.bookTitle },
+        meeting: { id: meetings.id, bookTitle: books.title },
       })
       .from(pointLedger)
       .leftJoin(meetings, eq(meetings.id, pointLedger.meetingId))
+      .leftJoin(books, eq(books.id, meetings.bookId))
       .where(and(eq(pointLedger.userId, ctx.user.id), before === null ? undefined : lt(pointLedger.id, before)))
       .orderBy(desc(pointLedger.id))
       .limit(input.limit + 1);

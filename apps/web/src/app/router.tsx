@@ -60,6 +60,32 @@ export const router = createBrowserRouter([
         lazy: membersOnly(async () => (await import("../features/clubs/edit-club-page")).EditClubPage),
       },
       {
+        path: "books",
+        lazy: async () => {
+          const { BooksPage } = await import("../features/books/books-page");
+          return {
+            element: (
+              <RequireAuth>
+                <BooksPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
+        path: "books/:bookId",
+        lazy: async () => {
+          const { BookPage } = await import("../features/books/book-page");
+          return {
+            element: (
+              <RequireAuth>
+                <BookPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
         path: "meetings/:meetingId",
         lazy: membersOnly(async () => (await import("../features/meetings/meeting-page")).MeetingPage),
       },

@@ -43,7 +43,7 @@ export function AppShell() {
           </Link>
           <nav
             aria-label="Main"
-            className="order-last grid w-full grid-cols-3 gap-1 text-center sm:order-none sm:flex sm:w-auto sm:flex-1 sm:items-center sm:text-left"
+            className="order-last flex w-full flex-wrap items-center justify-center gap-1 sm:order-none sm:w-auto sm:flex-1 sm:justify-start"
           >
             <NavLink to="/" end className={navClass}>
               Home
@@ -58,6 +58,9 @@ export function AppShell() {
                 </NavLink>
                 <NavLink to="/friends" className={navClass}>
                   Friends
+                </NavLink>
+                <NavLink to="/books" className={navClass}>
+                  Books
                 </NavLink>
                 <NavLink to="/leaderboards" className={navClass}>
                   Leaderboards

@@ -68,10 +68,10 @@ export function CalendarPage() {
               </div>
             ) : (
               <ul aria-label={`Meetings in ${title}`} className="mt-4 flex flex-col gap-2 sm:hidden">
-                {inMonth.map(({ meeting }) => (
+                {inMonth.map(({ meeting, book }) => (
                   <li key={meeting.id}>
                     <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
-                      {meeting.bookTitle}
+                      {book.title}
                     </Link>
                     <span className="block text-sm text-stone-600 dark:text-stone-400">
                       {meeting.startsAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}

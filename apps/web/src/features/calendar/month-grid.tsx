@@ -74,7 +74,7 @@ export function MonthGrid({ month, weeks, entries }: { month: Date; weeks: Date[
                         ))}
                       </span>
                       <ul className="mt-1 hidden flex-col gap-1 sm:flex">
-                        {meetings.map(({ meeting, myRsvp }) => (
+                        {meetings.map(({ meeting, book, myRsvp }) => (
                           <li key={meeting.id}>
                             <Link
                               to={`/meetings/${meeting.id}`}
@@ -82,9 +82,9 @@ export function MonthGrid({ month, weeks, entries }: { month: Date; weeks: Date[
                                 "block truncate rounded bg-brand-100 px-1 text-xs text-brand-800 hover:underline",
                                 meeting.status === "cancelled" && "line-through",
                               )}
-                              title={`${timeOf(meeting.startsAt)} ${meeting.bookTitle}`}
+                              title={`${timeOf(meeting.startsAt)} ${book.title}`}
                             >
-                              {timeOf(meeting.startsAt)} {meeting.bookTitle}
+                              {timeOf(meeting.startsAt)} {book.title}
                               {myRsvp === "going" && <span className="sr-only"> (you are going)</span>}
                             </Link>
                           </li>

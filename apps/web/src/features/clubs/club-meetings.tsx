@@ -29,7 +29,7 @@ export function ClubMeetings({ clubId, when, empty }: { clubId: string; when: "u
           {items.map((meeting) => (
             <li key={meeting.id}>
               <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
-                {meeting.bookTitle}
+                {meeting.book.title}
               </Link>
               <p className="text-sm text-stone-600 dark:text-stone-400">
                 <time dateTime={meeting.startsAt.toISOString()}>

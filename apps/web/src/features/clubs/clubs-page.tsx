@@ -104,10 +104,17 @@ export function ClubsPage() {
                   </Link>
                 </h2>
                 <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-                  {categoryLabels[club.category]} · {club.isOnline ? "Online" : club.location} ·{" "}
-                  {club.visibility === "private" ? "Private" : `${club.memberCount} of ${club.memberLimit} members`}
+                  {[
+                    categoryLabels[club.category],
+                    club.access === "full" && (club.isOnline ? "Online" : club.location),
+                    club.visibility === "private"
+                      ? "Private"
+                      : club.access === "full" && `${club.memberCount} of ${club.memberLimit} members`,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                   {club.myRole && ` · You are ${club.myRole === "member" ? "a member" : `the ${club.myRole}`}`}
-                  {club.archivedAt && " · Archived"}
+                  {club.access === "full" && club.archivedAt && " · Archived"}
                 </p>
                 {club.description && <p className="mt-2 line-clamp-3">{club.description}</p>}
               </Card>

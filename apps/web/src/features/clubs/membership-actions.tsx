@@ -15,8 +15,8 @@ export function MembershipActions({ club }: { club: Club }) {
   const join = useMutation(trpc.clubs.join.mutationOptions({ onSuccess: refresh }));
   const ask = useMutation(trpc.clubs.requestToJoin.mutationOptions());
   const leave = useMutation(trpc.clubs.leave.mutationOptions({ onSuccess: refresh }));
-  const { invites, accept, decline } = useInvites();
-  const invite = invites.data?.find((pending) => pending.club.id === club.id);
+  const { items: invites, accept, decline } = useInvites();
+  const invite = invites.find((pending) => pending.club.id === club.id);
   const archived = club.access === "full" && club.archivedAt !== null;
   const failed = [join, ask, leave, accept, decline].find((mutation) => mutation.isError);
   const error = failed && <Alert>{errorMessage(failed.error)}</Alert>;

@@ -1,13 +1,13 @@
 import { Link } from "react-router";
-import { ActionGroup, Alert, Button, Card } from "../../components/ui";
+import { ActionGroup, Alert, Button, Card, LoadMore } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useInvites } from "./use-invites";
 
 /** Invitations waiting for the member's answer; nothing at all when there are none. */
 export function MyInvitations() {
-  const { invites, accept, decline } = useInvites();
+  const { invites, items, accept, decline } = useInvites();
   const failed = [accept, decline].find((mutation) => mutation.isError);
-  if (!invites.data?.length && !failed) return null;
+  if (items.length === 0 && !failed) return null;
   return (
     <Card title="Club invitations" className="md:col-span-2">
       {failed && (
@@ -16,7 +16,7 @@ export function MyInvitations() {
         </div>
       )}
       <ul className="flex flex-col divide-y divide-stone-200 dark:divide-stone-800">
-        {invites.data?.map((invite) => (
+        {items.map((invite) => (
           <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <span>
               You are invited to{" "}
@@ -44,6 +44,7 @@ export function MyInvitations() {
           </li>
         ))}
       </ul>
+      <LoadMore query={invites} label="Show more invitations" />
     </Card>
   );
 }

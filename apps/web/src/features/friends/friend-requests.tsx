@@ -2,7 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ActionGroup, Alert, Button, Card, EmptyState, LoadMore, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
-import { useTRPC, useTRPCClient } from "../../lib/trpc";
+import { useTRPC } from "../../lib/trpc";
 import { useFriendActions } from "./use-friend-actions";
 
 type Busy = { isPending: boolean; variables?: { requestId: string } | undefined };
@@ -13,17 +13,16 @@ const busyFor = (mutation: Busy, requestId: string) =>
 export function FriendRequests({ direction }: { direction: "incoming" | "outgoing" }) {
   const trpc = useTRPC();
   const { accept, decline, cancel } = useFriendActions();
-  const client = useTRPCClient();
-  // Not infiniteQueryOptions: tRPC puts its own paging `direction` ("forward") into the input,
-  // over this procedure's `direction` (incoming/outgoing). Same cache key family, so invalidation works.
-  const requests = useInfiniteQuery({
-    queryKey: [...trpc.friends.requests.infiniteQueryKey({ limit: 20 }), direction],
-    queryFn: ({ pageParam }) => client.friends.requests.query({ direction, limit: 20, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    // Others send and cancel requests: look again whenever the page opens.
-    staleTime: 0,
-  });
+  const requests = useInfiniteQuery(
+    trpc.friends.requests.infiniteQueryOptions(
+      { box: direction, limit: 20 },
+      {
+        getNextPageParam: (page) => page.nextCursor,
+        // Others send and cancel requests: look again whenever the page opens.
+        staleTime: 0,
+      },
+    ),
+  );
   const failed = [accept, decline, cancel].find((mutation) => mutation.isError);
   const items = requests.data?.pages.flatMap((page) => page.items) ?? [];
   const incoming = direction === "incoming";

@@ -27,10 +27,10 @@ export function ComingUp() {
         <EmptyState>No meeting in the next two months. Your clubs' next meetings will show here.</EmptyState>
       ) : (
         <ul className="flex flex-col gap-2">
-          {upcoming.data.items.map(({ meeting, myRsvp }) => (
+          {upcoming.data.items.map(({ meeting, book, myRsvp }) => (
             <li key={meeting.id}>
               <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
-                {meeting.bookTitle}
+                {book.title}
               </Link>
               <span className="block text-sm text-stone-600 dark:text-stone-400">
                 {meeting.startsAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}

@@ -5,6 +5,7 @@ import { Alert, Card, PageTitle, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { BetPoolPanel } from "../bets/bet-pool-panel";
+import { authorsLine, BookCover } from "../books/book-cover";
 import { LIVE_REFRESH_MS } from "./live";
 import { MeetingControls } from "./meeting-controls";
 import { ProgressForm } from "./progress-form";
@@ -71,7 +72,7 @@ export function MeetingPage() {
           </>
         }
       >
-        {data.bookTitle}
+        {data.book?.title ?? "Meeting"}
       </PageTitle>
       <Card>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
@@ -93,8 +94,16 @@ export function MeetingPage() {
           </dd>
           <dt className="font-medium">Book</dt>
           <dd>
-            {data.bookTitle}, {data.bookPageCount} pages — read it by{" "}
-            <time dateTime={data.readingDeadline.toISOString()}>{deadline}</time>
+            {data.book && (
+              <Link to={`/books/${data.book.id}`} className="inline-flex items-center gap-3 hover:underline">
+                <BookCover url={data.book.coverUrl} title={data.book.title} size="sm" />
+                <span>
+                  {data.book.title}
+                  {data.book.authors.length > 0 && ` by ${authorsLine(data.book.authors)}`}, {data.bookPageCount} pages
+                </span>
+              </Link>
+            )}{" "}
+            — read it by <time dateTime={data.readingDeadline.toISOString()}>{deadline}</time>
           </dd>
         </dl>
       </Card>

@@ -9,29 +9,38 @@ import { Alert, Button, TextField } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
 import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
+import { BookPicker, type PickedBook } from "../books/book-picker";
 
 type Values = z.input<typeof createMeetingInput>;
-const fields = ["bookTitle", "bookPageCount", "startsAt", "readingDeadline", "place", "link"] as const;
+const fields = ["bookId", "bookPageCount", "startsAt", "readingDeadline", "place", "link"] as const;
 const emptyToNull = (value: string) => (value ? value : null);
+/** An empty (or untouched: null) pages field means "the catalog's page count". */
+const pagesOrNull = (value: string | number | null | undefined) =>
+  value === "" || value === null || value === undefined || Number.isNaN(Number(value)) ? null : Number(value);
 
 export function ScheduleMeetingForm({ clubId }: { clubId: string }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [formError, setFormError] = useState<string | null>(null);
+  const [book, setBook] = useState<PickedBook | null>(null);
   const form = useForm<Values, unknown, z.output<typeof createMeetingInput>>({
     resolver: zodResolver(createMeetingInput),
-    defaultValues: { clubId, place: null, link: null, readingDeadline: null },
+    defaultValues: { clubId, bookPageCount: null, place: null, link: null, readingDeadline: null },
   });
   const create = useMutation(trpc.meetings.create.mutationOptions());
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     create.mutate(values, {
-      onSuccess: (meeting) => meeting && navigate(`/meetings/${meeting.id}`),
+      onSuccess: (meeting) => navigate(`/meetings/${meeting.id}`),
       onError: (error) => {
         if (!applyServerFieldErrors(error, form.setError, fields)) setFormError(errorMessage(error));
       },
     });
   });
+  const pick = (picked: PickedBook | null) => {
+    setBook(picked);
+    form.setValue("bookId", picked?.id ?? "", { shouldValidate: form.formState.isSubmitted });
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
@@ -40,12 +49,20 @@ export function ScheduleMeetingForm({ clubId }: { clubId: string }) {
           <Alert>{formError}</Alert>
         </div>
       )}
-      <TextField label="Book title" {...fieldProps(form, "bookTitle")} />
+      <div className="sm:col-span-2">
+        <BookPicker value={book} onChange={pick} error={form.formState.errors.bookId?.message} />
+      </div>
       <TextField
-        label="Pages"
+        label={book?.pageCount ? "Pages (optional)" : "Pages"}
         type="number"
+        placeholder={book?.pageCount ? String(book.pageCount) : undefined}
+        hint={
+          book?.pageCount
+            ? "The catalog's page count, unless your edition differs."
+            : "The catalog does not know the page count: give it."
+        }
         {...fieldProps(form, "bookPageCount")}
-        {...form.register("bookPageCount", { valueAsNumber: true })}
+        {...form.register("bookPageCount", { setValueAs: pagesOrNull })}
       />
       <TextField label="Starts at" type="datetime-local" {...fieldProps(form, "startsAt")} />
       <TextField
