@@ -12,6 +12,7 @@ const browser = await launchBrowser();
 // The catalog books the clubs pick (the catalog's import path has journeys of its own).
 await catalogBook(server, { title: "A Short Race", authors: ["Marcel Proust"], pageCount: 120 });
 await catalogBook(server, { title: "Time Regained", authors: ["Marcel Proust"], pageCount: 400 });
+await catalogBook(server, { title: "The Guermantes Way", authors: ["Marcel Proust"], pageCount: 600 });
 
 /** The global boards are materialized views refreshed a couple of seconds after scores change. */
 const boardsCatchUp = { timeout: 30_000 };
@@ -250,10 +251,17 @@ describe("the reading race", () => {
     await owner.getByRole("button", { name: "Save details" }).click();
     await shows(owner.getByText("Give a place or a link"));
     await owner.getByLabel("Place", { exact: true }).fill("The Grand Hotel, Balbec");
+    // The club reads another catalog book instead, at the catalog's page count.
+    await owner.getByRole("button", { name: "Change book" }).click();
+    await owner.getByLabel("Book", { exact: true }).fill("guermantes");
+    await owner.getByRole("button", { name: "Choose The Guermantes Way" }).click();
     await owner.getByRole("button", { name: "Save details" }).click();
     await shows(owner.getByText("Details saved."));
-    await shows(owner.getByText("The Grand Hotel, Balbec", { exact: true }));
-    await shows(member.getByText("The Grand Hotel, Balbec", { exact: true }));
+    await shows(owner.getByRole("heading", { name: "The Guermantes Way" }));
+    for (const page of [owner, member]) {
+      await shows(page.getByText("The Grand Hotel, Balbec", { exact: true }));
+      await shows(page.getByText("The Guermantes Way by Marcel Proust, 600 pages"));
+    }
 
     await bet(member, "Robert (you)", 250);
     await shows(member.getByText("You staked 250 points on Robert."));
@@ -268,7 +276,7 @@ describe("the reading race", () => {
     await keepScreenshotsAtBothWidths(member, "meeting-cancelled");
 
     await member.getByRole("link", { name: "Points", exact: true }).click();
-    await expect.poll(() => ledgerAmount(member, `Refund — ${book}`), eventually).toBe("+250");
+    await expect.poll(() => ledgerAmount(member, "Refund — The Guermantes Way"), eventually).toBe("+250");
     await shows(member.getByText("1,000", { exact: true }));
     await shows(member.getByText("Refunded", { exact: true }));
 

@@ -10,19 +10,24 @@ import { Alert, Button, TextField } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
 import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
+import { BookPicker, type PickedBook } from "../books/book-picker";
 
 type Meeting = RouterOutputs["meetings"]["get"];
 /** The server's own rules for changed details, field by field. */
 const changesSchema = updateMeetingInput.shape.changes;
 type Values = z.input<typeof changesSchema>;
-const fields = ["startsAt", "readingDeadline", "place", "link"] as const;
+const fields = ["bookId", "bookPageCount", "startsAt", "readingDeadline", "place", "link"] as const;
 const emptyToNull = (value: string) => (value ? value : null);
+/** An empty pages field means "the catalog's page count". */
+const pagesOrNull = (value: string | number | null | undefined) =>
+  value === "" || value === null || value === undefined || Number.isNaN(Number(value)) ? null : Number(value);
 /** A date as a datetime-local input shows it: local time, to the minute ("2031-03-14T19:00"). */
 const localInput = (date: Date) => formatISO(date).slice(0, 16);
 
 /**
- * When and where, while the meeting is still scheduled. Only the fields the
- * admin changed are sent, so an unchanged start time is never re-checked.
+ * The book, when and where, while the meeting is still scheduled. Only the
+ * fields the admin changed are sent, so an unchanged start time is never
+ * re-checked and an unchanged book keeps its edition's page count.
  */
 export function EditMeetingForm({
   meeting,
@@ -34,11 +39,15 @@ export function EditMeetingForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  const [book, setBook] = useState<PickedBook | null>(meeting.book);
   const form = useForm<Values, unknown, z.output<typeof changesSchema>>({
     resolver: zodResolver(changesSchema),
     defaultValues: {
+      bookId: meeting.bookId,
+      // Empty when the meeting reads the catalog's count (its default).
+      bookPageCount: meeting.bookPageCount === meeting.book?.pageCount ? null : meeting.bookPageCount,
       startsAt: localInput(meeting.startsAt),
-      // The deadline field stays empty when it is the start time (its default).
+      // Empty when the deadline is the start time (its default).
       readingDeadline:
         meeting.readingDeadline.getTime() === meeting.startsAt.getTime() ? null : localInput(meeting.readingDeadline),
       place: meeting.place,
@@ -47,13 +56,24 @@ export function EditMeetingForm({
   });
   const update = useMutation(
     trpc.meetings.update.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.meetings.pathKey() }),
+      onSuccess: () =>
+        Promise.all(
+          [trpc.meetings.pathKey(), trpc.progress.pathKey()].map((queryKey) =>
+            queryClient.invalidateQueries({ queryKey }),
+          ),
+        ),
     }),
   );
+  const pick = (picked: PickedBook | null) => {
+    setBook(picked);
+    form.setValue("bookId", picked?.id ?? "", { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+  };
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     const dirty = form.formState.dirtyFields;
     const changes: z.output<typeof changesSchema> = {};
+    if (dirty.bookId && values.bookId !== meeting.bookId) changes.bookId = values.bookId;
+    if (dirty.bookPageCount) changes.bookPageCount = values.bookPageCount;
     if (dirty.startsAt) changes.startsAt = values.startsAt;
     // An empty deadline means "the start": it moves with a new start time.
     if (dirty.readingDeadline || (dirty.startsAt && values.readingDeadline === null)) {
@@ -85,6 +105,21 @@ export function EditMeetingForm({
           <Alert>{formError}</Alert>
         </div>
       )}
+      <div className="sm:col-span-2">
+        <BookPicker value={book} onChange={pick} error={form.formState.errors.bookId?.message} />
+      </div>
+      <TextField
+        label={book?.pageCount ? "Pages (optional)" : "Pages"}
+        type="number"
+        placeholder={book?.pageCount ? String(book.pageCount) : undefined}
+        hint={
+          book?.pageCount
+            ? "Empty: the catalog's page count, unless your edition differs."
+            : "The catalog does not know the page count: give it."
+        }
+        {...fieldProps(form, "bookPageCount")}
+        {...form.register("bookPageCount", { setValueAs: pagesOrNull })}
+      />
       <TextField label="Starts at" type="datetime-local" {...fieldProps(form, "startsAt")} />
       <TextField
         label="Reading deadline (optional)"
