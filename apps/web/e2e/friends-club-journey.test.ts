@@ -1,12 +1,14 @@
 import { addMonths, setDate } from "date-fns";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { catalogBook } from "../../server/test/catalog.js";
 import { startTestServer } from "../../server/test/harness.js";
 import { DESKTOP, keepScreenshotsAtBothWidths, launchBrowser, PHONE, webDist } from "./browser.js";
 import { barValue, eventually, shows, signUp } from "./members.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
+await catalogBook(server, { title: "Madame Bovary", authors: ["Gustave Flaubert"], pageCount: 320 });
 
 /** The 14th of next month at 19:00 local time, as a datetime-local value and as a Date. */
 function nextMonthEvening() {
@@ -72,8 +74,8 @@ describe("reading with a friend", () => {
 
     // Emma schedules the meeting; both answer "Going".
     const { local, date } = nextMonthEvening();
-    await host.getByLabel("Book title").fill("Madame Bovary");
-    await host.getByLabel("Pages").fill("320");
+    await host.getByLabel("Book", { exact: true }).fill("bovary");
+    await host.getByRole("button", { name: "Choose Madame Bovary" }).click();
     await host.getByLabel("Starts at").fill(local);
     await host.getByLabel("Place").fill("The Lion d'Or inn");
     await host.getByRole("button", { name: "Schedule meeting" }).click();

