@@ -260,7 +260,7 @@ describe("the reading race", () => {
     await shows(owner.getByRole("heading", { name: "The Guermantes Way" }));
     for (const page of [owner, member]) {
       await shows(page.getByText("The Grand Hotel, Balbec", { exact: true }));
-      await shows(page.getByText("The Guermantes Way by Marcel Proust, 600 pages"));
+      await shows(page.getByText("Marcel Proust · 600 pages"));
     }
 
     await bet(member, "Robert (you)", 250);
