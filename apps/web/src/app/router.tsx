@@ -97,6 +97,11 @@ export const router = createBrowserRouter([
         path: "friends",
         lazy: membersOnly(async () => (await import("../features/friends/friends-page")).FriendsPage),
       },
+      { path: "points", lazy: membersOnly(async () => (await import("../features/points/points-page")).PointsPage) },
+      {
+        path: "leaderboards",
+        lazy: membersOnly(async () => (await import("../features/leaderboards/leaderboards-page")).LeaderboardsPage),
+      },
       {
         path: "u/:username",
         lazy: async () => ({ Component: (await import("../features/profile/member-page")).MemberPage }),

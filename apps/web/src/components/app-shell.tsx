@@ -43,7 +43,7 @@ export function AppShell() {
           </Link>
           <nav
             aria-label="Main"
-            className="order-last flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:w-auto sm:flex-1"
+            className="order-last flex w-full flex-wrap items-center justify-center gap-1 sm:order-none sm:w-auto sm:flex-1 sm:justify-start"
           >
             <NavLink to="/" end className={navClass}>
               Home
@@ -61,6 +61,12 @@ export function AppShell() {
                 </NavLink>
                 <NavLink to="/books" className={navClass}>
                   Books
+                </NavLink>
+                <NavLink to="/leaderboards" className={navClass}>
+                  Leaderboards
+                </NavLink>
+                <NavLink to="/points" className={navClass}>
+                  Points
                 </NavLink>
               </>
             )}

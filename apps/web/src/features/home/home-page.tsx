@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { buttonClass, Card, PageTitle, Skeleton } from "../../components/ui";
 import { useSession } from "../../lib/use-session";
 import { MyInvitations } from "../clubs/my-invitations";
+import { PointsCard } from "../points/points-card";
 import { ComingUp, MyClubs } from "./member-home-cards";
 
 export function HomePage() {
@@ -33,6 +34,7 @@ export function HomePage() {
       <div className="grid gap-4 md:grid-cols-2">
         <MyInvitations />
         <ComingUp />
+        <PointsCard />
         <MyClubs />
         <Card title="Your profile">
           <p className="text-stone-700 dark:text-stone-300">

@@ -4,8 +4,10 @@ import { Link, useParams } from "react-router";
 import { Alert, Card, PageTitle, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { BetPoolPanel } from "../bets/bet-pool-panel";
 import { authorsLine, BookCover } from "../books/book-cover";
 import { LIVE_REFRESH_MS } from "./live";
+import { MeetingControls } from "./meeting-controls";
 import { ProgressForm } from "./progress-form";
 import { RaceBoard } from "./race-board";
 import { RsvpCard } from "./rsvp-card";
@@ -107,11 +109,13 @@ export function MeetingPage() {
           </dd>
         </dl>
       </Card>
+      <MeetingControls meeting={data} />
       {data.myRole && open && <RsvpCard meeting={data} />}
       {going && open && mine.data && (
         <ProgressForm meetingId={meetingId} pageCount={data.bookPageCount} mine={mine.data} />
       )}
       <RaceBoard board={boardData} query={board} />
+      <BetPoolPanel meeting={data} />
       <Card title="Progress over time">
         <Suspense fallback={<Skeleton className="h-72" />}>
           <ProgressChart meetingId={meetingId} pageCount={data.bookPageCount} names={names} />

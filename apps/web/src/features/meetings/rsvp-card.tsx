@@ -15,6 +15,7 @@ export function RsvpCard({ meeting }: { meeting: Meeting }) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.meetings.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.progress.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.bets.pathKey() }),
     ]);
   const rsvp = useMutation(trpc.meetings.rsvp.mutationOptions({ onSuccess: refresh }));
   const answer = meeting.myRsvp?.status;
