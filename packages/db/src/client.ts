@@ -7,15 +7,20 @@ export interface DatabaseOptions {
   max?: number;
   /** Called for NOTICE messages; silenced by default. */
   onnotice?: (notice: postgres.Notice) => void;
-  /** Called with every statement sent (tests count them to catch N+1 queries). */
-  onQuery?: (query: string) => void;
+  /**
+   * Called with every statement sent and its serialized parameters (tests
+   * count statements to catch N+1 queries; the bench explains them).
+   */
+  onQuery?: (query: string, parameters: readonly unknown[]) => void;
 }
 
 export function createDatabase(url: string, options: DatabaseOptions = {}) {
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: options.onnotice ?? (() => {}),
-    ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery?.(query) } : {}),
+    ...(options.onQuery
+      ? { debug: (_connection: number, query: string, parameters: unknown[]) => options.onQuery?.(query, parameters) }
+      : {}),
     connection: { application_name: "booky" },
   });
   const db = drizzle({ client, schema, casing: "snake_case" });

@@ -1,6 +1,6 @@
 import type postgres from "postgres";
 import type { PlanSql } from "./generate.js";
-import { settledAt } from "./generate.js";
+import { rnd, settledAt } from "./generate.js";
 
 /**
  * The points ledger, entry by entry as the server writes them (same kinds,
@@ -12,7 +12,7 @@ export function ledgerStatements(p: PlanSql) {
   return {
     grants: (lo: number, hi: number) => `${insert}
       select ${p.user("n")}, 'grant', 1000, 0, 'grant:' || ${p.user("n")}, null, null,
-        ${t0} - interval '3 years' * pg_temp.rnd('user', n)
+        ${t0} - interval '3 years' * ${rnd("user", "n")}
       from generate_series(${lo}, ${hi - 1}) n`,
 
     bets: (lo: number, hi: number) => `${insert}
