@@ -28,9 +28,11 @@ const { values } = parseArgs({
 
 const smoke = values.smoke;
 const settings: BenchSettings = {
-  seconds: Number(values.seconds ?? (smoke ? 1 : 10)),
+  seconds: Number(values.seconds ?? (smoke ? 30 : 10)),
+  ...(smoke ? { requests: 60 } : {}),
   warmupSeconds: Number(values.warmup ?? (smoke ? 0 : 2)),
   rounds: Number(values.rounds ?? (smoke ? 1 : 3)),
+  settleMs: smoke ? 100 : 1000,
 };
 const primary: number | "smoke" = smoke ? "smoke" : Number(values.scale);
 const compared = !smoke && values["compare-scale"] ? Number(values["compare-scale"]) : null;

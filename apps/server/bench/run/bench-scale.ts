@@ -4,7 +4,7 @@ import path from "node:path";
 import { createStatementRecorder, type ExplainedStatement, explainStatements, writeExplainFile } from "./explain.js";
 import { clearArenaBets, findFixtures, progressVersions } from "./fixtures.js";
 import { type LoadResult, runLoad } from "./load.js";
-import { startServer, tsxArgs } from "./processes.js";
+import { type RunningServer, startServer, tsxArgs } from "./processes.js";
 import { medianRun, type ScaleResult } from "./report.js";
 import { comparisons, type Scenario, type ScenarioContext, type Target } from "./scenarios.js";
 import { logIn } from "./sessions.js";
@@ -13,6 +13,10 @@ export interface BenchSettings {
   seconds: number;
   warmupSeconds: number;
   rounds: number;
+  /** When set, each run stops after this many requests instead of after `seconds` (smoke runs). */
+  requests?: number;
+  /** Pause around each run, so requests still in flight when one stops land before the next reads the state. */
+  settleMs: number;
 }
 
 const JWT_SECRET = "booky-bench-only-secret-never-used-in-production-0123456789";
@@ -21,9 +25,6 @@ const READERS = 32;
 const LOG_IN_ACCOUNTS = 2000;
 /** Access tokens live 15 minutes at most: sign in again before they could expire mid-run. */
 const TOKEN_REFRESH_MS = 5 * 60_000;
-
-/** Lets requests still in flight when a run stops finish before the next run reads the state. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 
 const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const describe = (id: string, r: LoadResult) =>
@@ -44,45 +45,49 @@ export async function benchScale(options: {
   explainDirectory: string;
 }): Promise<ScaleResult> {
   const { url, settings } = options;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, settings.settleMs));
   const dataDir = await mkdtemp(path.join(tmpdir(), "booky-bench-"));
-  const started: { stop: () => Promise<void> }[] = [];
+  const started: RunningServer[] = [];
+  const keep = (server: RunningServer) => {
+    started.push(server);
+    return server;
+  };
   try {
-    const booky = await startServer({
-      name: "booky",
-      args: ["dist/main.js"],
-      readyPath: "/readyz",
-      env: {
-        NODE_ENV: "production",
-        DATABASE_URL: url,
-        DATABASE_POOL_MAX: "10",
-        JWT_SECRET,
-        ACCESS_TOKEN_TTL_SECONDS: "900",
-        LOG_LEVEL: "warn",
-        // Behind a load balancer, as in production: each request names its client (log-in limits are per client).
-        TRUST_PROXY: "true",
-        // No job runner: its minute sweep and five-minute ranking refresh would land at random in the runs.
-        JOBS_IN_PROCESS: "false",
-        WEB_DIST_DIR: "/nonexistent",
-        DATA_DIR: dataDir,
-      },
-    });
-    started.push(booky);
-    const floor = await startServer({
-      name: "floor",
-      args: tsxArgs("bench/servers/floor.ts"),
-      readyPath: "/ping",
-      env: { DATABASE_URL: url, DATABASE_POOL_MAX: "10", JWT_SECRET },
-    });
-    started.push(floor);
-    const overhead = options.scenarios.some((scenario) => scenario.target === "overhead")
-      ? await startServer({
-          name: "overhead",
-          args: tsxArgs("bench/servers/overhead.ts"),
-          readyPath: "/plain",
-          env: {},
-        })
-      : null;
-    if (overhead) started.push(overhead);
+    const [booky, floor, overhead] = await Promise.all([
+      startServer({
+        name: "booky",
+        args: ["dist/main.js"],
+        readyPath: "/readyz",
+        env: {
+          NODE_ENV: "production",
+          DATABASE_URL: url,
+          DATABASE_POOL_MAX: "10",
+          JWT_SECRET,
+          ACCESS_TOKEN_TTL_SECONDS: "900",
+          LOG_LEVEL: "warn",
+          // Behind a load balancer, as in production: each request names its client (log-in limits are per client).
+          TRUST_PROXY: "true",
+          // No job runner: its minute sweep and five-minute ranking refresh would land at random in the runs.
+          JOBS_IN_PROCESS: "false",
+          WEB_DIST_DIR: "/nonexistent",
+          DATA_DIR: dataDir,
+        },
+      }).then(keep),
+      startServer({
+        name: "floor",
+        args: tsxArgs("bench/servers/floor.ts"),
+        readyPath: "/ping",
+        env: { DATABASE_URL: url, DATABASE_POOL_MAX: "10", JWT_SECRET },
+      }).then(keep),
+      options.scenarios.some((scenario) => scenario.target === "overhead")
+        ? startServer({
+            name: "overhead",
+            args: tsxArgs("bench/servers/overhead.ts"),
+            readyPath: "/plain",
+            env: {},
+          }).then(keep)
+        : null,
+    ]);
     const urls: Record<Target, string> = { booky: booky.url, floor: floor.url, overhead: overhead?.url ?? "" };
 
     const fixtures = await findFixtures(url, { readers: READERS, logIns: LOG_IN_ACCOUNTS });
@@ -115,9 +120,11 @@ export async function benchScale(options: {
     const runs = new Map<string, LoadResult[]>();
     const measure = async (scenario: Scenario) => {
       if (settings.warmupSeconds > 0)
-        await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), settings.warmupSeconds);
+        await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), {
+          seconds: settings.warmupSeconds,
+        });
       await settle();
-      const result = await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), settings.seconds);
+      const result = await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), settings);
       await settle();
       console.log(describe(scenario.id, result));
       runs.set(scenario.id, [...(runs.get(scenario.id) ?? []), result]);

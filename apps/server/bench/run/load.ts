@@ -42,15 +42,23 @@ const relay =
   (status: number, body: string, _context: object, headers: IncomingHttpHeaders | undefined) =>
     onResponse(status, body, (headers ?? {}) as Record<string, string>);
 
-/** Drives `baseUrl` with autocannon for `seconds` and returns throughput, latency percentiles and errors. */
-export async function runLoad(baseUrl: string, plan: LoadPlan, seconds: number): Promise<LoadResult> {
+/**
+ * Drives `baseUrl` with autocannon for `length.seconds` (or until `length.requests` answers) and
+ * returns throughput, latency percentiles and errors.
+ */
+export async function runLoad(
+  baseUrl: string,
+  plan: LoadPlan,
+  length: { seconds: number; requests?: number },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const first = plan.next();
   const instance = autocannon({
     url: baseUrl,
     connections: plan.connections,
     pipelining: 1,
-    duration: seconds,
+    duration: length.seconds,
+    ...(length.requests ? { amount: length.requests } : {}),
     timeout: 10,
     method: first.method,
     requests: [
@@ -78,7 +86,7 @@ export async function runLoad(baseUrl: string, plan: LoadPlan, seconds: number):
   );
   const result = await instance;
   const sorted = Float64Array.from(latencies).sort();
-  const elapsed = result.duration || seconds;
+  const elapsed = result.duration || length.seconds;
   return {
     requests: latencies.length,
     seconds: elapsed,
