@@ -23,6 +23,8 @@ const { values } = parseArgs({
     rounds: { type: "string" },
     out: { type: "string", default: path.join(serverRoot, "bench", "results") },
     smoke: { type: "boolean", default: false },
+    /** Comma-separated scenario ids, to iterate on a few. */
+    only: { type: "string" },
   },
 });
 
@@ -34,6 +36,9 @@ const settings: BenchSettings = {
   rounds: Number(values.rounds ?? (smoke ? 1 : 3)),
   settleMs: smoke ? 100 : 1000,
 };
+const selected = values.only
+  ? scenarios.filter((scenario) => values.only?.split(",").includes(scenario.id))
+  : scenarios;
 const primary: number | "smoke" = smoke ? "smoke" : Number(values.scale);
 const compared = !smoke && values["compare-scale"] ? Number(values["compare-scale"]) : null;
 
@@ -69,7 +74,7 @@ try {
         url: server.urlOf(name),
         settings,
         // The larger scale repeats only the reads, for the p99 comparison.
-        scenarios: scale === primary ? scenarios : scenarios.filter((scenario) => scenario.read),
+        scenarios: scale === primary ? selected : selected.filter((scenario) => scenario.read),
         explainDirectory: path.join(values.out, "explain", String(scale)),
       }),
     );

@@ -21,7 +21,9 @@ export interface ExplainedStatement {
 /** Tables with more rows than this are "large": a sequential scan over one is flagged. */
 const LARGE_TABLE_ROWS = 10_000;
 
-const SKIPPED = /^\s*(begin|commit|rollback|savepoint|release|set |select graphile_worker\.|select 1\b)/i;
+/** Transaction control, the job queue, and postgres.js's own type lookup on a new connection. */
+const SKIPPED =
+  /^\s*(begin|commit|rollback|savepoint|release|set |select graphile_worker\.|select 1\b)|\bpg_catalog\.pg_type\b/i;
 
 /**
  * Booky in this process over the bench database, with every statement it
