@@ -143,6 +143,17 @@ export const scenarios: Scenario[] = [
     plan: () => ({ connections: 10, next: () => ({ method: "GET", path: "/caller/ping?echo=hello" }) }),
   },
   {
+    id: "overhead.native",
+    label: "trivial procedure, Fastify-native handler (experiment)",
+    target: "overhead",
+    read: false,
+    connections: 10,
+    plan: () => ({
+      connections: 10,
+      next: () => ({ method: "GET", path: trpcQuery("ping", { echo: "hello" }).replace("/trpc/", "/native/") }),
+    }),
+  },
+  {
     id: "healthz",
     label: "Booky's /healthz (plain route, production hooks)",
     target: "booky",
