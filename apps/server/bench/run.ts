@@ -89,7 +89,14 @@ try {
       node: process.versions.node,
       postgres: await postgresVersion(server.urlOf(server.databaseName(primary))),
     },
-    settings: { ...settings, smoke },
+    settings: {
+      seconds: settings.seconds,
+      warmupSeconds: settings.warmupSeconds,
+      rounds: settings.rounds,
+      smoke,
+      // The server child inherits TRPC_HANDLER: `TRPC_HANDLER=adapter pnpm bench` measures tRPC's own adapter.
+      trpcHandler: process.env.TRPC_HANDLER || "native",
+    },
     comparisons: comparisons.map((comparison) => {
       const numerator = first?.scenarios.find((s) => s.id === comparison.numerator)?.runs ?? [];
       const denominator = first?.scenarios.find((s) => s.id === comparison.denominator)?.runs ?? [];

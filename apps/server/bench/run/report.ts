@@ -40,7 +40,7 @@ export interface ScaleComparison {
 export interface BenchReport {
   finishedAt: string;
   machine: { cpus: number; node: string; postgres: string };
-  settings: { seconds: number; warmupSeconds: number; rounds: number; smoke: boolean };
+  settings: { seconds: number; warmupSeconds: number; rounds: number; smoke: boolean; trpcHandler: string };
   comparisons: Comparison[];
   scaleComparisons: ScaleComparison[];
   scales: ScaleResult[];
@@ -67,7 +67,8 @@ export function markdownReport(report: BenchReport): string {
     "",
     `${report.machine.cpus} cores, Node ${report.machine.node}, ${report.machine.postgres}; autocannon over loopback, ` +
       `${report.settings.seconds} s per run after ${report.settings.warmupSeconds} s of warm-up, ` +
-      `${report.settings.rounds} round(s) for the paired runs${report.settings.smoke ? " (smoke: tiny data, numbers mean nothing)" : ""}.`,
+      `${report.settings.rounds} round(s) for the paired runs${report.settings.smoke ? " (smoke: tiny data, numbers mean nothing)" : ""}; ` +
+      `Booky's tRPC handler: ${report.settings.trpcHandler}.`,
     "Absolute numbers on a shared 2-core machine are noise; the ratios are the headline.",
     "",
     "## Headline ratios (throughput, same run)",
