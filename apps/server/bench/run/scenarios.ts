@@ -144,7 +144,7 @@ export const scenarios: Scenario[] = [
   },
   {
     id: "overhead.native",
-    label: "trivial procedure, Fastify-native handler (experiment)",
+    label: "trivial procedure, Fastify-native handler (Booky's, as in src/http/trpc-handler.ts)",
     target: "overhead",
     read: false,
     connections: 10,
@@ -242,8 +242,14 @@ export const scenarios: Scenario[] = [
 export const comparisons = [
   {
     id: "trivial",
-    label: "trivial procedure ÷ plain Fastify route",
+    label: "trivial procedure, official adapter ÷ plain Fastify route",
     numerator: "overhead.adapter",
+    denominator: "overhead.plain",
+  },
+  {
+    id: "native",
+    label: "trivial procedure, Fastify-native handler ÷ plain Fastify route",
+    numerator: "overhead.native",
     denominator: "overhead.plain",
   },
   {

@@ -67,8 +67,8 @@ async function rankedPage(
     select s.part, s.user_id, s.score, s.rank, u.username, u.display_name, u.avatar_url
       from shown s join ${users} u on u.id = s.user_id
     union all
-    -- Only needed (and only counted) when the caller is not ranked.
-    select 'count', null, 0, (count(*) + 1)::int, null, null, null from ranked
+    -- Only when the caller is not ranked: the count is then never started (nor its parallel workers).
+    select 'count', null, 0, ((select count(*) from ranked) + 1)::int, null, null, null
       where not exists (select 1 from mine)
     order by part, rank, user_id`);
   const toEntry = (row: RankedRow) => ({
@@ -119,8 +119,13 @@ export const leaderboardsRouter = router({
         people = sql`select ${ctx.user.id}::uuid union all ${friendIdsOf(ctx.user.id)}`;
       }
       ranked = {
-        ranked: sql`select s.user_id, s.score, (rank() over (order by s.score desc))::int as rank
-          from ${userScores} s where s.period = ${period} and s.score > 0 and s.user_id in (${people})`,
+        // One index-only lookup per person (the limit keeps it one), so the cost follows the
+        // club's or friends' size, not the number of scored people on the site.
+        ranked: sql`select p.user_id, s.score, (rank() over (order by s.score desc))::int as rank
+          from (${people}) as p(user_id)
+          cross join lateral (select ${userScores.score} as score from ${userScores}
+            where ${userScores.period} = ${period} and ${userScores.userId} = p.user_id and ${userScores.score} > 0
+            limit 1) s`,
         live: true,
       };
     }
