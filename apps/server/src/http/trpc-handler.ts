@@ -112,8 +112,13 @@ async function handleJsonCall<TRouter extends AnyTRPCRouter>(
       })),
       type: (types.values().next().value as TRPCRequestInfo["type"] | undefined) ?? "unknown",
       connectionParams: connectionParams === undefined ? null : parseConnectionParamsFromString(connectionParams),
-      signal: new AbortController().signal,
-      url: new URL(request.url, "http://localhost"),
+      // Made only if a context factory asks for them (Booky's does not).
+      get signal() {
+        return new AbortController().signal;
+      },
+      get url() {
+        return new URL(request.url, `${request.protocol}://${request.host}`);
+      },
     };
     const requestInfo = info;
     let contextError: TRPCError | null = null;
