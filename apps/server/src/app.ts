@@ -12,6 +12,7 @@ import type { Config } from "./config.js";
 import { type AppDeps, createContextFactory } from "./context.js";
 import { registerCalendarFeed } from "./http/calendar-feed.js";
 import { registerOperationalRoutes } from "./http/health.js";
+import { registerTrpcRoutes } from "./http/trpc-handler.js";
 import { registerWebApp } from "./http/web-app.js";
 import { type AppRouter, appRouter } from "./router.js";
 import { createBackgroundTasks } from "./services/background.js";
@@ -83,19 +84,24 @@ export async function buildApp(options: BuildAppOptions) {
   registerOperationalRoutes(app, deps);
   registerCalendarFeed(app, deps);
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: "/trpc",
-    trpcOptions: {
-      router: appRouter,
-      createContext: createContextFactory(deps),
-      maxBatchSize: config.TRPC_MAX_BATCH_SIZE,
-      onError({ error, path: procedure, req }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") {
-          req.log.error({ err: error.cause ?? error, procedure }, "procedure failed");
-        }
-      },
+  const trpcOptions = {
+    router: appRouter,
+    createContext: createContextFactory(deps),
+    maxBatchSize: config.TRPC_MAX_BATCH_SIZE,
+    onError({ error, path: procedure, req }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        req.log.error({ err: error.cause ?? error, procedure }, "procedure failed");
+      }
     },
-  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"];
+  if (config.TRPC_HANDLER === "native") {
+    await app.register(async (scope) => registerTrpcRoutes(scope, "/trpc", trpcOptions));
+  } else {
+    await app.register(fastifyTRPCPlugin, {
+      prefix: "/trpc",
+      trpcOptions,
+    } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  }
 
   await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist);
 

@@ -28,6 +28,8 @@ const envSchema = z.object({
     .min(1024)
     .default(256 * 1024),
   TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  /** `native` serves tRPC's wire format straight from Fastify (src/http/trpc-handler.ts); `adapter` is tRPC's own plugin. */
+  TRPC_HANDLER: z.enum(["native", "adapter"]).default("native"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_ISSUER: z.string().min(1).default("booky"),
   JWT_AUDIENCE: z.string().min(1).default("booky-web"),

@@ -7,18 +7,52 @@ export interface DatabaseOptions {
   max?: number;
   /** Called for NOTICE messages; silenced by default. */
   onnotice?: (notice: postgres.Notice) => void;
-  /** Called with every statement sent (tests count them to catch N+1 queries). */
-  onQuery?: (query: string) => void;
+  /**
+   * Called with every statement sent and its serialized parameters (tests
+   * count statements to catch N+1 queries; the bench explains them).
+   */
+  onQuery?: (query: string, parameters: readonly unknown[]) => void;
+}
+
+type Client = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * Drizzle sends its queries as unnamed statements. For those, postgres.js
+ * first asks the server for the parameter types (a round trip of its own)
+ * and the server parses and plans the query every time: two round trips and a
+ * plan per query. As named (prepared) statements a query is one round trip
+ * and its plan is reused; postgres.js keeps them per connection, keyed by the
+ * SQL text, which Drizzle builds the same way for the same query.
+ */
+function preparing<T extends Client>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const task = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return open.call(target, ...args, (tx: postgres.TransactionSql) => task(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 export function createDatabase(url: string, options: DatabaseOptions = {}) {
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: options.onnotice ?? (() => {}),
-    ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery?.(query) } : {}),
+    ...(options.onQuery
+      ? { debug: (_connection: number, query: string, parameters: unknown[]) => options.onQuery?.(query, parameters) }
+      : {}),
     connection: { application_name: "booky" },
   });
-  const db = drizzle({ client, schema, casing: "snake_case" });
+  const db = drizzle({ client: preparing(client), schema, casing: "snake_case" });
   return { db, client, close: () => client.end({ timeout: 5 }) };
 }
 

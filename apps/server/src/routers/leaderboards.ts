@@ -35,36 +35,41 @@ const NEIGHBOURS = 2;
  * `rank`), plus the caller's own place and neighbours even when far from this
  * page, in one statement. Someone who has earned nothing yet stands just below
  * everyone who has, next to the last ranked.
+ *
+ * `live: false` is for an indexed relation (the global rankings view): the set
+ * is inlined into each part, so every part is an index scan that reads a few
+ * rows. `live: true` is for a ranking computed on the spot over a few people
+ * (a club, friends): it is computed once and the parts read that.
  */
 async function rankedPage(
   run: (query: SQL) => Promise<RankedRow[]>,
-  ranked: SQL,
+  source: { ranked: SQL; live: boolean },
   me: string,
   page: { cursor?: string | null; limit: number },
 ) {
   const cursor = decodeRankCursor(page.cursor);
   const rows = await run(sql`
-    with ranked as (${ranked}),
-    mine as (select rank, user_id from ranked where user_id = ${me}::uuid),
+    with ranked as ${source.live ? sql`materialized` : sql`not materialized`} (${source.ranked}),
+    mine as materialized (select user_id, score, rank from ranked where user_id = ${me}::uuid limit 1),
     page as (
-      select * from ranked
+      select user_id, score, rank from ranked
       ${cursor ? sql`where (rank, user_id) > (${cursor.rank}, ${cursor.id}::uuid)` : sql``}
       order by rank, user_id limit ${page.limit + 1}),
     near as (
-      (select r.* from ranked r, mine m where (r.rank, r.user_id) < (m.rank, m.user_id)
-        order by r.rank desc, r.user_id desc limit ${NEIGHBOURS})
-      union all (select r.* from ranked r join mine m using (user_id))
-      union all (select r.* from ranked r, mine m where (r.rank, r.user_id) > (m.rank, m.user_id)
-        order by r.rank, r.user_id limit ${NEIGHBOURS})
-      union all (select * from ranked where not exists (select 1 from mine)
-        order by rank desc, user_id desc limit ${NEIGHBOURS}))
-    select 'page' as part, p.user_id, p.score, p.rank, u.username, u.display_name, u.avatar_url
-      from page p join ${users} u on u.id = p.user_id
+      (select above.* from mine m cross join lateral (select user_id, score, rank from ranked r
+        where (r.rank, r.user_id) < (m.rank, m.user_id) order by r.rank desc, r.user_id desc limit ${NEIGHBOURS}) above)
+      union all (select * from mine)
+      union all (select below.* from mine m cross join lateral (select user_id, score, rank from ranked r
+        where (r.rank, r.user_id) > (m.rank, m.user_id) order by r.rank, r.user_id limit ${NEIGHBOURS}) below)
+      union all (select user_id, score, rank from ranked where not exists (select 1 from mine)
+        order by rank desc, user_id desc limit ${NEIGHBOURS})),
+    shown as (select 'page' as part, * from page union all select 'near', * from near)
+    select s.part, s.user_id, s.score, s.rank, u.username, u.display_name, u.avatar_url
+      from shown s join ${users} u on u.id = s.user_id
     union all
-    select 'near', n.user_id, n.score, n.rank, u.username, u.display_name, u.avatar_url
-      from near n join ${users} u on u.id = n.user_id
-    union all
-    select 'count', null, 0, (count(*) + 1)::int, null, null, null from ranked
+    -- Only when the caller is not ranked: the count is then never started (nor its parallel workers).
+    select 'count', null, 0, ((select count(*) from ranked) + 1)::int, null, null, null
+      where not exists (select 1 from mine)
     order by part, rank, user_id`);
   const toEntry = (row: RankedRow) => ({
     rank: row.rank,
@@ -98,9 +103,9 @@ export const leaderboardsRouter = router({
    */
   users: authedProcedure.input(userLeaderboardInput).query(async ({ ctx, input }) => {
     const period = periodKey(input.period, new Date());
-    let ranked: SQL;
+    let ranked: { ranked: SQL; live: boolean };
     if (input.scope === "global") {
-      ranked = sql`select user_id, score, rank from ${userRankings} where period = ${period}`;
+      ranked = { ranked: sql`select user_id, score, rank from ${userRankings} where period = ${period}`, live: false };
     } else {
       let people: SQL;
       if (input.scope === "club") {
@@ -113,8 +118,16 @@ export const leaderboardsRouter = router({
       } else {
         people = sql`select ${ctx.user.id}::uuid union all ${friendIdsOf(ctx.user.id)}`;
       }
-      ranked = sql`select s.user_id, s.score, (rank() over (order by s.score desc))::int as rank
-        from ${userScores} s where s.period = ${period} and s.score > 0 and s.user_id in (${people})`;
+      ranked = {
+        // One index-only lookup per person (the limit keeps it one), so the cost follows the
+        // club's or friends' size, not the number of scored people on the site.
+        ranked: sql`select p.user_id, s.score, (rank() over (order by s.score desc))::int as rank
+          from (${people}) as p(user_id)
+          cross join lateral (select ${userScores.score} as score from ${userScores}
+            where ${userScores.period} = ${period} and ${userScores.userId} = p.user_id and ${userScores.score} > 0
+            limit 1) s`,
+        live: true,
+      };
     }
     return rankedPage((query) => ctx.db.execute<RankedRow>(query), ranked, ctx.user.id, input);
   }),

@@ -19,6 +19,8 @@ export const userScores = pgTable(
   (t) => [
     primaryKey({ columns: [t.period, t.userId] }),
     index("user_scores_period_score_idx").on(t.period, t.score.desc(), t.userId),
+    // A person's score without touching the table: club and friends boards look up each member's (index-only).
+    index("user_scores_period_user_score_idx").on(t.period, t.userId, t.score),
     check("user_scores_period_format", sql`${t.period} = 'all' or ${t.period} ~ '^[0-9]{4}-[0-9]{2}$'`),
   ],
 );

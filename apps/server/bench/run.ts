@@ -1,0 +1,144 @@
+// Benchmarks the production build over a seeded database, beside a hand-written floor.
+// Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3]   or   pnpm bench --smoke
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { migrateDatabase } from "@booky/db";
+import postgres from "postgres";
+import { openBenchServer } from "./database.js";
+import { type BenchSettings, benchScale } from "./run/bench-scale.js";
+import { serverRoot } from "./run/processes.js";
+import { type BenchReport, medianOf, writeReport } from "./run/report.js";
+import { comparisons, scenarios } from "./run/scenarios.js";
+import { seedBenchData } from "./seed/index.js";
+import { SMOKE_SCALE, seedPlan } from "./seed/plan.js";
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "1" },
+    "compare-scale": { type: "string" },
+    seconds: { type: "string" },
+    warmup: { type: "string" },
+    rounds: { type: "string" },
+    out: { type: "string", default: path.join(serverRoot, "bench", "results") },
+    smoke: { type: "boolean", default: false },
+    /** Comma-separated scenario ids, to iterate on a few. */
+    only: { type: "string" },
+  },
+});
+
+const smoke = values.smoke;
+const settings: BenchSettings = {
+  seconds: Number(values.seconds ?? (smoke ? 30 : 10)),
+  ...(smoke ? { requests: 60 } : {}),
+  warmupSeconds: Number(values.warmup ?? (smoke ? 0 : 2)),
+  rounds: Number(values.rounds ?? (smoke ? 1 : 3)),
+  settleMs: smoke ? 100 : 1000,
+};
+const selected = values.only
+  ? scenarios.filter((scenario) => values.only?.split(",").includes(scenario.id))
+  : scenarios;
+const primary: number | "smoke" = smoke ? "smoke" : Number(values.scale);
+const compared = !smoke && values["compare-scale"] ? Number(values["compare-scale"]) : null;
+
+if (!existsSync(path.join(serverRoot, "dist", "main.js"))) {
+  console.error("No production build: run `pnpm build` first (`pnpm bench` does).");
+  process.exit(1);
+}
+
+const server = await openBenchServer();
+try {
+  if (smoke) {
+    // Smoke: a tiny database made on the spot, so CI proves the whole harness works (speed is not judged).
+    const name = server.databaseName("smoke");
+    await server.recreate(name);
+    await migrateDatabase(server.urlOf(name));
+    await seedBenchData(server.urlOf(name), seedPlan(SMOKE_SCALE));
+  }
+  for (const scale of [primary, ...(compared ? [compared] : [])]) {
+    if (!(await server.exists(server.databaseName(scale)))) {
+      console.error(`No database ${server.databaseName(scale)}: run \`pnpm bench:seed --scale ${scale}\` first.`);
+      process.exit(1);
+    }
+  }
+
+  const results = [];
+  for (const scale of [primary, ...(compared ? [compared] : [])]) {
+    const name = server.databaseName(scale);
+    console.log(`\n== scale ${scale} (${name})`);
+    results.push(
+      await benchScale({
+        scale,
+        database: name,
+        url: server.urlOf(name),
+        settings,
+        // The larger scale repeats only the reads, for the p99 comparison.
+        scenarios: scale === primary ? selected : selected.filter((scenario) => scenario.read),
+        explainDirectory: path.join(values.out, "explain", String(scale)),
+      }),
+    );
+  }
+
+  const [first, second] = results;
+  const rpsOf = (runs: { rps: number }[], round: number) => runs[round]?.rps ?? 0;
+  const report: BenchReport = {
+    finishedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      node: process.versions.node,
+      postgres: await postgresVersion(server.urlOf(server.databaseName(primary))),
+    },
+    settings: {
+      seconds: settings.seconds,
+      warmupSeconds: settings.warmupSeconds,
+      rounds: settings.rounds,
+      smoke,
+      // The server child inherits TRPC_HANDLER: `TRPC_HANDLER=adapter pnpm bench` measures tRPC's own adapter.
+      trpcHandler: process.env.TRPC_HANDLER || "native",
+    },
+    comparisons: comparisons.map((comparison) => {
+      const numerator = first?.scenarios.find((s) => s.id === comparison.numerator)?.runs ?? [];
+      const denominator = first?.scenarios.find((s) => s.id === comparison.denominator)?.runs ?? [];
+      const rounds = numerator.map((_, round) => rpsOf(numerator, round) / Math.max(1e-9, rpsOf(denominator, round)));
+      return { id: comparison.id, label: comparison.label, ratio: medianOf(rounds), rounds };
+    }),
+    scaleComparisons:
+      first && second
+        ? second.scenarios.map((later) => {
+            const earlier = first.scenarios.find((s) => s.id === later.id);
+            const before = earlier?.median.p99 ?? 0;
+            return {
+              id: later.id,
+              label: later.label,
+              p99: { [`scale ${first.scale}`]: before, [`scale ${second.scale}`]: later.median.p99 },
+              ratio: later.median.p99 / Math.max(1e-9, before),
+            };
+          })
+        : [],
+    scales: results,
+    seqScans: results.flatMap((result) =>
+      Object.entries(result.explain).flatMap(([scenario, statements]) =>
+        statements.flatMap((statement) =>
+          statement.seqScans
+            .filter((scan) => scan.large)
+            .map((scan) => ({ scale: String(result.scale), scenario, table: scan.table, rows: scan.rows })),
+        ),
+      ),
+    ),
+  };
+  console.log(`\n${await writeReport(values.out, report)}`);
+  console.log(`Written to ${path.join(values.out, "latest.json")} and latest.md`);
+} finally {
+  await server.stop();
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ version: string }[]>`select split_part(version(), ' on ', 1) as version`;
+    return row?.version ?? "PostgreSQL";
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,183 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createStatementRecorder, type ExplainedStatement, explainStatements, writeExplainFile } from "./explain.js";
+import { clearArenaBets, findFixtures, progressVersions } from "./fixtures.js";
+import { type LoadResult, runLoad } from "./load.js";
+import { type RunningServer, startServer, tsxArgs } from "./processes.js";
+import { medianRun, type ScaleResult } from "./report.js";
+import { comparisons, type Scenario, type ScenarioContext, type Target } from "./scenarios.js";
+import { logIn } from "./sessions.js";
+
+export interface BenchSettings {
+  seconds: number;
+  warmupSeconds: number;
+  rounds: number;
+  /** When set, each run stops after this many requests instead of after `seconds` (smoke runs). */
+  requests?: number;
+  /** Pause around each run, so requests still in flight when one stops land before the next reads the state. */
+  settleMs: number;
+}
+
+const JWT_SECRET = "booky-bench-only-secret-never-used-in-production-0123456789";
+/** Signed-in readers of the large meeting; more than the connections, so each has one request in flight. */
+const READERS = 32;
+const LOG_IN_ACCOUNTS = 2000;
+/** Access tokens live 15 minutes at most: sign in again before they could expire mid-run. */
+const TOKEN_REFRESH_MS = 5 * 60_000;
+
+const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const describe = (id: string, r: LoadResult) =>
+  `  ${id.padEnd(24)} ${number.format(r.rps).padStart(7)} req/s  p50 ${r.p50.toFixed(2)}  p95 ${r.p95.toFixed(2)}  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}  non-2xx ${r.non2xx}${r.non2xx ? ` ${JSON.stringify(r.statuses)}` : ""}`;
+
+/**
+ * One scale: the production build (`node dist/main.js`) and the floor as
+ * child processes over the scale's database, each scenario driven with
+ * autocannon from this process; the paired scenarios alternate round by
+ * round; then every scenario's statements are explained.
+ */
+export async function benchScale(options: {
+  scale: number | "smoke";
+  database: string;
+  url: string;
+  settings: BenchSettings;
+  scenarios: Scenario[];
+  explainDirectory: string;
+}): Promise<ScaleResult> {
+  const { url, settings } = options;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, settings.settleMs));
+  const dataDir = await mkdtemp(path.join(tmpdir(), "booky-bench-"));
+  const started: RunningServer[] = [];
+  const keep = (server: RunningServer) => {
+    started.push(server);
+    return server;
+  };
+  try {
+    const [booky, floor, overhead] = await Promise.all([
+      startServer({
+        name: "booky",
+        args: ["dist/main.js"],
+        readyPath: "/readyz",
+        env: {
+          NODE_ENV: "production",
+          DATABASE_URL: url,
+          DATABASE_POOL_MAX: "10",
+          JWT_SECRET,
+          ACCESS_TOKEN_TTL_SECONDS: "900",
+          LOG_LEVEL: "warn",
+          // Behind a load balancer, as in production: each request names its client (log-in limits are per client).
+          TRUST_PROXY: "true",
+          // No job runner: its minute sweep and five-minute ranking refresh would land at random in the runs.
+          JOBS_IN_PROCESS: "false",
+          WEB_DIST_DIR: "/nonexistent",
+          DATA_DIR: dataDir,
+        },
+      }).then(keep),
+      startServer({
+        name: "floor",
+        args: tsxArgs("bench/servers/floor.ts"),
+        readyPath: "/ping",
+        env: { DATABASE_URL: url, DATABASE_POOL_MAX: "10", JWT_SECRET },
+      }).then(keep),
+      options.scenarios.some((scenario) => scenario.target === "overhead")
+        ? startServer({
+            name: "overhead",
+            args: tsxArgs("bench/servers/overhead.ts"),
+            readyPath: "/plain",
+            env: {},
+          }).then(keep)
+        : null,
+    ]);
+    const urls: Record<Target, string> = { booky: booky.url, floor: floor.url, overhead: overhead?.url ?? "" };
+
+    const fixtures = await findFixtures(url, { readers: READERS, logIns: LOG_IN_ACCOUNTS });
+    console.log(
+      `large meeting: ${fixtures.attendees} attendees; ${fixtures.readers.length} readers, ${fixtures.bettors.length} bettors × ${fixtures.arenaMeetingIds.length} arena meetings`,
+    );
+    let tokens = new Map<string, string>();
+    let signedInAt = 0;
+    const contextNow = async (): Promise<ScenarioContext> => {
+      if (Date.now() - signedInAt > TOKEN_REFRESH_MS) {
+        tokens = await logIn(
+          booky.url,
+          [...fixtures.readers, ...fixtures.bettors].map((reader) => reader.email),
+        );
+        signedInAt = Date.now();
+      }
+      const versions = await progressVersions(
+        url,
+        fixtures.meetingId,
+        fixtures.readers.map((reader) => reader.id),
+      );
+      return { fixtures, tokens, versions };
+    };
+    const prepare = async (scenario: Scenario) => {
+      // Every (bettor, meeting) pair takes one bet: free them all before each run.
+      if (scenario.id === "bets.place") await clearArenaBets(url);
+      return contextNow();
+    };
+
+    const runs = new Map<string, LoadResult[]>();
+    const measure = async (scenario: Scenario) => {
+      if (settings.warmupSeconds > 0)
+        await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), {
+          seconds: settings.warmupSeconds,
+        });
+      await settle();
+      const result = await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), settings);
+      await settle();
+      console.log(describe(scenario.id, result));
+      runs.set(scenario.id, [...(runs.get(scenario.id) ?? []), result]);
+    };
+
+    const byId = new Map(options.scenarios.map((scenario) => [scenario.id, scenario]));
+    const paired: string[] = [...new Set(comparisons.flatMap((c) => [c.numerator, c.denominator]))].filter((id) =>
+      byId.has(id),
+    );
+    for (let round = 1; round <= settings.rounds && paired.length > 0; round++) {
+      console.log(`paired runs, round ${round} of ${settings.rounds}`);
+      for (const id of paired) await measure(byId.get(id) as Scenario);
+    }
+    for (const scenario of options.scenarios.filter((s) => !paired.includes(s.id))) await measure(scenario);
+
+    const explain: Record<string, ExplainedStatement[]> = {};
+    const recorder = await createStatementRecorder(url, JWT_SECRET);
+    try {
+      for (const scenario of options.scenarios.filter((s) => s.target === "booky" && s.id !== "healthz")) {
+        const request = scenario.plan(await prepare(scenario)).next();
+        const statements = await recorder.statementsOf(request);
+        const { explained, text } = await explainStatements(url, statements);
+        await writeExplainFile(options.explainDirectory, scenario.id, text);
+        explain[scenario.id] = explained;
+      }
+    } finally {
+      await recorder.close();
+    }
+    await clearArenaBets(url);
+
+    return {
+      scale: options.scale,
+      database: options.database,
+      fixtures: {
+        attendees: fixtures.attendees,
+        readers: fixtures.readers.length,
+        bettors: fixtures.bettors.length,
+        arenaMeetings: fixtures.arenaMeetingIds.length,
+      },
+      scenarios: options.scenarios.map((scenario) => {
+        const measured = runs.get(scenario.id) ?? [];
+        return {
+          id: scenario.id,
+          label: scenario.label,
+          target: scenario.target,
+          runs: measured,
+          median: medianRun(measured),
+        };
+      }),
+      explain,
+    };
+  } finally {
+    for (const server of started.reverse()) await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,66 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { withDatabase } from "@booky/db/testing";
+import postgres from "postgres";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import type { BenchReport } from "../bench/run/report.js";
+
+const serverRoot = fileURLToPath(new URL("..", import.meta.url));
+const base = `booky_bench_test_${process.pid}`;
+const smokeDatabase = `${base}_smoke`;
+
+afterAll(async () => {
+  const admin = postgres(inject("adminDatabaseUrl"), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${smokeDatabase}" with (force)`);
+  await admin.end({ timeout: 5 });
+});
+
+/**
+ * The benchmark harness end to end on tiny data, so it never rots: seed,
+ * production build, floor, every scenario, EXPLAIN, report. It says nothing
+ * about speed; it checks that every request of every scenario succeeded.
+ */
+describe("bench --smoke", () => {
+  it("seeds, drives every scenario without an error and writes the report and the plans", {
+    timeout: 180_000,
+  }, async () => {
+    expect(existsSync(path.join(serverRoot, "dist", "main.js")), "run `pnpm build` first").toBe(true);
+    const out = await mkdtemp(path.join(tmpdir(), "booky-bench-smoke-"));
+    try {
+      await promisify(execFile)(
+        process.execPath,
+        ["--conditions=source", "--import", "tsx", "bench/run.ts", "--smoke", "--out", out],
+        {
+          cwd: serverRoot,
+          env: { ...process.env, DATABASE_URL: withDatabase(inject("adminDatabaseUrl"), base) },
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
+      const report = JSON.parse(await readFile(path.join(out, "latest.json"), "utf8")) as BenchReport;
+      const [scale] = report.scales;
+      expect(scale?.scenarios.length).toBeGreaterThanOrEqual(16);
+      for (const scenario of scale?.scenarios ?? []) {
+        expect(scenario.median.requests, scenario.id).toBeGreaterThan(0);
+        expect({ id: scenario.id, errors: scenario.median.errors, statuses: scenario.median.statuses }).toEqual({
+          id: scenario.id,
+          errors: 0,
+          statuses: { "200": scenario.median.requests },
+        });
+      }
+      for (const comparison of report.comparisons) expect(comparison.ratio, comparison.id).toBeGreaterThan(0);
+      expect(Object.keys(scale?.explain ?? {})).toContain("progress.update");
+      for (const [scenario, statements] of Object.entries(scale?.explain ?? {})) {
+        expect(statements.length, scenario).toBeGreaterThan(0);
+      }
+      expect(await readdir(path.join(out, "explain", "smoke"))).toContain("meetings.get.txt");
+      expect(await readFile(path.join(out, "latest.md"), "utf8")).toContain("Headline ratios");
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});

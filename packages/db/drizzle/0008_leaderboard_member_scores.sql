@@ -1,0 +1,1 @@
+CREATE INDEX "user_scores_period_user_score_idx" ON "user_scores" USING btree ("period","user_id","score");
