@@ -2,8 +2,9 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { catalogBook } from "../../server/test/catalog.js";
 import { startTestServer } from "../../server/test/harness.js";
-import { keepScreenshot, launchBrowser, webDist } from "./browser.js";
+import { launchBrowser, webDist } from "./browser.js";
 import { signUp } from "./members.js";
+import { checkPage } from "./page-check.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
@@ -53,14 +54,13 @@ describe("a club's first meeting", () => {
     await goingAndReport(guest, "320");
     await expect.poll(() => guest.getByText("Finished").isVisible()).toBe(true);
     await expect.poll(() => guest.getByText("page 160 · 50%").isVisible()).toBe(true);
-    await keepScreenshot(guest, "club-journey-meeting-phone");
+    await checkPage(guest, "meeting-guest");
 
     await host.goto(meetingUrl);
     await expect
       .poll(() => host.getByRole("progressbar", { name: "Gustave's progress" }).getAttribute("aria-valuenow"))
       .toBe("100");
-    const file = await keepScreenshot(host, "club-journey-meeting");
-    console.log(`screenshots kept: ${file} (and -phone)`);
+    await checkPage(host, "meeting-host");
     await hostContext.close();
     await guestContext.close();
   });

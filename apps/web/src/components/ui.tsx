@@ -287,3 +287,23 @@ export function ActionGroup({ label, children }: { label: string; children: Reac
     </fieldset>
   );
 }
+
+/** A labelled bar from 0 to 100 % (reading progress), announced with its value in words. */
+export function ProgressBar({ label, percent, valueText }: { label: string; percent: number; valueText: string }) {
+  return (
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={valueText}
+      className="mt-1 h-3 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
+    >
+      <div
+        className="h-full rounded-full bg-brand-600 transition-[width] duration-500"
+        style={{ width: `${percent}%` }}
+      />
+    </div>
+  );
+}
