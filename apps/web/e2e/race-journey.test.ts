@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { catalogBook } from "../../server/test/catalog.js";
 import { signedUpClient, startTestServer } from "../../server/test/harness.js";
 import { DESKTOP, launchBrowser, PHONE, webDist } from "./browser.js";
-import { eventually, shows, signUp } from "./members.js";
+import { createClubWithMeeting, eventually, shows, signUp } from "./members.js";
 import { checkPage } from "./page-check.js";
 
 // Settlement and leaderboard refreshes are queued jobs: this server runs the queue, as production does.
@@ -17,31 +17,6 @@ await catalogBook(server, { title: "The Guermantes Way", authors: ["Marcel Prous
 
 /** The global boards are materialized views refreshed a couple of seconds after scores change. */
 const boardsCatchUp = { timeout: 30_000 };
-
-/** The 14th of next month at 19:00 local time, as a datetime-local value. */
-function nextMonthEvening(): string {
-  const day = new Date();
-  day.setMonth(day.getMonth() + 1, 14);
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-14T19:00`;
-}
-
-async function createClubWithMeeting(owner: Page, club: string, book: string) {
-  await owner.goto("/clubs/new");
-  await owner.getByLabel("Name", { exact: true }).fill(club);
-  await owner.getByLabel("Description").fill("We race to the last page.");
-  await owner.getByLabel("We meet online").check();
-  await owner.getByRole("button", { name: "Create club" }).click();
-  await shows(owner.getByRole("heading", { name: club }));
-  const clubPath = new URL(owner.url()).pathname;
-  await owner.getByLabel("Book", { exact: true }).fill(book.toLowerCase());
-  await owner.getByRole("button", { name: `Choose ${book}` }).click();
-  await owner.getByLabel("Starts at").fill(nextMonthEvening());
-  await owner.getByLabel("Video link").fill("https://meet.example.com/race");
-  await owner.getByRole("button", { name: "Schedule meeting" }).click();
-  await shows(owner.getByRole("heading", { name: book }));
-  return { clubPath, meetingPath: new URL(owner.url()).pathname };
-}
 
 async function answerGoing(page: Page) {
   await page.getByRole("button", { name: "Going", exact: true }).click();

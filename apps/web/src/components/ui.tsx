@@ -135,15 +135,22 @@ export function Alert({ tone = "error", children }: { tone?: "error" | "success"
   );
 }
 
+/** A panel; with a title it is a named region, so assistive technology can list and jump to it. */
 export function Card({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
+  const titleId = useId();
   return (
     <section
+      aria-labelledby={title ? titleId : undefined}
       className={cx(
         "rounded-2xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900",
         className,
       )}
     >
-      {title && <h2 className="mb-4 font-serif text-xl font-semibold">{title}</h2>}
+      {title && (
+        <h2 id={titleId} className="mb-4 font-serif text-xl font-semibold">
+          {title}
+        </h2>
+      )}
       {children}
     </section>
   );

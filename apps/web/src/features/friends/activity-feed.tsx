@@ -57,7 +57,7 @@ export function ActivityFeed({ glance = false }: { glance?: boolean }) {
       {glance ? (
         <p className="mt-3 text-sm">
           <Link to="/friends" className="font-semibold text-brand-700 underline dark:text-brand-500">
-            All your friends' reading
+            See all activity
           </Link>
         </p>
       ) : (

@@ -34,7 +34,7 @@ export function LedgerList({
               <div>
                 <p className="font-medium">
                   {ledgerLabel(entry, entry.betId ? horses.get(entry.betId) : undefined)}
-                  {entry.meeting && (
+                  {entry.meeting?.id && (
                     <>
                       {" — "}
                       <Link to={`/meetings/${entry.meeting.id}`} className="hover:underline">
