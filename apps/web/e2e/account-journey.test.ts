@@ -28,6 +28,7 @@ describe("a new member's first visit", () => {
     await page.getByRole("button", { name: "Sign up" }).click();
     // A breached password is refused by the server, and the message sits under the field.
     await expect.poll(() => page.getByText("lists of breached passwords").isVisible()).toBe(true);
+    await checkPage(page, "sign-up-errors");
 
     await page.getByLabel("Password").fill("the lover of north china");
     await page.getByRole("button", { name: "Sign up" }).click();
@@ -56,6 +57,7 @@ describe("a new member's first visit", () => {
     await page.getByLabel("Password").fill("wrong password here");
     await page.getByRole("button", { name: "Log in" }).click();
     await expect.poll(() => page.getByText("E-mail or password is incorrect").isVisible()).toBe(true);
+    await checkPage(page, "log-in-error");
     await page.getByLabel("Password").fill("the lover of north china");
     await page.getByRole("button", { name: "Log in" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Your settings" }).isVisible()).toBe(true);

@@ -28,13 +28,15 @@ afterAll(() => {
   );
   // biome-ignore lint/suspicious/noConsole: the journey's summary belongs in the test output.
   console.log(
-    `${journey}: axe checked ${audits.length} page states (violations: ${byImpact.join(", ")}); screenshots at desktop and phone width in ${path.join(screenshotDir, journey)}`,
+    `${journey}: axe checked ${audits.length} page states (each stop at desktop and phone width) (violations: ${byImpact.join(", ")}); screenshots at desktop and phone width in ${path.join(screenshotDir, journey)}`,
   );
 });
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) on the page as it is; fails on any serious or critical violation. */
 export async function auditAccessibility(page: Page, name: string): Promise<PageAudit> {
-  // Colours mid-transition (a button leaving its busy state) are not what a reader sees for long.
+  // The page at rest: no action still running (optimistic updates show their result before the
+  // server answers), and no colour mid-transition (a button leaving its busy state).
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: "detached", timeout: 15_000 });
   await page.evaluate(() =>
     Promise.all(
       document
@@ -73,15 +75,18 @@ export async function auditAccessibility(page: Page, name: string): Promise<Page
 }
 
 /**
- * One stop of a journey: axe on the page, then screenshots at desktop and
- * phone width under test-output/e2e/<journey>/; the page gets its own width back.
+ * One stop of a journey: at desktop and at phone width, axe on the page and a
+ * screenshot under test-output/e2e/<journey>/; the page gets its own width back.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
-  await auditAccessibility(page, name);
   const own = page.viewportSize() ?? DESKTOP;
-  await page.setViewportSize(DESKTOP);
-  await keepScreenshot(page, `${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  await keepScreenshot(page, `${name}-phone`);
+  for (const [width, size] of [
+    ["desktop", DESKTOP],
+    ["phone", PHONE],
+  ] as const) {
+    await page.setViewportSize(size);
+    await auditAccessibility(page, `${name}-${width}`);
+    await keepScreenshot(page, `${name}-${width}`);
+  }
   await page.setViewportSize(own);
 }
