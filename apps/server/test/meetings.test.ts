@@ -174,6 +174,12 @@ describe("the meeting's life", () => {
       owner.client.trpc.meetings.update.mutate({ meetingId: meeting.id, changes: { readingDeadline: inDays(30) } }),
     );
     expect(late.data?.zodError?.fieldErrors).toHaveProperty("readingDeadline");
+    // The meeting has a link and no place: removing the link would leave it nowhere.
+    const nowhere = await rejectionOf(
+      owner.client.trpc.meetings.update.mutate({ meetingId: meeting.id, changes: { link: null } }),
+    );
+    expect(nowhere.data?.zodError?.fieldErrors).toHaveProperty("place");
+    expect((await owner.client.trpc.meetings.get.query({ meetingId: meeting.id })).link).not.toBeNull();
   });
 });
 

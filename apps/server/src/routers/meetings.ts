@@ -23,6 +23,7 @@ import {
   isInFuture,
   listForClubInput,
   myCalendarInput,
+  placeOrLink,
   recordAttendanceInput,
   rsvpInput,
   updateMeetingInput,
@@ -152,6 +153,7 @@ export const meetingsRouter = router({
       if (input.changes.startsAt && !isInFuture(input.changes.startsAt, new Date())) {
         throw fieldError("startsAt", "The meeting must start in the future");
       }
+      if (!placeOrLink(merged)) throw fieldError("place", "Give a place or a link");
       const deadline = merged.readingDeadline ?? merged.startsAt;
       if (deadline > merged.startsAt) {
         throw fieldError("readingDeadline", "The reading deadline cannot be after the meeting starts");

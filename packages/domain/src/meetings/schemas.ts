@@ -16,7 +16,8 @@ const meetingFields = z.object({
     .nullable(),
 });
 
-const placeOrLink = (value: { place?: string | null; link?: string | null }) => Boolean(value.place || value.link);
+export const placeOrLink = (value: { place?: string | null; link?: string | null }) =>
+  Boolean(value.place || value.link);
 
 export const createMeetingInput = clubIdInput
   .extend({

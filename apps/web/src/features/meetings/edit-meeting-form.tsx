@@ -6,21 +6,17 @@ import { formatISO } from "date-fns";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { Alert, Button, TextField } from "../../components/ui";
+import { Alert, Button } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
-import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
-import { BookPicker, type PickedBook } from "../books/book-picker";
+import type { PickedBook } from "../books/book-picker";
+import { MeetingFields, meetingFieldNames } from "./meeting-fields";
 
 type Meeting = RouterOutputs["meetings"]["get"];
 /** The server's own rules for changed details, field by field. */
 const changesSchema = updateMeetingInput.shape.changes;
 type Values = z.input<typeof changesSchema>;
-const fields = ["bookId", "bookPageCount", "startsAt", "readingDeadline", "place", "link"] as const;
-const emptyToNull = (value: string) => (value ? value : null);
-/** An empty pages field means "the catalog's page count". */
-const pagesOrNull = (value: string | number | null | undefined) =>
-  value === "" || value === null || value === undefined || Number.isNaN(Number(value)) ? null : Number(value);
+const fields = meetingFieldNames;
 /** A date as a datetime-local input shows it: local time, to the minute ("2031-03-14T19:00"). */
 const localInput = (date: Date) => formatISO(date).slice(0, 16);
 
@@ -105,40 +101,7 @@ export function EditMeetingForm({
           <Alert>{formError}</Alert>
         </div>
       )}
-      <div className="sm:col-span-2">
-        <BookPicker value={book} onChange={pick} error={form.formState.errors.bookId?.message} />
-      </div>
-      <TextField
-        label={book?.pageCount ? "Pages (optional)" : "Pages"}
-        type="number"
-        placeholder={book?.pageCount ? String(book.pageCount) : undefined}
-        hint={
-          book?.pageCount
-            ? "Empty: the catalog's page count, unless your edition differs."
-            : "The catalog does not know the page count: give it."
-        }
-        {...fieldProps(form, "bookPageCount")}
-        {...form.register("bookPageCount", { setValueAs: pagesOrNull })}
-      />
-      <TextField label="Starts at" type="datetime-local" {...fieldProps(form, "startsAt")} />
-      <TextField
-        label="Reading deadline (optional)"
-        type="datetime-local"
-        hint="Empty: the start of the meeting."
-        {...fieldProps(form, "readingDeadline")}
-        {...form.register("readingDeadline", { setValueAs: emptyToNull })}
-      />
-      <TextField
-        label="Place"
-        {...fieldProps(form, "place")}
-        {...form.register("place", { setValueAs: emptyToNull })}
-      />
-      <TextField
-        label="Video link"
-        type="url"
-        {...fieldProps(form, "link")}
-        {...form.register("link", { setValueAs: emptyToNull })}
-      />
+      <MeetingFields form={form} book={book} onPick={pick} />
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" busy={update.isPending}>
           Save details

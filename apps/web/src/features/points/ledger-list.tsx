@@ -7,13 +7,7 @@ import type { useLedger } from "./use-points-history";
 const when = (date: Date) => date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** Every change to the balance, newest first, in words. */
-export function LedgerList({
-  ledger,
-  horses,
-}: {
-  ledger: ReturnType<typeof useLedger>;
-  horses: ReadonlyMap<string, string>;
-}) {
+export function LedgerList({ ledger }: { ledger: ReturnType<typeof useLedger> }) {
   const entries = ledger.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Card title="History">
@@ -33,7 +27,7 @@ export function LedgerList({
             <li key={entry.id} className="flex items-start justify-between gap-3 py-2">
               <div>
                 <p className="font-medium">
-                  {ledgerLabel(entry, entry.betId ? horses.get(entry.betId) : undefined)}
+                  {ledgerLabel(entry, entry.horse?.displayName)}
                   {entry.meeting?.id && (
                     <>
                       {" — "}

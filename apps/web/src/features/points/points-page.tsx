@@ -1,6 +1,5 @@
 import { POINTS } from "@booky/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
 import { Link } from "react-router";
 import { Alert, Card, PageTitle, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
@@ -14,11 +13,6 @@ export function PointsPage() {
   const balance = useQuery({ ...trpc.points.balance.queryOptions(), staleTime: 0 });
   const ledger = useLedger();
   const bets = useMyBets();
-  // The ledger names a stake's bet; the bets loaded so far name its horse.
-  const horses = useMemo(
-    () => new Map(bets.data?.pages.flatMap((page) => page.items.map((row) => [row.bet.id, row.horse.displayName]))),
-    [bets.data],
-  );
 
   return (
     <div className="flex flex-col gap-6">
@@ -66,7 +60,7 @@ export function PointsPage() {
         </Card>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <LedgerList ledger={ledger} horses={horses} />
+        <LedgerList ledger={ledger} />
         <MyBetsList bets={bets} />
       </div>
     </div>
