@@ -5,8 +5,16 @@ import { useSession } from "../../lib/use-session";
 type Board = RouterOutputs["progress"]["forMeeting"];
 type LoadMoreQuery = Parameters<typeof LoadMore>[0]["query"];
 
-/** Every attendee's bar, first finishers first. */
-export function RaceBoard({ board, query }: { board: Board | undefined; query: LoadMoreQuery }) {
+/** Every attendee's bar, first finishers first; `updatedAt` is when the bars were last read (they refresh live). */
+export function RaceBoard({
+  board,
+  query,
+  updatedAt,
+}: {
+  board: Board | undefined;
+  query: LoadMoreQuery;
+  updatedAt: number;
+}) {
   const session = useSession();
   const myId = session.status === "authenticated" ? session.user.id : null;
   return (
@@ -38,6 +46,13 @@ export function RaceBoard({ board, query }: { board: Board | undefined; query: L
         </ul>
       )}
       <LoadMore query={query} label="Show more attendees" />
+      {updatedAt > 0 && (
+        <p className="mt-3 flex items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
+          <span aria-hidden="true" className="size-2 rounded-full bg-green-600 motion-safe:animate-pulse" />
+          Live: bars move as members report, last checked{" "}
+          <time dateTime={new Date(updatedAt).toISOString()}>{new Date(updatedAt).toLocaleTimeString()}</time>
+        </p>
+      )}
     </Card>
   );
 }
