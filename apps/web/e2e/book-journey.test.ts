@@ -1,10 +1,11 @@
-import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { seededCatalog } from "../../server/test/catalog.js";
 import { startFakeGoogleBooks } from "../../server/test/fake-google-books.js";
 import { fastGoogleEnv } from "../../server/test/google-books-support.js";
 import { startTestServer } from "../../server/test/harness.js";
-import { keepScreenshot, launchBrowser, webDist } from "./browser.js";
+import { launchBrowser, webDist } from "./browser.js";
+import { signUp } from "./members.js";
+import { checkPage } from "./page-check.js";
 
 // The seeded catalog offline-first, and a local server answering like Google Books for what it lacks.
 const google = await startFakeGoogleBooks();
@@ -15,23 +16,12 @@ const server = await startTestServer({
 await seededCatalog(server);
 const browser = await launchBrowser();
 
-async function signUp(page: Page, name: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("E-mail").fill(`${name}@example.com`);
-  await page.getByLabel("Username").fill(name);
-  await page.getByLabel("Display name").fill(name[0]?.toUpperCase() + name.slice(1));
-  await page.getByLabel("Password").fill("reading together is better");
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect.poll(() => page.getByRole("heading", { name: /^Welcome back/ }).isVisible()).toBe(true);
-}
-
 describe("books in a club's life", () => {
   it("a member searches the catalog, then schedules a meeting about a book found on Google Books", async () => {
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await signUp(context, "beatrice");
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await signUp(page, "beatrice");
 
     // The catalog: local results with covers (or placeholders), authors and page counts.
     await page.getByRole("link", { name: "Books" }).click();
@@ -39,7 +29,7 @@ describe("books in a club's life", () => {
     const results = page.getByRole("list", { name: "Search results" });
     await expect.poll(() => results.getByRole("link", { name: "Of Mice and Men" }).isVisible()).toBe(true);
     await expect.poll(() => results.getByText("John Steinbeck · 103 pages").first().isVisible()).toBe(true);
-    await keepScreenshot(page, "book-journey-search");
+    await checkPage(page, "search");
     await results.getByRole("link", { name: "Of Mice and Men" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Of Mice and Men" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText("No club you can see has scheduled this book yet.").isVisible()).toBe(true);
@@ -60,20 +50,19 @@ describe("books in a club's life", () => {
     await expect.poll(() => page.getByText("Susanna Clarke · 272 pages").isVisible()).toBe(true);
     await page.getByLabel("Starts at").fill("2031-06-21T18:00");
     await page.getByLabel("Video link").fill("https://meet.example.com/tides");
-    await keepScreenshot(page, "book-journey-schedule");
+    await checkPage(page, "schedule");
     await page.getByRole("button", { name: "Schedule meeting" }).click();
 
     await expect.poll(() => page.getByRole("heading", { name: "Piranesi" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText("Susanna Clarke · 272 pages").isVisible()).toBe(true);
-    await keepScreenshot(page, "book-journey-meeting");
+    await checkPage(page, "meeting");
 
     // The imported book is now a catalog book, read by this club.
     await page.getByRole("link", { name: /Susanna Clarke/ }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Piranesi" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("link", { name: "House of Tides" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText("9781635575637").isVisible()).toBe(true);
-    const file = await keepScreenshot(page, "book-journey-book");
-    console.log(`screenshots kept: ${file} (and -search, -schedule, -meeting)`);
+    await checkPage(page, "book");
     expect(google.requests.some((request) => request.query.get("q") === "piranesi")).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { startTestServer } from "../../server/test/harness.js";
-import { DESKTOP, keepScreenshotsAtBothWidths, launchBrowser, PHONE, webDist } from "./browser.js";
+import { DESKTOP, launchBrowser, PHONE, webDist } from "./browser.js";
 import { shows, signUp } from "./members.js";
+import { checkPage } from "./page-check.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
@@ -48,7 +49,7 @@ describe("running a private club", () => {
     await shows(reader.getByRole("heading", { name: "Members (2)" }));
     await shows(reader.getByRole("link", { name: "Edit club" }));
     await shows(reader.getByRole("button", { name: "Leave club" }));
-    await keepScreenshotsAtBothWidths(owner, "club-admin-page");
+    await checkPage(owner, "club-admin-page");
 
     // Oscar edits the club: the form checks the same rules as the server before sending.
     await owner.getByRole("link", { name: "Edit club" }).click();
@@ -62,7 +63,7 @@ describe("running a private club", () => {
     await owner.getByRole("button", { name: "Save changes" }).click();
     await shows(owner.getByText("Give a location, or mark the club as online"));
     await owner.getByLabel("Where you meet").fill("The all-night café");
-    await keepScreenshotsAtBothWidths(owner, "club-edit");
+    await checkPage(owner, "club-edit");
     await owner.getByRole("button", { name: "Save changes" }).click();
     await shows(owner.getByRole("heading", { name: "Night Owls Society" }));
     await shows(owner.getByText("The all-night café · 2 of 12 members", { exact: false }));

@@ -2,8 +2,9 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { catalogBook } from "../../server/test/catalog.js";
 import { startTestServer } from "../../server/test/harness.js";
-import { keepScreenshot, launchBrowser, webDist } from "./browser.js";
+import { launchBrowser, webDist } from "./browser.js";
 import { signUp } from "./members.js";
+import { checkPage } from "./page-check.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
@@ -30,6 +31,7 @@ describe("a club's first meeting", () => {
     await host.getByLabel("Name", { exact: true }).fill("Rouen Readers");
     await host.getByLabel("Description").fill("One novel a month, argued over cider.");
     await host.getByLabel("We meet online").check();
+    await checkPage(host, "create-club");
     await host.getByRole("button", { name: "Create club" }).click();
     await expect.poll(() => host.getByRole("heading", { name: "Rouen Readers" }).isVisible()).toBe(true);
     expect(host.url()).toContain("/clubs/rouen-readers");
@@ -43,24 +45,27 @@ describe("a club's first meeting", () => {
     const meetingUrl = host.url();
     await goingAndReport(host, "160");
     await expect.poll(() => host.getByText("page 160 · 50%").isVisible()).toBe(true);
+    await expect.poll(() => host.getByText("Last saved: page 160 (50%).").isVisible()).toBe(true);
 
     await guest.goto("/clubs");
     await guest.getByRole("searchbox", { name: "Search" }).fill("rouen");
+    await expect.poll(() => guest.getByRole("link", { name: "Rouen Readers" }).isVisible()).toBe(true);
+    await checkPage(guest, "clubs-search");
     await guest.getByRole("link", { name: "Rouen Readers" }).click();
     await guest.getByRole("button", { name: "Join this club" }).click();
     await expect.poll(() => guest.getByRole("link", { name: "Madame Bovary" }).isVisible()).toBe(true);
     await guest.getByRole("link", { name: "Madame Bovary" }).click();
     await goingAndReport(guest, "320");
     await expect.poll(() => guest.getByText("Finished").isVisible()).toBe(true);
+    await expect.poll(() => guest.getByText("You have read the whole book.").isVisible()).toBe(true);
     await expect.poll(() => guest.getByText("page 160 · 50%").isVisible()).toBe(true);
-    await keepScreenshot(guest, "club-journey-meeting-phone");
+    await checkPage(guest, "meeting-guest");
 
     await host.goto(meetingUrl);
     await expect
       .poll(() => host.getByRole("progressbar", { name: "Gustave's progress" }).getAttribute("aria-valuenow"))
       .toBe("100");
-    const file = await keepScreenshot(host, "club-journey-meeting");
-    console.log(`screenshots kept: ${file} (and -phone)`);
+    await checkPage(host, "meeting-host");
     await hostContext.close();
     await guestContext.close();
   });

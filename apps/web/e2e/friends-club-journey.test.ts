@@ -3,8 +3,9 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { catalogBook } from "../../server/test/catalog.js";
 import { startTestServer } from "../../server/test/harness.js";
-import { DESKTOP, keepScreenshotsAtBothWidths, launchBrowser, PHONE, webDist } from "./browser.js";
+import { DESKTOP, launchBrowser, PHONE, webDist } from "./browser.js";
 import { barValue, eventually, shows, signUp } from "./members.js";
+import { checkPage } from "./page-check.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
@@ -47,7 +48,7 @@ describe("reading with a friend", () => {
       .click();
     await shows(guest.getByRole("link", { name: "Emma" }));
     await shows(guest.getByText("No one is waiting for your answer."));
-    await keepScreenshotsAtBothWidths(guest, "friends-page");
+    await checkPage(guest, "friends-page");
 
     // Emma starts a private club and invites Léon, who accepts from his home page.
     await host.getByRole("link", { name: "Clubs" }).click();
@@ -65,7 +66,7 @@ describe("reading with a friend", () => {
     await guest.getByRole("link", { name: "Home" }).click();
     const invitation = guest.getByRole("group", { name: "Invitation to Yonville Readers" });
     await shows(invitation);
-    await keepScreenshotsAtBothWidths(guest, "home-invitation");
+    await checkPage(guest, "home-invitation");
     await invitation.getByRole("button", { name: "Accept" }).click();
     await invitation.waitFor({ state: "detached" });
     await guest.getByRole("link", { name: "Yonville Readers" }).click();
@@ -137,8 +138,8 @@ describe("reading with a friend", () => {
     // Emma: 100, 80 (correction), 120, 130, 320; Léon: 160, 240; and the header row.
     await expect.poll(() => host.getByRole("row").count(), eventually).toBe(1 + 7);
     await shows(host.getByRole("cell", { name: "80 (correction)" }));
-    await keepScreenshotsAtBothWidths(host, "meeting-race");
-    await keepScreenshotsAtBothWidths(guest, "meeting-race-guest");
+    await checkPage(host, "meeting-race");
+    await checkPage(guest, "meeting-race-guest");
 
     // Léon's friends page shows what Emma read in their club.
     await guest.getByRole("link", { name: "Friends" }).click();
@@ -159,7 +160,7 @@ describe("reading with a friend", () => {
     await host.getByRole("button", { name: "Copy link" }).click();
     await shows(host.getByText(/^Copied\./));
     expect(await host.evaluate(() => navigator.clipboard.readText())).toBe(feedUrl.toString());
-    await keepScreenshotsAtBothWidths(host, "calendar");
+    await checkPage(host, "calendar");
 
     const response = await fetch(new URL(feedUrl.pathname, server.url));
     expect(response.status).toBe(200);

@@ -37,3 +37,29 @@ export async function shows(locator: Locator): Promise<void> {
 
 /** For expect.poll: pages load their chunks and refresh their data in their own time, slower on a busy machine. */
 export const eventually = { timeout: 15_000 };
+
+/** The 14th of next month at 19:00 local time, as a datetime-local value. */
+export function nextMonthEvening(): string {
+  const day = new Date();
+  day.setMonth(day.getMonth() + 1, 14);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-14T19:00`;
+}
+
+/** The owner starts a club and schedules its first meeting on a catalog book; returns both paths. */
+export async function createClubWithMeeting(owner: Page, club: string, book: string) {
+  await owner.goto("/clubs/new");
+  await owner.getByLabel("Name", { exact: true }).fill(club);
+  await owner.getByLabel("Description").fill("We race to the last page.");
+  await owner.getByLabel("We meet online").check();
+  await owner.getByRole("button", { name: "Create club" }).click();
+  await shows(owner.getByRole("heading", { name: club }));
+  const clubPath = new URL(owner.url()).pathname;
+  await owner.getByLabel("Book", { exact: true }).fill(book.toLowerCase());
+  await owner.getByRole("button", { name: `Choose ${book}` }).click();
+  await owner.getByLabel("Starts at").fill(nextMonthEvening());
+  await owner.getByLabel("Video link").fill("https://meet.example.com/race");
+  await owner.getByRole("button", { name: "Schedule meeting" }).click();
+  await shows(owner.getByRole("heading", { name: book }));
+  return { clubPath, meetingPath: new URL(owner.url()).pathname };
+}

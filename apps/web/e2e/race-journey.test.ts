@@ -3,8 +3,9 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { catalogBook } from "../../server/test/catalog.js";
 import { signedUpClient, startTestServer } from "../../server/test/harness.js";
-import { DESKTOP, keepScreenshotsAtBothWidths, launchBrowser, PHONE, webDist } from "./browser.js";
-import { eventually, shows, signUp } from "./members.js";
+import { DESKTOP, launchBrowser, PHONE, webDist } from "./browser.js";
+import { createClubWithMeeting, eventually, shows, signUp } from "./members.js";
+import { checkPage } from "./page-check.js";
 
 // Settlement and leaderboard refreshes are queued jobs: this server runs the queue, as production does.
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist }, jobs: true });
@@ -16,31 +17,6 @@ await catalogBook(server, { title: "The Guermantes Way", authors: ["Marcel Prous
 
 /** The global boards are materialized views refreshed a couple of seconds after scores change. */
 const boardsCatchUp = { timeout: 30_000 };
-
-/** The 14th of next month at 19:00 local time, as a datetime-local value. */
-function nextMonthEvening(): string {
-  const day = new Date();
-  day.setMonth(day.getMonth() + 1, 14);
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-14T19:00`;
-}
-
-async function createClubWithMeeting(owner: Page, club: string, book: string) {
-  await owner.goto("/clubs/new");
-  await owner.getByLabel("Name", { exact: true }).fill(club);
-  await owner.getByLabel("Description").fill("We race to the last page.");
-  await owner.getByLabel("We meet online").check();
-  await owner.getByRole("button", { name: "Create club" }).click();
-  await shows(owner.getByRole("heading", { name: club }));
-  const clubPath = new URL(owner.url()).pathname;
-  await owner.getByLabel("Book", { exact: true }).fill(book.toLowerCase());
-  await owner.getByRole("button", { name: `Choose ${book}` }).click();
-  await owner.getByLabel("Starts at").fill(nextMonthEvening());
-  await owner.getByLabel("Video link").fill("https://meet.example.com/race");
-  await owner.getByRole("button", { name: "Schedule meeting" }).click();
-  await shows(owner.getByRole("heading", { name: book }));
-  return { clubPath, meetingPath: new URL(owner.url()).pathname };
-}
 
 async function answerGoing(page: Page) {
   await page.getByRole("button", { name: "Going", exact: true }).click();
@@ -134,7 +110,7 @@ describe("the reading race", () => {
       await shows(page.getByText("200 points · 2 backers · odds 1.5"));
       await shows(page.getByText("100 points · 1 backer · odds 3"));
     }
-    await keepScreenshotsAtBothWidths(leon, "race-bets-open");
+    await checkPage(leon, "race-bets-open");
 
     // The race: Odette starts, Léon finishes first, then Odette.
     await odette.getByLabel(/Page reached/).fill("60");
@@ -173,8 +149,8 @@ describe("the reading race", () => {
     await shows(leon.getByText("Your bet on Leon won: 150 points paid out for your stake of 100 points."));
     await shows(odette.getByText("Your bet of 100 points on Odette lost: it went to the winners."));
     await shows(odette.getByText("Winner", { exact: true }));
-    await keepScreenshotsAtBothWidths(owner, "race-settled");
-    await keepScreenshotsAtBothWidths(odette, "race-settled-loser");
+    await checkPage(owner, "race-settled");
+    await checkPage(odette, "race-settled-loser");
 
     // Léon's points: the payout and the finish reward are in his history, in words.
     await leon.getByRole("link", { name: "Points", exact: true }).click();
@@ -186,7 +162,7 @@ describe("the reading race", () => {
     await expect.poll(() => ledgerAmount(leon, `Stake on Leon — ${book}`)).toBe("-100");
     await expect.poll(() => ledgerAmount(leon, "Welcome grant")).toBe("+1,000");
     await shows(leon.getByText("Won 150 points"));
-    await keepScreenshotsAtBothWidths(leon, "points");
+    await checkPage(leon, "points");
 
     // Odette's history keeps the cancelled bet and its refund, and her lost bet.
     await odette.getByRole("link", { name: "Points", exact: true }).click();
@@ -215,14 +191,14 @@ describe("the reading race", () => {
     const clubBoard = "Combray Readers members by score";
     await expect.poll(() => boardRow(odette, clubBoard, "Oriane"), eventually).toBe(`2 tiedOriane${scores.oriane}`);
     expect(new URL(odette.url()).searchParams.get("scope")).toBe("club");
-    await keepScreenshotsAtBothWidths(odette, "leaderboards");
+    await checkPage(odette, "leaderboards");
 
     // Léon's home page: his balance and all-time rank, linking to his points.
     await leon.getByRole("link", { name: "Home" }).click();
     const card = leon.locator("section").filter({ has: leon.getByRole("heading", { name: "Your points" }) });
     await shows(card.getByText(leonBalance.toLocaleString("en-US"), { exact: true }));
     await shows(card.getByText("#1", { exact: true }));
-    await keepScreenshotsAtBothWidths(leon, "home-points");
+    await checkPage(leon, "home-points");
     await card.getByRole("link", { name: "See your points" }).click();
     await shows(leon.getByRole("heading", { name: "Your points" }));
 
@@ -273,7 +249,7 @@ describe("the reading race", () => {
     await shows(owner.getByText("The meeting is cancelled: every stake is being refunded."));
     await shows(member.getByText("The meeting was cancelled: every stake went back to its owner."));
     await shows(member.getByText("Your stake of 250 points on Robert was refunded."));
-    await keepScreenshotsAtBothWidths(member, "meeting-cancelled");
+    await checkPage(member, "meeting-cancelled");
 
     await member.getByRole("link", { name: "Points", exact: true }).click();
     await expect.poll(() => ledgerAmount(member, "Refund — The Guermantes Way"), eventually).toBe("+250");
@@ -333,7 +309,7 @@ describe("the reading race", () => {
     // Ties are ordered by id: the member has two places above, and below as many of the 2 others as sort after.
     const below = [others[22], others[23]].filter((reader) => (reader?.user.id ?? "") > me.user.id).length;
     expect(await table.getByRole("row").count()).toBe(1 + 20 + 1 + 2 + 1 + below);
-    await keepScreenshotsAtBothWidths(page, "leaderboards-neighbours");
+    await checkPage(page, "leaderboards-neighbours");
 
     // Loading the rest puts the member in the list itself; the neighbourhood folds away.
     await page.getByRole("button", { name: "Load more members" }).click();

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { sessionStore } from "../lib/session-store";
 import { useTRPC } from "../lib/trpc";
 import { useSession } from "../lib/use-session";
+import { ThemeToggle } from "./theme-toggle";
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${
@@ -71,35 +72,38 @@ export function AppShell() {
               </>
             )}
           </nav>
-          {session.status === "authenticated" && (
-            <div className="ml-auto flex items-center gap-2">
-              <NavLink to="/settings/profile" className={navClass}>
-                <span className="sr-only">Profile of </span>
-                {session.user.displayName}
-              </NavLink>
-              <button
-                type="button"
-                onClick={() => logOut.mutate()}
-                disabled={logOut.isPending}
-                className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
-              >
-                Log out
-              </button>
-            </div>
-          )}
-          {session.status === "anonymous" && (
-            <div className="ml-auto flex items-center gap-2">
-              <NavLink to="/log-in" className={navClass}>
-                Log in
-              </NavLink>
-              <Link
-                to="/sign-up"
-                className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-              >
-                Sign up
-              </Link>
-            </div>
-          )}
+          <div className="ml-auto flex items-center gap-2">
+            <ThemeToggle />
+            {session.status === "authenticated" && (
+              <>
+                <NavLink to="/settings/profile" className={navClass}>
+                  <span className="sr-only">Profile of </span>
+                  {session.user.displayName}
+                </NavLink>
+                <button
+                  type="button"
+                  onClick={() => logOut.mutate()}
+                  disabled={logOut.isPending}
+                  className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
+                >
+                  Log out
+                </button>
+              </>
+            )}
+            {session.status === "anonymous" && (
+              <>
+                <NavLink to="/log-in" className={navClass}>
+                  Log in
+                </NavLink>
+                <Link
+                  to="/sign-up"
+                  className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+                >
+                  Sign up
+                </Link>
+              </>
+            )}
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">

@@ -135,15 +135,22 @@ export function Alert({ tone = "error", children }: { tone?: "error" | "success"
   );
 }
 
+/** A panel; with a title it is a named region, so assistive technology can list and jump to it. */
 export function Card({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
+  const titleId = useId();
   return (
     <section
+      aria-labelledby={title ? titleId : undefined}
       className={cx(
         "rounded-2xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900",
         className,
       )}
     >
-      {title && <h2 className="mb-4 font-serif text-xl font-semibold">{title}</h2>}
+      {title && (
+        <h2 id={titleId} className="mb-4 font-serif text-xl font-semibold">
+          {title}
+        </h2>
+      )}
       {children}
     </section>
   );
@@ -285,5 +292,25 @@ export function ActionGroup({ label, children }: { label: string; children: Reac
     <fieldset aria-label={label} className="flex flex-wrap gap-2">
       {children}
     </fieldset>
+  );
+}
+
+/** A labelled bar from 0 to 100 % (reading progress), announced with its value in words. */
+export function ProgressBar({ label, percent, valueText }: { label: string; percent: number; valueText: string }) {
+  return (
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={valueText}
+      className="mt-1 h-3 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
+    >
+      <div
+        className="h-full rounded-full bg-brand-600 transition-[width] duration-500"
+        style={{ width: `${percent}%` }}
+      />
+    </div>
   );
 }

@@ -52,7 +52,7 @@ export function MonthGrid({ month, weeks, entries }: { month: Date; weeks: Date[
                   aria-current={today ? "date" : undefined}
                   className={cx(
                     "h-16 border border-stone-200 p-1 align-top sm:h-24 dark:border-stone-800",
-                    !isSameMonth(day, month) && "bg-stone-100 text-stone-500 dark:bg-stone-950",
+                    !isSameMonth(day, month) && "bg-stone-100 text-stone-600 dark:bg-stone-950 dark:text-stone-400",
                     today && "bg-brand-50 ring-2 ring-brand-600 ring-inset dark:bg-stone-800",
                   )}
                 >

@@ -1,6 +1,6 @@
 import { createClubInput } from "@booky/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
@@ -12,6 +12,7 @@ import { ClubFields, type ClubFormOutput, type ClubFormValues, clubFieldNames } 
 export function CreateClubPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ClubFormValues, unknown, ClubFormOutput>({
     resolver: zodResolver(createClubInput),
@@ -21,7 +22,11 @@ export function CreateClubPage() {
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     create.mutate(values, {
-      onSuccess: (club) => navigate(`/clubs/${club.slug}`),
+      onSuccess: (club) => {
+        // Lists of "my clubs" (home, clubs page) now include this one.
+        void queryClient.invalidateQueries({ queryKey: trpc.clubs.pathKey() });
+        navigate(`/clubs/${club.slug}`);
+      },
       onError: (error) => {
         if (!applyServerFieldErrors(error, form.setError, clubFieldNames)) setFormError(errorMessage(error));
       },

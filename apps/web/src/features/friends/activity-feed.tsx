@@ -4,11 +4,17 @@ import { Alert, Card, EmptyState, LoadMore, Skeleton } from "../../components/ui
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 
-/** What friends read lately, newest first (only meetings the member may see). */
-export function ActivityFeed() {
+/**
+ * What friends read lately, newest first (only meetings the member may see).
+ * `glance` (the home page) shows the latest few and links to the whole feed.
+ */
+export function ActivityFeed({ glance = false }: { glance?: boolean }) {
   const trpc = useTRPC();
   const activity = useInfiniteQuery({
-    ...trpc.friends.activity.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
+    ...trpc.friends.activity.infiniteQueryOptions(
+      { limit: glance ? 5 : 20 },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
     // Friends keep reading: look again whenever the feed is shown.
     staleTime: 0,
   });
@@ -48,7 +54,15 @@ export function ActivityFeed() {
           ))}
         </ol>
       )}
-      <LoadMore query={activity} label="Load more activity" />
+      {glance ? (
+        <p className="mt-3 text-sm">
+          <Link to="/friends" className="font-semibold text-brand-700 underline dark:text-brand-500">
+            See all activity
+          </Link>
+        </p>
+      ) : (
+        <LoadMore query={activity} label="Load more activity" />
+      )}
     </Card>
   );
 }

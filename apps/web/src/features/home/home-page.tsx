@@ -2,7 +2,9 @@ import { Link } from "react-router";
 import { buttonClass, Card, PageTitle, Skeleton } from "../../components/ui";
 import { useSession } from "../../lib/use-session";
 import { MyInvitations } from "../clubs/my-invitations";
+import { ActivityFeed } from "../friends/activity-feed";
 import { PointsCard } from "../points/points-card";
+import { ActiveReads } from "./active-reads";
 import { ComingUp, MyClubs } from "./member-home-cards";
 
 export function HomePage() {
@@ -34,8 +36,10 @@ export function HomePage() {
       <div className="grid gap-4 md:grid-cols-2">
         <MyInvitations />
         <ComingUp />
+        <ActiveReads />
         <PointsCard />
         <MyClubs />
+        <ActivityFeed glance />
         <Card title="Your profile">
           <p className="text-stone-700 dark:text-stone-300">
             Tell your club who you are: add a bio and an avatar.{" "}

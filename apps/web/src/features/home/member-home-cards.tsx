@@ -4,6 +4,8 @@ import { Link } from "react-router";
 import { Alert, Card, EmptyState, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { countdownTo } from "./countdown";
+import { useNow } from "./use-now";
 
 const linkClass = "font-semibold text-brand-700 underline dark:text-brand-500";
 const SIXTY_DAYS_MS = 60 * 86_400_000;
@@ -17,6 +19,7 @@ export function ComingUp() {
     return { from, to: new Date(from.getTime() + SIXTY_DAYS_MS) };
   });
   const upcoming = useQuery(trpc.meetings.myCalendar.queryOptions({ ...range, limit: 5 }));
+  const now = useNow();
   return (
     <Card title="Coming up">
       {upcoming.isPending ? (
@@ -29,9 +32,17 @@ export function ComingUp() {
         <ul className="flex flex-col gap-2">
           {upcoming.data.items.map(({ meeting, book, myRsvp }) => (
             <li key={meeting.id}>
-              <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
-                {book.title}
-              </Link>
+              <div className="flex flex-wrap justify-between gap-x-2">
+                <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
+                  {book.title}
+                </Link>
+                <time
+                  dateTime={meeting.startsAt.toISOString()}
+                  className="text-sm font-medium text-brand-800 dark:text-brand-100"
+                >
+                  {countdownTo(meeting.startsAt, now)}
+                </time>
+              </div>
               <span className="block text-sm text-stone-600 dark:text-stone-400">
                 {meeting.startsAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
                 {myRsvp === "going" ? " · you are going" : " · not answered yet"}

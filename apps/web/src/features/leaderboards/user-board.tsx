@@ -104,7 +104,7 @@ export function UserBoard({ input, caption, empty }: { input: UserBoardInput; ca
             ))}
             {gap && (
               <tr>
-                <td colSpan={3} className="py-1 text-center text-stone-500">
+                <td colSpan={3} className="py-1 text-center text-stone-600 dark:text-stone-400">
                   <span aria-hidden="true">⋯</span>
                   <span className="sr-only">Further down the board, around you:</span>
                 </td>

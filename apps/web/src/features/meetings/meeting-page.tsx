@@ -114,7 +114,7 @@ export function MeetingPage() {
       {going && open && mine.data && (
         <ProgressForm meetingId={meetingId} pageCount={data.bookPageCount} mine={mine.data} />
       )}
-      <RaceBoard board={boardData} query={board} />
+      <RaceBoard board={boardData} query={board} updatedAt={board.dataUpdatedAt} />
       <BetPoolPanel meeting={data} />
       <Card title="Progress over time">
         <Suspense fallback={<Skeleton className="h-72" />}>

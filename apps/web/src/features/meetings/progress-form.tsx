@@ -1,7 +1,7 @@
 import { updateProgressInput } from "@booky/domain";
 import type { RouterOutputs } from "@booky/server";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -9,9 +9,12 @@ import { Alert, Button, Card, TextField } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage, isTRPCError } from "../../lib/errors";
 import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
+import { useSession } from "../../lib/use-session";
+import { boardWithPage, pageAfter, withPage } from "./optimistic";
 
 type Values = z.input<typeof updateProgressInput>;
 type Mine = RouterOutputs["progress"]["get"];
+type Board = RouterOutputs["progress"]["forMeeting"];
 /** What a lost compare-and-set answers: the progress as it is now (null if there is none yet). */
 type CurrentProgress = { page: number; version: number } | null;
 
@@ -34,8 +37,28 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
   });
   // The version the member is looking at is the one an update is based on.
   useEffect(() => form.setValue("expectedVersion", mine.version), [form, mine.version]);
+  const session = useSession();
+  const myId = session.status === "authenticated" ? session.user.id : "";
+  const mineKey = trpc.progress.get.queryKey({ meetingId });
+  const boardKey = trpc.progress.forMeeting.pathKey();
+  // The new page shows on my bar at once; a refused update (another device moved on) puts it back.
   const report = useMutation(
     trpc.progress.update.mutationOptions({
+      onMutate: async (update) => {
+        await queryClient.cancelQueries({ queryKey: trpc.progress.pathKey() });
+        const mineBefore = queryClient.getQueryData(mineKey);
+        const boardsBefore = queryClient.getQueriesData<InfiniteData<Board>>({ queryKey: boardKey });
+        const page = pageAfter(update, pageCount);
+        if (mineBefore) queryClient.setQueryData(mineKey, withPage(mineBefore, page, pageCount));
+        queryClient.setQueriesData<InfiniteData<Board>>({ queryKey: boardKey }, (board) =>
+          board?.pages ? boardWithPage(board, myId, page) : board,
+        );
+        return { mineBefore, boardsBefore };
+      },
+      onError: (_error, _update, context) => {
+        if (context?.mineBefore) queryClient.setQueryData(mineKey, context.mineBefore);
+        for (const [key, board] of context?.boardsBefore ?? []) queryClient.setQueryData(key, board);
+      },
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.progress.pathKey() }),
     }),
   );

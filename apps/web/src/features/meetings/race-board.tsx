@@ -1,12 +1,20 @@
 import type { RouterOutputs } from "@booky/server";
-import { Card, EmptyState, LoadMore, Skeleton } from "../../components/ui";
+import { Card, EmptyState, LoadMore, ProgressBar, Skeleton } from "../../components/ui";
 import { useSession } from "../../lib/use-session";
 
 type Board = RouterOutputs["progress"]["forMeeting"];
 type LoadMoreQuery = Parameters<typeof LoadMore>[0]["query"];
 
-/** Every attendee's bar, first finishers first. */
-export function RaceBoard({ board, query }: { board: Board | undefined; query: LoadMoreQuery }) {
+/** Every attendee's bar, first finishers first; `updatedAt` is when the bars were last read (they refresh live). */
+export function RaceBoard({
+  board,
+  query,
+  updatedAt,
+}: {
+  board: Board | undefined;
+  query: LoadMoreQuery;
+  updatedAt: number;
+}) {
   const session = useSession();
   const myId = session.status === "authenticated" ? session.user.id : null;
   return (
@@ -22,29 +30,29 @@ export function RaceBoard({ board, query }: { board: Board | undefined; query: L
               <div className="flex justify-between gap-2 text-sm">
                 <span className="font-medium">
                   {row.user.displayName}
-                  {row.user.id === myId && <span className="font-normal text-stone-600"> (you)</span>}
+                  {row.user.id === myId && (
+                    <span className="font-normal text-stone-600 dark:text-stone-400"> (you)</span>
+                  )}
                 </span>
                 <span>{row.finished ? "Finished" : `page ${row.page} · ${row.percent}%`}</span>
               </div>
-              <div
-                role="progressbar"
-                aria-label={`${row.user.displayName}'s progress`}
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={row.percent}
-                aria-valuetext={row.finished ? "Finished" : `page ${row.page} of ${board.bookPageCount}`}
-                className="mt-1 h-3 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
-              >
-                <div
-                  className="h-full rounded-full bg-brand-600 transition-[width] duration-500"
-                  style={{ width: `${row.percent}%` }}
-                />
-              </div>
+              <ProgressBar
+                label={`${row.user.displayName}'s progress`}
+                percent={row.percent}
+                valueText={row.finished ? "Finished" : `page ${row.page} of ${board.bookPageCount}`}
+              />
             </li>
           ))}
         </ul>
       )}
       <LoadMore query={query} label="Show more attendees" />
+      {updatedAt > 0 && (
+        <p className="mt-3 flex items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
+          <span aria-hidden="true" className="size-2 rounded-full bg-green-600 motion-safe:animate-pulse" />
+          Live: bars move as members report, last checked{" "}
+          <time dateTime={new Date(updatedAt).toISOString()}>{new Date(updatedAt).toLocaleTimeString()}</time>
+        </p>
+      )}
     </Card>
   );
 }

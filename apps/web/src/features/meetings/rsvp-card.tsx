@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { withAnswer } from "./optimistic";
 
 type Meeting = RouterOutputs["meetings"]["get"];
 type RsvpStatus = "going" | "interested" | "not_going";
@@ -17,7 +18,22 @@ export function RsvpCard({ meeting }: { meeting: Meeting }) {
       queryClient.invalidateQueries({ queryKey: trpc.progress.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.bets.pathKey() }),
     ]);
-  const rsvp = useMutation(trpc.meetings.rsvp.mutationOptions({ onSuccess: refresh }));
+  // The answer shows at once; if the server refuses it, the previous one comes back.
+  const meetingKey = trpc.meetings.get.queryKey({ meetingId: meeting.id });
+  const rsvp = useMutation(
+    trpc.meetings.rsvp.mutationOptions({
+      onMutate: async ({ status }) => {
+        await queryClient.cancelQueries({ queryKey: meetingKey });
+        const before = queryClient.getQueryData(meetingKey);
+        if (before) queryClient.setQueryData(meetingKey, withAnswer(before, status));
+        return { before };
+      },
+      onError: (_error, _answer, context) => {
+        if (context?.before) queryClient.setQueryData(meetingKey, context.before);
+      },
+      onSettled: refresh,
+    }),
+  );
   const answer = meeting.myRsvp?.status;
 
   return (
@@ -29,7 +45,6 @@ export function RsvpCard({ meeting }: { meeting: Meeting }) {
             key={status}
             variant={answer === status ? "primary" : "secondary"}
             aria-pressed={answer === status}
-            busy={rsvp.isPending && rsvp.variables?.status === status}
             onClick={() => rsvp.mutate({ meetingId: meeting.id, status })}
           >
             {rsvpLabels[status]}

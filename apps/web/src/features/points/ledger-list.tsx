@@ -28,7 +28,7 @@ export function LedgerList({ ledger }: { ledger: ReturnType<typeof useLedger> })
               <div>
                 <p className="font-medium">
                   {ledgerLabel(entry, entry.horse?.displayName)}
-                  {entry.meeting && (
+                  {entry.meeting?.id && (
                     <>
                       {" — "}
                       <Link to={`/meetings/${entry.meeting.id}`} className="hover:underline">
