@@ -61,7 +61,11 @@ export const pointsRouter = router({
       .where(and(eq(pointLedger.userId, ctx.user.id), before === null ? undefined : lt(pointLedger.id, before)))
       .orderBy(desc(pointLedger.id))
       .limit(input.limit + 1);
-    const items = rows.slice(0, input.limit);
+    // The meeting's columns span two left-joined tables: an entry without a meeting gets null, not an object of nulls.
+    const items = rows.slice(0, input.limit).map((row) => ({
+      ...row,
+      meeting: row.meeting.id === null ? null : { id: row.meeting.id, bookTitle: row.meeting.bookTitle },
+    }));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > input.limit && last ? String(last.id) : null };
   }),
