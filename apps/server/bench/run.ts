@@ -9,7 +9,7 @@ import postgres from "postgres";
 import { openBenchServer } from "./database.js";
 import { type BenchSettings, benchScale } from "./run/bench-scale.js";
 import { serverRoot } from "./run/processes.js";
-import { type BenchReport, medianOf, writeReport } from "./run/report.js";
+import { type BenchReport, compareScales, medianOf, writeReport } from "./run/report.js";
 import { comparisons, scenarios } from "./run/scenarios.js";
 import { seedBenchData } from "./seed/index.js";
 import { SMOKE_SCALE, seedPlan } from "./seed/plan.js";
@@ -103,19 +103,7 @@ try {
       const rounds = numerator.map((_, round) => rpsOf(numerator, round) / Math.max(1e-9, rpsOf(denominator, round)));
       return { id: comparison.id, label: comparison.label, ratio: medianOf(rounds), rounds };
     }),
-    scaleComparisons:
-      first && second
-        ? second.scenarios.map((later) => {
-            const earlier = first.scenarios.find((s) => s.id === later.id);
-            const before = earlier?.median.p99 ?? 0;
-            return {
-              id: later.id,
-              label: later.label,
-              p99: { [`scale ${first.scale}`]: before, [`scale ${second.scale}`]: later.median.p99 },
-              ratio: later.median.p99 / Math.max(1e-9, before),
-            };
-          })
-        : [],
+    scaleComparisons: first && second ? compareScales(first, second) : [],
     scales: results,
     seqScans: results.flatMap((result) =>
       Object.entries(result.explain).flatMap(([scenario, statements]) =>

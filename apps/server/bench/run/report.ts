@@ -32,9 +32,28 @@ export interface Comparison {
 export interface ScaleComparison {
   id: string;
   label: string;
+  p50: Record<string, number>;
   p99: Record<string, number>;
   /** p99 at the larger scale ÷ p99 at the smaller one. */
   ratio: number;
+  /** The same for the median: tails on a shared machine are mostly noise, medians show the structure. */
+  p50Ratio: number;
+}
+
+/** p50 and p99 of each read at the smaller scale against the larger one. */
+export function compareScales(first: ScaleResult, second: ScaleResult): ScaleComparison[] {
+  return second.scenarios.map((later) => {
+    const earlier = first.scenarios.find((s) => s.id === later.id)?.median;
+    const [a, b] = [`scale ${first.scale}`, `scale ${second.scale}`];
+    return {
+      id: later.id,
+      label: later.label,
+      p50: { [a]: earlier?.p50 ?? 0, [b]: later.median.p50 },
+      p99: { [a]: earlier?.p99 ?? 0, [b]: later.median.p99 },
+      ratio: later.median.p99 / Math.max(1e-9, earlier?.p99 ?? 0),
+      p50Ratio: later.median.p50 / Math.max(1e-9, earlier?.p50 ?? 0),
+    };
+  });
 }
 
 export interface BenchReport {
@@ -83,12 +102,14 @@ export function markdownReport(report: BenchReport): string {
     const scales = Object.keys(report.scaleComparisons[0]?.p99 ?? {});
     lines.push(
       "",
-      `## p99 latency by data size (${scales.join(" vs ")})`,
+      `## Latency by data size (${scales.join(" vs ")})`,
       "",
-      `| procedure | ${scales.map((s) => `p99 ${s} (ms)`).join(" | ")} | ratio |`,
-      `| --- | ${scales.map(() => "---:").join(" | ")} | ---: |`,
+      `| procedure | ${scales.map((s) => `p99 ${s} (ms)`).join(" | ")} | p99 ratio | ${scales.map((s) => `p50 ${s}`).join(" | ")} | p50 ratio |`,
+      `| --- | ${scales.map(() => "---:").join(" | ")} | ---: | ${scales.map(() => "---:").join(" | ")} | ---: |`,
       ...report.scaleComparisons.map(
-        (c) => `| ${c.label} | ${scales.map((s) => ms(c.p99[s] ?? 0)).join(" | ")} | **${c.ratio.toFixed(2)}×** |`,
+        (c) =>
+          `| ${c.label} | ${scales.map((s) => ms(c.p99[s] ?? 0)).join(" | ")} | **${c.ratio.toFixed(2)}×** | ` +
+          `${scales.map((s) => ms(c.p50[s] ?? 0)).join(" | ")} | ${c.p50Ratio.toFixed(2)}× |`,
       ),
     );
   }
@@ -103,6 +124,23 @@ export function markdownReport(report: BenchReport): string {
         ({ label, median: r }) =>
           `| ${label} | ${whole.format(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} |`,
       ),
+    );
+  }
+  const explained = [...new Set(report.scales.flatMap((scale) => Object.keys(scale.explain)))];
+  if (explained.length > 0) {
+    const databaseMs = (scale: ScaleResult, id: string) => {
+      const statements = scale.explain[id];
+      if (!statements) return "";
+      const total = statements.reduce((sum, statement) => sum + (statement.executionMs ?? 0), 0);
+      return `${ms(total)} (${statements.length})`;
+    };
+    lines.push(
+      "",
+      "## PostgreSQL time per call (sum of EXPLAIN ANALYZE execution times; statements in brackets)",
+      "",
+      `| scenario | ${report.scales.map((scale) => `scale ${scale.scale} (ms)`).join(" | ")} |`,
+      `| --- | ${report.scales.map(() => "---:").join(" | ")} |`,
+      ...explained.map((id) => `| ${id} | ${report.scales.map((scale) => databaseMs(scale, id)).join(" | ")} |`),
     );
   }
   lines.push("", "## Sequential scans on large tables (from EXPLAIN ANALYZE of every statement, see explain/)", "");
