@@ -68,6 +68,10 @@ if (command === "start") {
   run(["build"]);
   run(["typecheck"]);
   run(["lint"]);
+  console.log(
+    "\nBrowser journeys keep screenshots (desktop and phone width) in apps/web/test-output/e2e/<journey>/" +
+      " and axe-core's results in apps/web/test-output/accessibility.txt; each journey prints its folder below.",
+  );
   // Last, so the output ends with vitest's summary of every test.
   run(["exec", "vitest", "run"]);
 } else {

@@ -8,9 +8,12 @@ export default mergeConfig(
     test: {
       name: "web",
       include: ["e2e/**/*.test.ts"],
-      globalSetup: ["../../packages/db/test/global-setup.ts"],
+      // The report setup prints the axe summary and the screenshot folder when the run ends.
+      globalSetup: ["../../packages/db/test/global-setup.ts", "./e2e/report-setup.ts"],
       testTimeout: 60_000,
       hookTimeout: 60_000,
+      // Pages load their chunks and poll their data in their own time, slower on a busy 2-core machine.
+      expect: { poll: { timeout: 15_000, interval: 100 } },
     },
   }),
 );

@@ -16,6 +16,7 @@ import { registerTrpcRoutes } from "./http/trpc-handler.js";
 import { registerWebApp } from "./http/web-app.js";
 import { type AppRouter, appRouter } from "./router.js";
 import { createBackgroundTasks } from "./services/background.js";
+import { createBookMetadata } from "./services/books/book-metadata.js";
 import { createMailer } from "./services/mailer.js";
 import { createMetrics } from "./services/metrics.js";
 import { createRateLimits, defaultRateLimits, type RateLimitRules } from "./services/rate-limits.js";
@@ -44,6 +45,7 @@ export async function buildApp(options: BuildAppOptions) {
     reply.header("x-request-id", request.id);
   });
 
+  const metrics = createMetrics({ sql: database.client, poolMax: config.DATABASE_POOL_MAX });
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -60,8 +62,9 @@ export async function buildApp(options: BuildAppOptions) {
       log: app.log,
     }),
     rateLimits: createRateLimits(options.rateLimits ?? defaultRateLimits),
-    metrics: createMetrics({ sql: database.client, poolMax: config.DATABASE_POOL_MAX }),
+    metrics,
     background: createBackgroundTasks(app.log),
+    bookMetadata: createBookMetadata({ config, db: database.db, registry: metrics.registry, log: app.log }),
     log: app.log,
   };
 
@@ -105,6 +108,7 @@ export async function buildApp(options: BuildAppOptions) {
   app.addHook("onClose", async () => {
     await deps.background.drain();
     deps.mailer.close();
+    deps.bookMetadata.close();
   });
   return app;
 }

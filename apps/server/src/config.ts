@@ -49,6 +49,19 @@ const envSchema = z.object({
   /** Run the job queue's workers inside the server; turn off when separate `worker` processes do it. */
   JOBS_IN_PROCESS: booleanish.default(true),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  GOOGLE_BOOKS_ENABLED: booleanish.default(true),
+  GOOGLE_BOOKS_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://www.googleapis.com"),
+  GOOGLE_BOOKS_API_KEY: z.string().min(1).optional(),
+  GOOGLE_BOOKS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2500),
+  GOOGLE_BOOKS_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  GOOGLE_BOOKS_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).default(6000),
+  GOOGLE_BOOKS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+  GOOGLE_BOOKS_BREAKER_RESET_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  GOOGLE_BOOKS_CACHE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24 * 3600),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -83,3 +96,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** For entry points: the configuration, or a message naming the bad variable and exit code 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -3,6 +3,7 @@ import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify"
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "./config.js";
 import type { BackgroundTasks } from "./services/background.js";
+import type { BookMetadata } from "./services/books/book-metadata.js";
 import type { Mailer } from "./services/mailer.js";
 import type { Metrics } from "./services/metrics.js";
 import type { RateLimits } from "./services/rate-limits.js";
@@ -17,6 +18,7 @@ export interface AppDeps {
   rateLimits: RateLimits;
   metrics: Metrics;
   background: BackgroundTasks;
+  bookMetadata: BookMetadata;
   log: FastifyBaseLogger;
 }
 

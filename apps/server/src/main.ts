@@ -1,24 +1,12 @@
 import { createDatabase, migrateDatabase, resolveDatabase, seedDemoData } from "@booky/db";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { loadConfigOrExit } from "./config.js";
 import { startJobRunner } from "./jobs/runner.js";
 
 const startedAt = performance.now();
 
-function readConfig() {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-const config = readConfig();
+const config = loadConfigOrExit();
 const resolved = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await migrateDatabase(resolved.url);
 const database = createDatabase(resolved.url, { max: config.DATABASE_POOL_MAX });

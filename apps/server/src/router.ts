@@ -1,5 +1,6 @@
 import { authRouter } from "./routers/auth.js";
 import { betsRouter } from "./routers/bets.js";
+import { booksRouter } from "./routers/books.js";
 import { calendarRouter } from "./routers/calendar.js";
 import { clubsRouter } from "./routers/clubs.js";
 import { friendsRouter } from "./routers/friends.js";
@@ -13,6 +14,7 @@ import { router } from "./trpc.js";
 export const appRouter = router({
   auth: authRouter,
   bets: betsRouter,
+  books: booksRouter,
   calendar: calendarRouter,
   clubs: clubsRouter,
   friends: friendsRouter,

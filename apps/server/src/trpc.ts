@@ -89,7 +89,24 @@ export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx
   return next({ ctx: { club: found.club, role: found.role } });
 });
 
-/** Members of at least `required` rank only; others get FORBIDDEN. */
+/**
+ * Club content (members, meetings): any public club's; a private club's only
+ * to its members and to site admins, who moderate; other callers get FORBIDDEN.
+ */
+export const clubContentProcedure = clubProcedure.use(({ ctx, next }) => {
+  if (!canSeeClubContent(ctx.club.visibility, ctx.role, ctx.user.role)) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "This club is private: join it to see its members and meetings",
+    });
+  }
+  return next();
+});
+
+/**
+ * Members of at least `required` rank only; others get FORBIDDEN. Site admins
+ * too: moderating a club is not running it.
+ */
 export function clubRoleProcedure(required: ClubRoleName) {
   return clubProcedure.use(({ ctx, next }) => next({ ctx: { role: requireClubRole(ctx.role, required) } }));
 }
@@ -105,13 +122,13 @@ function requireClubRole(role: ClubRoleName | null, required: ClubRoleName): Clu
 
 /**
  * Takes `meetingId`; proves the meeting exists and that the caller may see it
- * (any meeting of a public club, a private club's only to its members: others
- * get FORBIDDEN, as for the club's members list). Adds `meeting` and `role`.
+ * (the same rule as `clubContentProcedure`: others get FORBIDDEN). Adds
+ * `meeting` and the caller's `role` in its club.
  */
 export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, next }) => {
   const found = await findMeetingWithRole(ctx.db, input.meetingId, ctx.user.id);
   if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "No such meeting" });
-  if (!canSeeClubContent(found.visibility, found.role)) {
+  if (!canSeeClubContent(found.visibility, found.role, ctx.user.role)) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its meetings" });
   }
   return next({ ctx: { meeting: found.meeting, role: found.role } });

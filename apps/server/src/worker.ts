@@ -6,28 +6,19 @@
 import { createDatabase } from "@booky/db";
 import closeWithGrace from "close-with-grace";
 import pino from "pino";
-import { ConfigError, loadConfig } from "./config.js";
+import { loadConfigOrExit } from "./config.js";
 import { startJobRunner } from "./jobs/runner.js";
 
-function readConfig() {
-  try {
-    const config = loadConfig();
-    if (!config.DATABASE_URL) throw new ConfigError("Invalid configuration:\n  DATABASE_URL: a worker needs it");
-    return { ...config, DATABASE_URL: config.DATABASE_URL };
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+const config = loadConfigOrExit();
+if (!config.DATABASE_URL) {
+  console.error("Invalid configuration:\n  DATABASE_URL: a worker needs it");
+  process.exit(1);
 }
-
-const config = readConfig();
+const databaseUrl = config.DATABASE_URL;
 const log = pino({ level: config.LOG_LEVEL });
-const database = createDatabase(config.DATABASE_URL, { max: config.JOBS_CONCURRENCY + 1 });
+const database = createDatabase(databaseUrl, { max: config.JOBS_CONCURRENCY + 1 });
 const jobs = await startJobRunner({
-  connectionString: config.DATABASE_URL,
+  connectionString: databaseUrl,
   db: database.db,
   log,
   concurrency: config.JOBS_CONCURRENCY,

@@ -53,8 +53,10 @@ describe("points", () => {
       ["refund", 2],
       ["stake", -2],
     ]);
+    expect(first.items[1]?.horse).toMatchObject({ id: reader.user.id, username: reader.details.username });
     const second = await reader.client.trpc.points.ledger.query({ limit: 4, cursor: first.nextCursor });
     expect(second.items.map((entry) => entry.kind)).toEqual(["refund", "stake", "grant"]);
+    expect(second.items[2]).toMatchObject({ meeting: null, horse: null });
     expect(second.nextCursor).toBeNull();
     expect(await codeOf(reader.client.trpc.points.ledger.query({ cursor: "not-a-cursor" }))).toBe("BAD_REQUEST");
   });

@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
 
 const server = await startTestServer();
@@ -35,10 +36,11 @@ describe("the iCalendar feed", () => {
       isOnline: true,
     });
     const startsAt = new Date(Date.UTC(2030, 0, 15, 18, 30));
+    const spqr = await catalogBook(server, { title: "SPQR", authors: ["Mary Beard"], pageCount: 608 });
+    const secondEdition = await catalogBook(server, { title: "SPQR (2nd ed.)", authors: ["Mary Beard"] });
     const meeting = await owner.client.trpc.meetings.create.mutate({
       clubId: club.id,
-      bookTitle: "SPQR",
-      bookPageCount: 608,
+      bookId: spqr.id,
       startsAt,
       link: "https://meet.example.com/spqr",
     });
@@ -55,7 +57,7 @@ describe("the iCalendar feed", () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await owner.client.trpc.meetings.update.mutate({
       meetingId: meeting?.id ?? "",
-      changes: { bookTitle: "SPQR (2nd ed.)" },
+      changes: { bookId: secondEdition.id },
     });
     await owner.client.trpc.meetings.cancel.mutate({ meetingId: meeting?.id ?? "" });
     const [changed] = eventsOf((await fetchFeed(url)).text);

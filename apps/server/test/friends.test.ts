@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
 
 const server = await startTestServer();
@@ -12,7 +13,7 @@ describe("friend requests", () => {
   it("a request accepted makes two friends, listed on both sides", async () => {
     const { ana, ben } = await twoReaders();
     const request = await ana.client.trpc.friends.request.mutate({ username: ben.user.username.toUpperCase() });
-    const outgoing = await ana.client.trpc.friends.requests.query({ direction: "outgoing" });
+    const outgoing = await ana.client.trpc.friends.requests.query({ box: "outgoing" });
     expect(outgoing.items.map((row) => row.user.id)).toEqual([ben.user.id]);
     const incoming = await ben.client.trpc.friends.requests.query({});
     expect(incoming.items.map((row) => row.id)).toEqual([request?.id]);
@@ -81,8 +82,7 @@ describe("friends.activity", () => {
     await stranger.client.trpc.clubs.join.mutate({ clubId: club.id });
     const meeting = await ben.client.trpc.meetings.create.mutate({
       clubId: club.id,
-      bookTitle: "Stoner",
-      bookPageCount: 300,
+      bookId: (await catalogBook(server, { title: "Stoner", authors: ["John Williams"], pageCount: 300 })).id,
       startsAt: new Date(Date.now() + 5 * 86_400_000),
       link: "https://meet.example.com/ben",
     });

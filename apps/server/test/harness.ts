@@ -49,6 +49,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     PUBLIC_URL: "http://booky.test",
     WEB_DIST_DIR: "/nonexistent",
     DATA_DIR: dataDir,
+    // No test reaches the real Books API; tests of it start a local fake and enable it.
+    GOOGLE_BOOKS_ENABLED: "false",
     // The suite runs through either tRPC handler: TRPC_HANDLER=adapter|native (default: the config's).
     ...(process.env.TRPC_HANDLER ? { TRPC_HANDLER: process.env.TRPC_HANDLER } : {}),
     ...options.env,

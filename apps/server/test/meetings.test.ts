@@ -1,5 +1,6 @@
 import { meetings } from "@booky/db";
 import { describe, expect, it } from "vitest";
+import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
 
 const server = await startTestServer();
@@ -15,31 +16,76 @@ async function clubWithMeeting(visibility: "public" | "private" = "public") {
   if (visibility === "private") {
     await owner.client.trpc.clubs.update.mutate({ clubId: club.id, changes: { visibility } });
   }
+  const book = await catalogBook(server, {
+    title: "The Remains of the Day",
+    authors: ["Kazuo Ishiguro"],
+    pageCount: 258,
+    coverUrl: "https://books.google.com/books/content?id=remains",
+  });
   const meeting = await owner.client.trpc.meetings.create.mutate({
     clubId: club.id,
-    bookTitle: "The Remains of the Day",
-    bookPageCount: 258,
+    bookId: book.id,
     startsAt: inDays(14),
     link: "https://meet.example.com/owls",
   });
-  if (!meeting) throw new Error("no meeting");
-  return { club, meeting, owner, member, outsider };
+  return { club, meeting, owner, member, outsider, book };
 }
 
 describe("meetings.create", () => {
-  it("schedules a meeting whose reading deadline defaults to its start", async () => {
-    const { meeting, owner } = await clubWithMeeting();
-    expect(meeting).toMatchObject({ status: "scheduled", bookPageCount: 258, createdBy: owner.user.id });
+  it("schedules a meeting about a catalog book whose pages and reading deadline default to the book's and its start", async () => {
+    const { meeting, owner, book } = await clubWithMeeting();
+    expect(meeting).toMatchObject({
+      status: "scheduled",
+      bookId: book.id,
+      bookPageCount: 258,
+      createdBy: owner.user.id,
+    });
+    expect(meeting.book).toMatchObject({
+      title: "The Remains of the Day",
+      authors: ["Kazuo Ishiguro"],
+      coverUrl: "https://books.google.com/books/content?id=remains",
+    });
     expect(meeting.readingDeadline.getTime()).toBe(meeting.startsAt.getTime());
+    const seen = await owner.client.trpc.meetings.get.query({ meetingId: meeting.id });
+    expect(seen.book).toEqual(meeting.book);
+  });
+
+  it("takes the edition's page count when given, and requires one when the catalog has none", async () => {
+    const { club, owner } = await clubWithMeeting();
+    const unknownPages = await catalogBook(server, { title: "Pages unknown", pageCount: null });
+    const input = { clubId: club.id, bookId: unknownPages.id, startsAt: inDays(5), place: "Library" };
+    const before = await server.db.$count(meetings);
+    const missing = await rejectionOf(owner.client.trpc.meetings.create.mutate(input));
+    expect(missing.data?.code).toBe("BAD_REQUEST");
+    expect(missing.data?.zodError?.fieldErrors).toHaveProperty("bookPageCount");
+    expect(await server.db.$count(meetings)).toBe(before);
+    const given = await owner.client.trpc.meetings.create.mutate({ ...input, bookPageCount: 412 });
+    expect(given).toMatchObject({ bookPageCount: 412, book: { pageCount: null } });
+  });
+
+  it("refuses a book that is not in the catalog, and schedules nothing", async () => {
+    const { club, owner } = await clubWithMeeting();
+    const before = await server.db.$count(meetings);
+    const unknown = await rejectionOf(
+      owner.client.trpc.meetings.create.mutate({
+        clubId: club.id,
+        bookId: "00000000-0000-4000-8000-000000000000",
+        startsAt: inDays(3),
+        place: "Cafe",
+      }),
+    );
+    expect(unknown.data?.zodError?.fieldErrors).toHaveProperty("bookId");
+    expect(await server.db.$count(meetings)).toBe(before);
   });
 
   it("refuses bad input by field and schedules nothing", async () => {
     const { club, owner } = await clubWithMeeting();
     const before = await server.db.$count(meetings);
+    const book = await catalogBook(server);
     const past = await rejectionOf(
       owner.client.trpc.meetings.create.mutate({
         clubId: club.id,
-        bookTitle: "Late",
+        bookId: book.id,
         bookPageCount: 10,
         startsAt: inDays(-1),
         place: "Library",
@@ -49,21 +95,21 @@ describe("meetings.create", () => {
     const bad = await rejectionOf(
       owner.client.trpc.meetings.create.mutate({
         clubId: club.id,
-        bookTitle: "",
+        bookId: "not-a-book",
         bookPageCount: 0,
         startsAt: inDays(3),
         readingDeadline: inDays(4),
       }),
     );
     expect(Object.keys(bad.data?.zodError?.fieldErrors ?? {})).toEqual(
-      expect.arrayContaining(["bookTitle", "bookPageCount"]),
+      expect.arrayContaining(["bookId", "bookPageCount"]),
     );
     expect(await server.db.$count(meetings)).toBe(before);
   });
 
   it("is for club admins only", async () => {
-    const { club, member, outsider } = await clubWithMeeting();
-    const input = { clubId: club.id, bookTitle: "B", bookPageCount: 9, startsAt: inDays(2), place: "Cafe" };
+    const { club, member, outsider, book } = await clubWithMeeting();
+    const input = { clubId: club.id, bookId: book.id, bookPageCount: 9, startsAt: inDays(2), place: "Cafe" };
     expect(await codeOf(member.client.trpc.meetings.create.mutate(input))).toBe("FORBIDDEN");
     expect(await codeOf(outsider.client.trpc.meetings.create.mutate(input))).toBe("FORBIDDEN");
     expect(await codeOf(server.client().trpc.meetings.create.mutate(input))).toBe("UNAUTHORIZED");
@@ -72,11 +118,11 @@ describe("meetings.create", () => {
 
 describe("the meeting's life", () => {
   it("goes scheduled → active → closed, and refuses illegal moves with CONFLICT", async () => {
-    const { meeting, owner } = await clubWithMeeting();
+    const { meeting, owner, book } = await clubWithMeeting();
     const meetingId = meeting.id;
     expect(await codeOf(owner.client.trpc.meetings.close.mutate({ meetingId }))).toBe("CONFLICT");
     expect((await owner.client.trpc.meetings.start.mutate({ meetingId })).status).toBe("active");
-    expect(await codeOf(owner.client.trpc.meetings.update.mutate({ meetingId, changes: { bookTitle: "Other" } }))).toBe(
+    expect(await codeOf(owner.client.trpc.meetings.update.mutate({ meetingId, changes: { bookId: book.id } }))).toBe(
       "CONFLICT",
     );
     expect((await owner.client.trpc.meetings.close.mutate({ meetingId })).status).toBe("closed");
@@ -102,15 +148,38 @@ describe("the meeting's life", () => {
 
   it("can be edited while scheduled, keeping the deadline no later than the start", async () => {
     const { meeting, owner } = await clubWithMeeting();
+    const other = await catalogBook(server, { title: "Never Let Me Go", authors: ["Kazuo Ishiguro"], pageCount: 288 });
     const edited = await owner.client.trpc.meetings.update.mutate({
       meetingId: meeting.id,
-      changes: { bookTitle: "Never Let Me Go", readingDeadline: inDays(10) },
+      changes: { bookId: other.id, readingDeadline: inDays(10) },
     });
-    expect(edited).toMatchObject({ bookTitle: "Never Let Me Go" });
+    expect(edited).toMatchObject({ bookId: other.id, bookPageCount: 288, book: { title: "Never Let Me Go" } });
+    const edition = await owner.client.trpc.meetings.update.mutate({
+      meetingId: meeting.id,
+      changes: { bookPageCount: 300 },
+    });
+    expect(edition.bookPageCount).toBe(300);
+    const back = await owner.client.trpc.meetings.update.mutate({
+      meetingId: meeting.id,
+      changes: { bookPageCount: null },
+    });
+    expect(back.bookPageCount).toBe(288);
+    const noPages = await catalogBook(server, { pageCount: null });
+    const refused = await rejectionOf(
+      owner.client.trpc.meetings.update.mutate({ meetingId: meeting.id, changes: { bookId: noPages.id } }),
+    );
+    expect(refused.data?.zodError?.fieldErrors).toHaveProperty("bookPageCount");
+    expect((await owner.client.trpc.meetings.get.query({ meetingId: meeting.id })).bookId).toBe(other.id);
     const late = await rejectionOf(
       owner.client.trpc.meetings.update.mutate({ meetingId: meeting.id, changes: { readingDeadline: inDays(30) } }),
     );
     expect(late.data?.zodError?.fieldErrors).toHaveProperty("readingDeadline");
+    // The meeting has a link and no place: removing the link would leave it nowhere.
+    const nowhere = await rejectionOf(
+      owner.client.trpc.meetings.update.mutate({ meetingId: meeting.id, changes: { link: null } }),
+    );
+    expect(nowhere.data?.zodError?.fieldErrors).toHaveProperty("place");
+    expect((await owner.client.trpc.meetings.get.query({ meetingId: meeting.id })).link).not.toBeNull();
   });
 });
 
@@ -171,8 +240,7 @@ describe("RSVP, attendance and calendars", () => {
     for (const days of [3, 7]) {
       await owner.client.trpc.meetings.create.mutate({
         clubId: club.id,
-        bookTitle: `Book in ${days} days`,
-        bookPageCount: 100,
+        bookId: (await catalogBook(server, { title: `Book in ${days} days` })).id,
         startsAt: inDays(days),
         place: "Cafe",
       });
@@ -183,10 +251,10 @@ describe("RSVP, attendance and calendars", () => {
       limit: 2,
       cursor: first.nextCursor,
     });
-    expect([...first.items, ...second.items].map((row) => row.bookTitle)).toEqual([
+    expect([...first.items, ...second.items].map((row) => row.book.title)).toEqual([
       "Book in 3 days",
       "Book in 7 days",
-      meeting.bookTitle,
+      meeting.book.title,
     ]);
     expect(second.nextCursor).toBeNull();
     const past = await owner.client.trpc.meetings.listForClub.query({ clubId: club.id, when: "past" });

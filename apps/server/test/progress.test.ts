@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
 
 const server = await startTestServer();
@@ -15,8 +16,7 @@ async function race() {
   await reader.client.trpc.clubs.join.mutate({ clubId: club.id });
   const meeting = await host.client.trpc.meetings.create.mutate({
     clubId: club.id,
-    bookTitle: "The Big Sleep",
-    bookPageCount: 200,
+    bookId: (await catalogBook(server, { title: "The Big Sleep", authors: ["Raymond Chandler"], pageCount: 200 })).id,
     startsAt: new Date(Date.now() + 7 * 86_400_000),
     link: "https://meet.example.com/turners",
   });

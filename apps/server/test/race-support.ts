@@ -1,5 +1,6 @@
 import { eq, meetingSettlements, pointBalances, pointLedger, sql } from "@booky/db";
 import { expect, vi } from "vitest";
+import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, type TestServer } from "./harness.js";
 
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
@@ -20,8 +21,7 @@ export async function raceMeeting(server: TestServer, readers = 3) {
   for (const member of members) await member.client.trpc.clubs.join.mutate({ clubId: club.id });
   const meeting = await owner.client.trpc.meetings.create.mutate({
     clubId: club.id,
-    bookTitle: "A Short Race",
-    bookPageCount: 100,
+    bookId: (await catalogBook(server, { title: "A Short Race", pageCount: 100 })).id,
     startsAt: inDays(7),
     link: "https://meet.example.com/race",
   });

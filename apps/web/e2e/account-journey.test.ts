@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startTestServer } from "../../server/test/harness.js";
-import { keepScreenshot, launchBrowser, webDist } from "./browser.js";
+import { launchBrowser, webDist } from "./browser.js";
+import { checkPage } from "./page-check.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist, COOKIE_SECURE: "true" } });
 const browser = await launchBrowser();
@@ -27,6 +28,7 @@ describe("a new member's first visit", () => {
     await page.getByRole("button", { name: "Sign up" }).click();
     // A breached password is refused by the server, and the message sits under the field.
     await expect.poll(() => page.getByText("lists of breached passwords").isVisible()).toBe(true);
+    await checkPage(page, "sign-up-errors");
 
     await page.getByLabel("Password").fill("the lover of north china");
     await page.getByRole("button", { name: "Sign up" }).click();
@@ -55,6 +57,7 @@ describe("a new member's first visit", () => {
     await page.getByLabel("Password").fill("wrong password here");
     await page.getByRole("button", { name: "Log in" }).click();
     await expect.poll(() => page.getByText("E-mail or password is incorrect").isVisible()).toBe(true);
+    await checkPage(page, "log-in-error");
     await page.getByLabel("Password").fill("the lover of north china");
     await page.getByRole("button", { name: "Log in" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Your settings" }).isVisible()).toBe(true);
@@ -67,18 +70,16 @@ describe("a new member's first visit", () => {
     await page.getByLabel("Avatar URL").fill("");
     await page.getByRole("button", { name: "Save profile" }).click();
     await expect.poll(() => page.getByText("Profile saved.").isVisible()).toBe(true);
-    await keepScreenshot(page, "account-journey-settings");
+    await checkPage(page, "settings");
 
     await page.getByRole("link", { name: "See your public profile" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "M. Duras" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText("Writes at night; reads at dawn.").isVisible()).toBe(true);
-    const file = await keepScreenshot(page, "account-journey-profile");
-    await page.setViewportSize({ width: 390, height: 844 });
-    await keepScreenshot(page, "account-journey-profile-phone");
-    console.log(`screenshots kept: ${file} (and -phone)`);
+    await checkPage(page, "member-profile");
 
     await page.goto("/no-such-page");
     await expect.poll(() => page.getByRole("heading", { name: "Page not found" }).isVisible()).toBe(true);
+    await checkPage(page, "not-found");
 
     expect(errors).toEqual([]);
     await context.close();

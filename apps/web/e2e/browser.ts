@@ -3,10 +3,12 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 
 export const webDist = fileURLToPath(new URL("../dist", import.meta.url));
-export const screenshotDir = fileURLToPath(new URL("../../../test-output/e2e", import.meta.url));
+export const screenshotDir = fileURLToPath(new URL("../test-output/e2e", import.meta.url));
+export const axeResultsDir = fileURLToPath(new URL("../test-output/axe", import.meta.url));
+export const accessibilitySummaryFile = fileURLToPath(new URL("../test-output/accessibility.txt", import.meta.url));
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -32,10 +34,20 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** Keeps a full-page screenshot under test-output/e2e and returns its path. */
+/** The journey a screenshot or audit belongs to: the test file's name ("race-journey"). */
+export function currentJourney(): string {
+  const testPath = expect.getState().testPath ?? "unknown";
+  return path.basename(testPath).replace(/\.test\.ts$/, "");
+}
+
+/** Keeps a full-page screenshot under test-output/e2e/<journey>/ and returns its path. */
 export async function keepScreenshot(page: Page, name: string): Promise<string> {
-  await mkdir(screenshotDir, { recursive: true });
-  const file = path.join(screenshotDir, `${name}.png`);
+  const dir = path.join(screenshotDir, currentJourney());
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };

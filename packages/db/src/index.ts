@@ -8,4 +8,5 @@ export * from "./migrate.js";
 export * from "./paths.js";
 export * as schema from "./schema/index.js";
 export * from "./schema/index.js";
+export * from "./seed/catalog.js";
 export * from "./seed/demo.js";

@@ -3,7 +3,8 @@ import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDatabase } from "../src/client.js";
 import { migrateDatabase } from "../src/migrate.js";
-import { users } from "../src/schema/index.js";
+import { books, users } from "../src/schema/index.js";
+import { readSeedCatalog } from "../src/seed/catalog.js";
 import { demoUsers, seedDemoData } from "../src/seed/demo.js";
 import { withDatabase } from "../src/testing.js";
 
@@ -33,15 +34,18 @@ describe("the migration history", () => {
     expect(applied[0]?.count).toBeGreaterThan(0);
   });
 
-  it("seeds the demo members once, however often the seed runs", async () => {
+  it("seeds the demo members and the book catalog once, however often the seed runs", async () => {
     const { db, close } = createDatabase(url, { max: 2 });
     const first = await seedDemoData(db);
     const second = await seedDemoData(db);
     const count = await db.$count(users);
+    const catalog = await db.$count(books);
     await close();
     expect(first.users).toBe(demoUsers.length);
-    expect(second.users).toBe(0);
+    expect(second).toEqual({ users: 0, books: 0 });
     expect(count).toBe(demoUsers.length);
+    expect(first.books).toBe(readSeedCatalog().length);
+    expect(catalog).toBe(readSeedCatalog().length);
   });
 });
 

@@ -1,5 +1,6 @@
 export * from "./accounts/index.js";
 export * from "./bets/index.js";
+export * from "./books/index.js";
 export * from "./clubs/index.js";
 export * from "./friends/rules.js";
 export * from "./meetings/index.js";

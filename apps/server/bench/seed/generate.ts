@@ -207,9 +207,16 @@ export function insertStatements(p: PlanSql) {
         ${t0} - interval '2 years' * ${rnd("joined", "c::bigint * 10007 + j")}
       from bench_clubs, generate_series(0, k - 1) j where c >= ${lo} and c < ${hi}`,
 
-    meetings: (lo: number, hi: number) => `insert into meetings (id, club_id, book_title, book_page_count, starts_at,
+    /** The catalog books meetings read (added once; the seed catalog may already hold other books). */
+    books: `insert into books (title, page_count)
+      select t, 120 + (i * 37) % 700 from unnest(${words.bookTitles()}) with ordinality as x(t, i)
+      where not exists (select 1 from books b where b.title = x.t and b.isbn13 is null)`,
+
+    meetings: (lo: number, hi: number) => `insert into meetings (id, club_id, book_id, book_page_count, starts_at,
         reading_deadline, place, link, status, created_by, started_at, closed_at, cancelled_at, created_at, updated_at)
-      select id, ${bid("c", "c")}, ${words.bookTitle("m")}, page_count, starts_at, deadline,
+      select id, ${bid("c", "c")},
+        (select b.id from books b where b.title = ${words.bookTitle("m")} and b.isbn13 is null order by b.id limit 1),
+        page_count, starts_at, deadline,
         case when q = -1 then '${ARENA_PLACE}' when c % 3 = 0 then null else ${words.city("c")} || ' public library' end,
         case when c % 3 = 0 then 'https://meet.booky.example/' || m end,
         status, ${p.user("off")},

@@ -5,6 +5,7 @@ import { createScratchTables, insertStatements, type PlanSql, planSql, prepareSe
 import { deriveFromLedger, ledgerStatements, verifyLedgerInvariants } from "./ledger.js";
 import { BENCH_PASSWORD, type SeedPlan } from "./plan.js";
 import { createSeedProgress, type SeedProgress } from "./progress.js";
+import { words } from "./words.js";
 
 type Statement = (lo: number, hi: number) => string;
 
@@ -75,6 +76,10 @@ async function loadTables(sql: postgres.Sql, p: PlanSql, progress: SeedProgress)
       await batched(tx, plan.clubs, 40, insert.members, advance);
     }),
   );
+  await progress.step("books", words.bookTitleCount, async (advance) => {
+    await sql.unsafe(insert.books);
+    advance(words.bookTitleCount);
+  });
   await progress.step("meetings", meetings, (advance) => batched(sql, meetings, 20, insert.meetings, advance));
   await progress.step("rsvps", await count(sql, "select count(*) from bench_rsvps"), (advance) =>
     batched(sql, meetings, 40, insert.rsvps, advance),

@@ -157,5 +157,8 @@ export const words = {
   lastName: (n: string) => `(${literal(lastNames)})[1 + (${n}) % ${lastNames.length}]`,
   clubWord: (n: string) => `(${literal(clubWords)})[1 + (${n}) % ${clubWords.length}]`,
   bookTitle: (n: string) => `(${literal(bookTitles)})[1 + (${n}) % ${bookTitles.length}]`,
+  /** Every book title, as a SQL array literal (the catalog rows meetings point at). */
+  bookTitles: () => literal(bookTitles),
+  bookTitleCount: bookTitles.length,
   city: (n: string) => `(${literal(cities)})[1 + (${n}) % ${cities.length}]`,
 };

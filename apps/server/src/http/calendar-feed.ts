@@ -1,4 +1,4 @@
-import { and, calendarFeeds, clubMembers, clubs, eq, gte, isNull, meetings, sql } from "@booky/db";
+import { and, books, calendarFeeds, clubMembers, clubs, eq, gte, isNull, meetings, sql } from "@booky/db";
 import type { FastifyInstance } from "fastify";
 import ical, { ICalEventStatus } from "ical-generator";
 import type { AppDeps } from "../context.js";
@@ -24,8 +24,9 @@ export function registerCalendarFeed(app: FastifyInstance, deps: Pick<AppDeps, "
     if (!feed) return reply.code(404).send({ error: "Not Found" });
 
     const rows = await deps.db
-      .select({ meeting: meetings, clubName: clubs.name, clubSlug: clubs.slug })
+      .select({ meeting: meetings, bookTitle: books.title, clubName: clubs.name, clubSlug: clubs.slug })
       .from(meetings)
+      .innerJoin(books, eq(books.id, meetings.bookId))
       .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, feed.userId)))
       .innerJoin(clubs, eq(clubs.id, meetings.clubId))
       .where(gte(meetings.startsAt, sql`now() - interval '90 days'`))
@@ -36,14 +37,14 @@ export function registerCalendarFeed(app: FastifyInstance, deps: Pick<AppDeps, "
       name: "Booky meetings",
       prodId: { company: "Booky", product: "meetings", language: "EN" },
     });
-    for (const { meeting, clubName, clubSlug } of rows) {
+    for (const { meeting, bookTitle, clubName, clubSlug } of rows) {
       calendar.createEvent({
         id: `${meeting.id}@booky`,
         start: meeting.startsAt,
         end: new Date(meeting.startsAt.getTime() + MEETING_LENGTH_MS),
         timezone: null,
-        summary: `${clubName}: ${meeting.bookTitle}`,
-        description: `Read ${meeting.bookTitle} (${meeting.bookPageCount} pages) by ${meeting.readingDeadline.toISOString()}.`,
+        summary: `${clubName}: ${bookTitle}`,
+        description: `Read ${bookTitle} (${meeting.bookPageCount} pages) by ${meeting.readingDeadline.toISOString()}.`,
         location: meeting.place ?? meeting.link,
         url: meeting.link ?? new URL(`/clubs/${clubSlug}`, deps.config.PUBLIC_URL).toString(),
         status: meeting.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

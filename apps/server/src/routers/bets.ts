@@ -2,6 +2,7 @@ import {
   and,
   appendLedger,
   bets,
+  books,
   clubs,
   desc,
   eq,
@@ -124,21 +125,20 @@ export const betsRouter = router({
       .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, "going")))
       .groupBy(...Object.values(publicProfileColumns))
       .orderBy(desc(sql`coalesce(sum(${bets.stake}), 0)`), users.username);
-    const [mine] = await ctx.db
-      .select()
-      .from(bets)
-      .where(and(eq(bets.meetingId, meetingId), eq(bets.userId, ctx.user.id), ne(bets.status, "cancelled")));
-    const [settlement] = await ctx.db
-      .select()
-      .from(meetingSettlements)
-      .where(eq(meetingSettlements.meetingId, meetingId));
+    // The caller's live bet and the settlement, if any, in one statement.
+    const [extras] = await ctx.db
+      .select({ myBet: bets, settlement: meetingSettlements })
+      .from(meetings)
+      .leftJoin(bets, and(eq(bets.meetingId, meetings.id), eq(bets.userId, ctx.user.id), ne(bets.status, "cancelled")))
+      .leftJoin(meetingSettlements, eq(meetingSettlements.meetingId, meetings.id))
+      .where(eq(meetings.id, meetingId));
     const pool = horses.reduce((sum, row) => sum + row.stake, 0);
     return {
       pool,
       open: acceptsBets(ctx.meeting, new Date()).ok,
       horses: horses.map((row) => ({ ...row, odds: impliedOdds(pool, row.stake) })),
-      myBet: mine ?? null,
-      settlement: settlement ?? null,
+      myBet: extras?.myBet ?? null,
+      settlement: extras?.settlement ?? null,
     };
   }),
 
@@ -150,7 +150,7 @@ export const betsRouter = router({
         bet: bets,
         meeting: {
           id: meetings.id,
-          bookTitle: meetings.bookTitle,
+          bookTitle: books.title,
           startsAt: meetings.startsAt,
           status: meetings.status,
         },
@@ -159,6 +159,7 @@ export const betsRouter = router({
       })
       .from(bets)
       .innerJoin(meetings, eq(meetings.id, bets.meetingId))
+      .innerJoin(books, eq(books.id, meetings.bookId))
       .innerJoin(clubs, eq(clubs.id, meetings.clubId))
       .innerJoin(users, eq(users.id, bets.horseId))
       .where(and(eq(bets.userId, ctx.user.id), afterCursor(cursor, { key: bets.placedAt, id: bets.id }, "desc")))

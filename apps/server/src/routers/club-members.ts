@@ -2,7 +2,6 @@ import { and, asc, clubMembers, clubRequests, clubs, eq, sql, users } from "@boo
 import {
   canLeave,
   canRemoveMember,
-  canSeeClubContent,
   canSetRole,
   clubMemberInput,
   inviteInput,
@@ -15,7 +14,7 @@ import { TRPCError } from "@trpc/server";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
 import { addMember, decidePendingRequest, findMemberRole, removeMembership } from "../services/clubs.js";
 import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
-import { authedProcedure, clubProcedure, clubRoleProcedure } from "../trpc.js";
+import { authedProcedure, clubContentProcedure, clubProcedure, clubRoleProcedure } from "../trpc.js";
 
 const conflict = (message: string) => new TRPCError({ code: "CONFLICT", message });
 const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
@@ -23,16 +22,16 @@ const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message
 /** Joining, leaving, requests, invitations and roles: merged into the `clubs` router. */
 export const clubMembershipProcedures = {
   join: clubProcedure.mutation(async ({ ctx }) => {
+    if (ctx.role) throw conflict("You are already a member");
     if (ctx.club.visibility === "private")
       throw new TRPCError({ code: "FORBIDDEN", message: "Ask to join this private club" });
-    if (ctx.role) throw conflict("You are already a member");
     await ctx.db.transaction((tx) => addMember(tx, ctx.club.id, ctx.user.id));
     return { role: "member" as const };
   }),
 
   requestToJoin: clubProcedure.mutation(async ({ ctx }) => {
-    if (ctx.club.visibility === "public") throw conflict("This club is public: join it directly");
     if (ctx.role) throw conflict("You are already a member");
+    if (ctx.club.visibility === "public") throw conflict("This club is public: join it directly");
     if (ctx.club.archivedAt) throw conflict("This club is archived");
     const [request] = await ctx.db
       .insert(clubRequests)
@@ -46,7 +45,11 @@ export const clubMembershipProcedures = {
     .query(async ({ ctx, input }) => {
       const cursor = decodeCursor(input.cursor);
       const rows = await ctx.db
-        .select({ id: clubRequests.id, createdAt: clubRequests.createdAt, user: publicProfileColumns })
+        .select({
+          id: clubRequests.id,
+          createdAt: clubRequests.createdAt,
+          user: publicProfileColumns,
+        })
         .from(clubRequests)
         .innerJoin(users, eq(users.id, clubRequests.userId))
         .where(
@@ -106,9 +109,10 @@ export const clubMembershipProcedures = {
       return invite;
     }),
 
-  /** The caller's pending invitations, with each club's summary. */
-  myInvites: authedProcedure.query(({ ctx }) =>
-    ctx.db
+  /** The caller's pending invitations, oldest first, each with its club's name. */
+  myInvites: authedProcedure.input(pageInput).query(async ({ ctx, input }) => {
+    const cursor = decodeCursor(input.cursor);
+    const rows = await ctx.db
       .select({
         id: clubRequests.id,
         createdAt: clubRequests.createdAt,
@@ -117,11 +121,17 @@ export const clubMembershipProcedures = {
       .from(clubRequests)
       .innerJoin(clubs, eq(clubs.id, clubRequests.clubId))
       .where(
-        and(eq(clubRequests.userId, ctx.user.id), eq(clubRequests.kind, "invite"), eq(clubRequests.status, "pending")),
+        and(
+          eq(clubRequests.userId, ctx.user.id),
+          eq(clubRequests.kind, "invite"),
+          eq(clubRequests.status, "pending"),
+          afterCursor(cursor, { key: clubRequests.createdAt, id: clubRequests.id }, "asc"),
+        ),
       )
-      .orderBy(asc(clubRequests.createdAt))
-      .limit(100),
-  ),
+      .orderBy(asc(clubRequests.createdAt), asc(clubRequests.id))
+      .limit(input.limit + 1);
+    return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+  }),
 
   acceptInvite: authedProcedure.input(requestIdInput).mutation(({ ctx, input }) =>
     ctx.db.transaction(async (tx) => {
@@ -204,11 +214,8 @@ export const clubMembershipProcedures = {
       }),
     ),
 
-  /** Members with their roles, owner and admins first. Outsiders of a private club get FORBIDDEN. */
-  members: clubProcedure.input(listMembersInput).query(async ({ ctx, input }) => {
-    if (!canSeeClubContent(ctx.club.visibility, ctx.role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its members" });
-    }
+  /** Members with their roles, owner and admins first. */
+  members: clubContentProcedure.input(listMembersInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
     const rank = sql<number>`case ${clubMembers.role} when 'owner' then 0 when 'admin' then 1 else 2 end`;
     const sortKey = sql<string>`${rank} || ':' || to_char(${clubMembers.joinedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
@@ -224,7 +231,6 @@ export const clubMembershipProcedures = {
       )
       .orderBy(sortKey, clubMembers.userId)
       .limit(input.limit + 1);
-    const page = toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
-    return { ...page, items: page.items.map(({ sortKey: _key, ...member }) => member) };
+    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
   }),
 };

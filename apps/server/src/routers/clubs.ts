@@ -1,10 +1,24 @@
 import { randomBytes } from "node:crypto";
-import { and, clubMembers, clubs, desc, type Executor, eq, ilike, isNull, or, sql } from "@booky/db";
+import {
+  and,
+  type Club,
+  type ClubRole,
+  clubMembers,
+  clubs,
+  desc,
+  type Executor,
+  eq,
+  ilike,
+  isNull,
+  or,
+  sql,
+} from "@booky/db";
 import {
   canSeeClubContent,
   createClubInput,
   getClubInput,
   listClubsInput,
+  type SiteRole,
   slugify,
   slugWithSuffix,
   updateClubInput,
@@ -14,7 +28,7 @@ import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import { authedProcedure, clubRoleProcedure, router } from "../trpc.js";
 import { clubMembershipProcedures } from "./club-members.js";
 
-/** What anyone may see of any club, private ones included. */
+/** A club's directory card; `clubView` cuts it down for outsiders of a private club. */
 const clubSummaryColumns = {
   id: clubs.id,
   slug: clubs.slug,
@@ -29,6 +43,20 @@ const clubSummaryColumns = {
   archivedAt: clubs.archivedAt,
   createdAt: clubs.createdAt,
 };
+
+type ClubRow = Pick<Club, "id" | "slug" | "name" | "description" | "visibility" | "category"> & {
+  myRole: ClubRole | null;
+};
+
+/**
+ * A club as the caller may see it: everything (`access: "full"`), or for an
+ * outsider of a private club its name and description only (`"limited"`).
+ */
+function clubView<T extends ClubRow>(row: T, siteRole: SiteRole) {
+  if (canSeeClubContent(row.visibility, row.myRole, siteRole)) return { access: "full" as const, ...row };
+  const { id, slug, name, description, visibility, category, myRole } = row;
+  return { access: "limited" as const, id, slug, name, description, visibility, category, myRole };
+}
 
 async function insertClubWithUniqueSlug(db: Executor, values: Omit<typeof clubs.$inferInsert, "slug">) {
   // The plain slug first; on a clash, a random suffix (the unique index decides, not a prior read).
@@ -64,13 +92,10 @@ export const clubsRouter = router({
       .leftJoin(clubMembers, and(eq(clubMembers.clubId, clubs.id), eq(clubMembers.userId, ctx.user.id)))
       .where("clubId" in input ? eq(clubs.id, input.clubId) : eq(clubs.slug, input.slug));
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "No such club" });
-    const myRole = row.myRole ?? null;
-    if (canSeeClubContent(row.visibility, myRole)) return { access: "full" as const, ...row, myRole };
-    const { id, slug, name, description, visibility, category } = row;
-    return { access: "limited" as const, id, slug, name, description, visibility, category, myRole };
+    return clubView(row, ctx.user.role);
   }),
 
-  /** Newest first, keyset-paginated; private clubs are listed (name and description are public). */
+  /** Newest first, keyset-paginated; private clubs are listed as `clubs.get` shows them (name and description). */
   list: authedProcedure.input(listClubsInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
     const pattern = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
@@ -93,7 +118,8 @@ export const clubsRouter = router({
       )
       .orderBy(desc(clubs.createdAt), desc(clubs.id))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+    const page = toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+    return { ...page, items: page.items.map((row) => clubView(row, ctx.user.role)) };
   }),
 
   update: clubRoleProcedure("admin")

@@ -1,5 +1,6 @@
 import {
   and,
+  books,
   clubMembers,
   clubs,
   desc,
@@ -113,7 +114,10 @@ export const friendsRouter = router({
     const cursor = decodeCursor(input.cursor);
     const me = ctx.user.id;
     const rows = await ctx.db
-      .select({ since: friendships.createdAt, user: publicProfileColumns })
+      .select({
+        since: friendships.createdAt,
+        user: publicProfileColumns,
+      })
       .from(friendships)
       .innerJoin(
         users,
@@ -133,9 +137,13 @@ export const friendsRouter = router({
   /** Pending requests sent to the caller (incoming) or by them (outgoing), newest first. */
   requests: authedProcedure.input(friendRequestsInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
-    const incoming = input.direction === "incoming";
+    const incoming = input.box === "incoming";
     const rows = await ctx.db
-      .select({ id: friendRequests.id, createdAt: friendRequests.createdAt, user: publicProfileColumns })
+      .select({
+        id: friendRequests.id,
+        createdAt: friendRequests.createdAt,
+        user: publicProfileColumns,
+      })
       .from(friendRequests)
       .innerJoin(users, eq(users.id, incoming ? friendRequests.fromUserId : friendRequests.toUserId))
       .where(
@@ -162,12 +170,18 @@ export const friendsRouter = router({
         page: readingProgressHistory.page,
         recordedAt: readingProgressHistory.recordedAt,
         finished: sql<boolean>`${readingProgressHistory.page} = ${meetings.bookPageCount}`,
-        meeting: { id: meetings.id, bookTitle: meetings.bookTitle, bookPageCount: meetings.bookPageCount },
+        meeting: {
+          id: meetings.id,
+          bookId: meetings.bookId,
+          bookTitle: books.title,
+          bookPageCount: meetings.bookPageCount,
+        },
         club: { id: clubs.id, name: clubs.name, slug: clubs.slug },
         user: publicProfileColumns,
       })
       .from(readingProgressHistory)
       .innerJoin(meetings, eq(meetings.id, readingProgressHistory.meetingId))
+      .innerJoin(books, eq(books.id, meetings.bookId))
       .innerJoin(clubs, eq(clubs.id, meetings.clubId))
       .innerJoin(users, eq(users.id, readingProgressHistory.userId))
       .leftJoin(clubMembers, and(eq(clubMembers.clubId, clubs.id), eq(clubMembers.userId, ctx.user.id)))

@@ -111,7 +111,7 @@ export const leaderboardsRouter = router({
       if (input.scope === "club") {
         const found = await findClubWithRole(ctx.db, input.clubId as string, ctx.user.id);
         if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "No such club" });
-        if (!canSeeClubContent(found.club.visibility, found.role)) {
+        if (!canSeeClubContent(found.club.visibility, found.role, ctx.user.role)) {
           throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its leaderboard" });
         }
         people = sql`select ${clubMembers.userId} from ${clubMembers} where ${clubMembers.clubId} = ${found.club.id}`;

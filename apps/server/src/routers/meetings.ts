@@ -2,6 +2,7 @@ import {
   and,
   appendLedger,
   asc,
+  books,
   clubMembers,
   desc,
   eq,
@@ -10,78 +11,117 @@ import {
   lt,
   meetingRsvps,
   meetings,
+  type RsvpStatus,
   sql,
 } from "@booky/db";
 import {
   acceptsAttendance,
   acceptsRsvp,
   attendanceReward,
-  canSeeClubContent,
   createMeetingInput,
   isEditable,
   isInFuture,
   listForClubInput,
   myCalendarInput,
+  placeOrLink,
   recordAttendanceInput,
   rsvpInput,
   updateMeetingInput,
 } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
+import type { Context } from "../context.js";
 import { fieldError } from "../errors.js";
+import { bookSummaryColumns, findBookSummary } from "../services/books/summary.js";
 import { enqueueLeaderboardRefresh } from "../services/jobs.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
 import {
   authedProcedure,
-  clubProcedure,
+  clubContentProcedure,
   clubRoleProcedure,
   meetingProcedure,
   meetingRoleProcedure,
   router,
 } from "../trpc.js";
 
+/**
+ * The catalog book a meeting is about and the page count progress counts
+ * against: the one given, else the catalog's; BAD_REQUEST on the field when
+ * the book is unknown or neither knows the pages.
+ */
+async function resolveBook(ctx: Context, bookId: string, pageCount: number | null) {
+  const book = await findBookSummary(ctx.db, bookId);
+  if (!book) throw fieldError("bookId", "This book is not in the catalog");
+  const bookPageCount = pageCount ?? book.pageCount;
+  if (bookPageCount === null) {
+    throw fieldError("bookPageCount", "The catalog does not know how many pages this book has: give the page count");
+  }
+  return { book, bookPageCount };
+}
+
+/** The meeting's columns with its book beside them, for lists (one statement, no N+1). */
+const meetingWithBook = { meeting: meetings, book: bookSummaryColumns };
+const flatten = <T extends { meeting: object; book: object }>(row: T) =>
+  ({ ...row.meeting, book: row.book }) as T["meeting"] & { book: T["book"] };
+
 export const meetingsRouter = router({
   create: clubRoleProcedure("admin")
     .input(createMeetingInput)
     .mutation(async ({ ctx, input }) => {
       if (!isInFuture(input.startsAt, new Date())) throw fieldError("startsAt", "The meeting must start in the future");
+      const { book, bookPageCount } = await resolveBook(ctx, input.bookId, input.bookPageCount);
       const { clubId: _clubId, ...details } = input;
       const [meeting] = await ctx.db
         .insert(meetings)
         .values({
           ...details,
+          bookPageCount,
           clubId: ctx.club.id,
           readingDeadline: input.readingDeadline ?? input.startsAt,
           createdBy: ctx.user.id,
         })
         .returning();
-      return meeting;
+      if (!meeting) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The meeting was not saved" });
+      return { ...meeting, book };
     }),
 
+  /** The meeting with everyone's answers counted and the caller's own, in one aggregate over its RSVPs. */
   get: meetingProcedure.query(async ({ ctx }) => {
-    const [mine] = await ctx.db
-      .select({ status: meetingRsvps.status, attended: meetingRsvps.attended })
-      .from(meetingRsvps)
-      .where(and(eq(meetingRsvps.meetingId, ctx.meeting.id), eq(meetingRsvps.userId, ctx.user.id)));
-    const counts = await ctx.db
-      .select({ status: meetingRsvps.status, count: sql<number>`count(*)::int` })
-      .from(meetingRsvps)
-      .where(eq(meetingRsvps.meetingId, ctx.meeting.id))
-      .groupBy(meetingRsvps.status);
-    const rsvpCounts = { going: 0, interested: 0, not_going: 0 };
-    for (const row of counts) rsvpCounts[row.status] = row.count;
-    return { ...ctx.meeting, myRole: ctx.role, myRsvp: mine ?? null, rsvpCounts };
+    const counted = (status: RsvpStatus) =>
+      sql<number>`(count(*) filter (where ${meetingRsvps.status} = ${status}))::int`;
+    // At most one RSVP per member and meeting (primary key): "min" and "bool_or" pick the caller's row.
+    const mine = sql`${meetingRsvps.userId} = ${ctx.user.id}`;
+    // The book and every RSVP in one statement (books.id is the key, so its columns may be selected beside the counts).
+    const [summary] = await ctx.db
+      .select({
+        book: bookSummaryColumns,
+        going: counted("going"),
+        interested: counted("interested"),
+        notGoing: counted("not_going"),
+        myStatus: sql<RsvpStatus | null>`min(${meetingRsvps.status}) filter (where ${mine})`,
+        myAttended: sql<boolean | null>`bool_or(${meetingRsvps.attended}) filter (where ${mine})`,
+      })
+      .from(books)
+      .leftJoin(meetingRsvps, eq(meetingRsvps.meetingId, ctx.meeting.id))
+      .where(eq(books.id, ctx.meeting.bookId))
+      .groupBy(books.id);
+    const rsvpCounts = {
+      going: summary?.going ?? 0,
+      interested: summary?.interested ?? 0,
+      not_going: summary?.notGoing ?? 0,
+    };
+    const myRsvp = summary?.myStatus ? { status: summary.myStatus, attended: summary.myAttended } : null;
+    const book = summary?.book ?? null;
+    return { ...ctx.meeting, book, myRole: ctx.role, myRsvp, rsvpCounts };
   }),
 
-  listForClub: clubProcedure.input(listForClubInput).query(async ({ ctx, input }) => {
-    if (!canSeeClubContent(ctx.club.visibility, ctx.role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its meetings" });
-    }
+  listForClub: clubContentProcedure.input(listForClubInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
     const upcoming = input.when === "upcoming";
     const rows = await ctx.db
-      .select()
+      .select(meetingWithBook)
       .from(meetings)
+      .innerJoin(books, eq(books.id, meetings.bookId))
       .where(
         and(
           eq(meetings.clubId, ctx.club.id),
@@ -93,7 +133,7 @@ export const meetingsRouter = router({
         ...(upcoming ? [asc(meetings.startsAt), asc(meetings.id)] : [desc(meetings.startsAt), desc(meetings.id)]),
       )
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.startsAt.toISOString(), id: row.id }));
+    return toPage(rows.map(flatten), input.limit, (row) => ({ key: row.startsAt.toISOString(), id: row.id }));
   }),
 
   update: meetingRoleProcedure("admin")
@@ -102,21 +142,30 @@ export const meetingsRouter = router({
       if (!isEditable(ctx.meeting.status)) {
         throw new TRPCError({ code: "CONFLICT", message: `A ${ctx.meeting.status} meeting cannot be edited` });
       }
-      const merged = { ...ctx.meeting, ...input.changes };
+      const changes = { ...input.changes };
+      const bookChanged = changes.bookId !== undefined && changes.bookId !== ctx.meeting.bookId;
+      if (bookChanged || changes.bookPageCount === null) {
+        // A new book takes its catalog page count unless one is given; null means "the catalog's".
+        const resolved = await resolveBook(ctx, changes.bookId ?? ctx.meeting.bookId, changes.bookPageCount ?? null);
+        changes.bookPageCount = resolved.bookPageCount;
+      }
+      const merged = { ...ctx.meeting, ...changes };
       if (input.changes.startsAt && !isInFuture(input.changes.startsAt, new Date())) {
         throw fieldError("startsAt", "The meeting must start in the future");
       }
+      if (!placeOrLink(merged)) throw fieldError("place", "Give a place or a link");
       const deadline = merged.readingDeadline ?? merged.startsAt;
       if (deadline > merged.startsAt) {
         throw fieldError("readingDeadline", "The reading deadline cannot be after the meeting starts");
       }
+      const { bookPageCount, ...rest } = changes;
       const [meeting] = await ctx.db
         .update(meetings)
-        .set({ ...input.changes, readingDeadline: deadline })
+        .set({ ...rest, ...(bookPageCount ? { bookPageCount } : {}), readingDeadline: deadline })
         .where(and(eq(meetings.id, ctx.meeting.id), eq(meetings.status, "scheduled")))
         .returning();
       if (!meeting) throw new TRPCError({ code: "CONFLICT", message: "The meeting changed state meanwhile" });
-      return meeting;
+      return { ...meeting, book: await findBookSummary(ctx.db, meeting.bookId) };
     }),
 
   start: meetingRoleProcedure("admin").mutation(({ ctx }) => transitionMeeting(ctx.db, ctx.meeting.id, "active")),
@@ -188,8 +237,9 @@ export const meetingsRouter = router({
   myCalendar: authedProcedure.input(myCalendarInput).query(async ({ ctx, input }) => {
     const cursor = decodeCursor(input.cursor);
     const rows = await ctx.db
-      .select({ meeting: meetings, myRsvp: meetingRsvps.status })
+      .select({ meeting: meetings, book: bookSummaryColumns, myRsvp: meetingRsvps.status })
       .from(meetings)
+      .innerJoin(books, eq(books.id, meetings.bookId))
       .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, ctx.user.id)))
       .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meetings.id), eq(meetingRsvps.userId, ctx.user.id)))
       .where(

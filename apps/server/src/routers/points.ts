@@ -1,7 +1,23 @@
-import { and, desc, eq, lt, meetings, pointBalances, pointLedger, userScores } from "@booky/db";
+import {
+  alias,
+  and,
+  bets,
+  books,
+  desc,
+  eq,
+  lt,
+  meetings,
+  pointBalances,
+  pointLedger,
+  userScores,
+  users,
+} from "@booky/db";
 import { ledgerInput, periodKey } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
 import { authedProcedure, router } from "../trpc.js";
+
+/** The attendee a stake, payout or refund was about. */
+const horses = alias(users, "horses");
 
 export const pointsRouter = router({
   /** The caller's balance and scores (all time and this month). */
@@ -34,14 +50,22 @@ export const pointsRouter = router({
         amount: pointLedger.amount,
         createdAt: pointLedger.createdAt,
         betId: pointLedger.betId,
-        meeting: { id: meetings.id, bookTitle: meetings.bookTitle },
+        meeting: { id: meetings.id, bookTitle: books.title },
+        horse: { id: horses.id, username: horses.username, displayName: horses.displayName },
       })
       .from(pointLedger)
       .leftJoin(meetings, eq(meetings.id, pointLedger.meetingId))
+      .leftJoin(books, eq(books.id, meetings.bookId))
+      .leftJoin(bets, eq(bets.id, pointLedger.betId))
+      .leftJoin(horses, eq(horses.id, bets.horseId))
       .where(and(eq(pointLedger.userId, ctx.user.id), before === null ? undefined : lt(pointLedger.id, before)))
       .orderBy(desc(pointLedger.id))
       .limit(input.limit + 1);
-    const items = rows.slice(0, input.limit);
+    // The meeting's columns span two left-joined tables: an entry without a meeting gets null, not an object of nulls.
+    const items = rows.slice(0, input.limit).map((row) => ({
+      ...row,
+      meeting: row.meeting.id === null ? null : { id: row.meeting.id, bookTitle: row.meeting.bookTitle },
+    }));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > input.limit && last ? String(last.id) : null };
   }),

@@ -120,7 +120,7 @@ export const progressRouter = router({
     return {
       bookPageCount: ctx.meeting.bookPageCount,
       nextCursor: result.nextCursor,
-      items: result.items.map(({ sortKey: _key, ...row }) => ({
+      items: result.items.map((row) => ({
         ...row,
         percent: percentRead(row.page, ctx.meeting.bookPageCount),
         finished: row.finishedAt !== null,

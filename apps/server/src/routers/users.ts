@@ -3,7 +3,8 @@ import { deleteAccountInput, updateProfileInput, usernameInput } from "@booky/do
 import { TRPCError } from "@trpc/server";
 import { fieldError } from "../errors.js";
 import { clearRefreshCookie } from "../http/refresh-cookie.js";
-import { accountColumns, anonymizeUser, findMemberByUsername, findPasswordHash } from "../services/accounts.js";
+import { deleteAccount } from "../services/account-deletion.js";
+import { accountColumns, findMemberByUsername, findPasswordHash } from "../services/accounts.js";
 import { verifyPassword } from "../services/passwords.js";
 import { authedProcedure, publicProcedure, router } from "../trpc.js";
 
@@ -25,9 +26,9 @@ export const usersRouter = router({
     if (!(await verifyPassword(hash, input.password))) {
       throw fieldError("password", "Password is incorrect");
     }
-    await ctx.db.transaction((tx) => anonymizeUser(tx, ctx.user.id));
+    const { archivedClubs } = await ctx.db.transaction((tx) => deleteAccount(tx, ctx.user.id));
     clearRefreshCookie(ctx.res, ctx.config.COOKIE_SECURE);
-    ctx.log.info({ userId: ctx.user.id }, "account deleted and anonymised");
+    ctx.log.info({ userId: ctx.user.id, archivedClubs }, "account deleted and anonymised");
     return { ok: true as const };
   }),
 });

@@ -1,5 +1,6 @@
 import { and, type ClubRole, clubMembers, clubRequests, clubs, type Executor, eq, isNull, lt, sql } from "@booky/db";
 import { TRPCError } from "@trpc/server";
+import { withdrawUpcomingRsvps } from "./meetings.js";
 
 /** The club and the caller's role in it (null when not a member), in one query. */
 export async function findClubWithRole(db: Executor, clubId: string, userId: string) {
@@ -33,6 +34,7 @@ export async function addMember(db: Executor, clubId: string, userId: string, ro
   await db.insert(clubMembers).values({ clubId, userId, role });
 }
 
+/** Ends a membership: the seat frees up and answers to the club's upcoming meetings are withdrawn. */
 export async function removeMembership(db: Executor, clubId: string, userId: string): Promise<boolean> {
   const removed = await db
     .delete(clubMembers)
@@ -43,6 +45,7 @@ export async function removeMembership(db: Executor, clubId: string, userId: str
     .update(clubs)
     .set({ memberCount: sql`${clubs.memberCount} - 1` })
     .where(eq(clubs.id, clubId));
+  await withdrawUpcomingRsvps(db, userId, clubId);
   return true;
 }
 

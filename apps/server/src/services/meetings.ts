@@ -1,4 +1,17 @@
-import { and, clubMembers, clubs, type Executor, eq, inArray, type Meeting, meetings, type SQL, sql } from "@booky/db";
+import {
+  and,
+  clubMembers,
+  clubs,
+  type Executor,
+  eq,
+  gt,
+  inArray,
+  type Meeting,
+  meetingRsvps,
+  meetings,
+  type SQL,
+  sql,
+} from "@booky/db";
 import { type MeetingStatus, sourcesOf } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
 import { enqueueSettlement } from "./jobs.js";
@@ -12,6 +25,19 @@ export async function findMeetingWithRole(db: Executor, meetingId: string, userI
     .leftJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, userId)))
     .where(eq(meetings.id, meetingId));
   return row ?? null;
+}
+
+/**
+ * Withdraws someone's answers to meetings still to come, of one club (they
+ * left it) or of every club (they deleted their account): they no longer
+ * attend. Answers to past meetings stay as the record of who came.
+ */
+export async function withdrawUpcomingRsvps(db: Executor, userId: string, clubId?: string): Promise<void> {
+  const upcoming = db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(gt(meetings.startsAt, sql`now()`), clubId ? eq(meetings.clubId, clubId) : undefined));
+  await db.delete(meetingRsvps).where(and(eq(meetingRsvps.userId, userId), inArray(meetingRsvps.meetingId, upcoming)));
 }
 
 const stamps: Partial<Record<MeetingStatus, { startedAt?: SQL; closedAt?: SQL; cancelledAt?: SQL }>> = {

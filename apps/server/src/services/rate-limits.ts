@@ -14,6 +14,8 @@ export const defaultRateLimits = {
   signUpPerIp: { points: 10, duration: 60 * 60 },
   resetPerIp: { points: 10, duration: 60 * 60 },
   resetPerAccount: { points: 3, duration: 60 * 60 },
+  bookSearchPerUser: { points: 60, duration: 60 },
+  bookSearchPerIp: { points: 300, duration: 60 },
 } satisfies Record<string, LimitRule>;
 
 export type RateLimitRules = Record<keyof typeof defaultRateLimits, LimitRule>;

@@ -1,7 +1,32 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "../components/app-shell";
 import { RedirectIfAuthenticated, RequireAuth } from "./guards";
 import { RouteError } from "./route-error";
+
+/** A members-only page, loaded as its own chunk. */
+const membersOnly = (load: () => Promise<ComponentType>) => async () => {
+  const Page = await load();
+  return {
+    element: (
+      <RequireAuth>
+        <Page />
+      </RequireAuth>
+    ),
+  };
+};
+
+/** A page for visitors only (log in, sign up): members go on to where they were heading. */
+const visitorsOnly = (load: () => Promise<ComponentType>) => async () => {
+  const Page = await load();
+  return {
+    element: (
+      <RedirectIfAuthenticated>
+        <Page />
+      </RedirectIfAuthenticated>
+    ),
+  };
+};
 
 /** Every page is its own chunk: the first load carries only the shell. */
 export const router = createBrowserRouter([
@@ -10,32 +35,8 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, lazy: async () => ({ Component: (await import("../features/home/home-page")).HomePage }) },
-      {
-        path: "sign-up",
-        lazy: async () => {
-          const { SignUpPage } = await import("../features/auth/sign-up-page");
-          return {
-            element: (
-              <RedirectIfAuthenticated>
-                <SignUpPage />
-              </RedirectIfAuthenticated>
-            ),
-          };
-        },
-      },
-      {
-        path: "log-in",
-        lazy: async () => {
-          const { LogInPage } = await import("../features/auth/log-in-page");
-          return {
-            element: (
-              <RedirectIfAuthenticated>
-                <LogInPage />
-              </RedirectIfAuthenticated>
-            ),
-          };
-        },
-      },
+      { path: "sign-up", lazy: visitorsOnly(async () => (await import("../features/auth/sign-up-page")).SignUpPage) },
+      { path: "log-in", lazy: visitorsOnly(async () => (await import("../features/auth/log-in-page")).LogInPage) },
       {
         path: "forgot-password",
         lazy: async () => ({ Component: (await import("../features/auth/forgot-password-page")).ForgotPasswordPage }),
@@ -46,51 +47,39 @@ export const router = createBrowserRouter([
       },
       {
         path: "settings/profile",
-        lazy: async () => {
-          const { ProfileSettingsPage } = await import("../features/profile/profile-settings-page");
-          return {
-            element: (
-              <RequireAuth>
-                <ProfileSettingsPage />
-              </RequireAuth>
-            ),
-          };
-        },
+        lazy: membersOnly(async () => (await import("../features/profile/profile-settings-page")).ProfileSettingsPage),
       },
-      {
-        path: "clubs",
-        lazy: async () => {
-          const { ClubsPage } = await import("../features/clubs/clubs-page");
-          return {
-            element: (
-              <RequireAuth>
-                <ClubsPage />
-              </RequireAuth>
-            ),
-          };
-        },
-      },
+      { path: "clubs", lazy: membersOnly(async () => (await import("../features/clubs/clubs-page")).ClubsPage) },
       {
         path: "clubs/new",
+        lazy: membersOnly(async () => (await import("../features/clubs/create-club-page")).CreateClubPage),
+      },
+      { path: "clubs/:slug", lazy: membersOnly(async () => (await import("../features/clubs/club-page")).ClubPage) },
+      {
+        path: "clubs/:slug/edit",
+        lazy: membersOnly(async () => (await import("../features/clubs/edit-club-page")).EditClubPage),
+      },
+      {
+        path: "books",
         lazy: async () => {
-          const { CreateClubPage } = await import("../features/clubs/create-club-page");
+          const { BooksPage } = await import("../features/books/books-page");
           return {
             element: (
               <RequireAuth>
-                <CreateClubPage />
+                <BooksPage />
               </RequireAuth>
             ),
           };
         },
       },
       {
-        path: "clubs/:slug",
+        path: "books/:bookId",
         lazy: async () => {
-          const { ClubPage } = await import("../features/clubs/club-page");
+          const { BookPage } = await import("../features/books/book-page");
           return {
             element: (
               <RequireAuth>
-                <ClubPage />
+                <BookPage />
               </RequireAuth>
             ),
           };
@@ -98,16 +87,20 @@ export const router = createBrowserRouter([
       },
       {
         path: "meetings/:meetingId",
-        lazy: async () => {
-          const { MeetingPage } = await import("../features/meetings/meeting-page");
-          return {
-            element: (
-              <RequireAuth>
-                <MeetingPage />
-              </RequireAuth>
-            ),
-          };
-        },
+        lazy: membersOnly(async () => (await import("../features/meetings/meeting-page")).MeetingPage),
+      },
+      {
+        path: "calendar",
+        lazy: membersOnly(async () => (await import("../features/calendar/calendar-page")).CalendarPage),
+      },
+      {
+        path: "friends",
+        lazy: membersOnly(async () => (await import("../features/friends/friends-page")).FriendsPage),
+      },
+      { path: "points", lazy: membersOnly(async () => (await import("../features/points/points-page")).PointsPage) },
+      {
+        path: "leaderboards",
+        lazy: membersOnly(async () => (await import("../features/leaderboards/leaderboards-page")).LeaderboardsPage),
       },
       {
         path: "u/:username",

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { sessionStore } from "../lib/session-store";
 import { useTRPC } from "../lib/trpc";
 import { useSession } from "../lib/use-session";
+import { ThemeToggle } from "./theme-toggle";
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${
@@ -41,45 +42,68 @@ export function AppShell() {
             <img src="/favicon.svg" alt="" className="size-7" />
             Booky
           </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+          <nav
+            aria-label="Main"
+            className="order-last flex w-full flex-wrap items-center justify-center gap-1 sm:order-none sm:w-auto sm:flex-1 sm:justify-start"
+          >
             <NavLink to="/" end className={navClass}>
               Home
             </NavLink>
             {session.status === "authenticated" && (
-              <NavLink to="/clubs" className={navClass}>
-                Clubs
-              </NavLink>
+              <>
+                <NavLink to="/clubs" className={navClass}>
+                  Clubs
+                </NavLink>
+                <NavLink to="/calendar" className={navClass}>
+                  Calendar
+                </NavLink>
+                <NavLink to="/friends" className={navClass}>
+                  Friends
+                </NavLink>
+                <NavLink to="/books" className={navClass}>
+                  Books
+                </NavLink>
+                <NavLink to="/leaderboards" className={navClass}>
+                  Leaderboards
+                </NavLink>
+                <NavLink to="/points" className={navClass}>
+                  Points
+                </NavLink>
+              </>
             )}
           </nav>
-          {session.status === "authenticated" && (
-            <div className="flex items-center gap-2">
-              <NavLink to="/settings/profile" className={navClass}>
-                <span className="sr-only">Profile of </span>
-                {session.user.displayName}
-              </NavLink>
-              <button
-                type="button"
-                onClick={() => logOut.mutate()}
-                disabled={logOut.isPending}
-                className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
-              >
-                Log out
-              </button>
-            </div>
-          )}
-          {session.status === "anonymous" && (
-            <div className="flex items-center gap-2">
-              <NavLink to="/log-in" className={navClass}>
-                Log in
-              </NavLink>
-              <Link
-                to="/sign-up"
-                className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-              >
-                Sign up
-              </Link>
-            </div>
-          )}
+          <div className="ml-auto flex items-center gap-2">
+            <ThemeToggle />
+            {session.status === "authenticated" && (
+              <>
+                <NavLink to="/settings/profile" className={navClass}>
+                  <span className="sr-only">Profile of </span>
+                  {session.user.displayName}
+                </NavLink>
+                <button
+                  type="button"
+                  onClick={() => logOut.mutate()}
+                  disabled={logOut.isPending}
+                  className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
+                >
+                  Log out
+                </button>
+              </>
+            )}
+            {session.status === "anonymous" && (
+              <>
+                <NavLink to="/log-in" className={navClass}>
+                  Log in
+                </NavLink>
+                <Link
+                  to="/sign-up"
+                  className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+                >
+                  Sign up
+                </Link>
+              </>
+            )}
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">

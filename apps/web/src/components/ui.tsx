@@ -1,23 +1,30 @@
-import { type ComponentProps, forwardRef, type ReactNode, useId } from "react";
+import { type ComponentProps, forwardRef, type ReactNode, useId, useState } from "react";
 
 const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
 
-type ButtonProps = ComponentProps<"button"> & { variant?: "primary" | "secondary" | "danger"; busy?: boolean };
+type Variant = "primary" | "secondary" | "danger";
+type ButtonProps = ComponentProps<"button"> & { variant?: Variant; busy?: boolean };
+
+/** The button look, also for links that act as buttons (`<Link className={buttonClass()}>`). */
+export function buttonClass(variant: Variant = "primary", className?: string) {
+  return cx(
+    "inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition disabled:cursor-not-allowed disabled:opacity-60",
+    variant === "primary" && "bg-brand-700 text-white hover:bg-brand-800",
+    variant === "secondary" &&
+      "border border-stone-300 bg-white text-stone-800 hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800",
+    variant === "danger" && "bg-red-700 text-white hover:bg-red-800",
+    className,
+  );
+}
 
 export function Button({ variant = "primary", busy = false, className, children, disabled, ...props }: ButtonProps) {
   return (
     <button
+      type="button"
       {...props}
       disabled={disabled || busy}
       aria-busy={busy || undefined}
-      className={cx(
-        "inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition disabled:cursor-not-allowed disabled:opacity-60",
-        variant === "primary" && "bg-brand-700 text-white hover:bg-brand-800",
-        variant === "secondary" &&
-          "border border-stone-300 bg-white text-stone-800 hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800",
-        variant === "danger" && "bg-red-700 text-white hover:bg-red-800",
-        className,
-      )}
+      className={buttonClass(variant, className)}
     >
       {busy && <Spinner />}
       {children}
@@ -128,15 +135,22 @@ export function Alert({ tone = "error", children }: { tone?: "error" | "success"
   );
 }
 
+/** A panel; with a title it is a named region, so assistive technology can list and jump to it. */
 export function Card({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
+  const titleId = useId();
   return (
     <section
+      aria-labelledby={title ? titleId : undefined}
       className={cx(
         "rounded-2xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900",
         className,
       )}
     >
-      {title && <h2 className="mb-4 font-serif text-xl font-semibold">{title}</h2>}
+      {title && (
+        <h2 id={titleId} className="mb-4 font-serif text-xl font-semibold">
+          {title}
+        </h2>
+      )}
       {children}
     </section>
   );
@@ -154,5 +168,149 @@ export function PageTitle({ children, subtitle }: { children: ReactNode; subtitl
 export function Skeleton({ className }: { className?: string }) {
   return (
     <div aria-hidden="true" className={cx("animate-pulse rounded-lg bg-stone-200 dark:bg-stone-800", className)} />
+  );
+}
+
+type SelectProps = ComponentProps<"select"> & { label: string; error?: string | undefined };
+
+export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField(
+  { label, error, className, children, ...props },
+  ref,
+) {
+  const id = useId();
+  return (
+    <div className={cx("flex flex-col gap-1", className)}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select
+        {...props}
+        ref={ref}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={cx(
+          "rounded-lg border bg-white px-3 py-2 text-base dark:bg-stone-900",
+          error ? "border-red-600" : "border-stone-300 dark:border-stone-700",
+        )}
+      >
+        {children}
+      </select>
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+});
+
+/** What an empty list says: why it is empty and what to do next. */
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <p className="text-stone-600 dark:text-stone-400">{children}</p>;
+}
+
+/** The "more" button under a cursor-paginated list; absent once the last page is loaded. */
+export function LoadMore({
+  query,
+  label,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  label: string;
+}) {
+  if (!query.hasNextPage) return null;
+  return (
+    <div className="mt-4 flex justify-center">
+      <Button variant="secondary" busy={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
+        {label}
+      </Button>
+    </div>
+  );
+}
+
+/**
+ * A button for a step that is hard to undo: the first press asks, the second
+ * (on "confirm") acts and folds the question away; the button then shows
+ * `busy` while the step runs. `question` is read out when the choice appears.
+ */
+export function ConfirmButton({
+  children,
+  question,
+  confirmLabel,
+  onConfirm,
+  busy = false,
+  variant = "danger",
+  size = "normal",
+}: {
+  children: ReactNode;
+  question: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  busy?: boolean;
+  variant?: Variant;
+  size?: "normal" | "small";
+}) {
+  const [asking, setAsking] = useState(false);
+  const sizeClass = size === "small" ? "px-3 py-1" : undefined;
+  if (!asking) {
+    return (
+      <Button
+        variant={variant === "danger" ? "secondary" : variant}
+        className={sizeClass}
+        busy={busy}
+        onClick={() => setAsking(true)}
+      >
+        {children}
+      </Button>
+    );
+  }
+  return (
+    <fieldset aria-label={question} className="inline-flex flex-wrap items-center gap-2">
+      <span role="status" className="text-sm">
+        {question}
+      </span>
+      <Button
+        variant={variant}
+        className={sizeClass}
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        {confirmLabel}
+      </Button>
+      <Button variant="secondary" className={sizeClass} onClick={() => setAsking(false)}>
+        Cancel
+      </Button>
+    </fieldset>
+  );
+}
+
+/** The buttons that act on one item of a list, named for assistive technology ("Request from Ada"). */
+export function ActionGroup({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <fieldset aria-label={label} className="flex flex-wrap gap-2">
+      {children}
+    </fieldset>
+  );
+}
+
+/** A labelled bar from 0 to 100 % (reading progress), announced with its value in words. */
+export function ProgressBar({ label, percent, valueText }: { label: string; percent: number; valueText: string }) {
+  return (
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={valueText}
+      className="mt-1 h-3 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
+    >
+      <div
+        className="h-full rounded-full bg-brand-600 transition-[width] duration-500"
+        style={{ width: `${percent}%` }}
+      />
+    </div>
   );
 }

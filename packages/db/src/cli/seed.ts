@@ -8,7 +8,9 @@ await withResolvedDatabase(async (url) => {
   const { db, close } = createDatabase(url, { max: 1 });
   try {
     const result = await seedDemoData(db);
-    console.log(`Seeded ${result.users} new demo users (password: ${DEMO_PASSWORD}).`);
+    console.log(
+      `Seeded ${result.users} new demo users (password: ${DEMO_PASSWORD}) and ${result.books} catalog books.`,
+    );
   } finally {
     await close();
   }

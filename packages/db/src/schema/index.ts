@@ -1,5 +1,6 @@
 export * from "./accounts.js";
 export * from "./bets.js";
+export * from "./books.js";
 export * from "./calendar.js";
 export * from "./clubs.js";
 export * from "./friends.js";

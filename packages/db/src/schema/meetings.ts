@@ -12,13 +12,19 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
+import { books } from "./books.js";
 import { clubs } from "./clubs.js";
 import { createdAt, id, updatedAt } from "./columns.js";
 
 export const meetingStatus = pgEnum("meeting_status", ["scheduled", "active", "closed", "cancelled"]);
 export const rsvpStatus = pgEnum("rsvp_status", ["going", "interested", "not_going"]);
 
-/** A club meeting around one book; its reading deadline defaults to its start. */
+/**
+ * A club meeting around one catalog book; its reading deadline defaults to its
+ * start. `book_page_count` is the edition the club reads (progress counts
+ * against it): it defaults to the catalog's page count and must be given when
+ * the catalog does not know it.
+ */
 export const meetings = pgTable(
   "meetings",
   {
@@ -26,7 +32,9 @@ export const meetings = pgTable(
     clubId: uuid("club_id")
       .notNull()
       .references(() => clubs.id, { onDelete: "cascade" }),
-    bookTitle: text("book_title").notNull(),
+    bookId: uuid("book_id")
+      .notNull()
+      .references(() => books.id),
     bookPageCount: integer("book_page_count").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     readingDeadline: timestamp("reading_deadline", { withTimezone: true }).notNull(),
@@ -47,6 +55,7 @@ export const meetings = pgTable(
     check("meetings_place_or_link", sql`${t.place} is not null or ${t.link} is not null`),
     index("meetings_club_starts_idx").on(t.clubId, t.startsAt, t.id),
     index("meetings_status_deadline_idx").on(t.status, t.readingDeadline),
+    index("meetings_book_idx").on(t.bookId),
   ],
 );
 
@@ -67,3 +76,4 @@ export const meetingRsvps = pgTable(
 );
 
 export type Meeting = typeof meetings.$inferSelect;
+export type RsvpStatus = (typeof rsvpStatus.enumValues)[number];

@@ -4,6 +4,7 @@ import { inArray } from "drizzle-orm";
 import type { Database } from "../client.js";
 import { appendLedger } from "../ledger.js";
 import { users } from "../schema/index.js";
+import { seedCatalog } from "./catalog.js";
 
 /** Every demo account logs in with this password (documented in the README). */
 export const DEMO_PASSWORD = "booky-demo-reader";
@@ -15,16 +16,16 @@ export const demoUsers = [
   { username: "dev", displayName: "Dev Patel", bio: "Always on chapter three.", role: "user" },
 ] as const;
 
-/** Idempotent: running it twice leaves the same rows. */
-export async function seedDemoData(db: Database): Promise<{ users: number }> {
+/** Idempotent: running it twice leaves the same rows. Loads the seed book catalog too. */
+export async function seedDemoData(db: Database): Promise<{ users: number; books: number }> {
   const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, ...ARGON2ID_PARAMS });
   const rows = demoUsers.map((user) => ({
     ...user,
     email: `${user.username}@booky.example`,
     passwordHash,
   }));
-  return db.transaction(async (tx) => {
-    const inserted = await tx.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id });
+  const inserted = await db.transaction(async (tx) => {
+    const created = await tx.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id });
     const all = await tx
       .select({ id: users.id })
       .from(users)
@@ -38,6 +39,8 @@ export async function seedDemoData(db: Database): Promise<{ users: number }> {
       tx,
       all.map((user) => startingGrant(user.id)),
     );
-    return { users: inserted.length };
+    return created;
   });
+  const catalog = await seedCatalog(db);
+  return { users: inserted.length, books: catalog.books };
 }

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CLUB_ROLES, canLeave, canRemoveMember, canSeeClubContent, canSetRole, hasClubRole } from "./roles.js";
+import {
+  CLUB_ROLES,
+  canLeave,
+  canRemoveMember,
+  canSeeClubContent,
+  canSetRole,
+  hasClubRole,
+  ownedClubOnAccountDeletion,
+} from "./roles.js";
 import { slugify } from "./slug.js";
 
 const role = fc.constantFrom(...CLUB_ROLES);
@@ -34,9 +42,23 @@ describe("club roles", () => {
 
   it("the owner cannot leave; outsiders see only public clubs' content", () => {
     expect(CLUB_ROLES.filter(canLeave)).toEqual(["member", "admin"]);
-    expect(canSeeClubContent("private", null)).toBe(false);
-    expect(canSeeClubContent("private", "member")).toBe(true);
-    expect(canSeeClubContent("public", null)).toBe(true);
+    expect(canSeeClubContent("private", null, "user")).toBe(false);
+    expect(canSeeClubContent("private", "member", "user")).toBe(true);
+    expect(canSeeClubContent("public", null, "user")).toBe(true);
+  });
+
+  it("site admins see every club's content, whatever their club role", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("public" as const, "private" as const), fc.option(role), (visibility, clubRole) =>
+        canSeeClubContent(visibility, clubRole, "admin"),
+      ),
+    );
+  });
+
+  it("an owner deleting their account archives a club of one and must hand over a club with others", () => {
+    expect(ownedClubOnAccountDeletion(1)).toBe("archive");
+    expect(ownedClubOnAccountDeletion(2)).toBe("transfer_first");
+    expect(ownedClubOnAccountDeletion(10_000)).toBe("transfer_first");
   });
 });
 

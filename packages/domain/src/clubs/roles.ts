@@ -24,7 +24,26 @@ export function canLeave(role: ClubRoleName): boolean {
   return role !== "owner";
 }
 
-/** Outsiders see a private club's name and description only; members see everything. */
-export function canSeeClubContent(visibility: "public" | "private", role: ClubRoleName | null): boolean {
-  return visibility === "public" || role !== null;
+/** A site-wide account role: site admins moderate every club. */
+export type SiteRole = "user" | "admin";
+
+/**
+ * Outsiders see a private club's name and description only; members see
+ * everything. Site admins read every club's content to moderate it, but hold
+ * no club role by that: managing or taking part needs a membership.
+ */
+export function canSeeClubContent(
+  visibility: "public" | "private",
+  role: ClubRoleName | null,
+  siteRole: SiteRole,
+): boolean {
+  return visibility === "public" || role !== null || siteRole === "admin";
+}
+
+/**
+ * Deleting an account must not leave a club without a live owner: an owner
+ * whose club has other members transfers it first; a club of one is archived.
+ */
+export function ownedClubOnAccountDeletion(memberCount: number): "archive" | "transfer_first" {
+  return memberCount > 1 ? "transfer_first" : "archive";
 }

@@ -11,6 +11,7 @@ export const friendRequestInput = z.object({ username: usernameSchema });
 export const friendRequestIdInput = z.object({ requestId: z.uuid("Unknown request") });
 export const friendUserInput = z.object({ userId: z.uuid("Unknown member") });
 export const friendRequestsInput = pageInput.extend({
-  direction: z.enum(["incoming", "outgoing"]).default("incoming"),
+  /** Named `box`, not `direction`: tRPC's infinite queries put their own paging `direction` into the input. */
+  box: z.enum(["incoming", "outgoing"]).default("incoming"),
 });
 export const friendsPageInput = pageInput;

@@ -4,8 +4,9 @@ import { clubIdInput, pageInput } from "../clubs/schemas.js";
 export const meetingIdInput = z.object({ meetingId: z.uuid("Unknown meeting") });
 
 const meetingFields = z.object({
-  bookTitle: z.string().trim().min(1, "Name the book").max(300),
-  bookPageCount: z.int("Whole pages").min(1, "At least one page").max(100_000),
+  bookId: z.uuid("Pick a book from the catalog"),
+  /** The edition's pages; null takes the catalog's page count (required when the catalog has none). */
+  bookPageCount: z.int("Whole pages").min(1, "At least one page").max(100_000).nullable(),
   startsAt: z.coerce.date("Give a start date and time"),
   readingDeadline: z.coerce.date("Give a valid deadline").nullable(),
   place: z.string().trim().min(2).max(200).nullable(),
@@ -15,11 +16,13 @@ const meetingFields = z.object({
     .nullable(),
 });
 
-const placeOrLink = (value: { place?: string | null; link?: string | null }) => Boolean(value.place || value.link);
+export const placeOrLink = (value: { place?: string | null; link?: string | null }) =>
+  Boolean(value.place || value.link);
 
 export const createMeetingInput = clubIdInput
   .extend({
     ...meetingFields.shape,
+    bookPageCount: meetingFields.shape.bookPageCount.default(null),
     readingDeadline: meetingFields.shape.readingDeadline.default(null),
     place: meetingFields.shape.place.default(null),
     link: meetingFields.shape.link.default(null),

@@ -1,26 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { Alert, Button, Card, PageTitle, Skeleton } from "../../components/ui";
+import { Alert, buttonClass, Card, PageTitle, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { ScheduleMeetingForm } from "../meetings/schedule-meeting-form";
+import { ClubMeetings } from "./club-meetings";
+import { ClubMembers } from "./club-members";
+import { InviteForm } from "./invite-form";
+import { JoinRequests } from "./join-requests";
 import { categoryLabels } from "./labels";
+import { MembershipActions } from "./membership-actions";
 
 export function ClubPage() {
   const { slug = "" } = useParams();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const club = useQuery(trpc.clubs.get.queryOptions({ slug }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.clubs.pathKey() });
-  const join = useMutation(trpc.clubs.join.mutationOptions({ onSuccess: refresh }));
-  const ask = useMutation(trpc.clubs.requestToJoin.mutationOptions());
-  const full = club.data?.access === "full" ? club.data : null;
-  const clubId = club.data?.id ?? "";
-  const members = useQuery({ ...trpc.clubs.members.queryOptions({ clubId, limit: 50 }), enabled: full !== null });
-  const upcoming = useQuery({
-    ...trpc.meetings.listForClub.queryOptions({ clubId, limit: 20 }),
-    enabled: full !== null,
-  });
 
   if (club.isPending) return <Skeleton className="h-48 w-full" />;
   if (club.isError) {
@@ -28,78 +22,46 @@ export function ClubPage() {
     return <Alert>{missing ? "There is no club at this address." : errorMessage(club.error)}</Alert>;
   }
   const data = club.data;
+  const full = data.access === "full" ? data : null;
   const isAdmin = data.myRole === "owner" || data.myRole === "admin";
+  const facts = [
+    categoryLabels[data.category],
+    data.visibility === "private" ? "Private club" : "Public club",
+    full && (full.isOnline ? "Meets online" : full.location),
+    full && `${full.memberCount} of ${full.memberLimit} members`,
+  ].filter(Boolean);
 
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle
-        subtitle={`${categoryLabels[data.category]} · ${data.visibility === "private" ? "Private club" : "Public club"}`}
-      >
-        {data.name}
-      </PageTitle>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageTitle subtitle={facts.join(" · ")}>{data.name}</PageTitle>
+        {isAdmin && (
+          <Link to={`/clubs/${slug}/edit`} className={buttonClass("secondary")}>
+            Edit club
+          </Link>
+        )}
+      </div>
+      {full?.archivedAt && <Alert tone="info">This club is archived: it is hidden from the directory.</Alert>}
       {data.description && <p className="-mt-4 max-w-2xl whitespace-pre-line">{data.description}</p>}
-      {!data.myRole && data.visibility === "public" && (
-        <div>
-          {join.isError && <Alert>{errorMessage(join.error)}</Alert>}
-          <Button busy={join.isPending} onClick={() => join.mutate({ clubId })}>
-            Join this club
-          </Button>
-        </div>
-      )}
-      {!data.myRole && data.visibility === "private" && (
-        <div className="flex flex-col items-start gap-2">
-          {ask.isSuccess ? (
-            <Alert tone="success">Request sent. An admin of the club will decide.</Alert>
-          ) : (
-            <>
-              {ask.isError && <Alert>{errorMessage(ask.error)}</Alert>}
-              <Button busy={ask.isPending} onClick={() => ask.mutate({ clubId })}>
-                Ask to join
-              </Button>
-            </>
-          )}
-        </div>
-      )}
+      <MembershipActions club={data} />
       {full && (
         <div className="grid gap-6 md:grid-cols-2">
-          <Card title="Upcoming meetings">
-            {upcoming.data?.items.length ? (
-              <ul className="flex flex-col gap-3">
-                {upcoming.data.items.map((meeting) => (
-                  <li key={meeting.id}>
-                    <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
-                      {meeting.bookTitle}
-                    </Link>
-                    <p className="text-sm text-stone-600 dark:text-stone-400">
-                      {meeting.startsAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
-                      {meeting.status === "cancelled" && " · cancelled"}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-stone-600 dark:text-stone-400">
-                {isAdmin ? "No meeting yet: schedule the first one below." : "No meeting scheduled yet."}
-              </p>
-            )}
-          </Card>
-          <Card title={`Members (${full.memberCount})`}>
-            <ul className="flex flex-col gap-2">
-              {members.data?.items.map((member) => (
-                <li key={member.user.id} className="flex justify-between gap-2">
-                  <Link to={`/u/${member.user.username}`} className="hover:underline">
-                    {member.user.displayName}
-                  </Link>
-                  {member.role !== "member" && (
-                    <span className="text-sm text-stone-600 dark:text-stone-400">{member.role}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </Card>
+          <ClubMeetings
+            clubId={full.id}
+            when="upcoming"
+            empty={isAdmin ? "No meeting yet: schedule the next one below." : "No meeting scheduled yet."}
+          />
+          <ClubMembers clubId={full.id} memberCount={full.memberCount} myRole={full.myRole} />
+          <ClubMeetings clubId={full.id} when="past" empty="No past meetings yet." />
           {isAdmin && (
+            <div className="flex flex-col gap-6">
+              <InviteForm clubId={full.id} />
+              {full.visibility === "private" && <JoinRequests clubId={full.id} />}
+            </div>
+          )}
+          {isAdmin && !full.archivedAt && (
             <Card title="Schedule a meeting" className="md:col-span-2">
-              <ScheduleMeetingForm clubId={clubId} />
+              <ScheduleMeetingForm clubId={full.id} />
             </Card>
           )}
         </div>

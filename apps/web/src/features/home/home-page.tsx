@@ -1,6 +1,11 @@
 import { Link } from "react-router";
-import { Card, PageTitle, Skeleton } from "../../components/ui";
+import { buttonClass, Card, PageTitle, Skeleton } from "../../components/ui";
 import { useSession } from "../../lib/use-session";
+import { MyInvitations } from "../clubs/my-invitations";
+import { ActivityFeed } from "../friends/activity-feed";
+import { PointsCard } from "../points/points-card";
+import { ActiveReads } from "./active-reads";
+import { ComingUp, MyClubs } from "./member-home-cards";
 
 export function HomePage() {
   const session = useSession();
@@ -14,13 +19,10 @@ export function HomePage() {
           Form a club, pick the next read, track everyone's pages and put a few points on who reaches the end first.
         </p>
         <div className="mt-8 flex justify-center gap-3">
-          <Link to="/sign-up" className="rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+          <Link to="/sign-up" className={buttonClass("primary", "px-5 py-3 text-base")}>
             Start reading together
           </Link>
-          <Link
-            to="/log-in"
-            className="rounded-lg border border-stone-300 px-5 py-3 font-semibold hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
-          >
+          <Link to="/log-in" className={buttonClass("secondary", "px-5 py-3 text-base")}>
             Log in
           </Link>
         </div>
@@ -32,11 +34,12 @@ export function HomePage() {
     <div>
       <PageTitle subtitle="Here is what your clubs are reading.">Welcome back, {session.user.displayName}</PageTitle>
       <div className="grid gap-4 md:grid-cols-2">
-        <Card title="Your clubs">
-          <p className="text-stone-700 dark:text-stone-300">
-            You are not in a club yet. Clubs arrive in Booky very soon: you will find and join them here.
-          </p>
-        </Card>
+        <MyInvitations />
+        <ComingUp />
+        <ActiveReads />
+        <PointsCard />
+        <MyClubs />
+        <ActivityFeed glance />
         <Card title="Your profile">
           <p className="text-stone-700 dark:text-stone-300">
             Tell your club who you are: add a bio and an avatar.{" "}

@@ -1,136 +1,125 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useParams } from "react-router";
-import { Alert, Button, Card, PageTitle, Skeleton } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useMemo } from "react";
+import { Link, useParams } from "react-router";
+import { Alert, Card, PageTitle, Skeleton } from "../../components/ui";
+import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { BetPoolPanel } from "../bets/bet-pool-panel";
+import { authorsLine, BookCover } from "../books/book-cover";
+import { LIVE_REFRESH_MS } from "./live";
+import { MeetingControls } from "./meeting-controls";
+import { ProgressForm } from "./progress-form";
+import { RaceBoard } from "./race-board";
+import { RsvpCard } from "./rsvp-card";
 
-const rsvpLabels = { going: "Going", interested: "Interested", not_going: "Not going" } as const;
+/** recharts is heavy: it loads with the chart, after the rest of the page. */
+const ProgressChart = lazy(() => import("./progress-chart"));
+
+const statusLabels = { scheduled: "Scheduled", active: "In progress", closed: "Closed", cancelled: "Cancelled" };
 
 export function MeetingPage() {
   const { meetingId = "" } = useParams();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const meeting = useQuery(trpc.meetings.get.queryOptions({ meetingId }));
-  // Others' progress changes while the page is open: poll it.
-  const board = useQuery({
-    ...trpc.progress.forMeeting.queryOptions({ meetingId, limit: 50 }),
-    refetchInterval: 15_000,
+  // Others answer and read while the page is open: ask again every few seconds.
+  const meeting = useQuery({ ...trpc.meetings.get.queryOptions({ meetingId }), refetchInterval: LIVE_REFRESH_MS });
+  const club = useQuery({
+    ...trpc.clubs.get.queryOptions({ clubId: meeting.data?.clubId ?? "" }),
+    enabled: meeting.isSuccess,
   });
-  const mine = useQuery(trpc.progress.get.queryOptions({ meetingId }));
-  const invalidateAll = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.meetings.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.progress.pathKey() }),
-    ]);
-  const rsvp = useMutation(trpc.meetings.rsvp.mutationOptions({ onSuccess: invalidateAll }));
-  const report = useMutation(trpc.progress.update.mutationOptions({ onSettled: invalidateAll }));
-  const [page, setPage] = useState("");
+  const board = useInfiniteQuery({
+    ...trpc.progress.forMeeting.infiniteQueryOptions(
+      { meetingId, limit: 50 },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+    enabled: meeting.isSuccess,
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+  const going = meeting.data?.myRsvp?.status === "going";
+  const mine = useQuery({ ...trpc.progress.get.queryOptions({ meetingId }), enabled: going });
+  const boardData = board.data && {
+    bookPageCount: board.data.pages[0]?.bookPageCount ?? 0,
+    nextCursor: null,
+    items: board.data.pages.flatMap((page) => page.items),
+  };
+  const names = useMemo(
+    () => new Map(board.data?.pages.flatMap((page) => page.items.map((row) => [row.user.id, row.user.displayName]))),
+    [board.data],
+  );
 
   if (meeting.isPending) return <Skeleton className="h-48 w-full" />;
-  if (meeting.isError) return <Alert>{errorMessage(meeting.error)}</Alert>;
+  if (meeting.isError) {
+    const missing = isTRPCError(meeting.error) && ["NOT_FOUND", "BAD_REQUEST"].includes(meeting.error.data?.code ?? "");
+    return <Alert>{missing ? "There is no meeting at this address." : errorMessage(meeting.error)}</Alert>;
+  }
   const data = meeting.data;
-  const going = data.myRsvp?.status === "going";
   const open = data.status === "scheduled" || data.status === "active";
+  const when = data.startsAt.toLocaleString(undefined, { dateStyle: "full", timeStyle: "short" });
+  const deadline = data.readingDeadline.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <div className="flex flex-col gap-6">
       <PageTitle
-        subtitle={`${data.startsAt.toLocaleString(undefined, { dateStyle: "full", timeStyle: "short" })} · ${
-          data.place ?? "online"
-        } · ${data.status}`}
+        subtitle={
+          <>
+            {club.data ? (
+              <Link to={`/clubs/${club.data.slug}`} className="underline">
+                {club.data.name}
+              </Link>
+            ) : (
+              "Club meeting"
+            )}{" "}
+            · {statusLabels[data.status]}
+          </>
+        }
       >
-        {data.bookTitle}
+        {data.book?.title ?? "Meeting"}
       </PageTitle>
-      {data.link && (
-        <a href={data.link} className="-mt-4 text-brand-700 underline dark:text-brand-500">
-          Join the video call
-        </a>
-      )}
-      {data.myRole && open && (
-        <Card title="Are you coming?">
-          <fieldset className="flex flex-wrap gap-2">
-            <legend className="sr-only">Your answer</legend>
-            {(Object.keys(rsvpLabels) as (keyof typeof rsvpLabels)[]).map((status) => (
-              <Button
-                key={status}
-                variant={data.myRsvp?.status === status ? "primary" : "secondary"}
-                aria-pressed={data.myRsvp?.status === status}
-                busy={rsvp.isPending && rsvp.variables?.status === status}
-                onClick={() => rsvp.mutate({ meetingId, status })}
-              >
-                {rsvpLabels[status]}
-              </Button>
-            ))}
-          </fieldset>
-          <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
-            {data.rsvpCounts.going} going · {data.rsvpCounts.interested} interested
-          </p>
-        </Card>
-      )}
+      <Card>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">When</dt>
+          <dd>
+            <time dateTime={data.startsAt.toISOString()}>{when}</time>
+          </dd>
+          <dt className="font-medium">Where</dt>
+          <dd>
+            {data.place ?? "Online"}
+            {data.link && (
+              <>
+                {" · "}
+                <a href={data.link} className="text-brand-700 underline dark:text-brand-500">
+                  Join the video call
+                </a>
+              </>
+            )}
+          </dd>
+          <dt className="font-medium">Book</dt>
+          <dd>
+            {data.book && (
+              <Link to={`/books/${data.book.id}`} className="inline-flex items-center gap-3 hover:underline">
+                <BookCover url={data.book.coverUrl} title={data.book.title} size="sm" />
+                <span className="flex flex-col">
+                  <span className="font-medium">{data.book.title}</span>
+                  <span className="text-sm text-stone-600 dark:text-stone-400">
+                    {authorsLine(data.book.authors)} · {data.bookPageCount} pages
+                  </span>
+                </span>
+              </Link>
+            )}{" "}
+            — read it by <time dateTime={data.readingDeadline.toISOString()}>{deadline}</time>
+          </dd>
+        </dl>
+      </Card>
+      <MeetingControls meeting={data} />
+      {data.myRole && open && <RsvpCard meeting={data} />}
       {going && open && mine.data && (
-        <Card title="Your progress">
-          <form
-            className="flex flex-wrap items-end gap-3"
-            onSubmit={(event) => {
-              event.preventDefault();
-              report.mutate({ meetingId, page: Number(page), expectedVersion: mine.data.version });
-            }}
-          >
-            <label className="flex flex-col text-sm font-medium">
-              Page reached (of {data.bookPageCount})
-              <input
-                type="number"
-                min={0}
-                max={data.bookPageCount}
-                value={page}
-                onChange={(event) => setPage(event.target.value)}
-                className="mt-1 w-32 rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900"
-              />
-            </label>
-            <Button type="submit" busy={report.isPending && !report.variables?.finished}>
-              Update
-            </Button>
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() => report.mutate({ meetingId, finished: true, expectedVersion: mine.data.version })}
-            >
-              I finished the book
-            </Button>
-          </form>
-          {report.isError && (
-            <div className="mt-3">
-              <Alert>{errorMessage(report.error)}</Alert>
-            </div>
-          )}
-        </Card>
+        <ProgressForm meetingId={meetingId} pageCount={data.bookPageCount} mine={mine.data} />
       )}
-      <Card title="The race">
-        {board.data?.items.length ? (
-          <ul className="flex flex-col gap-3">
-            {board.data.items.map((row) => (
-              <li key={row.user.id}>
-                <div className="flex justify-between text-sm">
-                  <span className="font-medium">{row.user.displayName}</span>
-                  <span>{row.finished ? "Finished" : `page ${row.page} · ${row.percent}%`}</span>
-                </div>
-                <div
-                  role="progressbar"
-                  aria-label={`${row.user.displayName}'s progress`}
-                  aria-valuemin={0}
-                  aria-valuemax={100}
-                  aria-valuenow={row.percent}
-                  className="mt-1 h-3 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
-                >
-                  <div className="h-full rounded-full bg-brand-600" style={{ width: `${row.percent}%` }} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-stone-600 dark:text-stone-400">Nobody is going yet. Answer “Going” to join the race.</p>
-        )}
+      <RaceBoard board={boardData} query={board} updatedAt={board.dataUpdatedAt} />
+      <BetPoolPanel meeting={data} />
+      <Card title="Progress over time">
+        <Suspense fallback={<Skeleton className="h-72" />}>
+          <ProgressChart meetingId={meetingId} pageCount={data.bookPageCount} names={names} />
+        </Suspense>
       </Card>
     </div>
   );

@@ -5,33 +5,38 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
 import type { z } from "zod";
-import { Alert, Button, TextField } from "../../components/ui";
+import { Alert, Button } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
-import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
+import type { PickedBook } from "../books/book-picker";
+import { MeetingFields, meetingFieldNames } from "./meeting-fields";
 
 type Values = z.input<typeof createMeetingInput>;
-const fields = ["bookTitle", "bookPageCount", "startsAt", "readingDeadline", "place", "link"] as const;
-const emptyToNull = (value: string) => (value ? value : null);
+const fields = meetingFieldNames;
 
 export function ScheduleMeetingForm({ clubId }: { clubId: string }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [formError, setFormError] = useState<string | null>(null);
+  const [book, setBook] = useState<PickedBook | null>(null);
   const form = useForm<Values, unknown, z.output<typeof createMeetingInput>>({
     resolver: zodResolver(createMeetingInput),
-    defaultValues: { clubId, place: null, link: null, readingDeadline: null },
+    defaultValues: { clubId, bookPageCount: null, place: null, link: null, readingDeadline: null },
   });
   const create = useMutation(trpc.meetings.create.mutationOptions());
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     create.mutate(values, {
-      onSuccess: (meeting) => meeting && navigate(`/meetings/${meeting.id}`),
+      onSuccess: (meeting) => navigate(`/meetings/${meeting.id}`),
       onError: (error) => {
         if (!applyServerFieldErrors(error, form.setError, fields)) setFormError(errorMessage(error));
       },
     });
   });
+  const pick = (picked: PickedBook | null) => {
+    setBook(picked);
+    form.setValue("bookId", picked?.id ?? "", { shouldValidate: form.formState.isSubmitted });
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
@@ -40,32 +45,7 @@ export function ScheduleMeetingForm({ clubId }: { clubId: string }) {
           <Alert>{formError}</Alert>
         </div>
       )}
-      <TextField label="Book title" {...fieldProps(form, "bookTitle")} />
-      <TextField
-        label="Pages"
-        type="number"
-        {...fieldProps(form, "bookPageCount")}
-        {...form.register("bookPageCount", { valueAsNumber: true })}
-      />
-      <TextField label="Starts at" type="datetime-local" {...fieldProps(form, "startsAt")} />
-      <TextField
-        label="Reading deadline (optional)"
-        type="datetime-local"
-        hint="Defaults to the start of the meeting."
-        {...fieldProps(form, "readingDeadline")}
-        {...form.register("readingDeadline", { setValueAs: emptyToNull })}
-      />
-      <TextField
-        label="Place"
-        {...fieldProps(form, "place")}
-        {...form.register("place", { setValueAs: emptyToNull })}
-      />
-      <TextField
-        label="Video link"
-        type="url"
-        {...fieldProps(form, "link")}
-        {...form.register("link", { setValueAs: emptyToNull })}
-      />
+      <MeetingFields form={form} book={book} onPick={pick} />
       <div className="sm:col-span-2">
         <Button type="submit" busy={create.isPending}>
           Schedule meeting

@@ -3,11 +3,14 @@ import { Link, useParams } from "react-router";
 import { Alert, Card, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { useSession } from "../../lib/use-session";
+import { AddFriendButton } from "../friends/add-friend-button";
 import { Avatar } from "./avatar";
 
 export function MemberPage() {
   const { username = "" } = useParams();
   const trpc = useTRPC();
+  const session = useSession();
   const profile = useQuery(trpc.users.get.queryOptions({ username }));
 
   if (profile.isPending) {
@@ -48,6 +51,11 @@ export function MemberPage() {
       <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
         Member since {member.createdAt.toLocaleDateString(undefined, { year: "numeric", month: "long" })}
       </p>
+      {session.status === "authenticated" && session.user.id !== member.id && (
+        <div className="mt-4">
+          <AddFriendButton username={member.username} />
+        </div>
+      )}
     </Card>
   );
 }

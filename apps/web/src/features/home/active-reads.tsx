@@ -1,0 +1,77 @@
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { Alert, Card, EmptyState, ProgressBar, Skeleton } from "../../components/ui";
+import { errorMessage } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+import { daysToDeadline } from "./countdown";
+import { useNow } from "./use-now";
+
+const DAY_MS = 86_400_000;
+const SHOWN = 5;
+
+/** The books the member is racing through now: meetings they are going to that are still open. */
+export function ActiveReads() {
+  const trpc = useTRPC();
+  const now = useNow();
+  // A meeting in progress started a little while ago; the next ones are a few months ahead.
+  const [range] = useState(() => {
+    const today = Date.now();
+    return { from: new Date(today - 14 * DAY_MS), to: new Date(today + 120 * DAY_MS) };
+  });
+  const calendar = useQuery(trpc.meetings.myCalendar.queryOptions({ ...range, limit: 50 }));
+  const reads = (calendar.data?.items ?? [])
+    .filter(
+      ({ meeting, myRsvp }) => myRsvp === "going" && (meeting.status === "scheduled" || meeting.status === "active"),
+    )
+    .slice(0, SHOWN);
+  const progress = useQueries({
+    queries: reads.map(({ meeting }) => trpc.progress.get.queryOptions({ meetingId: meeting.id })),
+  });
+
+  return (
+    <Card title="Your reads">
+      {calendar.isPending ? (
+        <Skeleton className="h-16" />
+      ) : calendar.isError ? (
+        <Alert>{errorMessage(calendar.error)}</Alert>
+      ) : reads.length === 0 ? (
+        <EmptyState>
+          Nothing to read right now. Answer “Going” to one of your clubs' meetings to join its race.
+        </EmptyState>
+      ) : (
+        <ul className="flex flex-col gap-4">
+          {reads.map(({ meeting, book }, index) => {
+            const mine = progress[index]?.data;
+            return (
+              <li key={meeting.id}>
+                <div className="flex flex-wrap justify-between gap-x-2 text-sm">
+                  <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
+                    {book.title}
+                  </Link>
+                  <span className="text-stone-600 dark:text-stone-400">
+                    {daysToDeadline(meeting.readingDeadline, now)}
+                  </span>
+                </div>
+                {mine ? (
+                  <>
+                    <ProgressBar
+                      label={`Your progress in ${book.title}`}
+                      percent={mine.percent}
+                      valueText={mine.finished ? "Finished" : `page ${mine.page} of ${meeting.bookPageCount}`}
+                    />
+                    <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+                      {mine.finished ? "Finished" : `page ${mine.page} of ${meeting.bookPageCount} · ${mine.percent}%`}
+                    </p>
+                  </>
+                ) : (
+                  <Skeleton className="mt-1 h-3" />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}

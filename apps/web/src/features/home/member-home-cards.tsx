@@ -1,0 +1,97 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { Alert, Card, EmptyState, Skeleton } from "../../components/ui";
+import { errorMessage } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+import { countdownTo } from "./countdown";
+import { useNow } from "./use-now";
+
+const linkClass = "font-semibold text-brand-700 underline dark:text-brand-500";
+const SIXTY_DAYS_MS = 60 * 86_400_000;
+
+/** The member's next meetings across their clubs (two months ahead). */
+export function ComingUp() {
+  const trpc = useTRPC();
+  // Fixed when the page opens, so the query key stays the same across renders.
+  const [range] = useState(() => {
+    const from = new Date();
+    return { from, to: new Date(from.getTime() + SIXTY_DAYS_MS) };
+  });
+  const upcoming = useQuery(trpc.meetings.myCalendar.queryOptions({ ...range, limit: 5 }));
+  const now = useNow();
+  return (
+    <Card title="Coming up">
+      {upcoming.isPending ? (
+        <Skeleton className="h-16" />
+      ) : upcoming.isError ? (
+        <Alert>{errorMessage(upcoming.error)}</Alert>
+      ) : upcoming.data.items.length === 0 ? (
+        <EmptyState>No meeting in the next two months. Your clubs' next meetings will show here.</EmptyState>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {upcoming.data.items.map(({ meeting, book, myRsvp }) => (
+            <li key={meeting.id}>
+              <div className="flex flex-wrap justify-between gap-x-2">
+                <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
+                  {book.title}
+                </Link>
+                <time
+                  dateTime={meeting.startsAt.toISOString()}
+                  className="text-sm font-medium text-brand-800 dark:text-brand-100"
+                >
+                  {countdownTo(meeting.startsAt, now)}
+                </time>
+              </div>
+              <span className="block text-sm text-stone-600 dark:text-stone-400">
+                {meeting.startsAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+                {myRsvp === "going" ? " · you are going" : " · not answered yet"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-3 text-sm">
+        <Link to="/calendar" className={linkClass}>
+          Open my calendar
+        </Link>
+      </p>
+    </Card>
+  );
+}
+
+export function MyClubs() {
+  const trpc = useTRPC();
+  const clubs = useQuery(trpc.clubs.list.queryOptions({ mine: true, limit: 6 }));
+  return (
+    <Card title="Your clubs">
+      {clubs.isPending ? (
+        <Skeleton className="h-16" />
+      ) : clubs.isError ? (
+        <Alert>{errorMessage(clubs.error)}</Alert>
+      ) : clubs.data.items.length === 0 ? (
+        <EmptyState>
+          You are not in a club yet.{" "}
+          <Link to="/clubs" className={linkClass}>
+            Find one
+          </Link>{" "}
+          or{" "}
+          <Link to="/clubs/new" className={linkClass}>
+            start your own
+          </Link>
+          .
+        </EmptyState>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {clubs.data.items.map((club) => (
+            <li key={club.id}>
+              <Link to={`/clubs/${club.slug}`} className="font-semibold hover:underline">
+                {club.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
