@@ -6,6 +6,7 @@ import { clearArenaBets, findFixtures, progressVersions } from "./fixtures.js";
 import { type LoadResult, runLoad } from "./load.js";
 import { type RunningServer, startServer, tsxArgs } from "./processes.js";
 import { medianRun, type ScaleResult } from "./report.js";
+import { assertSameAnswers } from "./same-answers.js";
 import { comparisons, type Scenario, type ScenarioContext, type Target } from "./scenarios.js";
 import { logIn } from "./sessions.js";
 
@@ -116,6 +117,10 @@ export async function benchScale(options: {
       if (scenario.id === "bets.place") await clearArenaBets(url);
       return contextNow();
     };
+
+    const first = fixtures.readers[0];
+    if (first)
+      await assertSameAnswers(booky.url, floor.url, fixtures, (await contextNow()).tokens.get(first.email) ?? "");
 
     const runs = new Map<string, LoadResult[]>();
     const measure = async (scenario: Scenario) => {

@@ -11,6 +11,8 @@ const env = process.env;
 const sql = postgres(env.DATABASE_URL as string, {
   max: Number(env.DATABASE_POOL_MAX ?? 10),
   onnotice: () => {},
+  // Rows come back with camelCase keys, as Drizzle maps them: the floor answers in Booky's shape.
+  transform: postgres.camel,
   connection: { application_name: "booky-floor" },
 });
 const tokens = createAccessTokens({
@@ -22,9 +24,10 @@ const tokens = createAccessTokens({
 
 interface MeetingRow {
   id: string;
-  club_id: string;
+  clubId: string;
+  bookId: string;
   status: string;
-  book_page_count: number;
+  bookPageCount: number;
   visibility: "public" | "private";
   role: string | null;
   [column: string]: unknown;
@@ -66,14 +69,21 @@ app.get<{ Querystring: { meetingId: string } }>("/meetings.get", async (request,
   const meeting = await meetingWithRole(request.query.meetingId, user.id);
   if (!meeting) return fail(reply, 404, "No such meeting");
   if (meeting.visibility === "private" && !meeting.role) return fail(reply, 403, "Join this club");
-  const [mine] = await sql`select status, attended from meeting_rsvps
-    where meeting_id = ${meeting.id} and user_id = ${user.id}`;
-  const counts = await sql<{ status: "going" | "interested" | "not_going"; count: number }[]>`
-    select status, count(*)::int as count from meeting_rsvps where meeting_id = ${meeting.id} group by status`;
-  const rsvpCounts = { going: 0, interested: 0, not_going: 0 };
-  for (const row of counts) rsvpCounts[row.status] = row.count;
+  // The book and every RSVP in one statement, as meetings.get does.
+  const [summary] = await sql`
+    select b.id, b.title, b.subtitle, b.authors, b.cover_url, b.page_count, b.isbn13,
+      (count(*) filter (where r.status = 'going'))::int as going,
+      (count(*) filter (where r.status = 'interested'))::int as interested,
+      (count(*) filter (where r.status = 'not_going'))::int as not_going,
+      min(r.status) filter (where r.user_id = ${user.id}) as my_status,
+      bool_or(r.attended) filter (where r.user_id = ${user.id}) as my_attended
+    from books b left join meeting_rsvps r on r.meeting_id = ${meeting.id}
+    where b.id = ${meeting.bookId} group by b.id`;
+  const { going = 0, interested = 0, notGoing = 0, myStatus, myAttended, ...book } = summary ?? {};
+  const rsvpCounts = { going, interested, not_going: notGoing };
+  const myRsvp = myStatus ? { status: myStatus, attended: myAttended } : null;
   const { visibility: _visibility, role, ...fields } = meeting;
-  return { ...fields, myRole: role, myRsvp: mine ?? null, rsvpCounts };
+  return { ...fields, book: summary ? book : null, myRole: role, myRsvp, rsvpCounts };
 });
 
 interface ProgressBody {
@@ -102,11 +112,11 @@ app.post<{ Body: ProgressBody }>("/progress.update", async (request, reply) => {
     const verdict = judgeProgress({
       current: current?.page ?? null,
       next: input.page,
-      pageCount: meeting.book_page_count,
+      pageCount: meeting.bookPageCount,
       correction: input.correction ?? false,
     });
     if (!verdict.ok) return { status: 400, message: verdict.message } as const;
-    const finishedAt = verdict.finished ? (current?.finished_at ?? new Date()) : null;
+    const finishedAt = verdict.finished ? (current?.finishedAt ?? new Date()) : null;
     const [saved] = current
       ? await tx`update reading_progress set page = ${verdict.page}, finished_at = ${finishedAt},
             version = version + 1, updated_at = now()
@@ -129,10 +139,10 @@ app.post<{ Body: ProgressBody }>("/progress.update", async (request, reply) => {
   return {
     page: saved.page,
     version: saved.version,
-    finishedAt: saved.finished_at,
-    updatedAt: saved.updated_at,
-    percent: percentRead(saved.page, meeting.book_page_count),
-    finished: saved.finished_at !== null,
+    finishedAt: saved.finishedAt,
+    updatedAt: saved.updatedAt,
+    percent: percentRead(saved.page, meeting.bookPageCount),
+    finished: saved.finishedAt !== null,
   };
 });
 
