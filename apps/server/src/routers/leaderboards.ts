@@ -3,19 +3,20 @@ import { canSeeClubContent, clubLeaderboardInput, periodKey, userLeaderboardInpu
 import { TRPCError } from "@trpc/server";
 import { findClubWithRole } from "../services/clubs.js";
 import { friendIdsOf } from "../services/friends.js";
+import { decodeCursor, encodeCursor } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
-/** Leaderboard pages are keyed by (rank, id): "<rank>:<id>", opaque to clients. */
-function decodeRankCursor(cursor: string | null | undefined): { rank: number; id: string } | null {
+/** Leaderboard pages are keyed by (rank, id): the shared page cursor with the rank as its key. */
+function decodeRankCursor(value: string | null | undefined): { rank: number; id: string } | null {
+  const cursor = decodeCursor(value);
   if (!cursor) return null;
-  const match = /^(\d{1,9}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match) {
+  if (!/^\d{1,9}$/.test(cursor.key) || !/^[0-9a-f-]{36}$/.test(cursor.id)) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is invalid; start from the first page" });
   }
-  return { rank: Number(match[1]), id: match[2] as string };
+  return { rank: Number(cursor.key), id: cursor.id };
 }
 
-const encodeRankCursor = (rank: number, id: string) => Buffer.from(`${rank}:${id}`).toString("base64url");
+const encodeRankCursor = (rank: number, id: string) => encodeCursor({ key: String(rank), id });
 
 type RankedRow = {
   part: "page" | "near" | "count";
