@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { Alert, EmptyState, LoadMore, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
-import { RankCell } from "./rank-cell";
+import { RankCell, RankTableHead } from "./rank-cell";
 import { BOARD_REFRESH_MS, tiedRanks } from "./ranks";
 
 /** Clubs by club score (public clubs, and the caller's private ones); the caller's own clubs marked. */
@@ -40,19 +40,7 @@ export function ClubBoard({ period, myClubIds }: { period: "allTime" | "thisMont
       ) : (
         <table className="w-full text-left">
           <caption className="sr-only">Clubs by score</caption>
-          <thead className="text-sm text-stone-600 dark:text-stone-400">
-            <tr>
-              <th scope="col" className="w-20 pb-1 font-medium">
-                Rank
-              </th>
-              <th scope="col" className="pb-1 font-medium">
-                Club
-              </th>
-              <th scope="col" className="pb-1 text-right font-medium">
-                Score
-              </th>
-            </tr>
-          </thead>
+          <RankTableHead who="Club" />
           <tbody>
             {items.map(({ rank, score, club }) => {
               const mine = myClubIds.has(club.id);

@@ -6,7 +6,7 @@ import { Alert, EmptyState, LoadMore, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../../lib/use-session";
-import { RankCell } from "./rank-cell";
+import { RankCell, RankTableHead } from "./rank-cell";
 import { BOARD_REFRESH_MS, tiedRanks } from "./ranks";
 
 type Entry = RouterOutputs["leaderboards"]["users"]["items"][number];
@@ -85,19 +85,7 @@ export function UserBoard({ input, caption, empty }: { input: UserBoardInput; ca
       ) : (
         <table className="w-full text-left">
           <caption className="sr-only">{caption}</caption>
-          <thead className="text-sm text-stone-600 dark:text-stone-400">
-            <tr>
-              <th scope="col" className="w-20 pb-1 font-medium">
-                Rank
-              </th>
-              <th scope="col" className="pb-1 font-medium">
-                Member
-              </th>
-              <th scope="col" className="pb-1 text-right font-medium">
-                Score
-              </th>
-            </tr>
-          </thead>
+          <RankTableHead who="Member" />
           <tbody>
             {items.map((entry) => (
               <EntryRow key={entry.user.id} entry={entry} tied={tied.has(entry.rank)} me={entry.user.id === myId} />
