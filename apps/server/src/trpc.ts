@@ -5,10 +5,12 @@
 
 import { type ClubRoleName, canSeeClubContent, clubIdInput, hasClubRole, meetingIdInput } from "@booky/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { flattenError, type z } from "zod";
 import type { Context } from "./context.js";
-import { mapDatabaseError, StaleState } from "./errors.js";
+import { mapDatabaseError } from "./database-errors.js";
+import { AppError, type AppErrorKind, forbidden, notFound, unauthorized } from "./errors.js";
 import { findClubWithRole } from "./services/clubs.js";
 import { findMeetingWithRole } from "./services/meetings.js";
 import { findActiveSessionUser } from "./services/sessions.js";
@@ -18,29 +20,43 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   isDev: process.env.NODE_ENV !== "production",
   errorFormatter({ shape, error }) {
-    // Input validation (zod) and FieldIssues both carry `issues`: flatten them per field,
+    // Input validation (zod) and field errors of Booky's own both carry `issues`: flatten them per field,
     // and say the first problem in words instead of zod's JSON dump.
-    const issues = (error.cause as { issues?: unknown } | undefined)?.issues;
+    const cause = error.cause;
+    const issues = (cause as { issues?: unknown } | undefined)?.issues;
     const zodError = Array.isArray(issues) ? flattenError({ issues } as z.ZodError) : null;
     const first = Array.isArray(issues) ? (issues[0] as { path?: PropertyKey[]; message?: string } | undefined) : null;
     const message =
-      error.code === "BAD_REQUEST" && first?.message && error.cause?.name !== "FieldIssues"
+      error.code === "BAD_REQUEST" && first?.message && !(cause instanceof AppError)
         ? `${first.path?.length ? `${first.path.join(".")}: ` : ""}${first.message}`
         : shape.message;
-    const retryAfter =
-      error.code === "TOO_MANY_REQUESTS" && error.cause && "retryAfter" in error.cause
-        ? Number(error.cause.retryAfter)
-        : null;
-    const current = error.cause instanceof StaleState ? error.cause.current : undefined;
+    const retryAfter = cause instanceof AppError ? (cause.retryAfter ?? null) : null;
+    const current = cause instanceof AppError ? cause.current : undefined;
     return { ...shape, message, data: { ...shape.data, zodError, retryAfter, current } };
   },
 });
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 // 2. middleware
-/** Times every call and maps database constraint violations to typed errors, in one place. */
+const codeOf: Record<AppErrorKind, TRPC_ERROR_CODE_KEY> = {
+  invalid: "BAD_REQUEST",
+  unauthorized: "UNAUTHORIZED",
+  forbidden: "FORBIDDEN",
+  not_found: "NOT_FOUND",
+  conflict: "CONFLICT",
+  rate_limited: "TOO_MANY_REQUESTS",
+  unavailable: "SERVICE_UNAVAILABLE",
+};
+
+/** Booky's own errors and database constraint violations as typed tRPC errors: the one place they are mapped. */
+function toTRPCError(error: TRPCError): TRPCError {
+  const cause = error.cause instanceof AppError ? error.cause : mapDatabaseError(error.cause);
+  if (!cause) return error;
+  return new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
+}
+
+/** Times every call and maps every failure to a typed error. */
 const observed = t.middleware(async ({ ctx, path, type, next }) => {
   const stop = ctx.metrics.procedureDuration.startTimer({ path, type });
   const result = await next();
@@ -48,13 +64,12 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
     stop({ code: "OK" });
     return result;
   }
-  const mapped = mapDatabaseError(result.error.cause);
-  const error = mapped ?? result.error;
+  const error = toTRPCError(result.error);
   stop({ code: error.code });
-  if (error.code === "TOO_MANY_REQUESTS" && error.cause && "retryAfter" in error.cause) {
+  if (error.cause instanceof AppError && error.cause.retryAfter !== undefined) {
     ctx.res.header("retry-after", String(error.cause.retryAfter));
   }
-  if (mapped) throw mapped;
+  if (error !== result.error) throw error;
   return result;
 });
 
@@ -63,7 +78,7 @@ const authenticated = t.middleware(async ({ ctx, next }) => {
   const claims = ctx.accessToken ? await ctx.accessTokens.verify(ctx.accessToken) : null;
   const user = claims ? await findActiveSessionUser(ctx.db, claims.sessionId, claims.userId) : null;
   if (!claims || !user) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+    throw unauthorized("Sign in to continue");
   }
   return next({ ctx: { user, sessionId: claims.sessionId } });
 });
@@ -73,7 +88,7 @@ export const publicProcedure = t.procedure.use(observed);
 export const authedProcedure = publicProcedure.use(authenticated);
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only site admins can do this" });
+    throw forbidden("Only site admins can do this");
   }
   return next();
 });
@@ -85,7 +100,7 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
  */
 export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx, input, next }) => {
   const found = await findClubWithRole(ctx.db, input.clubId, ctx.user.id);
-  if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "No such club" });
+  if (!found) throw notFound("No such club");
   return next({ ctx: { club: found.club, role: found.role } });
 });
 
@@ -95,10 +110,7 @@ export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx
  */
 export const clubContentProcedure = clubProcedure.use(({ ctx, next }) => {
   if (!canSeeClubContent(ctx.club.visibility, ctx.role, ctx.user.role)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "This club is private: join it to see its members and meetings",
-    });
+    throw forbidden("This club is private: join it to see its members and meetings");
   }
   return next();
 });
@@ -115,7 +127,7 @@ export function clubRoleProcedure(required: ClubRoleName) {
 function requireClubRole(role: ClubRoleName | null, required: ClubRoleName): ClubRoleName {
   if (!role || !hasClubRole(role, required)) {
     const who = required === "member" ? "club members" : required === "admin" ? "club admins" : "the club owner";
-    throw new TRPCError({ code: "FORBIDDEN", message: `Only ${who} can do this` });
+    throw forbidden(`Only ${who} can do this`);
   }
   return role;
 }
@@ -127,9 +139,9 @@ function requireClubRole(role: ClubRoleName | null, required: ClubRoleName): Clu
  */
 export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, next }) => {
   const found = await findMeetingWithRole(ctx.db, input.meetingId, ctx.user.id);
-  if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "No such meeting" });
+  if (!found) throw notFound("No such meeting");
   if (!canSeeClubContent(found.visibility, found.role, ctx.user.role)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Join this club to see its meetings" });
+    throw forbidden("Join this club to see its meetings");
   }
   return next({ ctx: { meeting: found.meeting, role: found.role } });
 });

@@ -5,3 +5,4 @@ export * from "./clubs/index.js";
 export * from "./friends/rules.js";
 export * from "./meetings/index.js";
 export * from "./progress/rules.js";
+export * from "./shared/index.js";

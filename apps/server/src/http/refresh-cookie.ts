@@ -1,7 +1,7 @@
 // Brings in the cookie typings on request/reply wherever this file is compiled.
 import type {} from "@fastify/cookie";
-import { TRPCError } from "@trpc/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { forbidden } from "../errors.js";
 
 export const REFRESH_COOKIE = "booky_refresh";
 /** Only the API needs the refresh token; pages and assets never carry it. */
@@ -37,6 +37,6 @@ export function assertSameSiteRequest(req: FastifyRequest, allowedOrigins: reado
   const ownOrigin = `${req.protocol}://${req.host}`;
   const originAllowed = !origin || origin === ownOrigin || allowedOrigins.includes(origin);
   if (fetchSite === "cross-site" || !originAllowed) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site requests cannot use the session cookie" });
+    throw forbidden("Cross-site requests cannot use the session cookie");
   }
 }

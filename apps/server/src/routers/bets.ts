@@ -25,12 +25,15 @@ import {
 import { TRPCError } from "@trpc/server";
 import { fieldError } from "../errors.js";
 import { publicProfileColumns } from "../services/accounts.js";
-import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
+import { definePager } from "../services/pagination.js";
 import { authedProcedure, meetingProcedure, meetingRoleProcedure, router } from "../trpc.js";
 
 const isGoing = (meetingId: string, userId: string) =>
   sql<boolean>`exists (select 1 from ${meetingRsvps} where ${meetingRsvps.meetingId} = ${meetingId}
     and ${meetingRsvps.userId} = ${userId} and ${meetingRsvps.status} = 'going')`;
+
+const myBetsPager = definePager({ list: "bets.mine", order: "desc", key: "timestamp" });
+const myBetsSort = { key: bets.placedAt, id: bets.id };
 
 export const betsRouter = router({
   /**
@@ -144,7 +147,6 @@ export const betsRouter = router({
 
   /** The caller's bets, newest first, with their meeting and outcome. */
   mine: authedProcedure.input(myBetsInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const rows = await ctx.db
       .select({
         bet: bets,
@@ -162,9 +164,9 @@ export const betsRouter = router({
       .innerJoin(books, eq(books.id, meetings.bookId))
       .innerJoin(clubs, eq(clubs.id, meetings.clubId))
       .innerJoin(users, eq(users.id, bets.horseId))
-      .where(and(eq(bets.userId, ctx.user.id), afterCursor(cursor, { key: bets.placedAt, id: bets.id }, "desc")))
-      .orderBy(desc(bets.placedAt), desc(bets.id))
+      .where(and(eq(bets.userId, ctx.user.id), myBetsPager.after(input.cursor, myBetsSort)))
+      .orderBy(...myBetsPager.orderBy(myBetsSort))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.bet.placedAt.toISOString(), id: row.bet.id }));
+    return myBetsPager.page(rows, input.limit, (row) => ({ key: row.bet.placedAt, id: row.bet.id }));
   }),
 });

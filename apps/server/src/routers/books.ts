@@ -1,4 +1,4 @@
-import { and, asc, books, clubMembers, clubs, eq, meetings, or, sql } from "@booky/db";
+import { and, books, clubMembers, clubs, eq, meetings, or, sql } from "@booky/db";
 import {
   bookByIsbnInput,
   bookClubsInput,
@@ -10,10 +10,16 @@ import {
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
 import { REMOTE_PAGE_SIZE, type RemoteSearch } from "../services/books/book-metadata.js";
-import { hasTrigramSearch, importVolume, searchCatalog, volumesInCatalog } from "../services/books/catalog.js";
+import {
+  catalogSearchPager,
+  hasTrigramSearch,
+  importVolume,
+  searchCatalog,
+  volumesInCatalog,
+} from "../services/books/catalog.js";
 import { GoogleBooksUnavailable } from "../services/books/google-books-client.js";
 import type { CatalogVolume } from "../services/books/google-volume.js";
-import { afterCursor, type Cursor, decodeCursor, encodeCursor, toPage } from "../services/pagination.js";
+import { definePager, listOfCursor } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
 /** Search results: catalog books first (with their id), then Google volumes not yet in the catalog. */
@@ -30,15 +36,9 @@ type SearchItem = {
   publishedDate: string | null;
 };
 
-/** The cursor says which phase the next page is in: catalog keyset (`c:<rank>`) or Google offset (`g:<index>`). */
-function decodeSearchCursor(value: string | null | undefined) {
-  const cursor = decodeCursor(value);
-  if (!cursor) return { phase: "catalog" as const, cursor: null };
-  const [phase, key] = [cursor.key.slice(0, 2), cursor.key.slice(2)];
-  if (phase === "c:" && /^\d+(\.\d+)?$/.test(key)) return { phase: "catalog" as const, cursor: { key, id: cursor.id } };
-  if (phase === "g:" && /^\d{1,4}$/.test(key)) return { phase: "google" as const, startIndex: Number(key) };
-  throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is invalid; start from the first page" });
-}
+/** Search pages run through the catalog (keyset by rank) and then Google's results (by offset). */
+const googleSearchPager = definePager({ list: "books.search.google", order: "asc", key: "none", id: "offset" });
+const clubsPager = definePager({ list: "books.clubs", order: "asc", key: "text" });
 
 const googleItem = (volume: CatalogVolume): SearchItem => ({
   source: "google",
@@ -126,16 +126,16 @@ export const booksRouter = router({
     const query = parseBookQuery(input.query);
     if (!query) throw new TRPCError({ code: "BAD_REQUEST", message: "Not a valid ISBN-10 or ISBN-13" });
     const remoteQuery = query.kind === "isbn" ? `isbn:${query.isbn13}` : query.text;
-    const position = decodeSearchCursor(input.cursor);
+    const onGoogle = listOfCursor(input.cursor) === googleSearchPager.list;
     let items: SearchItem[] = [];
     let nextCursor: string | null = null;
     let remote: "ok" | "unavailable" | "disabled" | "not-asked" = "not-asked";
-    let startIndex = position.phase === "google" ? position.startIndex : 0;
+    let startIndex = onGoogle ? Number(googleSearchPager.decode(input.cursor)?.id ?? 0) : 0;
 
-    if (position.phase === "catalog") {
+    if (!onGoogle) {
       const trigram = await hasTrigramSearch(ctx.db);
-      const rows = await searchCatalog(ctx.db, query, position.cursor, input.limit, trigram);
-      const page = toPage(rows, input.limit, (row): Cursor => ({ key: `c:${row.rank}`, id: row.id }));
+      const rows = await searchCatalog(ctx.db, query, input.cursor, input.limit, trigram);
+      const page = catalogSearchPager.page(rows, input.limit, (row) => ({ key: row.rank, id: row.id }));
       items = page.items.map(({ rank: _rank, id, ...book }) => ({
         source: "catalog",
         bookId: id,
@@ -150,10 +150,10 @@ export const booksRouter = router({
       const found = await remoteItems(ctx, remoteQuery, startIndex, room);
       remote = found.status;
       items = [...items, ...found.items];
-      nextCursor = found.next === null ? null : encodeCursor({ key: `g:${found.next}`, id: "" });
+      nextCursor = found.next === null ? null : googleSearchPager.encode({ key: null, id: String(found.next) });
     } else if (!nextCursor && ctx.bookMetadata.enabled) {
       // The catalog filled this page exactly: Google's results start on the next one.
-      nextCursor = encodeCursor({ key: "g:0", id: "" });
+      nextCursor = googleSearchPager.encode({ key: null, id: "0" });
     }
     return { items, nextCursor, remote };
   }),
@@ -201,7 +201,6 @@ export const booksRouter = router({
   /** Clubs that have met (or will meet) about this book and that the caller may see, by name. */
   clubs: authedProcedure.input(bookClubsInput).query(async ({ ctx, input }) => {
     await bookById(ctx, input.bookId);
-    const cursor = decodeCursor(input.cursor);
     const lastMeetingAt = sql<Date>`max(${meetings.startsAt})`.mapWith(meetings.startsAt);
     const rows = await ctx.db
       .select({
@@ -219,12 +218,12 @@ export const booksRouter = router({
         and(
           eq(meetings.bookId, input.bookId),
           or(eq(clubs.visibility, "public"), sql`${clubMembers.userId} is not null`),
-          afterCursor(cursor, { key: clubs.name, id: clubs.id }, "asc", "text"),
+          clubsPager.after(input.cursor, { key: clubs.name, id: clubs.id }),
         ),
       )
       .groupBy(clubs.id)
-      .orderBy(asc(clubs.name), asc(clubs.id))
+      .orderBy(...clubsPager.orderBy({ key: clubs.name, id: clubs.id }))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.name, id: row.id }));
+    return clubsPager.page(rows, input.limit, (row) => ({ key: row.name, id: row.id }));
   }),
 });

@@ -1,4 +1,4 @@
-import { and, asc, clubMembers, clubRequests, clubs, eq, sql, users } from "@booky/db";
+import { and, clubMembers, clubRequests, clubs, eq, sql, users } from "@booky/db";
 import {
   canLeave,
   canRemoveMember,
@@ -13,11 +13,16 @@ import {
 import { TRPCError } from "@trpc/server";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
 import { addMember, decidePendingRequest, findMemberRole, removeMembership } from "../services/clubs.js";
-import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
+import { definePager } from "../services/pagination.js";
 import { authedProcedure, clubContentProcedure, clubProcedure, clubRoleProcedure } from "../trpc.js";
 
 const conflict = (message: string) => new TRPCError({ code: "CONFLICT", message });
 const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
+
+const requestsPager = definePager({ list: "clubs.listRequests", order: "asc", key: "timestamp" });
+const invitesPager = definePager({ list: "clubs.myInvites", order: "asc", key: "timestamp" });
+const membersPager = definePager({ list: "clubs.members", order: "asc", key: "text" });
+const requestSort = { key: clubRequests.createdAt, id: clubRequests.id };
 
 /** Joining, leaving, requests, invitations and roles: merged into the `clubs` router. */
 export const clubMembershipProcedures = {
@@ -43,7 +48,6 @@ export const clubMembershipProcedures = {
   listRequests: clubRoleProcedure("admin")
     .input(pageInput)
     .query(async ({ ctx, input }) => {
-      const cursor = decodeCursor(input.cursor);
       const rows = await ctx.db
         .select({
           id: clubRequests.id,
@@ -57,12 +61,12 @@ export const clubMembershipProcedures = {
             eq(clubRequests.clubId, ctx.club.id),
             eq(clubRequests.kind, "request"),
             eq(clubRequests.status, "pending"),
-            afterCursor(cursor, { key: clubRequests.createdAt, id: clubRequests.id }, "asc"),
+            requestsPager.after(input.cursor, requestSort),
           ),
         )
-        .orderBy(asc(clubRequests.createdAt), asc(clubRequests.id))
+        .orderBy(...requestsPager.orderBy(requestSort))
         .limit(input.limit + 1);
-      return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+      return requestsPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
     }),
 
   approveRequest: clubRoleProcedure("admin")
@@ -111,7 +115,6 @@ export const clubMembershipProcedures = {
 
   /** The caller's pending invitations, oldest first, each with its club's name. */
   myInvites: authedProcedure.input(pageInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const rows = await ctx.db
       .select({
         id: clubRequests.id,
@@ -125,12 +128,12 @@ export const clubMembershipProcedures = {
           eq(clubRequests.userId, ctx.user.id),
           eq(clubRequests.kind, "invite"),
           eq(clubRequests.status, "pending"),
-          afterCursor(cursor, { key: clubRequests.createdAt, id: clubRequests.id }, "asc"),
+          invitesPager.after(input.cursor, requestSort),
         ),
       )
-      .orderBy(asc(clubRequests.createdAt), asc(clubRequests.id))
+      .orderBy(...invitesPager.orderBy(requestSort))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+    return invitesPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
   }),
 
   acceptInvite: authedProcedure.input(requestIdInput).mutation(({ ctx, input }) =>
@@ -216,21 +219,16 @@ export const clubMembershipProcedures = {
 
   /** Members with their roles, owner and admins first. */
   members: clubContentProcedure.input(listMembersInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const rank = sql<number>`case ${clubMembers.role} when 'owner' then 0 when 'admin' then 1 else 2 end`;
     const sortKey = sql<string>`${rank} || ':' || to_char(${clubMembers.joinedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+    const sort = { key: sortKey, id: clubMembers.userId };
     const rows = await ctx.db
       .select({ role: clubMembers.role, joinedAt: clubMembers.joinedAt, sortKey, user: publicProfileColumns })
       .from(clubMembers)
       .innerJoin(users, eq(users.id, clubMembers.userId))
-      .where(
-        and(
-          eq(clubMembers.clubId, ctx.club.id),
-          afterCursor(cursor, { key: sortKey, id: clubMembers.userId }, "asc", "text"),
-        ),
-      )
-      .orderBy(sortKey, clubMembers.userId)
+      .where(and(eq(clubMembers.clubId, ctx.club.id), membersPager.after(input.cursor, sort)))
+      .orderBy(...membersPager.orderBy(sort))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
+    return membersPager.page(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
   }),
 };

@@ -5,7 +5,6 @@ import {
   type ClubRole,
   clubMembers,
   clubs,
-  desc,
   type Executor,
   eq,
   ilike,
@@ -24,7 +23,7 @@ import {
   updateClubInput,
 } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
-import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
+import { definePager } from "../services/pagination.js";
 import { authedProcedure, clubRoleProcedure, router } from "../trpc.js";
 import { clubMembershipProcedures } from "./club-members.js";
 
@@ -71,6 +70,9 @@ async function insertClubWithUniqueSlug(db: Executor, values: Omit<typeof clubs.
   throw new TRPCError({ code: "CONFLICT", message: "Could not find a free address for this club; try another name" });
 }
 
+const clubsPager = definePager({ list: "clubs.list", order: "desc", key: "timestamp" });
+const clubsSort = { key: clubs.createdAt, id: clubs.id };
+
 export const clubsRouter = router({
   create: authedProcedure.input(createClubInput).mutation(({ ctx, input }) =>
     ctx.db.transaction(async (tx) => {
@@ -97,7 +99,6 @@ export const clubsRouter = router({
 
   /** Newest first, keyset-paginated; private clubs are listed as `clubs.get` shows them (name and description). */
   list: authedProcedure.input(listClubsInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const pattern = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const rows = await ctx.db
       .select({ ...clubSummaryColumns, myRole: clubMembers.role })
@@ -113,12 +114,12 @@ export const clubsRouter = router({
           input.category ? eq(clubs.category, input.category) : undefined,
           input.visibility ? eq(clubs.visibility, input.visibility) : undefined,
           input.isOnline === undefined ? undefined : eq(clubs.isOnline, input.isOnline),
-          afterCursor(cursor, { key: clubs.createdAt, id: clubs.id }, "desc"),
+          clubsPager.after(input.cursor, clubsSort),
         ),
       )
-      .orderBy(desc(clubs.createdAt), desc(clubs.id))
+      .orderBy(...clubsPager.orderBy(clubsSort))
       .limit(input.limit + 1);
-    const page = toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+    const page = clubsPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
     return { ...page, items: page.items.map((row) => clubView(row, ctx.user.role)) };
   }),
 

@@ -3,7 +3,6 @@ import {
   books,
   clubMembers,
   clubs,
-  desc,
   eq,
   friendRequests,
   friendships,
@@ -25,10 +24,16 @@ import { TRPCError } from "@trpc/server";
 import { fieldError } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "../services/accounts.js";
 import { friendIdsOf } from "../services/friends.js";
-import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
+import { definePager } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
 const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
+
+const friendsPager = definePager({ list: "friends.list", order: "desc", key: "timestamp" });
+const requestsPager = definePager({ list: "friends.requests", order: "desc", key: "timestamp" });
+const activityPager = definePager({ list: "friends.activity", order: "desc", key: "none", id: "serial" });
+const requestSort = { key: friendRequests.createdAt, id: friendRequests.id };
+const activitySort = { id: readingProgressHistory.id };
 
 export const friendsRouter = router({
   request: authedProcedure.input(friendRequestInput).mutation(async ({ ctx, input }) => {
@@ -111,8 +116,8 @@ export const friendsRouter = router({
 
   /** The caller's friends, most recent friendships first. */
   list: authedProcedure.input(friendsPageInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const me = ctx.user.id;
+    const sort = { key: friendships.createdAt, id: users.id };
     const rows = await ctx.db
       .select({
         since: friendships.createdAt,
@@ -123,20 +128,14 @@ export const friendsRouter = router({
         users,
         sql`${users.id} = case when ${friendships.userA} = ${me} then ${friendships.userB} else ${friendships.userA} end`,
       )
-      .where(
-        and(
-          or(eq(friendships.userA, me), eq(friendships.userB, me)),
-          afterCursor(cursor, { key: friendships.createdAt, id: users.id }, "desc"),
-        ),
-      )
-      .orderBy(desc(friendships.createdAt), desc(users.id))
+      .where(and(or(eq(friendships.userA, me), eq(friendships.userB, me)), friendsPager.after(input.cursor, sort)))
+      .orderBy(...friendsPager.orderBy(sort))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.since.toISOString(), id: row.user.id }));
+    return friendsPager.page(rows, input.limit, (row) => ({ key: row.since, id: row.user.id }));
   }),
 
   /** Pending requests sent to the caller (incoming) or by them (outgoing), newest first. */
   requests: authedProcedure.input(friendRequestsInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const incoming = input.box === "incoming";
     const rows = await ctx.db
       .select({
@@ -150,12 +149,12 @@ export const friendsRouter = router({
         and(
           eq(incoming ? friendRequests.toUserId : friendRequests.fromUserId, ctx.user.id),
           eq(friendRequests.status, "pending"),
-          afterCursor(cursor, { key: friendRequests.createdAt, id: friendRequests.id }, "desc"),
+          requestsPager.after(input.cursor, requestSort),
         ),
       )
-      .orderBy(desc(friendRequests.createdAt), desc(friendRequests.id))
+      .orderBy(...requestsPager.orderBy(requestSort))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+    return requestsPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
   }),
 
   /**
@@ -163,7 +162,6 @@ export const friendsRouter = router({
    * (public clubs, or private clubs they belong to) appear.
    */
   activity: authedProcedure.input(friendsPageInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const rows = await ctx.db
       .select({
         id: readingProgressHistory.id,
@@ -189,11 +187,11 @@ export const friendsRouter = router({
         and(
           sql`${readingProgressHistory.userId} in ${friendIdsOf(ctx.user.id)}`,
           or(eq(clubs.visibility, "public"), sql`${clubMembers.userId} is not null`),
-          cursor ? sql`${readingProgressHistory.id} < ${Number(cursor.id)}` : undefined,
+          activityPager.after(input.cursor, activitySort),
         ),
       )
-      .orderBy(desc(readingProgressHistory.id))
+      .orderBy(...activityPager.orderBy(activitySort))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: "", id: String(row.id) }));
+    return activityPager.page(rows, input.limit, (row) => ({ key: null, id: String(row.id) }));
   }),
 });

@@ -3,20 +3,12 @@ import { canSeeClubContent, clubLeaderboardInput, periodKey, userLeaderboardInpu
 import { TRPCError } from "@trpc/server";
 import { findClubWithRole } from "../services/clubs.js";
 import { friendIdsOf } from "../services/friends.js";
-import { decodeCursor, encodeCursor } from "../services/pagination.js";
+import { definePager } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
-/** Leaderboard pages are keyed by (rank, id): the shared page cursor with the rank as its key. */
-function decodeRankCursor(value: string | null | undefined): { rank: number; id: string } | null {
-  const cursor = decodeCursor(value);
-  if (!cursor) return null;
-  if (!/^\d{1,9}$/.test(cursor.key) || !/^[0-9a-f-]{36}$/.test(cursor.id)) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is invalid; start from the first page" });
-  }
-  return { rank: Number(cursor.key), id: cursor.id };
-}
-
-const encodeRankCursor = (rank: number, id: string) => encodeCursor({ key: String(rank), id });
+/** Leaderboard pages are keyed by (rank, id). */
+const usersPager = definePager({ list: "leaderboards.users", order: "asc", key: "int" });
+const clubsPager = definePager({ list: "leaderboards.clubs", order: "asc", key: "int" });
 
 type RankedRow = {
   part: "page" | "near" | "count";
@@ -48,13 +40,13 @@ async function rankedPage(
   me: string,
   page: { cursor?: string | null; limit: number },
 ) {
-  const cursor = decodeRankCursor(page.cursor);
+  const after = usersPager.after(page.cursor, { key: sql.raw("rank"), id: sql.raw("user_id") });
   const rows = await run(sql`
     with ranked as ${source.live ? sql`materialized` : sql`not materialized`} (${source.ranked}),
     mine as materialized (select user_id, score, rank from ranked where user_id = ${me}::uuid limit 1),
     page as (
       select user_id, score, rank from ranked
-      ${cursor ? sql`where (rank, user_id) > (${cursor.rank}, ${cursor.id}::uuid)` : sql``}
+      ${after ? sql`where ${after}` : sql``}
       order by rank, user_id limit ${page.limit + 1}),
     near as (
       (select above.* from mine m cross join lateral (select user_id, score, rank from ranked r
@@ -90,7 +82,7 @@ async function rankedPage(
   const unrankedAt = rows.find((row) => row.part === "count")?.rank ?? 1;
   return {
     items,
-    nextCursor: pageRows.length > page.limit && last ? encodeRankCursor(last.rank, last.user.id) : null,
+    nextCursor: pageRows.length > page.limit && last ? usersPager.encode({ key: last.rank, id: last.user.id }) : null,
     me: mine ? { rank: mine.rank, score: mine.score } : { rank: unrankedAt, score: 0 },
     neighbours: near.map(toEntry),
   };
@@ -136,7 +128,7 @@ export const leaderboardsRouter = router({
   /** Clubs by club score (see README), public clubs and the caller's own. */
   clubs: authedProcedure.input(clubLeaderboardInput).query(async ({ ctx, input }) => {
     const period = periodKey(input.period, new Date());
-    const cursor = decodeRankCursor(input.cursor);
+    const after = clubsPager.after(input.cursor, { key: clubRankings.rank, id: clubRankings.clubId });
     const rows = await ctx.db
       .select({
         rank: clubRankings.rank,
@@ -149,15 +141,10 @@ export const leaderboardsRouter = router({
         sql`${clubRankings.period} = ${period}
           and (${clubs.visibility} = 'public' or exists (select 1 from ${clubMembers}
             where ${clubMembers.clubId} = ${clubs.id} and ${clubMembers.userId} = ${ctx.user.id}))
-          ${cursor ? sql`and (${clubRankings.rank}, ${clubRankings.clubId}) > (${cursor.rank}, ${cursor.id}::uuid)` : sql``}`,
+          ${after ? sql`and ${after}` : sql``}`,
       )
       .orderBy(clubRankings.rank, clubRankings.clubId)
       .limit(input.limit + 1);
-    const items = rows.slice(0, input.limit);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor: rows.length > input.limit && last ? encodeRankCursor(last.rank, last.club.id) : null,
-    };
+    return clubsPager.page(rows, input.limit, (row) => ({ key: row.rank, id: row.club.id }));
   }),
 });

@@ -1,10 +1,8 @@
 import {
   and,
   appendLedger,
-  asc,
   books,
   clubMembers,
-  desc,
   eq,
   gte,
   inArray,
@@ -34,7 +32,7 @@ import { fieldError } from "../errors.js";
 import { bookSummaryColumns, findBookSummary } from "../services/books/summary.js";
 import { enqueueLeaderboardRefresh } from "../services/jobs.js";
 import { transitionMeeting } from "../services/meetings.js";
-import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
+import { definePager } from "../services/pagination.js";
 import {
   authedProcedure,
   clubContentProcedure,
@@ -63,6 +61,11 @@ async function resolveBook(ctx: Context, bookId: string, pageCount: number | nul
 const meetingWithBook = { meeting: meetings, book: bookSummaryColumns };
 const flatten = <T extends { meeting: object; book: object }>(row: T) =>
   ({ ...row.meeting, book: row.book }) as T["meeting"] & { book: T["book"] };
+
+const upcomingPager = definePager({ list: "meetings.upcoming", order: "asc", key: "timestamp" });
+const pastPager = definePager({ list: "meetings.past", order: "desc", key: "timestamp" });
+const calendarPager = definePager({ list: "meetings.myCalendar", order: "asc", key: "timestamp" });
+const meetingSort = { key: meetings.startsAt, id: meetings.id };
 
 export const meetingsRouter = router({
   create: clubRoleProcedure("admin")
@@ -116,8 +119,8 @@ export const meetingsRouter = router({
   }),
 
   listForClub: clubContentProcedure.input(listForClubInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const upcoming = input.when === "upcoming";
+    const pager = upcoming ? upcomingPager : pastPager;
     const rows = await ctx.db
       .select(meetingWithBook)
       .from(meetings)
@@ -126,14 +129,12 @@ export const meetingsRouter = router({
         and(
           eq(meetings.clubId, ctx.club.id),
           upcoming ? gte(meetings.startsAt, sql`now()`) : lt(meetings.startsAt, sql`now()`),
-          afterCursor(cursor, { key: meetings.startsAt, id: meetings.id }, upcoming ? "asc" : "desc"),
+          pager.after(input.cursor, meetingSort),
         ),
       )
-      .orderBy(
-        ...(upcoming ? [asc(meetings.startsAt), asc(meetings.id)] : [desc(meetings.startsAt), desc(meetings.id)]),
-      )
+      .orderBy(...pager.orderBy(meetingSort))
       .limit(input.limit + 1);
-    return toPage(rows.map(flatten), input.limit, (row) => ({ key: row.startsAt.toISOString(), id: row.id }));
+    return pager.page(rows.map(flatten), input.limit, (row) => ({ key: row.startsAt, id: row.id }));
   }),
 
   update: meetingRoleProcedure("admin")
@@ -235,7 +236,6 @@ export const meetingsRouter = router({
 
   /** The caller's meetings across their clubs in a date range, soonest first, with their answer. */
   myCalendar: authedProcedure.input(myCalendarInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const rows = await ctx.db
       .select({ meeting: meetings, book: bookSummaryColumns, myRsvp: meetingRsvps.status })
       .from(meetings)
@@ -246,11 +246,11 @@ export const meetingsRouter = router({
         and(
           gte(meetings.startsAt, input.from),
           lt(meetings.startsAt, input.to),
-          afterCursor(cursor, { key: meetings.startsAt, id: meetings.id }, "asc"),
+          calendarPager.after(input.cursor, meetingSort),
         ),
       )
-      .orderBy(asc(meetings.startsAt), asc(meetings.id))
+      .orderBy(...calendarPager.orderBy(meetingSort))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: row.meeting.startsAt.toISOString(), id: row.meeting.id }));
+    return calendarPager.page(rows, input.limit, (row) => ({ key: row.meeting.startsAt, id: row.meeting.id }));
   }),
 });

@@ -1,23 +1,13 @@
-import {
-  alias,
-  and,
-  bets,
-  books,
-  desc,
-  eq,
-  lt,
-  meetings,
-  pointBalances,
-  pointLedger,
-  userScores,
-  users,
-} from "@booky/db";
+import { alias, and, bets, books, eq, meetings, pointBalances, pointLedger, userScores, users } from "@booky/db";
 import { ledgerInput, periodKey } from "@booky/domain";
-import { TRPCError } from "@trpc/server";
+import { definePager } from "../services/pagination.js";
 import { authedProcedure, router } from "../trpc.js";
 
 /** The attendee a stake, payout or refund was about. */
 const horses = alias(users, "horses");
+
+const ledgerPager = definePager({ list: "points.ledger", order: "desc", key: "none", id: "serial" });
+const ledgerSort = { id: pointLedger.id };
 
 export const pointsRouter = router({
   /** The caller's balance and scores (all time and this month). */
@@ -39,10 +29,6 @@ export const pointsRouter = router({
 
   /** Every change to the caller's balance, newest first, with what caused it. */
   ledger: authedProcedure.input(ledgerInput).query(async ({ ctx, input }) => {
-    const before = input.cursor ? Number(input.cursor) : null;
-    if (before !== null && !Number.isSafeInteger(before)) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is invalid; start from the first page" });
-    }
     const rows = await ctx.db
       .select({
         id: pointLedger.id,
@@ -58,15 +44,17 @@ export const pointsRouter = router({
       .leftJoin(books, eq(books.id, meetings.bookId))
       .leftJoin(bets, eq(bets.id, pointLedger.betId))
       .leftJoin(horses, eq(horses.id, bets.horseId))
-      .where(and(eq(pointLedger.userId, ctx.user.id), before === null ? undefined : lt(pointLedger.id, before)))
-      .orderBy(desc(pointLedger.id))
+      .where(and(eq(pointLedger.userId, ctx.user.id), ledgerPager.after(input.cursor, ledgerSort)))
+      .orderBy(...ledgerPager.orderBy(ledgerSort))
       .limit(input.limit + 1);
     // The meeting's columns span two left-joined tables: an entry without a meeting gets null, not an object of nulls.
-    const items = rows.slice(0, input.limit).map((row) => ({
-      ...row,
-      meeting: row.meeting.id === null ? null : { id: row.meeting.id, bookTitle: row.meeting.bookTitle },
-    }));
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > input.limit && last ? String(last.id) : null };
+    const page = ledgerPager.page(rows, input.limit, (row) => ({ key: null, id: String(row.id) }));
+    return {
+      ...page,
+      items: page.items.map((row) => ({
+        ...row,
+        meeting: row.meeting.id === null ? null : { id: row.meeting.id, bookTitle: row.meeting.bookTitle },
+      })),
+    };
   }),
 });

@@ -1,9 +1,9 @@
-import { and, asc, eq, meetingRsvps, readingProgress, readingProgressHistory, sql, users } from "@booky/db";
+import { and, eq, meetingRsvps, readingProgress, readingProgressHistory, sql, users } from "@booky/db";
 import { judgeProgress, pageInput, percentRead, progressHistoryInput, updateProgressInput } from "@booky/domain";
 import { TRPCError } from "@trpc/server";
 import { fieldError, staleError } from "../errors.js";
 import { publicProfileColumns } from "../services/accounts.js";
-import { afterCursor, decodeCursor, toPage } from "../services/pagination.js";
+import { definePager } from "../services/pagination.js";
 import { meetingProcedure, meetingRoleProcedure, router } from "../trpc.js";
 
 const progressColumns = {
@@ -12,6 +12,10 @@ const progressColumns = {
   finishedAt: readingProgress.finishedAt,
   updatedAt: readingProgress.updatedAt,
 };
+
+const standingsPager = definePager({ list: "progress.forMeeting", order: "asc", key: "text" });
+const historyPager = definePager({ list: "progress.history", order: "asc", key: "none", id: "serial" });
+const historySort = { id: readingProgressHistory.id };
 
 export const progressRouter = router({
   /**
@@ -93,12 +97,12 @@ export const progressRouter = router({
 
   /** Every attendee (RSVP going) with their page, percent and finish time; first finishers first. */
   forMeeting: meetingProcedure.input(pageInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const page = sql<number>`coalesce(${readingProgress.page}, 0)`;
     // Sort: finished first (by time), then by pages read, then by id: a stable, total order.
     const sortKey = sql<string>`case when ${readingProgress.finishedAt} is null
       then '1:' || lpad((1000000 - ${page})::text, 7, '0')
       else '0:' || to_char(${readingProgress.finishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') end`;
+    const sort = { key: sortKey, id: meetingRsvps.userId };
     const rows = await ctx.db
       .select({ user: publicProfileColumns, page, finishedAt: readingProgress.finishedAt, sortKey })
       .from(meetingRsvps)
@@ -111,12 +115,12 @@ export const progressRouter = router({
         and(
           eq(meetingRsvps.meetingId, ctx.meeting.id),
           eq(meetingRsvps.status, "going"),
-          afterCursor(cursor, { key: sortKey, id: meetingRsvps.userId }, "asc", "text"),
+          standingsPager.after(input.cursor, sort),
         ),
       )
-      .orderBy(sortKey, meetingRsvps.userId)
+      .orderBy(...standingsPager.orderBy(sort))
       .limit(input.limit + 1);
-    const result = toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
+    const result = standingsPager.page(rows, input.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
     return {
       bookPageCount: ctx.meeting.bookPageCount,
       nextCursor: result.nextCursor,
@@ -130,7 +134,6 @@ export const progressRouter = router({
 
   /** Points (page over time) for charts, oldest first; one member's or everyone's. */
   history: meetingProcedure.input(progressHistoryInput).query(async ({ ctx, input }) => {
-    const cursor = decodeCursor(input.cursor);
     const rows = await ctx.db
       .select({
         id: readingProgressHistory.id,
@@ -144,11 +147,11 @@ export const progressRouter = router({
         and(
           eq(readingProgressHistory.meetingId, ctx.meeting.id),
           input.userId ? eq(readingProgressHistory.userId, input.userId) : undefined,
-          cursor ? sql`${readingProgressHistory.id} > ${Number(cursor.id)}` : undefined,
+          historyPager.after(input.cursor, historySort),
         ),
       )
-      .orderBy(asc(readingProgressHistory.id))
+      .orderBy(...historyPager.orderBy(historySort))
       .limit(input.limit + 1);
-    return toPage(rows, input.limit, (row) => ({ key: "", id: String(row.id) }));
+    return historyPager.page(rows, input.limit, (row) => ({ key: null, id: String(row.id) }));
   }),
 });

@@ -14,7 +14,7 @@ import {
   sql,
 } from "@booky/db";
 import { ownedClubOnAccountDeletion } from "@booky/domain";
-import { TRPCError } from "@trpc/server";
+import { conflict } from "../errors.js";
 import { anonymizeUser } from "./accounts.js";
 import { withdrawUpcomingRsvps } from "./meetings.js";
 
@@ -61,10 +61,7 @@ async function archiveOwnedClubs(tx: Executor, userId: string): Promise<number> 
   if (handOver.length > 0) {
     const names = new Intl.ListFormat("en", { type: "conjunction" }).format(handOver.map((club) => `“${club.name}”`));
     const which = handOver.length === 1 ? "a club that has" : "clubs that have";
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `You own ${which} other members (${names}): transfer ownership before deleting your account`,
-    });
+    throw conflict(`You own ${which} other members (${names}): transfer ownership before deleting your account`);
   }
   if (owned.length === 0) return 0;
   await tx

@@ -1,5 +1,5 @@
 import { and, type ClubRole, clubMembers, clubRequests, clubs, type Executor, eq, isNull, lt, sql } from "@booky/db";
-import { TRPCError } from "@trpc/server";
+import { conflict } from "../errors.js";
 import { withdrawUpcomingRsvps } from "./meetings.js";
 
 /** The club and the caller's role in it (null when not a member), in one query. */
@@ -30,7 +30,7 @@ export async function addMember(db: Executor, clubId: string, userId: string, ro
     .set({ memberCount: sql`${clubs.memberCount} + 1` })
     .where(and(eq(clubs.id, clubId), lt(clubs.memberCount, clubs.memberLimit), isNull(clubs.archivedAt)))
     .returning({ id: clubs.id });
-  if (!seat) throw new TRPCError({ code: "CONFLICT", message: "This club is full or archived" });
+  if (!seat) throw conflict("This club is full or archived");
   await db.insert(clubMembers).values({ clubId, userId, role });
 }
 

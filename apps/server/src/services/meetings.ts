@@ -13,7 +13,7 @@ import {
   sql,
 } from "@booky/db";
 import { type MeetingStatus, sourcesOf } from "@booky/domain";
-import { TRPCError } from "@trpc/server";
+import { conflict } from "../errors.js";
 import { enqueueSettlement } from "./jobs.js";
 
 /** The meeting, its club's visibility and the caller's role in that club, in one query. */
@@ -61,10 +61,7 @@ export async function transitionMeeting(db: Executor, meetingId: string, to: Mee
       .returning();
     if (!meeting) {
       const [current] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId));
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `A ${current?.status ?? "missing"} meeting cannot become ${to}`,
-      });
+      throw conflict(`A ${current?.status ?? "missing"} meeting cannot become ${to}`);
     }
     if (to === "closed" || to === "cancelled") await enqueueSettlement(tx, meeting.id);
     return meeting;

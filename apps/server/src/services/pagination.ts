@@ -1,59 +1,167 @@
 import { type SQL, type SQLWrapper, sql } from "@booky/db";
-import { TRPCError } from "@trpc/server";
+import { fieldError } from "../errors.js";
 
-/** Keyset cursor: the sort key and id of the last row of a page, opaque to clients. */
-export interface Cursor {
-  key: string;
+/**
+ * The one keyset pager. Every list orders its rows by (key, id) or by id
+ * alone, fetches `limit + 1` rows and hands back an opaque cursor naming the
+ * last row shown. A cursor carries the list it came from and is decoded
+ * strictly, so one that was tampered with, or taken from another list, is a
+ * BAD_REQUEST on `cursor` and never reaches PostgreSQL.
+ */
+
+/** How the sort key travels: a timestamp, a text, a decimal (as a string), a whole number, or no key (id only). */
+export type KeyKind = "timestamp" | "text" | "numeric" | "int" | "none";
+/** Row ids are uuids, bigserials for append-only tables, or a position in a remote result list. */
+export type IdKind = "uuid" | "serial" | "offset";
+
+type KeyValue<K extends KeyKind> = K extends "timestamp"
+  ? Date
+  : K extends "int"
+    ? number
+    : K extends "none"
+      ? null
+      : string;
+
+export interface PagerSpec<K extends KeyKind> {
+  /** Names the list, e.g. "bets.mine": a cursor is only good for the list that made it. */
+  list: string;
+  order: "asc" | "desc";
+  key: K;
+  id?: IdKind;
+}
+
+export interface Position<K extends KeyKind> {
+  key: KeyValue<K>;
   id: string;
 }
 
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
+/** The sort columns of a query: `key` is left out for id-only lists. */
+export interface SortColumns {
+  key?: SQLWrapper;
+  id: SQLWrapper;
 }
 
-export function decodeCursor(value: string | null | undefined): Cursor | null {
-  if (!value) return null;
-  try {
-    const [key, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
-    if (typeof key === "string" && typeof id === "string") return { key, id };
-  } catch {
-    // fall through to the typed error
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SERIAL = /^[1-9][0-9]{0,17}$/;
+const OFFSET = /^(0|[1-9][0-9]{0,8})$/;
+const DECIMAL = /^-?[0-9]{1,12}(\.[0-9]{1,12})?$/;
+const MAX_TEXT_KEY = 200;
+
+export const invalidCursor = () => fieldError("cursor", "This page cursor is invalid; start from the first page");
+
+function decodeKey<K extends KeyKind>(kind: K, raw: unknown): KeyValue<K> {
+  const fail = () => {
+    throw invalidCursor();
+  };
+  switch (kind) {
+    case "none":
+      if (raw !== null) fail();
+      return null as KeyValue<K>;
+    case "int":
+      if (typeof raw !== "number" || !Number.isSafeInteger(raw)) fail();
+      return raw as KeyValue<K>;
+    case "timestamp": {
+      const at = typeof raw === "string" ? new Date(raw) : null;
+      // PostgreSQL stores years 4713 BC to 294276 AD; a cursor only ever holds times Booky wrote.
+      if (!at || Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1900 || at.getUTCFullYear() > 9999) fail();
+      return at as KeyValue<K>;
+    }
+    case "numeric":
+      if (typeof raw !== "string" || !DECIMAL.test(raw)) fail();
+      return raw as KeyValue<K>;
+    default:
+      if (typeof raw !== "string" || raw.length > MAX_TEXT_KEY || raw.includes("\u0000")) fail();
+      return raw as KeyValue<K>;
   }
-  throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is invalid; start from the first page" });
 }
 
-/**
- * Fetch `limit + 1` rows, return `limit` and a cursor when there are more.
- * A `sortKey` column selected for the cursor is left out of the items.
- */
-export function toPage<T extends object>(rows: T[], limit: number, cursorOf: (row: T) => Cursor) {
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const items = page.map((row) => {
-    const { sortKey: _key, ...item } = row as T & { sortKey?: unknown };
-    return item as Omit<T, "sortKey">;
-  });
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+function encodeKey(key: Date | string | number | null): string | number | null {
+  return key instanceof Date ? key.toISOString() : key;
 }
 
-/**
- * The keyset condition "rows after the cursor" for a list ordered by
- * (`key`, `id`) ascending or descending. `key` is a timestamp unless the list
- * sorts by a text or numeric key; ids are uuids. Undefined on the first page.
- */
-export function afterCursor(
-  cursor: Cursor | null,
-  columns: { key: SQLWrapper; id: SQLWrapper },
-  order: "asc" | "desc",
-  keyType: "timestamptz" | "text" | "numeric" = "timestamptz",
-): SQL | undefined {
-  if (!cursor) return undefined;
-  const comparison = sql.raw(order === "asc" ? ">" : "<");
-  const key =
-    keyType === "text"
-      ? sql`${cursor.key}`
-      : keyType === "numeric"
-        ? sql`${cursor.key}::numeric`
-        : sql`${cursor.key}::timestamptz`;
-  return sql`(${columns.key}, ${columns.id}) ${comparison} (${key}, ${cursor.id}::uuid)`;
+function parseCursor(cursor: string): [string, unknown, unknown] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== "string") throw invalidCursor();
+  return parsed as [string, unknown, unknown];
+}
+
+/** Which list a cursor belongs to, for a list paged in phases by more than one pager; null on the first page. */
+export function listOfCursor(cursor: string | null | undefined): string | null {
+  return cursor ? parseCursor(cursor)[0] : null;
+}
+
+export interface Pager<K extends KeyKind> {
+  readonly list: string;
+  /** The position a cursor names, or null for the first page; BAD_REQUEST on `cursor` when it is not this list's. */
+  decode(cursor: string | null | undefined): Position<K> | null;
+  encode(position: Position<K>): string;
+  /** "Rows after the cursor" for the query's sort columns; undefined on the first page. */
+  after(cursor: string | null | undefined, columns: SortColumns): SQL | undefined;
+  /** The ORDER BY that matches `after`. */
+  orderBy(columns: SortColumns): SQL[];
+  /** `limit` rows and the cursor of the next page when there is one; a selected `sortKey` is left out of the items. */
+  page<T extends object>(rows: T[], limit: number, positionOf: (row: T) => Position<K>): Page<Omit<T, "sortKey">>;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function definePager<K extends KeyKind>(spec: PagerSpec<K>): Pager<K> {
+  const idPattern = spec.id === "serial" ? SERIAL : spec.id === "offset" ? OFFSET : UUID;
+  const idSql = (id: string) => (spec.id === "serial" ? sql`${id}::bigint` : sql`${id}::uuid`);
+  const keySql = (key: KeyValue<K>) => {
+    if (spec.key === "timestamp") return sql`${(key as Date).toISOString()}::timestamptz`;
+    if (spec.key === "numeric") return sql`${key}::numeric`;
+    return sql`${key}`;
+  };
+  const direction = sql.raw(spec.order);
+
+  const pager: Pager<K> = {
+    list: spec.list,
+
+    decode(cursor) {
+      if (!cursor) return null;
+      const parsed = parseCursor(cursor);
+      if (parsed[0] !== spec.list) throw invalidCursor();
+      const [, key, id] = parsed;
+      if (typeof id !== "string" || !idPattern.test(id)) throw invalidCursor();
+      return { key: decodeKey(spec.key, key), id };
+    },
+
+    encode(position) {
+      const json = JSON.stringify([spec.list, encodeKey(position.key), position.id]);
+      return Buffer.from(json).toString("base64url");
+    },
+
+    after(cursor, columns) {
+      const position = pager.decode(cursor);
+      if (!position) return undefined;
+      const comparison = sql.raw(spec.order === "asc" ? ">" : "<");
+      if (spec.key === "none" || !columns.key) return sql`${columns.id} ${comparison} ${idSql(position.id)}`;
+      return sql`(${columns.key}, ${columns.id}) ${comparison} (${keySql(position.key)}, ${idSql(position.id)})`;
+    },
+
+    orderBy(columns) {
+      const keys = spec.key === "none" || !columns.key ? [columns.id] : [columns.key, columns.id];
+      return keys.map((column) => sql`${column} ${direction}`);
+    },
+
+    page(rows, limit, positionOf) {
+      const shown = rows.slice(0, limit);
+      const last = shown.at(-1);
+      const items = shown.map((row) => {
+        const { sortKey: _key, ...item } = row as typeof row & { sortKey?: unknown };
+        return item as Omit<typeof row, "sortKey">;
+      });
+      return { items, nextCursor: rows.length > limit && last ? pager.encode(positionOf(last)) : null };
+    },
+  };
+  return pager;
 }

@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { rateLimited } from "../errors.js";
 
 export interface LimitRule {
   /** Attempts allowed per window. */
@@ -37,11 +37,7 @@ export function createRateLimits(rules: RateLimitRules = defaultRateLimits) {
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
       const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new TRPCError({
-        code: "TOO_MANY_REQUESTS",
-        message: `Too many attempts; try again in ${retryAfter} seconds`,
-        cause: { retryAfter },
-      });
+      throw rateLimited(retryAfter);
     }
   }
 

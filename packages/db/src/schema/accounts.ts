@@ -1,8 +1,10 @@
+import { SITE_ROLES } from "@booky/domain";
 import { sql } from "drizzle-orm";
 import { check, index, inet, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bytea, createdAt, id, updatedAt } from "./columns.js";
+import { constraint } from "./constraints.js";
 
-export const userRole = pgEnum("user_role", ["user", "admin"]);
+export const userRole = pgEnum("user_role", SITE_ROLES);
 
 /**
  * A deleted account keeps its row (other domains point at it) but loses every
@@ -25,8 +27,8 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
-    uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
+    uniqueIndex(constraint.usersEmailLower).on(sql`lower(${t.email})`),
+    uniqueIndex(constraint.usersUsernameLower).on(sql`lower(${t.username})`),
     check("users_live_has_password", sql`${t.deletedAt} is not null or ${t.passwordHash} is not null`),
   ],
 );

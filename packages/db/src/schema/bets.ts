@@ -1,11 +1,13 @@
+import { BET_STATUSES, SETTLEMENT_KINDS } from "@booky/domain";
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { id } from "./columns.js";
+import { constraint } from "./constraints.js";
 import { meetings } from "./meetings.js";
 
-export const betStatus = pgEnum("bet_status", ["open", "won", "lost", "refunded", "cancelled"]);
-export const settlementKind = pgEnum("settlement_kind", ["paid", "refunded"]);
+export const betStatus = pgEnum("bet_status", BET_STATUSES);
+export const settlementKind = pgEnum("settlement_kind", SETTLEMENT_KINDS);
 
 /** A member's stake on one attendee (the horse) finishing the book first. */
 export const bets = pgTable(
@@ -31,7 +33,7 @@ export const bets = pgTable(
     check("bets_stake_positive", sql`${t.stake} >= 1`),
     check("bets_payout_non_negative", sql`${t.payout} is null or ${t.payout} >= 0`),
     // One live bet per member per meeting; a cancelled bet frees the slot.
-    uniqueIndex("bets_one_per_meeting_idx").on(t.meetingId, t.userId).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex(constraint.betsOnePerMeeting).on(t.meetingId, t.userId).where(sql`${t.status} <> 'cancelled'`),
     index("bets_meeting_horse_idx").on(t.meetingId, t.horseId),
     index("bets_user_placed_idx").on(t.userId, t.placedAt, t.id),
   ],

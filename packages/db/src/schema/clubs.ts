@@ -1,3 +1,4 @@
+import { CLUB_CATEGORIES, CLUB_ROLES, CLUB_VISIBILITIES, PENDING_STATUSES } from "@booky/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -14,23 +15,12 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { createdAt, id, updatedAt } from "./columns.js";
+import { constraint } from "./constraints.js";
 
-export const clubVisibility = pgEnum("club_visibility", ["public", "private"]);
-export const clubRole = pgEnum("club_role", ["member", "admin", "owner"]);
-export const clubCategory = pgEnum("club_category", [
-  "fiction",
-  "non_fiction",
-  "classics",
-  "mystery",
-  "sci_fi_fantasy",
-  "romance",
-  "history",
-  "science",
-  "poetry",
-  "young_adult",
-  "other",
-]);
-export const clubRequestStatus = pgEnum("club_request_status", ["pending", "accepted", "declined", "cancelled"]);
+export const clubVisibility = pgEnum("club_visibility", CLUB_VISIBILITIES);
+export const clubRole = pgEnum("club_role", CLUB_ROLES);
+export const clubCategory = pgEnum("club_category", CLUB_CATEGORIES);
+export const clubRequestStatus = pgEnum("club_request_status", PENDING_STATUSES);
 
 /**
  * `owner_id` makes "exactly one owner" structural: it is NOT NULL, a deferred
@@ -62,8 +52,8 @@ export const clubs = pgTable(
   },
   (t) => [
     check("clubs_member_limit_range", sql`${t.memberLimit} between 2 and 10000`),
-    check("clubs_member_count_within_limit", sql`${t.memberCount} between 0 and ${t.memberLimit}`),
-    check("clubs_place_given", sql`${t.isOnline} or ${t.location} is not null`),
+    check(constraint.clubsMemberCountWithinLimit, sql`${t.memberCount} between 0 and ${t.memberLimit}`),
+    check(constraint.clubsPlaceGiven, sql`${t.isOnline} or ${t.location} is not null`),
     index("clubs_created_at_id_idx").on(t.createdAt.desc(), t.id.desc()),
     index("clubs_category_idx").on(t.category),
   ],
@@ -82,7 +72,7 @@ export const clubMembers = pgTable(
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.clubId, t.userId] }),
+    primaryKey({ name: constraint.clubMembersPk, columns: [t.clubId, t.userId] }),
     uniqueIndex("club_members_club_user_role_key").on(t.clubId, t.userId, t.role),
     uniqueIndex("club_members_one_owner_key").on(t.clubId).where(sql`${t.role} = 'owner'`),
     index("club_members_user_id_idx").on(t.userId),
@@ -111,7 +101,7 @@ export const clubRequests = pgTable(
   (t) => [
     check("club_requests_kind", sql`${t.kind} in ('request', 'invite')`),
     check("club_requests_invite_has_inviter", sql`${t.kind} = 'request' or ${t.invitedBy} is not null`),
-    uniqueIndex("club_requests_one_pending_key").on(t.clubId, t.userId, t.kind).where(sql`${t.status} = 'pending'`),
+    uniqueIndex(constraint.clubRequestsOnePending).on(t.clubId, t.userId, t.kind).where(sql`${t.status} = 'pending'`),
     index("club_requests_club_status_idx").on(t.clubId, t.status, t.createdAt),
     index("club_requests_user_status_idx").on(t.userId, t.status),
   ],

@@ -1,9 +1,11 @@
+import { PENDING_STATUSES } from "@booky/domain";
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { createdAt, id } from "./columns.js";
+import { constraint } from "./constraints.js";
 
-export const friendRequestStatus = pgEnum("friend_request_status", ["pending", "accepted", "declined", "cancelled"]);
+export const friendRequestStatus = pgEnum("friend_request_status", PENDING_STATUSES);
 
 /** One pending request per pair of people, whoever asked first (the index is on the unordered pair). */
 export const friendRequests = pgTable(
@@ -22,7 +24,7 @@ export const friendRequests = pgTable(
   },
   (t) => [
     check("friend_requests_not_self", sql`${t.fromUserId} <> ${t.toUserId}`),
-    uniqueIndex("friend_requests_one_pending_pair_key")
+    uniqueIndex(constraint.friendRequestsOnePendingPair)
       .on(sql`least(${t.fromUserId}, ${t.toUserId})`, sql`greatest(${t.fromUserId}, ${t.toUserId})`)
       .where(sql`${t.status} = 'pending'`),
     index("friend_requests_to_status_idx").on(t.toUserId, t.status, t.createdAt),

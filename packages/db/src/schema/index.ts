@@ -3,6 +3,7 @@ export * from "./bets.js";
 export * from "./books.js";
 export * from "./calendar.js";
 export * from "./clubs.js";
+export * from "./constraints.js";
 export * from "./friends.js";
 export * from "./leaderboards.js";
 export * from "./meetings.js";

@@ -1,3 +1,4 @@
+import { MEETING_STATUSES, RSVP_STATUSES } from "@booky/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -16,8 +17,8 @@ import { books } from "./books.js";
 import { clubs } from "./clubs.js";
 import { createdAt, id, updatedAt } from "./columns.js";
 
-export const meetingStatus = pgEnum("meeting_status", ["scheduled", "active", "closed", "cancelled"]);
-export const rsvpStatus = pgEnum("rsvp_status", ["going", "interested", "not_going"]);
+export const meetingStatus = pgEnum("meeting_status", MEETING_STATUSES);
+export const rsvpStatus = pgEnum("rsvp_status", RSVP_STATUSES);
 
 /**
  * A club meeting around one catalog book; its reading deadline defaults to its

@@ -1,18 +1,12 @@
+import { LEDGER_KINDS } from "@booky/domain";
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { bets } from "./bets.js";
+import { constraint } from "./constraints.js";
 import { meetings } from "./meetings.js";
 
-/** Mirrors `LEDGER_KINDS` in @booky/domain (a test checks they match). */
-export const ledgerKind = pgEnum("ledger_kind", [
-  "grant",
-  "stake",
-  "payout",
-  "refund",
-  "finish_reward",
-  "attendance_reward",
-]);
+export const ledgerKind = pgEnum("ledger_kind", LEDGER_KINDS);
 
 /**
  * Each user's points. Never written directly: a trigger on `point_ledger`
@@ -28,7 +22,7 @@ export const pointBalances = pgTable(
     balance: integer("balance").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("point_balances_non_negative", sql`${t.balance} >= 0`)],
+  (t) => [check(constraint.pointBalancesNonNegative, sql`${t.balance} >= 0`)],
 );
 
 /**

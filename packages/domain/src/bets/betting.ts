@@ -1,5 +1,12 @@
 import type { MeetingStatus } from "../meetings/status.js";
 
+/** A bet's life: open until settled (won, lost, refunded) or taken back (cancelled). */
+export const BET_STATUSES = ["open", "won", "lost", "refunded", "cancelled"] as const;
+export type BetStatus = (typeof BET_STATUSES)[number];
+
+/** How a meeting's pool was settled: paid to the winners, or refunded to everyone. */
+export const SETTLEMENT_KINDS = ["paid", "refunded"] as const;
+
 export type BetVerdict = { ok: true } | { ok: false; reason: string };
 
 /** Bets are taken while the meeting is scheduled and its reading deadline has not passed. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { pageInput } from "../clubs/schemas.js";
 import { meetingIdInput } from "../meetings/schemas.js";
+import { pageInput } from "../shared/pagination.js";
 
 /** Stakes are whole points; the upper bound only keeps numbers sane, the balance is the real limit. */
 export const STAKE_MAX = 1_000_000;

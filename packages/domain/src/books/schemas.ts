@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageInput } from "../clubs/schemas.js";
+import { pageInput } from "../shared/pagination.js";
 import { parseIsbn } from "./isbn.js";
 import { parseBookQuery } from "./search.js";
 

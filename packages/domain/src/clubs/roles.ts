@@ -24,8 +24,9 @@ export function canLeave(role: ClubRoleName): boolean {
   return role !== "owner";
 }
 
-/** A site-wide account role: site admins moderate every club. */
-export type SiteRole = "user" | "admin";
+/** Site-wide account roles: site admins moderate every club. */
+export const SITE_ROLES = ["user", "admin"] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
 
 /**
  * Outsiders see a private club's name and description only; members see

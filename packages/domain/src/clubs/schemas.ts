@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { usernameSchema } from "../accounts/credentials.js";
+import { pageInput } from "../shared/pagination.js";
 
 export const CLUB_CATEGORIES = [
   "fiction",
@@ -15,6 +16,9 @@ export const CLUB_CATEGORIES = [
   "other",
 ] as const;
 
+export const CLUB_VISIBILITIES = ["public", "private"] as const;
+export type ClubVisibility = (typeof CLUB_VISIBILITIES)[number];
+
 export const clubIdInput = z.object({ clubId: z.uuid("Unknown club") });
 
 /** The editable fields, without defaults: an update touches only what it names. */
@@ -24,7 +28,7 @@ const clubFields = z.object({
   category: z.enum(CLUB_CATEGORIES, "Pick a category"),
   isOnline: z.boolean(),
   location: z.string().trim().min(2, "Say where the club meets").max(120).nullable(),
-  visibility: z.enum(["public", "private"]),
+  visibility: z.enum(CLUB_VISIBILITIES),
   memberLimit: z.int("Whole number of members").min(2, "At least 2 members").max(10_000, "At most 10,000"),
 });
 
@@ -47,16 +51,10 @@ export const updateClubInput = clubIdInput.extend({
 
 export const getClubInput = z.union([clubIdInput, z.object({ slug: z.string().trim().min(1).max(64) })]);
 
-export const PAGE_SIZE_MAX = 50;
-export const pageInput = z.object({
-  cursor: z.string().max(200).nullish(),
-  limit: z.int().min(1).max(PAGE_SIZE_MAX).default(20),
-});
-
 export const listClubsInput = pageInput.extend({
   search: z.string().trim().max(100).optional(),
   category: z.enum(CLUB_CATEGORIES).optional(),
-  visibility: z.enum(["public", "private"]).optional(),
+  visibility: z.enum(CLUB_VISIBILITIES).optional(),
   isOnline: z.boolean().optional(),
   mine: z.boolean().default(false),
 });

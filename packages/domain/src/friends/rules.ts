@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { usernameSchema } from "../accounts/credentials.js";
-import { pageInput } from "../clubs/schemas.js";
+import { pageInput } from "../shared/pagination.js";
 
 /** A friendship is stored once per pair: the smaller id first. */
 export function friendPair(one: string, other: string): { userA: string; userB: string } {

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { clubIdInput, pageInput } from "../clubs/schemas.js";
+import { clubIdInput } from "../clubs/schemas.js";
+import { pageInput } from "../shared/pagination.js";
+import { RSVP_STATUSES } from "./status.js";
 
 export const meetingIdInput = z.object({ meetingId: z.uuid("Unknown meeting") });
 
@@ -42,7 +44,7 @@ export const listForClubInput = clubIdInput.extend({
   when: z.enum(["upcoming", "past"]).default("upcoming"),
 });
 
-export const rsvpInput = meetingIdInput.extend({ status: z.enum(["going", "interested", "not_going"]) });
+export const rsvpInput = meetingIdInput.extend({ status: z.enum(RSVP_STATUSES) });
 
 export const recordAttendanceInput = meetingIdInput.extend({
   attendance: z

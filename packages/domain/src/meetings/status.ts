@@ -2,6 +2,10 @@
 export const MEETING_STATUSES = ["scheduled", "active", "closed", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+/** A member's answer to a meeting. */
+export const RSVP_STATUSES = ["going", "interested", "not_going"] as const;
+export type RsvpStatus = (typeof RSVP_STATUSES)[number];
+
 const next: Record<MeetingStatus, readonly MeetingStatus[]> = {
   scheduled: ["active", "cancelled"],
   active: ["closed", "cancelled"],

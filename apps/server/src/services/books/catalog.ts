@@ -1,6 +1,6 @@
 import { and, books, type Database, type Executor, eq, or, type SQL, sql } from "@booky/db";
 import { type BookQuery, foldForSearch, prefixTsQuery } from "@booky/domain";
-import { afterCursor, type Cursor } from "../pagination.js";
+import { definePager } from "../pagination.js";
 import type { CatalogVolume } from "./google-volume.js";
 import { bookSummaryColumns } from "./summary.js";
 
@@ -31,10 +31,12 @@ export function hasTrigramSearch(db: Database): Promise<boolean> {
  * subjects, every word a prefix) plus, with pg_trgm, word similarity on title
  * and authors for typos; ISBN queries match exactly.
  */
+export const catalogSearchPager = definePager({ list: "books.search", order: "desc", key: "numeric" });
+
 export async function searchCatalog(
   db: Database,
   query: BookQuery,
-  cursor: Cursor | null,
+  cursor: string | null | undefined,
   limit: number,
   trigram: boolean,
 ) {
@@ -58,8 +60,8 @@ export async function searchCatalog(
   return db
     .select({ ...bookSummaryColumns, publishedDate: books.publishedDate, rank })
     .from(books)
-    .where(and(match, afterCursor(cursor, { key: rank, id: books.id }, "desc", "numeric")))
-    .orderBy(sql`${rank} desc`, sql`${books.id} desc`)
+    .where(and(match, catalogSearchPager.after(cursor, { key: rank, id: books.id })))
+    .orderBy(...catalogSearchPager.orderBy({ key: rank, id: books.id }))
     .limit(limit + 1);
 }
 

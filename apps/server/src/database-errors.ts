@@ -1,0 +1,76 @@
+import { constraint } from "@booky/db";
+import { AppError } from "./errors.js";
+
+interface PostgresError {
+  code: string;
+  constraint_name?: string;
+  column_name?: string;
+}
+
+function isPostgresError(error: unknown): error is PostgresError {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    typeof (error as { code: unknown }).code === "string" &&
+    /^[0-9A-Z]{5}$/.test((error as { code: string }).code)
+  );
+}
+
+/** Finds a PostgreSQL error in a cause chain (Drizzle wraps the driver's error). */
+function findPostgresError(error: unknown): PostgresError | null {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (isPostgresError(current)) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** What a user reads for each constraint Booky names; unknown ones get a generic message. */
+const constraintMessages: Record<string, { field?: string; message: string }> = {
+  [constraint.usersEmailLower]: { field: "email", message: "An account with this e-mail already exists" },
+  [constraint.usersUsernameLower]: { field: "username", message: "This username is taken" },
+  [constraint.clubsMemberCountWithinLimit]: {
+    field: "memberLimit",
+    message: "The club already has more members than that",
+  },
+  [constraint.clubsPlaceGiven]: { field: "location", message: "Give a location, or mark the club as online" },
+  [constraint.clubMembersPk]: { message: "Already a member of this club" },
+  [constraint.friendRequestsOnePendingPair]: {
+    message: "There is already a pending friend request between you two",
+  },
+  [constraint.clubRequestsOnePending]: { message: "There is already a pending request or invitation" },
+  [constraint.betsOnePerMeeting]: { message: "You already have a bet on this meeting; cancel it to bet again" },
+  [constraint.pointBalancesNonNegative]: { field: "stake", message: "You do not have that many points" },
+};
+
+/**
+ * The one place where database constraint violations become Booky errors:
+ * unique → conflict, check / foreign key / not-null / bad value → invalid,
+ * serialization failures and deadlocks → conflict (try again). Anything else is
+ * not the caller's fault and stays unmapped (null).
+ */
+export function mapDatabaseError(error: unknown): AppError | null {
+  const pg = findPostgresError(error);
+  if (!pg) return null;
+  const known = pg.constraint_name ? constraintMessages[pg.constraint_name] : undefined;
+  const field = known?.field ?? pg.column_name;
+  const details = { field: known ? field : undefined, cause: error };
+  switch (pg.code) {
+    case "23505":
+      return new AppError("conflict", known?.message ?? "This already exists", details);
+    case "23503":
+      return new AppError("invalid", known?.message ?? "A referenced record does not exist", details);
+    case "23514":
+    case "23502":
+    case "22P02":
+    case "22003":
+    case "22001":
+      return new AppError("invalid", known?.message ?? "This value is not allowed", details);
+    case "40001":
+    case "40P01":
+      return new AppError("conflict", "Someone else changed this at the same time; try again", { cause: error });
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Names of the constraints whose violations Booky explains to a user. The
+ * schema declares them with these names and the server's error mapping keys
+ * its messages on them; a test checks each one exists in the migrated database.
+ */
+export const constraint = {
+  usersEmailLower: "users_email_lower_key",
+  usersUsernameLower: "users_username_lower_key",
+  clubsMemberCountWithinLimit: "clubs_member_count_within_limit",
+  clubsPlaceGiven: "clubs_place_given",
+  clubMembersPk: "club_members_club_id_user_id_pk",
+  clubRequestsOnePending: "club_requests_one_pending_key",
+  friendRequestsOnePendingPair: "friend_requests_one_pending_pair_key",
+  betsOnePerMeeting: "bets_one_per_meeting_idx",
+  pointBalancesNonNegative: "point_balances_non_negative",
+} as const;
+
+export type ConstraintName = (typeof constraint)[keyof typeof constraint];
