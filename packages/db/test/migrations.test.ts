@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { isPgEnum } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDatabase } from "../src/client.js";
 import { migrateDatabase } from "../src/migrate.js";
+import * as schema from "../src/schema/index.js";
 import { books, users } from "../src/schema/index.js";
 import { readSeedCatalog } from "../src/seed/catalog.js";
 import { demoUsers, seedDemoData } from "../src/seed/demo.js";
@@ -49,16 +51,36 @@ describe("the migration history", () => {
   });
 });
 
-describe("enums shared with the domain", () => {
-  it("club categories in the database are exactly the domain's list", async () => {
-    const { CLUB_CATEGORIES } = await import("@booky/domain");
-    const { clubCategory } = await import("../src/schema/clubs.js");
-    expect(clubCategory.enumValues).toEqual([...CLUB_CATEGORIES]);
+describe("the migrated database matches the code", () => {
+  it("every enum holds exactly the values of the domain list it is made from", async () => {
+    await migrateDatabase(url);
+    const probe = postgres(url, { max: 1 });
+    const enums = Object.values(schema).filter(isPgEnum);
+    try {
+      for (const enumeration of enums) {
+        const [row] = await probe<{ values: string[] }[]>`
+          select array_agg(e.enumlabel order by e.enumsortorder)::text[] as values
+          from pg_enum e join pg_type t on t.oid = e.enumtypid where t.typname = ${enumeration.enumName}`;
+        expect(row?.values, enumeration.enumName).toEqual([...enumeration.enumValues]);
+      }
+    } finally {
+      await probe.end();
+    }
+    expect(enums.map((enumeration) => enumeration.enumName)).toEqual(
+      expect.arrayContaining(["club_category", "ledger_kind", "club_request_status", "friend_request_status"]),
+    );
   });
 
-  it("ledger kinds in the database are exactly the domain's list", async () => {
-    const { LEDGER_KINDS } = await import("@booky/domain");
-    const { ledgerKind } = await import("../src/schema/points.js");
-    expect(ledgerKind.enumValues).toEqual([...LEDGER_KINDS]);
+  it("every constraint the server explains by name exists under that name", async () => {
+    await migrateDatabase(url);
+    const probe = postgres(url, { max: 1 });
+    try {
+      const rows = await probe<{ name: string }[]>`
+        select conname as name from pg_constraint union select indexname from pg_indexes where schemaname = 'public'`;
+      const present = new Set(rows.map((row) => row.name));
+      for (const name of Object.values(schema.constraint)) expect(present.has(name), name).toBe(true);
+    } finally {
+      await probe.end();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { SITE_ROLES } from "@booky/domain";
 import { sql } from "drizzle-orm";
-import { check, index, inet, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { bytea, createdAt, id, updatedAt } from "./columns.js";
+import { check, index, inet, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, momentAt, reference, tokenDigest, updatedAt } from "./columns.js";
 import { constraint } from "./constraints.js";
 
 export const userRole = pgEnum("user_role", SITE_ROLES);
@@ -21,8 +21,8 @@ export const users = pgTable(
     avatarUrl: text("avatar_url"),
     role: userRole("role").notNull().default("user"),
     passwordHash: text("password_hash"),
-    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
-    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    passwordChangedAt: momentAt("password_changed_at"),
+    deletedAt: momentAt("deleted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -38,15 +38,13 @@ export const sessions = pgTable(
   "sessions",
   {
     id: id(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: reference("user_id", () => users.id, "cascade"),
     userAgent: text("user_agent"),
     ip: inet("ip"),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    expiresAt: momentAt("expires_at").notNull(),
+    revokedAt: momentAt("revoked_at"),
     revokedReason: text("revoked_reason"),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
@@ -57,12 +55,10 @@ export const refreshTokens = pgTable(
   "refresh_tokens",
   {
     id: id(),
-    sessionId: uuid("session_id")
-      .notNull()
-      .references(() => sessions.id, { onDelete: "cascade" }),
-    tokenHash: bytea("token_hash").notNull().unique(),
+    sessionId: reference("session_id", () => sessions.id, "cascade"),
+    tokenHash: tokenDigest(),
     createdAt: createdAt(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
+    usedAt: momentAt("used_at"),
   },
   (t) => [index("refresh_tokens_session_id_idx").on(t.sessionId)],
 );
@@ -71,13 +67,11 @@ export const passwordResetTokens = pgTable(
   "password_reset_tokens",
   {
     id: id(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    tokenHash: bytea("token_hash").notNull().unique(),
+    userId: reference("user_id", () => users.id, "cascade"),
+    tokenHash: tokenDigest(),
     createdAt: createdAt(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
+    expiresAt: momentAt("expires_at").notNull(),
+    usedAt: momentAt("used_at"),
   },
   (t) => [index("password_reset_tokens_user_id_idx").on(t.userId)],
 );

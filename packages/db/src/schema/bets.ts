@@ -2,7 +2,7 @@ import { BET_STATUSES, SETTLEMENT_KINDS } from "@booky/domain";
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
-import { id } from "./columns.js";
+import { id, momentAt, reference } from "./columns.js";
 import { constraint } from "./constraints.js";
 import { meetings } from "./meetings.js";
 
@@ -14,20 +14,14 @@ export const bets = pgTable(
   "bets",
   {
     id: id(),
-    meetingId: uuid("meeting_id")
-      .notNull()
-      .references(() => meetings.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    horseId: uuid("horse_id")
-      .notNull()
-      .references(() => users.id),
+    meetingId: reference("meeting_id", () => meetings.id),
+    userId: reference("user_id", () => users.id),
+    horseId: reference("horse_id", () => users.id),
     stake: integer("stake").notNull(),
     status: betStatus("status").notNull().default("open"),
     payout: integer("payout"),
     placedAt: timestamp("placed_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    settledAt: timestamp("settled_at", { withTimezone: true }),
+    settledAt: momentAt("settled_at"),
   },
   (t) => [
     check("bets_stake_positive", sql`${t.stake} >= 1`),

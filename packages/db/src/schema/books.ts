@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt } from "./columns.js";
+import { createdAt, id, momentAt, updatedAt } from "./columns.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -63,7 +63,7 @@ export const googleBooksQueries = pgTable(
     volumeIds: text("volume_ids").array().notNull(),
     totalItems: integer("total_items").notNull(),
     fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: momentAt("expires_at").notNull(),
   },
   (t) => [index("google_books_queries_expires_idx").on(t.expiresAt)],
 );
@@ -75,7 +75,7 @@ export const googleBooksVolumes = pgTable(
     volumeId: text("volume_id").primaryKey(),
     data: jsonb("data").notNull(),
     fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: momentAt("expires_at").notNull(),
   },
   (t) => [index("google_books_volumes_expires_idx").on(t.expiresAt)],
 );

@@ -14,7 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
-import { createdAt, id, updatedAt } from "./columns.js";
+import { createdAt, id, momentAt, reference, updatedAt } from "./columns.js";
 import { constraint } from "./constraints.js";
 
 export const clubVisibility = pgEnum("club_visibility", CLUB_VISIBILITIES);
@@ -42,11 +42,9 @@ export const clubs = pgTable(
     visibility: clubVisibility("visibility").notNull().default("public"),
     memberLimit: integer("member_limit").notNull().default(50),
     memberCount: integer("member_count").notNull().default(0),
-    ownerId: uuid("owner_id")
-      .notNull()
-      .references(() => users.id),
+    ownerId: reference("owner_id", () => users.id),
     ownerRole: clubRole("owner_role").notNull().generatedAlwaysAs(sql`'owner'::club_role`),
-    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    archivedAt: momentAt("archived_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -62,12 +60,8 @@ export const clubs = pgTable(
 export const clubMembers = pgTable(
   "club_members",
   {
-    clubId: uuid("club_id")
-      .notNull()
-      .references(() => clubs.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    clubId: reference("club_id", () => clubs.id, "cascade"),
+    userId: reference("user_id", () => users.id),
     role: clubRole("role").notNull().default("member"),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -85,17 +79,13 @@ export const clubRequests = pgTable(
   "club_requests",
   {
     id: id(),
-    clubId: uuid("club_id")
-      .notNull()
-      .references(() => clubs.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    clubId: reference("club_id", () => clubs.id, "cascade"),
+    userId: reference("user_id", () => users.id),
     kind: text("kind", { enum: ["request", "invite"] }).notNull(),
     invitedBy: uuid("invited_by").references(() => users.id),
     status: clubRequestStatus("status").notNull().default("pending"),
     decidedBy: uuid("decided_by").references(() => users.id),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: momentAt("decided_at"),
     createdAt: createdAt(),
   },
   (t) => [

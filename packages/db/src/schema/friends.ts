@@ -1,8 +1,8 @@
 import { PENDING_STATUSES } from "@booky/domain";
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, pgEnum, pgTable, primaryKey, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
-import { createdAt, id } from "./columns.js";
+import { createdAt, id, momentAt, reference } from "./columns.js";
 import { constraint } from "./constraints.js";
 
 export const friendRequestStatus = pgEnum("friend_request_status", PENDING_STATUSES);
@@ -12,15 +12,11 @@ export const friendRequests = pgTable(
   "friend_requests",
   {
     id: id(),
-    fromUserId: uuid("from_user_id")
-      .notNull()
-      .references(() => users.id),
-    toUserId: uuid("to_user_id")
-      .notNull()
-      .references(() => users.id),
+    fromUserId: reference("from_user_id", () => users.id),
+    toUserId: reference("to_user_id", () => users.id),
     status: friendRequestStatus("status").notNull().default("pending"),
     createdAt: createdAt(),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: momentAt("decided_at"),
   },
   (t) => [
     check("friend_requests_not_self", sql`${t.fromUserId} <> ${t.toUserId}`),
@@ -36,12 +32,8 @@ export const friendRequests = pgTable(
 export const friendships = pgTable(
   "friendships",
   {
-    userA: uuid("user_a")
-      .notNull()
-      .references(() => users.id),
-    userB: uuid("user_b")
-      .notNull()
-      .references(() => users.id),
+    userA: reference("user_a", () => users.id),
+    userB: reference("user_b", () => users.id),
     createdAt: createdAt(),
   },
   (t) => [

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgMaterializedView, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { clubs } from "./clubs.js";
+import { reference } from "./columns.js";
 
 /**
  * Scores per period (`all` or `YYYY-MM`), kept by a trigger on the ledger
@@ -10,9 +11,7 @@ import { clubs } from "./clubs.js";
 export const userScores = pgTable(
   "user_scores",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: reference("user_id", () => users.id),
     period: text("period").notNull(),
     score: integer("score").notNull().default(0),
   },
@@ -28,9 +27,7 @@ export const userScores = pgTable(
 export const clubScores = pgTable(
   "club_scores",
   {
-    clubId: uuid("club_id")
-      .notNull()
-      .references(() => clubs.id),
+    clubId: reference("club_id", () => clubs.id),
     period: text("period").notNull(),
     points: integer("points").notNull().default(0),
     finishers: integer("finishers").notNull().default(0),
@@ -47,16 +44,18 @@ export const clubScores = pgTable(
  * concurrently by the `refresh-leaderboards` job: leaderboards may lag writes
  * by seconds. Created in migration 0006 by hand (drizzle-kit does not manage it).
  */
-export const userRankings = pgMaterializedView("user_rankings", {
+const ranked = () => ({
   period: text("period").notNull(),
-  userId: uuid("user_id").notNull(),
   score: integer("score").notNull(),
   rank: integer("rank").notNull(),
+});
+
+export const userRankings = pgMaterializedView("user_rankings", {
+  ...ranked(),
+  userId: uuid("user_id").notNull(),
 }).existing();
 
 export const clubRankings = pgMaterializedView("club_rankings", {
-  period: text("period").notNull(),
+  ...ranked(),
   clubId: uuid("club_id").notNull(),
-  score: integer("score").notNull(),
-  rank: integer("rank").notNull(),
 }).existing();

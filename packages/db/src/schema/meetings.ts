@@ -1,21 +1,10 @@
 import { MEETING_STATUSES, RSVP_STATUSES } from "@booky/domain";
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { books } from "./books.js";
 import { clubs } from "./clubs.js";
-import { createdAt, id, updatedAt } from "./columns.js";
+import { createdAt, id, momentAt, reference, updatedAt } from "./columns.js";
 
 export const meetingStatus = pgEnum("meeting_status", MEETING_STATUSES);
 export const rsvpStatus = pgEnum("rsvp_status", RSVP_STATUSES);
@@ -30,24 +19,18 @@ export const meetings = pgTable(
   "meetings",
   {
     id: id(),
-    clubId: uuid("club_id")
-      .notNull()
-      .references(() => clubs.id, { onDelete: "cascade" }),
-    bookId: uuid("book_id")
-      .notNull()
-      .references(() => books.id),
+    clubId: reference("club_id", () => clubs.id, "cascade"),
+    bookId: reference("book_id", () => books.id),
     bookPageCount: integer("book_page_count").notNull(),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
-    readingDeadline: timestamp("reading_deadline", { withTimezone: true }).notNull(),
+    startsAt: momentAt("starts_at").notNull(),
+    readingDeadline: momentAt("reading_deadline").notNull(),
     place: text("place"),
     link: text("link"),
     status: meetingStatus("status").notNull().default("scheduled"),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    startedAt: timestamp("started_at", { withTimezone: true }),
-    closedAt: timestamp("closed_at", { withTimezone: true }),
-    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdBy: reference("created_by", () => users.id),
+    startedAt: momentAt("started_at"),
+    closedAt: momentAt("closed_at"),
+    cancelledAt: momentAt("cancelled_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -63,12 +46,8 @@ export const meetings = pgTable(
 export const meetingRsvps = pgTable(
   "meeting_rsvps",
   {
-    meetingId: uuid("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    meetingId: reference("meeting_id", () => meetings.id, "cascade"),
+    userId: reference("user_id", () => users.id),
     status: rsvpStatus("status").notNull(),
     attended: boolean("attended"),
     updatedAt: updatedAt(),

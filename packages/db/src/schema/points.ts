@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { bets } from "./bets.js";
+import { reference } from "./columns.js";
 import { constraint } from "./constraints.js";
 import { meetings } from "./meetings.js";
 
@@ -34,9 +35,7 @@ export const pointLedger = pgTable(
   "point_ledger",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: reference("user_id", () => users.id),
     kind: ledgerKind("kind").notNull(),
     amount: integer("amount").notNull(),
     scoreDelta: integer("score_delta").notNull().default(0),

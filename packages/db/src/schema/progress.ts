@@ -1,21 +1,18 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, integer, pgTable, primaryKey, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
+import { momentAt, reference } from "./columns.js";
 import { meetings } from "./meetings.js";
 
 /** Where each attendee stands; `version` guards every update against lost writes (compare-and-set). */
 export const readingProgress = pgTable(
   "reading_progress",
   {
-    meetingId: uuid("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    meetingId: reference("meeting_id", () => meetings.id, "cascade"),
+    userId: reference("user_id", () => users.id),
     page: integer("page").notNull(),
     version: integer("version").notNull().default(1),
-    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    finishedAt: momentAt("finished_at"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -32,12 +29,8 @@ export const readingProgressHistory = pgTable(
   "reading_progress_history",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    meetingId: uuid("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    meetingId: reference("meeting_id", () => meetings.id, "cascade"),
+    userId: reference("user_id", () => users.id),
     page: integer("page").notNull(),
     correction: boolean("correction").notNull().default(false),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
