@@ -11,36 +11,30 @@ const csv = z.string().transform((value) =>
 
 const booleanish = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
+/** A whole number read from the environment, within bounds. */
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PORT: wholeNumber(0, 65_535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_POOL_MAX: wholeNumber(1, 500).default(10),
   DATA_DIR: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   CORS_ORIGINS: csv.default([]),
   TRUST_PROXY: booleanish.default(false),
-  BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(256 * 1024),
-  TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  BODY_LIMIT_BYTES: wholeNumber(1024).default(256 * 1024),
+  TRPC_MAX_BATCH_SIZE: wholeNumber(1, 100).default(20),
   /** `native` serves tRPC's wire format straight from Fastify (src/http/trpc-handler.ts); `adapter` is tRPC's own plugin. */
   TRPC_HANDLER: z.enum(["native", "adapter"]).default("native"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_ISSUER: z.string().min(1).default("booky"),
   JWT_AUDIENCE: z.string().min(1).default("booky-web"),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(600),
-  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
-  PASSWORD_RESET_TTL_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60)
-    .default(30),
+  ACCESS_TOKEN_TTL_SECONDS: wholeNumber(30, 900).default(600),
+  REFRESH_TOKEN_TTL_DAYS: wholeNumber(1, 90).default(30),
+  PASSWORD_RESET_TTL_MINUTES: wholeNumber(5, 24 * 60).default(30),
   COOKIE_SECURE: booleanish.default(true),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("Booky <no-reply@booky.example>"),
@@ -48,20 +42,16 @@ const envSchema = z.object({
   SEED_DEMO_DATA: booleanish.default(false),
   /** Run the job queue's workers inside the server; turn off when separate `worker` processes do it. */
   JOBS_IN_PROCESS: booleanish.default(true),
-  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  JOBS_CONCURRENCY: wholeNumber(1, 32).default(2),
   GOOGLE_BOOKS_ENABLED: booleanish.default(true),
   GOOGLE_BOOKS_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://www.googleapis.com"),
   GOOGLE_BOOKS_API_KEY: z.string().min(1).optional(),
-  GOOGLE_BOOKS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2500),
-  GOOGLE_BOOKS_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
-  GOOGLE_BOOKS_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).default(6000),
-  GOOGLE_BOOKS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
-  GOOGLE_BOOKS_BREAKER_RESET_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  GOOGLE_BOOKS_CACHE_TTL_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(7 * 24 * 3600),
+  GOOGLE_BOOKS_TIMEOUT_MS: wholeNumber(50, 30_000).default(2500),
+  GOOGLE_BOOKS_RETRIES: wholeNumber(0, 5).default(2),
+  GOOGLE_BOOKS_BUDGET_MS: wholeNumber(100, 60_000).default(6000),
+  GOOGLE_BOOKS_RATE_PER_MINUTE: wholeNumber(1, 10_000).default(60),
+  GOOGLE_BOOKS_BREAKER_RESET_MS: wholeNumber(100, 600_000).default(30_000),
+  GOOGLE_BOOKS_CACHE_TTL_SECONDS: wholeNumber(1).default(7 * 24 * 3600),
 });
 
 export type Env = z.input<typeof envSchema>;

@@ -6,21 +6,24 @@ export function createMetrics(options: { sql: postgres.Sql; poolMax: number }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "booky_" });
 
-  const httpDuration = new Histogram({
-    name: "booky_http_request_duration_seconds",
-    help: "HTTP requests by method, route and status code",
-    labelNames: ["method", "route", "status_code"] as const,
-    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
-
-  const procedureDuration = new Histogram({
-    name: "booky_trpc_procedure_duration_seconds",
-    help: "tRPC procedure calls by path, type and result code",
-    labelNames: ["path", "type", "code"] as const,
-    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
+  const latency = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Histogram<L>({
+      name,
+      help,
+      labelNames,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    });
+  const httpDuration = latency(
+    "booky_http_request_duration_seconds",
+    "HTTP requests by method, route and status code",
+    ["method", "route", "status_code"],
+  );
+  const procedureDuration = latency(
+    "booky_trpc_procedure_duration_seconds",
+    "tRPC procedure calls by path, type and result code",
+    ["path", "type", "code"],
+  );
 
   new Gauge({
     name: "booky_db_pool_max_connections",
