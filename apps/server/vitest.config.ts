@@ -7,7 +7,7 @@ export default mergeConfig(
     test: {
       name: "server",
       include: ["test/**/*.test.ts"],
-      globalSetup: ["../../packages/db/test/global-setup.ts"],
+      globalSetup: ["@booky/testing/global-setup"],
       testTimeout: 20_000,
       hookTimeout: 60_000,
     },

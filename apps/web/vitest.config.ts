@@ -9,7 +9,7 @@ export default mergeConfig(
       name: "web",
       include: ["e2e/**/*.test.ts"],
       // The report setup prints the axe summary and the screenshot folder when the run ends.
-      globalSetup: ["../../packages/db/test/global-setup.ts", "./e2e/report-setup.ts"],
+      globalSetup: ["@booky/testing/global-setup", "./e2e/report-setup.ts"],
       testTimeout: 60_000,
       hookTimeout: 60_000,
       // Pages load their chunks and poll their data in their own time, slower on a busy 2-core machine.

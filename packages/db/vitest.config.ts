@@ -7,7 +7,8 @@ export default mergeConfig(
     test: {
       name: "db",
       include: ["test/**/*.test.ts"],
-      globalSetup: ["./test/global-setup.ts"],
+      // By path: @booky/testing depends on @booky/db, so db cannot depend on it back.
+      globalSetup: ["../testing/src/global-setup.ts"],
       hookTimeout: 60_000,
     },
   }),

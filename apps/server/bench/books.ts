@@ -12,8 +12,8 @@ import {
   readSeedCatalog,
   seedCatalog,
   startEmbeddedPostgres,
+  withDatabase,
 } from "@booky/db";
-import { withDatabase } from "@booky/db/testing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import postgres from "postgres";
 import superjson from "superjson";

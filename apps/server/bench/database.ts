@@ -1,6 +1,5 @@
 import path from "node:path";
-import { defaultDataDir, resolveDatabase } from "@booky/db";
-import { withDatabase } from "@booky/db/testing";
+import { defaultDataDir, resolveDatabase, withDatabase } from "@booky/db";
 import postgres from "postgres";
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { eq, passwordResetTokens, sessions, sql, users } from "@booky/db";
+import { resetLinkIn, startSmtpInbox } from "@booky/testing";
 import { describe, expect, it } from "vitest";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
-import { resetLinkIn, startSmtpInbox } from "./smtp-inbox.js";
 
 const inbox = await startSmtpInbox();
 const server = await startTestServer({ env: { SMTP_URL: inbox.url, PASSWORD_RESET_TTL_MINUTES: "45" } });

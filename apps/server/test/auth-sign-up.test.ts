@@ -51,26 +51,29 @@ describe("auth.signUp", () => {
   });
 });
 
+/**
+ * Signs a member up, then another with the same e-mail or username in upper
+ * case: refused with CONFLICT naming that field, and nothing stored. The error.
+ */
+async function conflictOnTakenInAnotherCase(field: "email" | "username") {
+  const first = newMember();
+  await signUp(first);
+  const before = await accountRows(server);
+  const error = await rejectionOf(signUp(newMember({ [field]: first[field].toUpperCase() })));
+  expect(error.data?.code).toBe("CONFLICT");
+  expect(Object.keys(error.data?.zodError?.fieldErrors ?? {})).toEqual([field]);
+  expect(await accountRows(server)).toEqual(before);
+  return error;
+}
+
 describe("auth.signUp refusals", () => {
   it("refuses an e-mail already taken in another case with CONFLICT naming the e-mail, and stores nothing", async () => {
-    const first = newMember();
-    await signUp(first);
-    const before = await accountRows(server);
-    const error = await rejectionOf(signUp(newMember({ email: first.email.toUpperCase() })));
-    expect(error.data?.code).toBe("CONFLICT");
+    const error = await conflictOnTakenInAnotherCase("email");
     expect(error.message).toBe("An account with this e-mail already exists");
-    expect(Object.keys(error.data?.zodError?.fieldErrors ?? {})).toEqual(["email"]);
-    expect(await accountRows(server)).toEqual(before);
   });
 
   it("refuses a username already taken in another case with CONFLICT naming the username, and stores nothing", async () => {
-    const first = newMember();
-    await signUp(first);
-    const before = await accountRows(server);
-    const error = await rejectionOf(signUp(newMember({ username: first.username.toUpperCase() })));
-    expect(error.data?.code).toBe("CONFLICT");
-    expect(Object.keys(error.data?.zodError?.fieldErrors ?? {})).toEqual(["username"]);
-    expect(await accountRows(server)).toEqual(before);
+    await conflictOnTakenInAnotherCase("username");
   });
 
   it("refuses a breached password, whatever its case, on the password field and stores nothing", async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { withDatabase } from "@booky/db/testing";
+import { withDatabase } from "@booky/db";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { BenchReport } from "../bench/run/report.js";

@@ -3,6 +3,7 @@ import { isbn13To10 } from "@booky/domain";
 import { describe, expect, it } from "vitest";
 import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
+import { allPages } from "./list-support.js";
 
 // Google Books is off (the harness default): everything here is the local catalog.
 const server = await startTestServer();
@@ -58,20 +59,9 @@ describe("books.search over the local catalog", () => {
 
   it("pages through many matches without repeats or gaps", async () => {
     for (let i = 0; i < 23; i++) await catalogBook(server, { title: `Zephyrine Almanac ${i}` });
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const page: Awaited<ReturnType<typeof trpc.books.search.query>> = await trpc.books.search.query({
-        query: "zephyrine",
-        limit: 10,
-        cursor,
-      });
-      seen.push(...titles(page.items));
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor && pages < 10);
-    expect(pages).toBe(3);
+    const pages = await allPages((cursor) => trpc.books.search.query({ query: "zephyrine", limit: 10, cursor }));
+    const seen = titles(pages.flat());
+    expect(pages).toHaveLength(3);
     expect(new Set(seen).size).toBe(23);
   });
 

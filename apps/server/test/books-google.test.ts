@@ -6,6 +6,7 @@ import { catalogBook } from "./catalog.js";
 import { fakeVolume } from "./fake-google-books.js";
 import { metric, serverWithFakeGoogle } from "./google-books-support.js";
 import { rejectionOf, signedUpClient } from "./harness.js";
+import { allPages } from "./list-support.js";
 
 const { fake, server } = await serverWithFakeGoogle();
 const reader = await signedUpClient(server);
@@ -79,19 +80,8 @@ describe("books.search with Google Books", () => {
     for (let i = 0; i < 45; i++)
       fake.add(fakeVolume(`serialV${String(i).padStart(3, "0")}`, { title: `Tideglass Serial ${i}` }));
     await catalogBook(server, { title: "Tideglass Companion" });
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const page: Awaited<ReturnType<typeof trpc.books.search.query>> = await trpc.books.search.query({
-        query: "tideglass",
-        limit: 15,
-        cursor,
-      });
-      seen.push(...page.items.map((item) => `${item.source}:${item.title}`));
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor && pages < 20);
+    const pages = await allPages((cursor) => trpc.books.search.query({ query: "tideglass", limit: 15, cursor }), 20);
+    const seen = pages.flat().map((item) => `${item.source}:${item.title}`);
     expect(seen[0]).toBe("catalog:Tideglass Companion");
     expect(seen.filter((item) => item.startsWith("google:"))).toHaveLength(45);
     expect(new Set(seen).size).toBe(46);

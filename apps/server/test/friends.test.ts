@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
+import { clubWithMeeting } from "./race-support.js";
 
 const server = await startTestServer();
 const codeOf = async (call: Promise<unknown>) => (await rejectionOf(call)).data?.code;
@@ -74,19 +74,13 @@ describe("friends.activity", () => {
     const request = await ana.client.trpc.friends.request.mutate({ username: ben.user.username });
     await ben.client.trpc.friends.accept.mutate({ requestId: request?.id ?? "" });
 
-    const club = await ben.client.trpc.clubs.create.mutate({
-      name: "Ben's Books",
-      category: "fiction",
-      isOnline: true,
-    });
-    await stranger.client.trpc.clubs.join.mutate({ clubId: club.id });
-    const meeting = await ben.client.trpc.meetings.create.mutate({
-      clubId: club.id,
-      bookId: (await catalogBook(server, { title: "Stoner", authors: ["John Williams"], pageCount: 300 })).id,
+    const { club, meeting } = await clubWithMeeting(server, ben, [stranger], {
+      club: { name: "Ben's Books", category: "fiction" },
+      book: { title: "Stoner", authors: ["John Williams"], pageCount: 300 },
       startsAt: new Date(Date.now() + 5 * 86_400_000),
       link: "https://meet.example.com/ben",
     });
-    const meetingId = meeting?.id ?? "";
+    const meetingId = meeting.id;
     for (const reader of [ben, stranger]) {
       await reader.client.trpc.meetings.rsvp.mutate({ meetingId, status: "going" });
     }

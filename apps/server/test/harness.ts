@@ -2,23 +2,22 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabase } from "@booky/db";
-import { createTestDatabase } from "@booky/db/testing";
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from "@trpc/client";
-import superjson from "superjson";
-import { afterAll, inject } from "vitest";
+import {
+  type ClientOptions,
+  fileDatabase,
+  type MemberDetails,
+  newMember,
+  rejectionOf as routerRejectionOf,
+  createTestClient as routerTestClient,
+} from "@booky/testing";
+import { afterAll } from "vitest";
 import { buildApp } from "../src/app.js";
 import { type Env, loadConfig } from "../src/config.js";
 import { startJobRunner } from "../src/jobs/runner.js";
 import type { AppRouter } from "../src/router.js";
 import { defaultRateLimits, type RateLimitRules } from "../src/services/rate-limits.js";
 
-/** Provided once per run by global-setup.ts. */
-declare module "vitest" {
-  export interface ProvidedContext {
-    adminDatabaseUrl: string;
-    templateDatabase: string;
-  }
-}
+export { type ClientOptions, newMember };
 
 /** Generous limits so ordinary tests never trip them; rate-limit tests pass their own. */
 const relaxedRateLimits: RateLimitRules = Object.fromEntries(
@@ -37,7 +36,7 @@ export interface TestServerOptions {
  * the file's tests. Call once per test file (at module level or in beforeAll).
  */
 export async function startTestServer(options: TestServerOptions = {}) {
-  const testDb = await createTestDatabase(inject("adminDatabaseUrl"), inject("templateDatabase"));
+  const testDb = await fileDatabase();
   // Mail without SMTP_URL lands in DATA_DIR/mail: keep it out of the developer's .data/.
   const dataDir = await mkdtemp(path.join(tmpdir(), "booky-test-"));
   const config = loadConfig({
@@ -96,85 +95,14 @@ export async function startTestServer(options: TestServerOptions = {}) {
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-export interface ClientOptions {
-  /** Extra headers on every request, e.g. a foreign Origin. */
-  headers?: Record<string, string>;
-  /** Use httpLink (one request per call) instead of httpBatchLink. */
-  unbatched?: boolean;
-}
-
-/** A real @trpc/client over HTTP, with a cookie jar and a settable access token. */
-export function createTestClient(baseUrl: string, options: ClientOptions = {}) {
-  const cookies = new Map<string, string>();
-  const state = { accessToken: null as string | null };
-
-  const fetchWithCookies: typeof fetch = async (input, init) => {
-    const headers = new Headers(init?.headers);
-    if (cookies.size > 0) {
-      headers.set("cookie", [...cookies].map(([name, value]) => `${name}=${value}`).join("; "));
-    }
-    const response = await fetch(input, { ...init, headers });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = "", ...attributes] = line.split(";");
-      const separator = pair.indexOf("=");
-      const name = pair.slice(0, separator).trim();
-      const value = pair.slice(separator + 1).trim();
-      const expired = attributes.some(
-        (attribute) =>
-          /^\s*max-age=0\s*$/i.test(attribute) ||
-          (/^\s*expires=/i.test(attribute) && Date.parse(attribute.split("=")[1] ?? "") < Date.now()),
-      );
-      if (expired || value === "") cookies.delete(name);
-      else cookies.set(name, value);
-    }
-    return response;
-  };
-
-  const linkOptions = {
-    url: `${baseUrl}/trpc`,
-    transformer: superjson,
-    fetch: fetchWithCookies,
-    headers: () => ({
-      ...options.headers,
-      ...(state.accessToken ? { authorization: `Bearer ${state.accessToken}` } : {}),
-    }),
-  };
-  const trpc = createTRPCClient<AppRouter>({
-    links: [options.unbatched ? httpLink(linkOptions) : httpBatchLink({ ...linkOptions, maxItems: 20 })],
-  });
-
-  return {
-    trpc,
-    cookies,
-    get accessToken() {
-      return state.accessToken;
-    },
-    set accessToken(token: string | null) {
-      state.accessToken = token;
-    },
-  };
-}
+/** A real @trpc/client for Booky's router over HTTP, with a cookie jar and a settable access token. */
+export const createTestClient = (baseUrl: string, options: ClientOptions = {}) =>
+  routerTestClient<AppRouter>(baseUrl, options);
 
 export type TestClient = ReturnType<typeof createTestClient>;
 
-let counter = 0;
-/** Distinct, valid sign-up details for each call. */
-export function newMember(
-  overrides: Partial<{ email: string; username: string; displayName: string; password: string }> = {},
-) {
-  counter += 1;
-  const tag = `${process.pid.toString(36)}${counter}`;
-  return {
-    email: `reader${tag}@example.com`,
-    username: `reader_${tag}`,
-    displayName: `Reader ${counter}`,
-    password: "correct horse battery staple",
-    ...overrides,
-  };
-}
-
 /** Signs a new member up through a fresh client and keeps their access token on it. */
-export async function signedUpClient(server: TestServer, overrides: Parameters<typeof newMember>[0] = {}) {
+export async function signedUpClient(server: TestServer, overrides: Partial<MemberDetails> = {}) {
   const client = server.client();
   const details = newMember(overrides);
   const session = await client.trpc.auth.signUp.mutate(details);
@@ -183,14 +111,4 @@ export async function signedUpClient(server: TestServer, overrides: Parameters<t
 }
 
 /** The typed tRPC error a call rejected with. */
-export async function rejectionOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      return error as TRPCClientError<AppRouter>;
-    }
-    throw error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
+export const rejectionOf = (promise: Promise<unknown>) => routerRejectionOf<AppRouter>(promise);

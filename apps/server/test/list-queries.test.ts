@@ -15,6 +15,7 @@ import { attendanceReward, friendPair } from "@booky/domain";
 import { describe, expect, it } from "vitest";
 import { catalogBook } from "./catalog.js";
 import { signedUpClient, startTestServer } from "./harness.js";
+import { insertOwnedClubs, statementCounts } from "./list-support.js";
 
 const server = await startTestServer();
 const viewer = await signedUpClient(server);
@@ -86,31 +87,10 @@ async function clubOfSize(size: number, tag: string) {
 
 /** `count` private clubs owned by the viewer, each inviting `invitee`; inserted directly like the rest. */
 async function invitationsFrom(count: number, tag: string, inviteeId: string) {
-  const owned = await server.db.transaction(async (tx) => {
-    const created = await tx
-      .insert(clubs)
-      .values(
-        Array.from({ length: count }, (_, i) => ({
-          slug: `${tag}-${i}`,
-          name: `${tag} ${i}`,
-          category: "other" as const,
-          isOnline: true,
-          visibility: "private" as const,
-          ownerId: viewer.user.id,
-          memberCount: 1,
-        })),
-      )
-      .returning({ id: clubs.id });
-    await tx
-      .insert(clubMembers)
-      .values(created.map((club) => ({ clubId: club.id, userId: viewer.user.id, role: "owner" as const })));
-    return created;
-  });
+  const owned = await insertOwnedClubs(server, tag, viewer.user.id, count);
   await server.db
     .insert(clubRequests)
-    .values(
-      owned.map((club) => ({ clubId: club.id, userId: inviteeId, kind: "invite" as const, invitedBy: viewer.user.id })),
-    );
+    .values(owned.map((clubId) => ({ clubId, userId: inviteeId, kind: "invite" as const, invitedBy: viewer.user.id })));
 }
 
 describe("list procedures send the same number of statements for 1 item as for 50 (no N+1)", () => {
@@ -118,10 +98,7 @@ describe("list procedures send the same number of statements for 1 item as for 5
     const small = await clubOfSize(1, "tiny");
     const large = await clubOfSize(50, "huge");
     const { trpc } = viewer.client;
-    const counts: Record<string, [number, number]> = {};
-    const measure = async (name: string, one: () => Promise<unknown>, fifty: () => Promise<unknown>) => {
-      counts[name] = [await server.statementsDuring(one), await server.statementsDuring(fifty)];
-    };
+    const { counts, measure } = statementCounts(server);
 
     await measure(
       "clubs.members",
@@ -176,10 +153,7 @@ describe("points, bets and leaderboards lists send the same number of statements
     const small = await clubOfSize(1, "race-tiny");
     const large = await clubOfSize(50, "race-huge");
     const { trpc } = viewer.client;
-    const counts: Record<string, [number, number]> = {};
-    const measure = async (name: string, one: () => Promise<unknown>, fifty: () => Promise<unknown>) => {
-      counts[name] = [await server.statementsDuring(one), await server.statementsDuring(fifty)];
-    };
+    const { counts, measure } = statementCounts(server);
 
     // The viewer's bets: one on the small club's meeting, then 49 more on meetings of the large club.
     const extra = await server.db

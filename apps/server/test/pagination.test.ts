@@ -1,7 +1,8 @@
-import { clubMembers, clubRequests, clubs, friendRequests, friendships, users } from "@booky/db";
+import { clubRequests, friendRequests, friendships, users } from "@booky/db";
 import { friendPair } from "@booky/domain";
 import { describe, expect, it } from "vitest";
 import { signedUpClient, startTestServer } from "./harness.js";
+import { allPages, insertOwnedClubs, type Page } from "./list-support.js";
 
 /**
  * Rows written by one statement share their `created_at` exactly (it is the
@@ -16,6 +17,12 @@ const byId = (ids: string[], order: "asc" | "desc") => {
   const sorted = [...ids].sort();
   return order === "asc" ? sorted : sorted.reverse();
 };
+/** The rows' ids in the order a list keyed by (time, id) returns rows written in one statement. */
+const rowIds = (rows: { id: string }[], order: "asc" | "desc") =>
+  byId(
+    rows.map((row) => row.id),
+    order,
+  );
 
 async function makeUsers(tag: string) {
   const rows = await server.db
@@ -32,48 +39,11 @@ async function makeUsers(tag: string) {
   return rows.map((row) => row.id);
 }
 
-async function makeClubs(tag: string, ownerId: string, count = 3) {
-  return server.db.transaction(async (tx) => {
-    const created = await tx
-      .insert(clubs)
-      .values(
-        Array.from({ length: count }, (_, i) => ({
-          slug: `${tag}-${i}`,
-          name: `${tag} ${i}`,
-          category: "other" as const,
-          isOnline: true,
-          visibility: "private" as const,
-          ownerId,
-          memberCount: 1,
-        })),
-      )
-      .returning({ id: clubs.id });
-    await tx
-      .insert(clubMembers)
-      .values(created.map((club) => ({ clubId: club.id, userId: ownerId, role: "owner" as const })));
-    return created.map((club) => club.id);
-  });
-}
-
-interface Page {
-  items: unknown[];
-  nextCursor: string | null;
-}
+const makeClubs = (tag: string, ownerId: string, count = 3) => insertOwnedClubs(server, tag, ownerId, count);
 
 /** Every item of a list, one per page; fails if the list never ends. */
-async function walk<T extends Page>(
-  fetchPage: (cursor: string | null) => Promise<T>,
-  idOf: (item: T["items"][number]) => string,
-) {
-  const seen: string[] = [];
-  let cursor: string | null = null;
-  for (let pages = 0; pages < 10; pages++) {
-    const page: T = await fetchPage(cursor);
-    seen.push(...page.items.map(idOf));
-    cursor = page.nextCursor;
-    if (!cursor) return seen;
-  }
-  throw new Error(`the list did not end after 10 pages: ${seen.join(", ")}`);
+async function walk<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>, idOf: (item: T) => string) {
+  return (await allPages(fetchPage)).flat().map(idOf);
 }
 
 describe("lists keyed by a creation time page through rows written in one statement", () => {
@@ -96,12 +66,7 @@ describe("lists keyed by a creation time page through rows written in one statem
       (cursor) => trpc.clubs.myInvites.query({ limit: 1, cursor }),
       (invite) => invite.id,
     );
-    expect(listedInvites).toEqual(
-      byId(
-        invites.map((invite) => invite.id),
-        "asc",
-      ),
-    );
+    expect(listedInvites).toEqual(rowIds(invites, "asc"));
   });
 
   it("clubs.listRequests (oldest first)", async () => {
@@ -115,12 +80,7 @@ describe("lists keyed by a creation time page through rows written in one statem
       (cursor) => trpc.clubs.listRequests.query({ clubId, limit: 1, cursor }),
       (request) => request.id,
     );
-    expect(listed).toEqual(
-      byId(
-        requests.map((request) => request.id),
-        "asc",
-      ),
-    );
+    expect(listed).toEqual(rowIds(requests, "asc"));
   });
 
   it("friends.list and friends.requests (newest first)", async () => {
@@ -141,11 +101,6 @@ describe("lists keyed by a creation time page through rows written in one statem
       (cursor) => trpc.friends.requests.query({ box: "incoming", limit: 1, cursor }),
       (row) => row.id,
     );
-    expect(incoming).toEqual(
-      byId(
-        requests.map((request) => request.id),
-        "desc",
-      ),
-    );
+    expect(incoming).toEqual(rowIds(requests, "desc"));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
+import { clubWithMeeting } from "./race-support.js";
 
 const server = await startTestServer();
 const codeOf = async (call: Promise<unknown>) => (await rejectionOf(call)).data?.code;
@@ -8,19 +8,12 @@ const codeOf = async (call: Promise<unknown>) => (await rejectionOf(call)).data?
 async function race() {
   const host = await signedUpClient(server);
   const reader = await signedUpClient(server);
-  const club = await host.client.trpc.clubs.create.mutate({
-    name: "Page Turners",
-    category: "mystery",
-    isOnline: true,
-  });
-  await reader.client.trpc.clubs.join.mutate({ clubId: club.id });
-  const meeting = await host.client.trpc.meetings.create.mutate({
-    clubId: club.id,
-    bookId: (await catalogBook(server, { title: "The Big Sleep", authors: ["Raymond Chandler"], pageCount: 200 })).id,
+  const { meeting } = await clubWithMeeting(server, host, [reader], {
+    club: { name: "Page Turners", category: "mystery" },
+    book: { title: "The Big Sleep", authors: ["Raymond Chandler"], pageCount: 200 },
     startsAt: new Date(Date.now() + 7 * 86_400_000),
     link: "https://meet.example.com/turners",
   });
-  if (!meeting) throw new Error("no meeting");
   const meetingId = meeting.id;
   await host.client.trpc.meetings.rsvp.mutate({ meetingId, status: "going" });
   await reader.client.trpc.meetings.rsvp.mutate({ meetingId, status: "going" });

@@ -1,4 +1,5 @@
 import { eq, meetingSettlements, pointBalances, pointLedger, sql } from "@booky/db";
+import type { CLUB_CATEGORIES } from "@booky/domain";
 import { expect, vi } from "vitest";
 import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, type TestServer } from "./harness.js";
@@ -7,6 +8,37 @@ export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000)
 export const codeOf = async (call: Promise<unknown>) => (await rejectionOf(call)).data?.code;
 
 export type Reader = Awaited<ReturnType<typeof signedUpClient>>;
+
+/** `who` stakes `stake` points on `horse` finishing first. */
+export const placeBet = (meetingId: string, who: Reader, horse: Reader, stake: number) =>
+  who.client.trpc.bets.place.mutate({ meetingId, horseId: horse.user.id, stake });
+
+/**
+ * A club `host` creates (`joiners` join it) and a meeting of a new catalog
+ * book in it, through the API.
+ */
+export async function clubWithMeeting(
+  server: TestServer,
+  host: Reader,
+  joiners: Reader[],
+  details: {
+    club: { name: string; category: (typeof CLUB_CATEGORIES)[number] };
+    book: Parameters<typeof catalogBook>[1];
+    startsAt: Date;
+    link: string;
+  },
+) {
+  const club = await host.client.trpc.clubs.create.mutate({ ...details.club, isOnline: true });
+  for (const joiner of joiners) await joiner.client.trpc.clubs.join.mutate({ clubId: club.id });
+  const meeting = await host.client.trpc.meetings.create.mutate({
+    clubId: club.id,
+    bookId: (await catalogBook(server, details.book)).id,
+    startsAt: details.startsAt,
+    link: details.link,
+  });
+  if (!meeting) throw new Error("no meeting");
+  return { club, meeting };
+}
 
 /**
  * A club (owner + `readers` members) and a scheduled meeting of a 100-page
@@ -17,15 +49,12 @@ export async function raceMeeting(server: TestServer, readers = 3) {
   const members: Reader[] = [];
   for (let index = 0; index < readers; index++) members.push(await signedUpClient(server));
   const outsider = await signedUpClient(server);
-  const club = await owner.client.trpc.clubs.create.mutate({ name: "Race Club", category: "fiction", isOnline: true });
-  for (const member of members) await member.client.trpc.clubs.join.mutate({ clubId: club.id });
-  const meeting = await owner.client.trpc.meetings.create.mutate({
-    clubId: club.id,
-    bookId: (await catalogBook(server, { title: "A Short Race", pageCount: 100 })).id,
+  const { club, meeting } = await clubWithMeeting(server, owner, members, {
+    club: { name: "Race Club", category: "fiction" },
+    book: { title: "A Short Race", pageCount: 100 },
     startsAt: inDays(7),
     link: "https://meet.example.com/race",
   });
-  if (!meeting) throw new Error("no meeting");
   for (const reader of [owner, ...members]) {
     await reader.client.trpc.meetings.rsvp.mutate({ meetingId: meeting.id, status: "going" });
   }

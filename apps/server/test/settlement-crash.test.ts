@@ -5,7 +5,15 @@ import postgres from "postgres";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { settleMeeting } from "../src/services/settlement.js";
 import { startTestServer } from "./harness.js";
-import { balanceOf, expectLedgerConsistent, finish, type Reader, raceMeeting, settled } from "./race-support.js";
+import {
+  balanceOf,
+  expectLedgerConsistent,
+  finish,
+  placeBet,
+  type Reader,
+  raceMeeting,
+  settled,
+} from "./race-support.js";
 
 // No in-process workers here: the tests decide who settles.
 const server = await startTestServer();
@@ -19,8 +27,7 @@ afterAll(() => {
 async function closedRace() {
   const race = await raceMeeting(server, 3);
   const [ana, ben, cal] = race.members as [Reader, Reader, Reader];
-  const place = (who: Reader, horse: Reader, stake: number) =>
-    who.client.trpc.bets.place.mutate({ meetingId: race.meeting.id, horseId: horse.user.id, stake });
+  const place = (who: Reader, horse: Reader, stake: number) => placeBet(race.meeting.id, who, horse, stake);
   await place(ana, ana, 100);
   await place(ben, ben, 200);
   await place(cal, ana, 100);
@@ -36,6 +43,17 @@ async function ledgerKeysOf(meetingId: string) {
     .from(pointLedger)
     .where(eq(pointLedger.meetingId, meetingId));
   return rows.map((row) => row.key);
+}
+
+/** The closed race settled exactly once: one payout each to ana and cal, no key twice, the ledger consistent. */
+async function expectPaidOnce({ meeting, ana, cal }: Awaited<ReturnType<typeof closedRace>>) {
+  const keys = await ledgerKeysOf(meeting.id);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(keys.filter((key) => key.startsWith("payout:"))).toHaveLength(2);
+  // Pool 400 split evenly between the two 100-point bets on ana (the finish reward is ana's 50).
+  expect(await balanceOf(server, ana.user.id)).toBe(1000 - 100 + 200 + 50);
+  expect(await balanceOf(server, cal.user.id)).toBe(1000 - 100 + 200);
+  await expectLedgerConsistent(server);
 }
 
 /** `node dist/worker.js` as operators run it, from sources: its own process, its own connections. */
@@ -55,7 +73,8 @@ function startWorkerProcess() {
 
 describe("settlement is exactly once", () => {
   it("two settlements racing on the same meeting: one settles, the other finds it settled", async () => {
-    const { meeting, ana, cal } = await closedRace();
+    const closed = await closedRace();
+    const { meeting } = closed;
     const second = createDatabase(server.databaseUrl, { max: 2 });
     try {
       const results = await Promise.all([settleMeeting(server.db, meeting.id), settleMeeting(second.db, meeting.id)]);
@@ -65,17 +84,12 @@ describe("settlement is exactly once", () => {
     } finally {
       await second.close();
     }
-    const keys = await ledgerKeysOf(meeting.id);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(keys.filter((key) => key.startsWith("payout:"))).toHaveLength(2);
-    // Pool 400 split evenly between the two 100-point bets on ana.
-    expect(await balanceOf(server, ana.user.id)).toBe(1000 - 100 + 200 + 50);
-    expect(await balanceOf(server, cal.user.id)).toBe(1000 - 100 + 200);
-    await expectLedgerConsistent(server);
+    await expectPaidOnce(closed);
   });
 
   it("a worker killed in the middle of settling leaves nothing half done; a restarted one settles once", async () => {
-    const { meeting, ana, cal } = await closedRace();
+    const closed = await closedRace();
+    const { meeting, ana, cal } = closed;
 
     // Hold cal's balance row so the worker's settlement stops halfway, inside its transaction.
     const blocker = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
@@ -123,11 +137,6 @@ describe("settlement is exactly once", () => {
     second.worker.kill("SIGTERM");
     await second.exited;
 
-    const keys = await ledgerKeysOf(meeting.id);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(keys.filter((key) => key.startsWith("payout:"))).toHaveLength(2);
-    expect(await balanceOf(server, ana.user.id)).toBe(1000 - 100 + 200 + 50);
-    expect(await balanceOf(server, cal.user.id)).toBe(1000 - 100 + 200);
-    await expectLedgerConsistent(server);
+    await expectPaidOnce(closed);
   });
 });

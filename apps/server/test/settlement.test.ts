@@ -2,7 +2,7 @@ import { bets, eq, meetings, pointLedger, sql } from "@booky/db";
 import { POINTS } from "@booky/domain";
 import { describe, expect, it, vi } from "vitest";
 import { startTestServer } from "./harness.js";
-import { balanceOf, expectLedgerConsistent, finish, raceMeeting, settled } from "./race-support.js";
+import { balanceOf, expectLedgerConsistent, finish, placeBet, raceMeeting, settled } from "./race-support.js";
 
 // The server runs the job queue's workers, as in production.
 const server = await startTestServer({ jobs: true });
@@ -17,8 +17,7 @@ describe("settlement through the job queue", () => {
     const { meeting, owner, members } = await raceMeeting(server, 3);
     const [ana, ben, cal] = members;
     if (!ana || !ben || !cal) throw new Error("no readers");
-    const place = (who: typeof ana, horse: typeof ana, stake: number) =>
-      who.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: horse.user.id, stake });
+    const place = (who: typeof ana, horse: typeof ana, stake: number) => placeBet(meeting.id, who, horse, stake);
     await place(ana, ana, 100);
     await place(ben, ben, 200);
     await place(cal, ana, 50);
@@ -58,8 +57,8 @@ describe("settlement through the job queue", () => {
     const { meeting, owner, members } = await raceMeeting(server, 2);
     const [ana, ben] = members;
     if (!ana || !ben) throw new Error("no readers");
-    await ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ben.user.id, stake: 70 });
-    await ben.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ben.user.id, stake: 30 });
+    await placeBet(meeting.id, ana, ben, 70);
+    await placeBet(meeting.id, ben, ben, 30);
     await finish(ben, meeting.id);
     await owner.client.trpc.meetings.cancel.mutate({ meetingId: meeting.id });
     expect(await settled(server, meeting.id)).toMatchObject({ kind: "refunded", pool: 100 });
@@ -74,8 +73,8 @@ describe("settlement through the job queue", () => {
       const { meeting, owner, members } = await raceMeeting(server, 2);
       const [ana, ben] = members;
       if (!ana || !ben) throw new Error("no readers");
-      await ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ana.user.id, stake: 10 });
-      await ben.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ana.user.id, stake: 20 });
+      await placeBet(meeting.id, ana, ana, 10);
+      await placeBet(meeting.id, ben, ana, 20);
       if (someoneFinishes) await finish(owner, meeting.id);
       await owner.client.trpc.meetings.start.mutate({ meetingId: meeting.id });
       await owner.client.trpc.meetings.close.mutate({ meetingId: meeting.id });
@@ -91,9 +90,9 @@ describe("settlement through the job queue", () => {
     const { meeting, owner, members } = await raceMeeting(server, 2);
     const [ana, ben] = members;
     if (!ana || !ben) throw new Error("no readers");
-    await ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ana.user.id, stake: 10 });
-    await ben.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ben.user.id, stake: 30 });
-    await owner.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: owner.user.id, stake: 60 });
+    await placeBet(meeting.id, ana, ana, 10);
+    await placeBet(meeting.id, ben, ben, 30);
+    await placeBet(meeting.id, owner, owner, 60);
     await finish(ana, meeting.id);
     await finish(ben, meeting.id);
     await server.db.execute(
@@ -114,7 +113,7 @@ describe("settlement through the job queue", () => {
     const { meeting, members } = await raceMeeting(server, 1);
     const [ana] = members;
     if (!ana) throw new Error("no reader");
-    await ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ana.user.id, stake: 10 });
+    await placeBet(meeting.id, ana, ana, 10);
     await finish(ana, meeting.id);
     // Time passes: the meeting started seven hours ago (its deadline with it).
     await server.db.execute(

@@ -1,5 +1,5 @@
+import { startTestServer } from "@booky/server/testing";
 import { describe, expect, it } from "vitest";
-import { startTestServer } from "../../server/test/harness.js";
 import { launchBrowser, webDist } from "./browser.js";
 import { checkPage } from "./page-check.js";
 

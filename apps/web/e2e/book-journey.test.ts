@@ -1,8 +1,5 @@
+import { fastGoogleEnv, seededCatalog, startFakeGoogleBooks, startTestServer } from "@booky/server/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { seededCatalog } from "../../server/test/catalog.js";
-import { startFakeGoogleBooks } from "../../server/test/fake-google-books.js";
-import { fastGoogleEnv } from "../../server/test/google-books-support.js";
-import { startTestServer } from "../../server/test/harness.js";
 import { launchBrowser, webDist } from "./browser.js";
 import { signUp } from "./members.js";
 import { checkPage } from "./page-check.js";

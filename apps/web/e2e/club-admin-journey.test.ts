@@ -1,5 +1,5 @@
+import { startTestServer } from "@booky/server/testing";
 import { describe, expect, it } from "vitest";
-import { startTestServer } from "../../server/test/harness.js";
 import { DESKTOP, launchBrowser, PHONE, webDist } from "./browser.js";
 import { shows, signUp } from "./members.js";
 import { checkPage } from "./page-check.js";

@@ -1,7 +1,6 @@
+import { catalogBook, startTestServer } from "@booky/server/testing";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { catalogBook } from "../../server/test/catalog.js";
-import { startTestServer } from "../../server/test/harness.js";
 import { launchBrowser, webDist } from "./browser.js";
 import { signUp } from "./members.js";
 import { checkPage } from "./page-check.js";

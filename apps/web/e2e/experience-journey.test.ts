@@ -1,7 +1,6 @@
+import { catalogBook, startTestServer } from "@booky/server/testing";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { catalogBook } from "../../server/test/catalog.js";
-import { startTestServer } from "../../server/test/harness.js";
 import { DESKTOP, launchBrowser, webDist } from "./browser.js";
 import { tabAndPress, tabAndType, tabTo } from "./keyboard.js";
 import { barValue, createClubWithMeeting, shows, signUp } from "./members.js";

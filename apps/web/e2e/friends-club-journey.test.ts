@@ -1,8 +1,7 @@
+import { catalogBook, startTestServer } from "@booky/server/testing";
 import { addMonths, setDate } from "date-fns";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { catalogBook } from "../../server/test/catalog.js";
-import { startTestServer } from "../../server/test/harness.js";
 import { DESKTOP, launchBrowser, PHONE, webDist } from "./browser.js";
 import { barValue, eventually, shows, signUp } from "./members.js";
 import { checkPage } from "./page-check.js";

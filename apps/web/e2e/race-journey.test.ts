@@ -1,8 +1,7 @@
 import { clubScore, POINTS } from "@booky/domain";
+import { catalogBook, signedUpClient, startTestServer } from "@booky/server/testing";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { catalogBook } from "../../server/test/catalog.js";
-import { signedUpClient, startTestServer } from "../../server/test/harness.js";
 import { DESKTOP, launchBrowser, PHONE, webDist } from "./browser.js";
 import { createClubWithMeeting, eventually, shows, signUp } from "./members.js";
 import { checkPage } from "./page-check.js";

@@ -21,3 +21,10 @@ export async function resolveDatabase(options: {
   const embedded = await startEmbeddedPostgres({ dir, ...(options.onLog ? { onLog: options.onLog } : {}) });
   return { url: embedded.url, embedded };
 }
+
+/** Same server, another database name. */
+export function withDatabase(url: string, name: string): string {
+  const next = new URL(url);
+  next.pathname = `/${name}`;
+  return next.toString();
+}

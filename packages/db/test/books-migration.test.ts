@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { withDatabase } from "../src/database-url.js";
 import { migrateDatabase } from "../src/migrate.js";
 import { migrationsFolder } from "../src/paths.js";
-import { withDatabase } from "../src/testing.js";
 
 const adminUrl = inject("adminDatabaseUrl");
 const name = `booky_books_migration_${randomBytes(6).toString("hex")}`;

@@ -3,12 +3,12 @@ import { isPgEnum } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDatabase } from "../src/client.js";
+import { withDatabase } from "../src/database-url.js";
 import { migrateDatabase } from "../src/migrate.js";
 import * as schema from "../src/schema/index.js";
 import { books, users } from "../src/schema/index.js";
 import { readSeedCatalog } from "../src/seed/catalog.js";
 import { demoUsers, seedDemoData } from "../src/seed/demo.js";
-import { withDatabase } from "../src/testing.js";
 
 const adminUrl = inject("adminDatabaseUrl");
 const name = `booky_empty_${randomBytes(6).toString("hex")}`;

@@ -1,16 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { migrateDatabase, migrationsFolder, withDatabase } from "@booky/db";
 import postgres from "postgres";
-import { migrateDatabase } from "./migrate.js";
-import { migrationsFolder } from "./paths.js";
-
-/** Same server, another database name. */
-export function withDatabase(url: string, name: string): string {
-  const next = new URL(url);
-  next.pathname = `/${name}`;
-  return next.toString();
-}
+import { afterAll, inject } from "vitest";
 
 /** Changes with any migration's text, so an edited migration never reuses a stale template. */
 function migrationsFingerprint(): string {
@@ -81,4 +74,23 @@ export async function createTestDatabase(adminUrl: string, template: string): Pr
       }
     },
   };
+}
+
+/**
+ * This test file's own database, cloned from the template the global setup
+ * prepared (global-setup.ts), dropped after the file's tests unless the
+ * caller drops it first (dropping twice is harmless).
+ */
+export async function fileDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase(inject("adminDatabaseUrl"), inject("templateDatabase"));
+  afterAll(database.drop);
+  return database;
+}
+
+/** Provided once per run by global-setup.ts. */
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    templateDatabase: string;
+  }
 }

@@ -1,8 +1,7 @@
 import path from "node:path";
+import { defaultDataDir, startEmbeddedPostgres } from "@booky/db";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../src/embedded.js";
-import { defaultDataDir } from "../src/paths.js";
-import { prepareTemplateDatabase } from "../src/testing.js";
+import { prepareTemplateDatabase } from "./database.js";
 
 interface SharedDatabase {
   adminUrl: string;
@@ -26,7 +25,11 @@ async function startSharedDatabase(): Promise<SharedDatabase> {
  * One PostgreSQL for the whole run, shared by every project that names this
  * setup: TEST_DATABASE_URL or DATABASE_URL when set (CI uses the machine's
  * server), else an embedded one. Each test file then clones its own database
- * from a migrated template.
+ * from a migrated template (`fileDatabase()` in database.ts).
+ *
+ * Projects name it in their vitest config's `globalSetup`: as
+ * "@booky/testing/global-setup" where the package depends on @booky/testing,
+ * by path from packages/db (which @booky/testing itself depends on).
  */
 export default async function setup(project: TestProject) {
   shared[KEY] ??= startSharedDatabase();
@@ -41,11 +44,4 @@ export default async function setup(project: TestProject) {
       await database.stop();
     }
   };
-}
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    adminDatabaseUrl: string;
-    templateDatabase: string;
-  }
 }

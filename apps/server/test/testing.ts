@@ -1,0 +1,10 @@
+/**
+ * `@booky/server/testing`: the Booky server under test, for other packages'
+ * tests (the web's browser journeys). Generic tooling (test databases, tRPC
+ * clients, the SMTP inbox) is `@booky/testing`; this adds what needs the
+ * server's own code: `startTestServer` and its Booky-specific helpers.
+ */
+export { catalogBook, seededCatalog } from "./catalog.js";
+export * from "./fake-google-books.js";
+export { fastGoogleEnv, serverWithFakeGoogle } from "./google-books-support.js";
+export * from "./harness.js";
