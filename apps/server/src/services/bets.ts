@@ -20,6 +20,7 @@ import { acceptsBets, allowsBetCancel, impliedOdds, ledgerKey } from "@booky/dom
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { attendeesOf, attends } from "./attendance.js";
+import { pageRows } from "./keyset-query.js";
 import { definePager } from "./pagination.js";
 
 /** The attendee a bet (or a stake, payout or refund) was about, and what lists show of them. */
@@ -137,7 +138,7 @@ const myBetsSort = { key: bets.placedAt, id: bets.id };
 
 /** The caller's bets, newest first, with their meeting and outcome. */
 export async function listMyBets(db: Executor, userId: string, page: { cursor?: string | null; limit: number }) {
-  const rows = await db
+  const query = db
     .select({
       bet: bets,
       meeting: { id: meetings.id, bookTitle: books.title, startsAt: meetings.startsAt, status: meetings.status },
@@ -148,9 +149,7 @@ export async function listMyBets(db: Executor, userId: string, page: { cursor?: 
     .innerJoin(meetings, eq(meetings.id, bets.meetingId))
     .innerJoin(books, eq(books.id, meetings.bookId))
     .innerJoin(clubs, eq(clubs.id, meetings.clubId))
-    .innerJoin(horses, eq(horses.id, bets.horseId))
-    .where(and(eq(bets.userId, userId), myBetsPager.after(page.cursor, myBetsSort)))
-    .orderBy(...myBetsPager.orderBy(myBetsSort))
-    .limit(page.limit + 1);
+    .innerJoin(horses, eq(horses.id, bets.horseId));
+  const rows = await pageRows(query, myBetsPager, myBetsSort, page, eq(bets.userId, userId));
   return myBetsPager.page(rows, page.limit, (row) => ({ key: row.bet.placedAt, id: row.bet.id }));
 }

@@ -12,6 +12,7 @@ import {
 import { periodKey, type SiteRole } from "@booky/domain";
 import { requireClub, requireClubContent } from "./club-access.js";
 import { friendIdsOf } from "./friends.js";
+import { pageRows } from "./keyset-query.js";
 import { definePager } from "./pagination.js";
 import { clubVisibleTo } from "./visibility.js";
 
@@ -150,17 +151,16 @@ export async function clubLeaderboard(
   input: { period: Period; cursor?: string | null; limit: number },
 ) {
   const period = periodKey(input.period, new Date());
-  const after = clubsPager.after(input.cursor, { key: clubRankings.rank, id: clubRankings.clubId });
-  const rows = await db
+  const query = db
     .select({
       rank: clubRankings.rank,
       score: clubRankings.score,
       club: { id: clubs.id, name: clubs.name, slug: clubs.slug, memberCount: clubs.memberCount },
     })
     .from(clubRankings)
-    .innerJoin(clubs, sql`${clubs.id} = ${clubRankings.clubId}`)
-    .where(sql`${clubRankings.period} = ${period} and ${clubVisibleTo(userId)} ${after ? sql`and ${after}` : sql``}`)
-    .orderBy(clubRankings.rank, clubRankings.clubId)
-    .limit(input.limit + 1);
+    .innerJoin(clubs, sql`${clubs.id} = ${clubRankings.clubId}`);
+  const sort = { key: clubRankings.rank, id: clubRankings.clubId };
+  const visible = sql`${clubRankings.period} = ${period} and ${clubVisibleTo(userId)}`;
+  const rows = await pageRows(query, clubsPager, sort, input, visible);
   return clubsPager.page(rows, input.limit, (row) => ({ key: row.rank, id: row.club.id }));
 }

@@ -30,6 +30,7 @@ import type { z } from "zod";
 import { conflict, fieldError } from "../errors.js";
 import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
 import { enqueueSettlement } from "./jobs.js";
+import { pageRows } from "./keyset-query.js";
 import { definePager } from "./pagination.js";
 
 /** The meeting, its club's visibility and the caller's role in that club, in one query. */
@@ -204,38 +205,21 @@ export async function listClubMeetings(
 ) {
   const upcoming = input.when === "upcoming";
   const pager = upcoming ? upcomingPager : pastPager;
-  const rows = await db
-    .select(meetingWithBook)
-    .from(meetings)
-    .innerJoin(books, eq(books.id, meetings.bookId))
-    .where(
-      and(
-        eq(meetings.clubId, clubId),
-        upcoming ? gte(meetings.startsAt, sql`now()`) : lt(meetings.startsAt, sql`now()`),
-        pager.after(input.cursor, meetingSort),
-      ),
-    )
-    .orderBy(...pager.orderBy(meetingSort))
-    .limit(input.limit + 1);
+  const query = db.select(meetingWithBook).from(meetings).innerJoin(books, eq(books.id, meetings.bookId));
+  const when = upcoming ? gte(meetings.startsAt, sql`now()`) : lt(meetings.startsAt, sql`now()`);
+  const rows = await pageRows(query, pager, meetingSort, input, and(eq(meetings.clubId, clubId), when));
   return pager.page(rows.map(flatten), input.limit, (row) => ({ key: row.startsAt, id: row.id }));
 }
 
 /** The caller's meetings across their clubs in a date range, soonest first, with their answer. */
 export async function myCalendar(db: Executor, userId: string, input: PageRequest & { from: Date; to: Date }) {
-  const rows = await db
+  const query = db
     .select({ meeting: meetings, book: bookSummaryColumns, myRsvp: meetingRsvps.status })
     .from(meetings)
     .innerJoin(books, eq(books.id, meetings.bookId))
     .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, userId)))
-    .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meetings.id), eq(meetingRsvps.userId, userId)))
-    .where(
-      and(
-        gte(meetings.startsAt, input.from),
-        lt(meetings.startsAt, input.to),
-        calendarPager.after(input.cursor, meetingSort),
-      ),
-    )
-    .orderBy(...calendarPager.orderBy(meetingSort))
-    .limit(input.limit + 1);
+    .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meetings.id), eq(meetingRsvps.userId, userId)));
+  const inRange = and(gte(meetings.startsAt, input.from), lt(meetings.startsAt, input.to));
+  const rows = await pageRows(query, calendarPager, meetingSort, input, inRange);
   return calendarPager.page(rows, input.limit, (row) => ({ key: row.meeting.startsAt, id: row.meeting.id }));
 }

@@ -1,6 +1,7 @@
-import { and, bets, books, type Executor, eq, meetings, pointBalances, pointLedger, userScores } from "@booky/db";
+import { bets, books, type Executor, eq, meetings, pointBalances, pointLedger, userScores } from "@booky/db";
 import { periodKey } from "@booky/domain";
 import { horseColumns, horses } from "./bets.js";
+import { pageRows } from "./keyset-query.js";
 import { definePager } from "./pagination.js";
 
 /** The user's balance and scores (all time and this month). */
@@ -25,7 +26,7 @@ const ledgerSort = { id: pointLedger.id };
 
 /** Every change to the user's balance, newest first, with what caused it. */
 export async function pointsLedger(db: Executor, userId: string, page: { cursor?: string | null; limit: number }) {
-  const rows = await db
+  const query = db
     .select({
       id: pointLedger.id,
       kind: pointLedger.kind,
@@ -39,10 +40,8 @@ export async function pointsLedger(db: Executor, userId: string, page: { cursor?
     .leftJoin(meetings, eq(meetings.id, pointLedger.meetingId))
     .leftJoin(books, eq(books.id, meetings.bookId))
     .leftJoin(bets, eq(bets.id, pointLedger.betId))
-    .leftJoin(horses, eq(horses.id, bets.horseId))
-    .where(and(eq(pointLedger.userId, userId), ledgerPager.after(page.cursor, ledgerSort)))
-    .orderBy(...ledgerPager.orderBy(ledgerSort))
-    .limit(page.limit + 1);
+    .leftJoin(horses, eq(horses.id, bets.horseId));
+  const rows = await pageRows(query, ledgerPager, ledgerSort, page, eq(pointLedger.userId, userId));
   // The meeting's columns span two left-joined tables: an entry without a meeting gets null, not an object of nulls.
   const result = ledgerPager.page(rows, page.limit, (row) => ({ key: null, id: String(row.id) }));
   return {

@@ -13,6 +13,7 @@ import { acceptsProgress, judgeProgress, percentRead } from "@booky/domain";
 import { conflict, fieldError, forbidden, staleError } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { attendeesOf, isAttendee } from "./attendance.js";
+import { pageRows } from "./keyset-query.js";
 import { definePager } from "./pagination.js";
 
 const progressColumns = {
@@ -107,17 +108,15 @@ export async function meetingStandings(
     then '1:' || lpad((1000000 - ${pageRead})::text, 7, '0')
     else '0:' || to_char(${readingProgress.finishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') end`;
   const sort = { key: sortKey, id: meetingRsvps.userId };
-  const rows = await db
+  const query = db
     .select({ user: publicProfileColumns, page: pageRead, finishedAt: readingProgress.finishedAt, sortKey })
     .from(meetingRsvps)
     .innerJoin(users, eq(users.id, meetingRsvps.userId))
     .leftJoin(
       readingProgress,
       and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
-    )
-    .where(and(attendeesOf(meeting.id), standingsPager.after(page.cursor, sort)))
-    .orderBy(...standingsPager.orderBy(sort))
-    .limit(page.limit + 1);
+    );
+  const rows = await pageRows(query, standingsPager, sort, page, attendeesOf(meeting.id));
   const result = standingsPager.page(rows, page.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
   return {
     bookPageCount: meeting.bookPageCount,
@@ -135,7 +134,7 @@ export async function progressHistory(
   meetingId: string,
   input: { userId?: string; cursor?: string | null; limit: number },
 ) {
-  const rows = await db
+  const query = db
     .select({
       id: readingProgressHistory.id,
       userId: readingProgressHistory.userId,
@@ -143,15 +142,16 @@ export async function progressHistory(
       correction: readingProgressHistory.correction,
       recordedAt: readingProgressHistory.recordedAt,
     })
-    .from(readingProgressHistory)
-    .where(
-      and(
-        eq(readingProgressHistory.meetingId, meetingId),
-        input.userId ? eq(readingProgressHistory.userId, input.userId) : undefined,
-        historyPager.after(input.cursor, historySort),
-      ),
-    )
-    .orderBy(...historyPager.orderBy(historySort))
-    .limit(input.limit + 1);
+    .from(readingProgressHistory);
+  const rows = await pageRows(
+    query,
+    historyPager,
+    historySort,
+    input,
+    and(
+      eq(readingProgressHistory.meetingId, meetingId),
+      input.userId ? eq(readingProgressHistory.userId, input.userId) : undefined,
+    ),
+  );
   return historyPager.page(rows, input.limit, (row) => ({ key: null, id: String(row.id) }));
 }
