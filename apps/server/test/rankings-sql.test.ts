@@ -13,18 +13,15 @@ const server = await startTestServer();
 /** A period no other row uses, so the views' rows for it are exactly the ones written here. */
 const PERIOD = "2001-01";
 
+/** `count` accounts, in one statement, in the order made (`tag_1` first). */
 async function makeUsers(count: number, tag: string) {
-  return server.db
-    .insert(users)
-    .values(
-      Array.from({ length: count }, (_, i) => ({
-        email: `${tag}${i}@rankings.example`,
-        username: `${tag}_${i}`,
-        displayName: `${tag} ${i}`,
-        passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$not-a-real-hash",
-      })),
-    )
-    .returning({ id: users.id });
+  const made = await server.db.execute<{ id: string; n: number }>(sql`
+    insert into ${users} (email, username, display_name, password_hash)
+    select ${tag} || n || '@rankings.example', ${tag} || '_' || n, ${tag} || ' ' || n,
+      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$not-a-real-hash'
+    from generate_series(1, ${count}::int) n
+    returning id, substring(username from '[0-9]+$')::int as n`);
+  return [...made].sort((a, b) => a.n - b.n).map((row) => ({ id: row.id }));
 }
 
 describe("the rankings views", () => {

@@ -23,9 +23,8 @@ import { attendeesOf, attends } from "./attendance.js";
 import { pageRows } from "./keyset-query.js";
 import { definePager } from "./pagination.js";
 
-/** The attendee a bet (or a stake, payout or refund) was about, and what lists show of them. */
+/** The attendee a bet (or a stake, payout or refund) was about. */
 export const horses = alias(users, "horses");
-export const horseColumns = { id: horses.id, username: horses.username, displayName: horses.displayName };
 
 /**
  * Stakes points on one attendee (possibly yourself) finishing first. The
@@ -141,9 +140,14 @@ export async function listMyBets(db: Executor, userId: string, page: { cursor?: 
   const query = db
     .select({
       bet: bets,
-      meeting: { id: meetings.id, bookTitle: books.title, startsAt: meetings.startsAt, status: meetings.status },
+      meeting: {
+        id: meetings.id,
+        bookTitle: books.title,
+        startsAt: meetings.startsAt,
+        status: meetings.status,
+      },
       club: { id: clubs.id, name: clubs.name, slug: clubs.slug },
-      horse: horseColumns,
+      horse: { id: horses.id, username: horses.username, displayName: horses.displayName },
     })
     .from(bets)
     .innerJoin(meetings, eq(meetings.id, bets.meetingId))

@@ -1,6 +1,6 @@
 import { bets, books, type Executor, eq, meetings, pointBalances, pointLedger, userScores } from "@booky/db";
 import { periodKey } from "@booky/domain";
-import { horseColumns, horses } from "./bets.js";
+import { horses } from "./bets.js";
 import { pageRows } from "./keyset-query.js";
 import { definePager } from "./pagination.js";
 
@@ -34,7 +34,7 @@ export async function pointsLedger(db: Executor, userId: string, page: { cursor?
       createdAt: pointLedger.createdAt,
       betId: pointLedger.betId,
       meeting: { id: meetings.id, bookTitle: books.title },
-      horse: horseColumns,
+      horse: { id: horses.id, username: horses.username, displayName: horses.displayName },
     })
     .from(pointLedger)
     .leftJoin(meetings, eq(meetings.id, pointLedger.meetingId))
