@@ -3,7 +3,7 @@
  * formatter, 2. shared middleware, 3. procedure builders.
  */
 
-import { type ClubRoleName, canSeeClubContent, clubIdInput, hasClubRole, meetingIdInput } from "@booky/domain";
+import { type ClubRoleName, clubIdInput, hasClubRole, meetingIdInput } from "@booky/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
@@ -11,7 +11,7 @@ import { flattenError, type z } from "zod";
 import type { Context } from "./context.js";
 import { mapDatabaseError } from "./database-errors.js";
 import { AppError, type AppErrorKind, forbidden, notFound, unauthorized } from "./errors.js";
-import { findClubWithRole } from "./services/clubs.js";
+import { requireClub, requireClubContent } from "./services/club-access.js";
 import { findMeetingWithRole } from "./services/meetings.js";
 import { findActiveSessionUser } from "./services/sessions.js";
 
@@ -99,8 +99,7 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
  * name and description are public); what they may do is checked per procedure.
  */
 export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx, input, next }) => {
-  const found = await findClubWithRole(ctx.db, input.clubId, ctx.user.id);
-  if (!found) throw notFound("No such club");
+  const found = await requireClub(ctx.db, input.clubId, ctx.user.id);
   return next({ ctx: { club: found.club, role: found.role } });
 });
 
@@ -109,9 +108,12 @@ export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx
  * to its members and to site admins, who moderate; other callers get FORBIDDEN.
  */
 export const clubContentProcedure = clubProcedure.use(({ ctx, next }) => {
-  if (!canSeeClubContent(ctx.club.visibility, ctx.role, ctx.user.role)) {
-    throw forbidden("This club is private: join it to see its members and meetings");
-  }
+  requireClubContent(
+    ctx.club,
+    ctx.role,
+    ctx.user.role,
+    "This club is private: join it to see its members and meetings",
+  );
   return next();
 });
 
@@ -140,9 +142,7 @@ function requireClubRole(role: ClubRoleName | null, required: ClubRoleName): Clu
 export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, next }) => {
   const found = await findMeetingWithRole(ctx.db, input.meetingId, ctx.user.id);
   if (!found) throw notFound("No such meeting");
-  if (!canSeeClubContent(found.visibility, found.role, ctx.user.role)) {
-    throw forbidden("Join this club to see its meetings");
-  }
+  requireClubContent(found, found.role, ctx.user.role, "Join this club to see its meetings");
   return next({ ctx: { meeting: found.meeting, role: found.role } });
 });
 

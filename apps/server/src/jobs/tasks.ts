@@ -1,5 +1,5 @@
 import { and, type Database, inArray, lte, meetings, sql } from "@booky/db";
-import { AUTO_CLOSE_AFTER_START_MS } from "@booky/domain";
+import { AUTO_CLOSE_FROM, autoCloseCutoff, isDueForAutoClose } from "@booky/domain";
 import type { FastifyBaseLogger } from "fastify";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
@@ -27,16 +27,14 @@ export function createTaskList(db: Database, log: FastifyBaseLogger): TaskList {
      * ended meeting still unsettled a minute later (e.g. its worker died).
      */
     async "close-due-meetings"() {
-      const due = await db
-        .select({ id: meetings.id, status: meetings.status })
+      // The domain rule (`isDueForAutoClose`) decides; its cutoff narrows the query to the candidates.
+      const now = new Date();
+      const candidates = await db
+        .select({ id: meetings.id, status: meetings.status, startsAt: meetings.startsAt })
         .from(meetings)
-        .where(
-          and(
-            inArray(meetings.status, ["scheduled", "active"]),
-            lte(meetings.startsAt, sql`now() - make_interval(secs => ${AUTO_CLOSE_AFTER_START_MS / 1000})`),
-          ),
-        )
+        .where(and(inArray(meetings.status, AUTO_CLOSE_FROM), lte(meetings.startsAt, autoCloseCutoff(now))))
         .limit(SWEEP_BATCH);
+      const due = candidates.filter((meeting) => isDueForAutoClose(meeting, now));
       for (const meeting of due) {
         await db
           .transaction(async (tx) => {

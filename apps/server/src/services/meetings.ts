@@ -1,20 +1,37 @@
 import {
   and,
+  books,
   clubMembers,
   clubs,
   type Executor,
   eq,
   gt,
+  gte,
   inArray,
+  lt,
   type Meeting,
   meetingRsvps,
   meetings,
+  type RsvpStatus,
   type SQL,
   sql,
 } from "@booky/db";
-import { type MeetingStatus, sourcesOf } from "@booky/domain";
-import { conflict } from "../errors.js";
+import {
+  type ClubRoleName,
+  type createMeetingInput,
+  isEditable,
+  isInFuture,
+  type MeetingStatus,
+  placeOrLink,
+  sourcesOf,
+  type updateMeetingInput,
+} from "@booky/domain";
+import type { z } from "zod";
+import { conflict, fieldError } from "../errors.js";
+import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
 import { enqueueSettlement } from "./jobs.js";
+import { pageRows } from "./keyset-query.js";
+import { definePager } from "./pagination.js";
 
 /** The meeting, its club's visibility and the caller's role in that club, in one query. */
 export async function findMeetingWithRole(db: Executor, meetingId: string, userId: string) {
@@ -66,4 +83,143 @@ export async function transitionMeeting(db: Executor, meetingId: string, to: Mee
     if (to === "closed" || to === "cancelled") await enqueueSettlement(tx, meeting.id);
     return meeting;
   });
+}
+
+/**
+ * The catalog book a meeting is about and the page count progress counts
+ * against: the one given, else the catalog's; BAD_REQUEST on the field when
+ * the book is unknown or neither knows the pages.
+ */
+async function resolveBook(db: Executor, bookId: string, pageCount: number | null) {
+  const book = await findBookSummary(db, bookId);
+  if (!book) throw fieldError("bookId", "This book is not in the catalog");
+  const bookPageCount = pageCount ?? book.pageCount;
+  if (bookPageCount === null) {
+    throw fieldError("bookPageCount", "The catalog does not know how many pages this book has: give the page count");
+  }
+  return { book, bookPageCount };
+}
+
+const mustStartInFuture = (startsAt: Date) => {
+  if (!isInFuture(startsAt, new Date())) throw fieldError("startsAt", "The meeting must start in the future");
+};
+
+export type MeetingDetails = Omit<z.output<typeof createMeetingInput>, "clubId">;
+export type MeetingChanges = z.output<typeof updateMeetingInput>["changes"];
+
+/** Schedules a meeting of a club, with its book. */
+export async function createMeeting(db: Executor, userId: string, clubId: string, details: MeetingDetails) {
+  mustStartInFuture(details.startsAt);
+  const { book, bookPageCount } = await resolveBook(db, details.bookId, details.bookPageCount);
+  const [meeting] = await db
+    .insert(meetings)
+    .values({
+      ...details,
+      bookPageCount,
+      clubId,
+      readingDeadline: details.readingDeadline ?? details.startsAt,
+      createdBy: userId,
+    })
+    .returning();
+  if (!meeting) throw new Error("The meeting was not saved");
+  return { ...meeting, book };
+}
+
+/** Changes a meeting's details before it starts; CONFLICT once it has (or if it moved on meanwhile). */
+export async function updateMeeting(db: Executor, meeting: Meeting, input: MeetingChanges) {
+  if (!isEditable(meeting.status)) throw conflict(`A ${meeting.status} meeting cannot be edited`);
+  const changes = { ...input };
+  const bookChanged = changes.bookId !== undefined && changes.bookId !== meeting.bookId;
+  if (bookChanged || changes.bookPageCount === null) {
+    // A new book takes its catalog page count unless one is given; null means "the catalog's".
+    const resolved = await resolveBook(db, changes.bookId ?? meeting.bookId, changes.bookPageCount ?? null);
+    changes.bookPageCount = resolved.bookPageCount;
+  }
+  const merged = { ...meeting, ...changes };
+  if (input.startsAt) mustStartInFuture(input.startsAt);
+  if (!placeOrLink(merged)) throw fieldError("place", "Give a place or a link");
+  const deadline = merged.readingDeadline ?? merged.startsAt;
+  if (deadline > merged.startsAt) {
+    throw fieldError("readingDeadline", "The reading deadline cannot be after the meeting starts");
+  }
+  const { bookPageCount, ...rest } = changes;
+  const [updated] = await db
+    .update(meetings)
+    .set({ ...rest, ...(bookPageCount ? { bookPageCount } : {}), readingDeadline: deadline })
+    .where(and(eq(meetings.id, meeting.id), eq(meetings.status, "scheduled")))
+    .returning();
+  if (!updated) throw conflict("The meeting changed state meanwhile");
+  return { ...updated, book: await findBookSummary(db, updated.bookId) };
+}
+
+/** The meeting with its book, everyone's answers counted and the caller's own, in one aggregate over its RSVPs. */
+export async function meetingSummary(db: Executor, userId: string, meeting: Meeting, role: ClubRoleName | null) {
+  const counted = (status: RsvpStatus) =>
+    sql<number>`(count(*) filter (where ${meetingRsvps.status} = ${status}))::int`;
+  // At most one RSVP per member and meeting (primary key): "min" and "bool_or" pick the caller's row.
+  const mine = sql`${meetingRsvps.userId} = ${userId}`;
+  // The book and every RSVP in one statement (books.id is the key, so its columns may be selected beside the counts).
+  const [summary] = await db
+    .select({
+      book: bookSummaryColumns,
+      going: counted("going"),
+      interested: counted("interested"),
+      notGoing: counted("not_going"),
+      myStatus: sql<RsvpStatus | null>`min(${meetingRsvps.status}) filter (where ${mine})`,
+      myAttended: sql<boolean | null>`bool_or(${meetingRsvps.attended}) filter (where ${mine})`,
+    })
+    .from(books)
+    .leftJoin(meetingRsvps, eq(meetingRsvps.meetingId, meeting.id))
+    .where(eq(books.id, meeting.bookId))
+    .groupBy(books.id);
+  const rsvpCounts = {
+    going: summary?.going ?? 0,
+    interested: summary?.interested ?? 0,
+    not_going: summary?.notGoing ?? 0,
+  };
+  const myRsvp = summary?.myStatus ? { status: summary.myStatus, attended: summary.myAttended } : null;
+  const book = summary?.book ?? null;
+  return { ...meeting, book, myRole: role, myRsvp, rsvpCounts };
+}
+
+/** The meeting's columns with its book beside them, for lists (one statement, no N+1). */
+const meetingWithBook = { meeting: meetings, book: bookSummaryColumns };
+const flatten = <T extends { meeting: object; book: object }>(row: T) =>
+  ({ ...row.meeting, book: row.book }) as T["meeting"] & { book: T["book"] };
+
+const upcomingPager = definePager({ list: "meetings.upcoming", order: "asc", key: "timestamp" });
+const pastPager = definePager({ list: "meetings.past", order: "desc", key: "timestamp" });
+const calendarPager = definePager({ list: "meetings.myCalendar", order: "asc", key: "timestamp" });
+const meetingSort = { key: meetings.startsAt, id: meetings.id };
+
+interface PageRequest {
+  cursor?: string | null;
+  limit: number;
+}
+
+/** A club's meetings still to come (soonest first) or past (latest first), with their books. */
+export async function listClubMeetings(
+  db: Executor,
+  clubId: string,
+  input: PageRequest & { when: "upcoming" | "past" },
+) {
+  const upcoming = input.when === "upcoming";
+  const pager = upcoming ? upcomingPager : pastPager;
+  const query = db.select(meetingWithBook).from(meetings).innerJoin(books, eq(books.id, meetings.bookId));
+  const when = upcoming ? gte(meetings.startsAt, sql`now()`) : lt(meetings.startsAt, sql`now()`);
+  const rows = await pageRows(query, pager, meetingSort, input, and(eq(meetings.clubId, clubId), when));
+  return pager.page(rows.map(flatten), input.limit, (row) => ({ key: row.startsAt, id: row.id }));
+}
+
+/** The caller's meetings across their clubs in a date range, soonest first, with their answer. */
+export async function myCalendar(db: Executor, userId: string, input: PageRequest & { from: Date; to: Date }) {
+  const query = db
+    .select({ meeting: meetings, book: bookSummaryColumns, myRsvp: meetingRsvps.status })
+    .from(meetings)
+    .innerJoin(books, eq(books.id, meetings.bookId))
+    .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, userId)))
+    .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meetings.id), eq(meetingRsvps.userId, userId)));
+  const inRange = and(gte(meetings.startsAt, input.from), lt(meetings.startsAt, input.to));
+  const rows = await pageRows(query, calendarPager, meetingSort, input, inRange);
+  return calendarPager.page(rows, input.limit, (row) => ({ key: row.meeting.startsAt, id: row.meeting.id }));
 }

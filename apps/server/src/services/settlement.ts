@@ -20,6 +20,7 @@ import {
   scoreDelta,
   settlePool,
 } from "@booky/domain";
+import { attendeesOf } from "./attendance.js";
 
 export type SettlementResult =
   | { status: "settled"; kind: "paid" | "refunded"; pool: number; winners: string[]; entries: number }
@@ -63,7 +64,7 @@ export async function settleMeeting(db: Executor, meetingId: string): Promise<Se
                 eq(readingProgress.userId, meetingRsvps.userId),
               ),
             )
-            .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, "going")))
+            .where(attendeesOf(meetingId))
         : [];
     const finishers = attendees.filter((row) => row.finishedAt !== null && row.finishedAt <= meeting.readingDeadline);
     const winners = raceWinners(attendees, meeting.readingDeadline);

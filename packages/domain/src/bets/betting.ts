@@ -31,9 +31,20 @@ export function allowsBetCancel(meeting: { status: MeetingStatus; startsAt: Date
  */
 export const AUTO_CLOSE_AFTER_START_MS = 6 * 60 * 60 * 1000;
 
+/** The statuses a forgotten meeting is auto-closed from (a scheduled one passes through active). */
+export const AUTO_CLOSE_FROM = ["scheduled", "active"] as const satisfies readonly MeetingStatus[];
+
+/**
+ * The latest start a meeting may have for the sweep to close it at `now`:
+ * the one time bound behind `isDueForAutoClose` and the sweep's SQL.
+ */
+export function autoCloseCutoff(now: Date): Date {
+  return new Date(now.getTime() - AUTO_CLOSE_AFTER_START_MS);
+}
+
 export function isDueForAutoClose(meeting: { status: MeetingStatus; startsAt: Date }, now: Date): boolean {
   return (
-    (meeting.status === "scheduled" || meeting.status === "active") &&
-    now.getTime() >= meeting.startsAt.getTime() + AUTO_CLOSE_AFTER_START_MS
+    (AUTO_CLOSE_FROM as readonly MeetingStatus[]).includes(meeting.status) &&
+    meeting.startsAt.getTime() <= autoCloseCutoff(now).getTime()
   );
 }

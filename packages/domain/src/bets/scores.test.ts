@@ -1,26 +1,7 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { acceptsBets, allowsBetCancel, isDueForAutoClose } from "./betting.js";
 import { scoreDelta } from "./points.js";
-import { clubScore, competitionRanks, monthKey, periodKey } from "./scores.js";
-
-describe("competitionRanks", () => {
-  it("shares ranks on ties and skips after them (1224)", () => {
-    expect(competitionRanks([90, 80, 80, 70])).toEqual([1, 2, 2, 4]);
-    expect(competitionRanks([])).toEqual([]);
-  });
-  it("ranks one plus the number of strictly higher scores", () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 20 })), (values) => {
-        const sorted = [...values].sort((a, b) => b - a);
-        const ranks = competitionRanks(sorted);
-        sorted.forEach((score, index) => {
-          expect(ranks[index]).toBe(1 + sorted.filter((other) => other > score).length);
-        });
-      }),
-    );
-  });
-});
+import { clubScore, monthKey, periodKey } from "./scores.js";
 
 describe("scores", () => {
   it("counts earnings only: rewards whole, payouts as profit, never grants, stakes or refunds", () => {

@@ -3,6 +3,10 @@
  * meetings, raised by the club's finishing rate (finishers ÷ attendees of its
  * settled meetings): points × (1 + rate), rounded down. A club where every
  * attendee finishes doubles its points; one where nobody does keeps them.
+ *
+ * The database applies this rule (the `club_rankings` view, migration 0006)
+ * so that ranks come from an index; this function states it for tests, and
+ * apps/server/test/rankings-sql.test.ts checks the view against it.
  */
 export function clubScore(input: { points: number; finishers: number; attendees: number }): number {
   const { points, finishers, attendees } = input;
@@ -21,14 +25,10 @@ export function periodKey(period: "allTime" | "thisMonth", now: Date): PeriodKey
   return period === "allTime" ? "all" : monthKey(now);
 }
 
-/**
- * Competition ranking ("1224"): equal scores share a rank, and the next rank
- * skips as many places as were shared. `scores` must be sorted high to low.
+/*
+ * Competition ranking ("1224": equal scores share a rank, the next rank skips
+ * the places shared) lives in SQL only, as `rank() over (order by score desc)`:
+ * in the `user_rankings` and `club_rankings` materialized views (migration
+ * 0006) and in the live club and friends boards (`services/leaderboards.ts` in
+ * the server). apps/server/test/rankings-sql.test.ts checks it on the views.
  */
-export function competitionRanks(scores: readonly number[]): number[] {
-  const ranks: number[] = [];
-  scores.forEach((score, index) => {
-    ranks.push(index > 0 && score === scores[index - 1] ? (ranks[index - 1] as number) : index + 1);
-  });
-  return ranks;
-}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { meetingIdInput } from "../meetings/schemas.js";
+import type { MeetingStatus } from "../meetings/status.js";
 
 export type ProgressVerdict =
   | { ok: true; page: number; finished: boolean }
@@ -28,6 +29,11 @@ export function judgeProgress(input: {
     };
   }
   return { ok: true, page: next, finished: next === pageCount };
+}
+
+/** Attendees report progress while the meeting is scheduled or under way; a closed or cancelled race is final. */
+export function acceptsProgress(status: MeetingStatus): boolean {
+  return status === "scheduled" || status === "active";
 }
 
 /** Whole percent read, rounded down, so 100% means truly finished. */

@@ -1,0 +1,94 @@
+import {
+  and,
+  appendLedger,
+  clubMembers,
+  type Executor,
+  eq,
+  inArray,
+  type Meeting,
+  meetingRsvps,
+  type RsvpStatus,
+  type SQL,
+  sql,
+} from "@booky/db";
+import { acceptsAttendance, acceptsRsvp, attendanceReward } from "@booky/domain";
+import { conflict, fieldError } from "../errors.js";
+import { enqueueLeaderboardRefresh } from "./jobs.js";
+
+/**
+ * Who attends a meeting: the members whose RSVP is "going". The one place
+ * that rule is written; bets, progress, standings and settlement all ask here.
+ */
+
+/** The meeting's attendees, as a condition on `meeting_rsvps`. */
+export function attendeesOf(meetingId: string | SQL): SQL {
+  return and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, "going")) as SQL;
+}
+
+/** Whether `userId` attends the meeting, as a boolean SQL expression (to check several in one statement). */
+export function attends(meetingId: string, userId: string): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${meetingRsvps}
+    where ${attendeesOf(meetingId)} and ${meetingRsvps.userId} = ${userId})`;
+}
+
+/** Whether `userId` attends the meeting. */
+export async function isAttendee(db: Executor, meetingId: string, userId: string): Promise<boolean> {
+  const [row] = await db.execute<{ attends: boolean }>(sql`select ${attends(meetingId, userId)} as attends`);
+  return row?.attends === true;
+}
+
+/** The caller's answer to a meeting, until it ends; answering again changes it. */
+export async function answerRsvp(db: Executor, userId: string, meeting: Meeting, status: RsvpStatus) {
+  if (!acceptsRsvp(meeting.status)) throw conflict(`A ${meeting.status} meeting takes no more answers`);
+  const [rsvp] = await db
+    .insert(meetingRsvps)
+    .values({ meetingId: meeting.id, userId, status })
+    .onConflictDoUpdate({
+      target: [meetingRsvps.meetingId, meetingRsvps.userId],
+      set: { status, updatedAt: sql`now()` },
+    })
+    .returning();
+  return rsvp;
+}
+
+/**
+ * Marks who came, once the meeting has started; only the club's members can
+ * be marked (and whoever came attended: RSVP going). Each attendee earns the
+ * attendance reward once.
+ */
+export function recordAttendance(
+  db: Executor,
+  meeting: Meeting,
+  attendance: readonly { userId: string; attended: boolean }[],
+) {
+  if (!acceptsAttendance(meeting.status)) {
+    throw conflict(`Attendance is recorded once a meeting has started, not for a ${meeting.status} one`);
+  }
+  return db.transaction(async (tx) => {
+    const ids = [...new Set(attendance.map((row) => row.userId))];
+    const members = await tx
+      .select({ userId: clubMembers.userId })
+      .from(clubMembers)
+      .where(and(eq(clubMembers.clubId, meeting.clubId), inArray(clubMembers.userId, ids)));
+    if (members.length !== ids.length) throw fieldError("attendance", "Only club members can be marked");
+    const rows = attendance.map((row) => ({
+      meetingId: meeting.id,
+      userId: row.userId,
+      status: "going" as const,
+      attended: row.attended,
+    }));
+    await tx
+      .insert(meetingRsvps)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [meetingRsvps.meetingId, meetingRsvps.userId],
+        set: { attended: sql`excluded.attended`, updatedAt: sql`now()` },
+      });
+    const rewards = await appendLedger(
+      tx,
+      rows.filter((row) => row.attended).map((row) => attendanceReward(meeting.id, row.userId)),
+    );
+    if (rewards.length > 0) await enqueueLeaderboardRefresh(tx);
+    return { recorded: rows.length, rewarded: rewards.length };
+  });
+}

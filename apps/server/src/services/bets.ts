@@ -1,0 +1,159 @@
+import {
+  alias,
+  and,
+  appendLedger,
+  bets,
+  books,
+  clubs,
+  desc,
+  type Executor,
+  eq,
+  type Meeting,
+  meetingRsvps,
+  meetingSettlements,
+  meetings,
+  ne,
+  sql,
+  users,
+} from "@booky/db";
+import { acceptsBets, allowsBetCancel, impliedOdds, ledgerKey } from "@booky/domain";
+import { conflict, fieldError, forbidden, notFound } from "../errors.js";
+import { publicProfileColumns } from "./accounts.js";
+import { attendeesOf, attends } from "./attendance.js";
+import { pageRows } from "./keyset-query.js";
+import { definePager } from "./pagination.js";
+
+/** The attendee a bet (or a stake, payout or refund) was about. */
+export const horses = alias(users, "horses");
+
+/**
+ * Stakes points on one attendee (possibly yourself) finishing first. The
+ * stake leaves the balance in the same transaction; the database refuses a
+ * second live bet on the meeting (CONFLICT) and any overspend (BAD_REQUEST
+ * on `stake`), however many requests race.
+ */
+export function placeBet(db: Executor, userId: string, meeting: Meeting, input: { horseId: string; stake: number }) {
+  return db.transaction(async (tx) => {
+    // Locks out a concurrent close/cancel until this bet is in (or out).
+    const [current] = await tx
+      .select({ status: meetings.status, readingDeadline: meetings.readingDeadline })
+      .from(meetings)
+      .where(eq(meetings.id, meeting.id))
+      .for("share");
+    const open = acceptsBets(current ?? meeting, new Date());
+    if (!open.ok) throw conflict(open.reason);
+    const [check] = await tx.execute<{ bettor: boolean; horse: boolean }>(
+      sql`select ${attends(meeting.id, userId)} as bettor, ${attends(meeting.id, input.horseId)} as horse`,
+    );
+    if (!check?.bettor) throw forbidden("Only attendees (RSVP going) can bet");
+    if (!check.horse) throw fieldError("horseId", "You can only bet on someone who is attending");
+    const [bet] = await tx
+      .insert(bets)
+      .values({ meetingId: meeting.id, userId, horseId: input.horseId, stake: input.stake })
+      .returning();
+    if (!bet) throw new Error("bet insert returned nothing");
+    await appendLedger(tx, [
+      {
+        userId,
+        kind: "stake",
+        amount: -bet.stake,
+        scoreDelta: 0,
+        key: ledgerKey.stake(bet.id),
+        meetingId: bet.meetingId,
+        betId: bet.id,
+      },
+    ]);
+    return bet;
+  });
+}
+
+/** Takes one of the caller's bets back before the meeting starts; the stake returns in full. */
+export function cancelBet(db: Executor, userId: string, betId: string) {
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ bet: bets, meeting: { status: meetings.status, startsAt: meetings.startsAt } })
+      .from(bets)
+      .innerJoin(meetings, eq(meetings.id, bets.meetingId))
+      .where(and(eq(bets.id, betId), eq(bets.userId, userId)))
+      .for("share", { of: meetings });
+    // Someone else's bet is as invisible as a missing one.
+    if (!found) throw notFound("No such bet of yours");
+    const allowed = allowsBetCancel(found.meeting, new Date());
+    if (!allowed.ok) throw conflict(allowed.reason);
+    const [cancelled] = await tx
+      .update(bets)
+      .set({ status: "cancelled", settledAt: sql`now()` })
+      .where(and(eq(bets.id, betId), eq(bets.status, "open")))
+      .returning();
+    if (!cancelled) throw conflict(`This bet is already ${found.bet.status}`);
+    await appendLedger(tx, [
+      {
+        userId,
+        kind: "refund",
+        amount: cancelled.stake,
+        scoreDelta: 0,
+        key: ledgerKey.refund(cancelled.id),
+        meetingId: cancelled.meetingId,
+        betId: cancelled.id,
+      },
+    ]);
+    return cancelled;
+  });
+}
+
+/** The pool: every attendee as a horse with its backing and implied odds, the caller's bet, the outcome. */
+export async function betPool(db: Executor, userId: string, meeting: Meeting) {
+  const horses = await db
+    .select({
+      horse: publicProfileColumns,
+      stake: sql<number>`coalesce(sum(${bets.stake}), 0)::int`,
+      backers: sql<number>`count(${bets.id})::int`,
+    })
+    .from(meetingRsvps)
+    .innerJoin(users, eq(users.id, meetingRsvps.userId))
+    .leftJoin(bets, and(eq(bets.meetingId, meeting.id), eq(bets.horseId, users.id), ne(bets.status, "cancelled")))
+    .where(attendeesOf(meeting.id))
+    .groupBy(...Object.values(publicProfileColumns))
+    .orderBy(desc(sql`coalesce(sum(${bets.stake}), 0)`), users.username);
+  // The caller's live bet and the settlement, if any, in one statement.
+  const [extras] = await db
+    .select({ myBet: bets, settlement: meetingSettlements })
+    .from(meetings)
+    .leftJoin(bets, and(eq(bets.meetingId, meetings.id), eq(bets.userId, userId), ne(bets.status, "cancelled")))
+    .leftJoin(meetingSettlements, eq(meetingSettlements.meetingId, meetings.id))
+    .where(eq(meetings.id, meeting.id));
+  const pool = horses.reduce((sum, row) => sum + row.stake, 0);
+  return {
+    pool,
+    open: acceptsBets(meeting, new Date()).ok,
+    horses: horses.map((row) => ({ ...row, odds: impliedOdds(pool, row.stake) })),
+    myBet: extras?.myBet ?? null,
+    settlement: extras?.settlement ?? null,
+  };
+}
+
+const myBetsPager = definePager({ list: "bets.mine", order: "desc", key: "timestamp" });
+const myBetsSort = { key: bets.placedAt, id: bets.id };
+
+/** The caller's bets, newest first, with their meeting and outcome. */
+export async function listMyBets(db: Executor, userId: string, page: { cursor?: string | null; limit: number }) {
+  const query = db
+    .select({
+      bet: bets,
+      meeting: {
+        id: meetings.id,
+        bookTitle: books.title,
+        startsAt: meetings.startsAt,
+        status: meetings.status,
+      },
+      club: { id: clubs.id, name: clubs.name, slug: clubs.slug },
+      horse: { id: horses.id, username: horses.username, displayName: horses.displayName },
+    })
+    .from(bets)
+    .innerJoin(meetings, eq(meetings.id, bets.meetingId))
+    .innerJoin(books, eq(books.id, meetings.bookId))
+    .innerJoin(clubs, eq(clubs.id, meetings.clubId))
+    .innerJoin(horses, eq(horses.id, bets.horseId));
+  const rows = await pageRows(query, myBetsPager, myBetsSort, page, eq(bets.userId, userId));
+  return myBetsPager.page(rows, page.limit, (row) => ({ key: row.bet.placedAt, id: row.bet.id }));
+}

@@ -1,0 +1,157 @@
+import {
+  and,
+  type Executor,
+  eq,
+  type Meeting,
+  meetingRsvps,
+  readingProgress,
+  readingProgressHistory,
+  sql,
+  users,
+} from "@booky/db";
+import { acceptsProgress, judgeProgress, percentRead } from "@booky/domain";
+import { conflict, fieldError, forbidden, staleError } from "../errors.js";
+import { publicProfileColumns } from "./accounts.js";
+import { attendeesOf, isAttendee } from "./attendance.js";
+import { pageRows } from "./keyset-query.js";
+import { definePager } from "./pagination.js";
+
+const progressColumns = {
+  page: readingProgress.page,
+  version: readingProgress.version,
+  finishedAt: readingProgress.finishedAt,
+  updatedAt: readingProgress.updatedAt,
+};
+
+/** A page reached, with what it means against the meeting's page count. */
+const withPercent = <T extends { page: number; finishedAt: Date | null }>(row: T, bookPageCount: number) => ({
+  ...row,
+  percent: percentRead(row.page, bookPageCount),
+  finished: row.finishedAt !== null,
+});
+
+const stale = (current: unknown) =>
+  staleError("Your progress changed elsewhere; here is where it stands now", current ?? null);
+
+/**
+ * Reports the page reached. The update names the version it was based on;
+ * if someone (another device) got there first it answers CONFLICT with the
+ * current state in `error.data.current`, and nothing changes.
+ */
+export function updateProgress(
+  db: Executor,
+  userId: string,
+  meeting: Meeting,
+  input: { page?: number; finished?: boolean; expectedVersion: number; correction: boolean },
+) {
+  if (!acceptsProgress(meeting.status)) throw conflict(`Progress is closed for a ${meeting.status} meeting`);
+  return db.transaction(async (tx) => {
+    if (!(await isAttendee(tx, meeting.id, userId))) throw forbidden("Only attendees (RSVP going) report progress");
+    const mine = and(eq(readingProgress.meetingId, meeting.id), eq(readingProgress.userId, userId));
+    const [current] = await tx.select(progressColumns).from(readingProgress).where(mine);
+    if ((current?.version ?? 0) !== input.expectedVersion) throw stale(current);
+    const verdict = judgeProgress({
+      current: current?.page ?? null,
+      next: input.finished ? meeting.bookPageCount : (input.page ?? 0),
+      pageCount: meeting.bookPageCount,
+      correction: input.correction,
+    });
+    if (!verdict.ok) throw fieldError(verdict.field, verdict.message);
+    const finishedAt = verdict.finished ? (current?.finishedAt ?? sql`now()`) : null;
+
+    const [saved] = current
+      ? await tx
+          .update(readingProgress)
+          .set({ page: verdict.page, finishedAt, version: sql`${readingProgress.version} + 1`, updatedAt: sql`now()` })
+          .where(and(mine, eq(readingProgress.version, input.expectedVersion)))
+          .returning(progressColumns)
+      : await tx
+          .insert(readingProgress)
+          .values({ meetingId: meeting.id, userId, page: verdict.page, finishedAt })
+          .onConflictDoNothing()
+          .returning(progressColumns);
+    if (!saved) {
+      const [now] = await tx.select(progressColumns).from(readingProgress).where(mine);
+      throw stale(now);
+    }
+    await tx.insert(readingProgressHistory).values({
+      meetingId: meeting.id,
+      userId,
+      page: verdict.page,
+      correction: current !== undefined && verdict.page < current.page,
+    });
+    return withPercent(saved, meeting.bookPageCount);
+  });
+}
+
+/** The caller's own progress (page 0, version 0 before the first report). */
+export async function myProgress(db: Executor, userId: string, meeting: Meeting) {
+  const [row] = await db
+    .select(progressColumns)
+    .from(readingProgress)
+    .where(and(eq(readingProgress.meetingId, meeting.id), eq(readingProgress.userId, userId)));
+  if (!row) return { page: 0, version: 0, finishedAt: null, updatedAt: null, percent: 0, finished: false };
+  return withPercent(row, meeting.bookPageCount);
+}
+
+const standingsPager = definePager({ list: "progress.forMeeting", order: "asc", key: "text" });
+
+/** Every attendee with their page, percent and finish time; first finishers first. */
+export async function meetingStandings(
+  db: Executor,
+  meeting: Meeting,
+  page: { cursor?: string | null; limit: number },
+) {
+  const pageRead = sql<number>`coalesce(${readingProgress.page}, 0)`;
+  // Sort: finished first (by time), then by pages read, then by id: a stable, total order.
+  const sortKey = sql<string>`case when ${readingProgress.finishedAt} is null
+    then '1:' || lpad((1000000 - ${pageRead})::text, 7, '0')
+    else '0:' || to_char(${readingProgress.finishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') end`;
+  const sort = { key: sortKey, id: meetingRsvps.userId };
+  const query = db
+    .select({ user: publicProfileColumns, page: pageRead, finishedAt: readingProgress.finishedAt, sortKey })
+    .from(meetingRsvps)
+    .innerJoin(users, eq(users.id, meetingRsvps.userId))
+    .leftJoin(
+      readingProgress,
+      and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
+    );
+  const rows = await pageRows(query, standingsPager, sort, page, attendeesOf(meeting.id));
+  const result = standingsPager.page(rows, page.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
+  return {
+    bookPageCount: meeting.bookPageCount,
+    nextCursor: result.nextCursor,
+    items: result.items.map((row) => withPercent(row, meeting.bookPageCount)),
+  };
+}
+
+const historyPager = definePager({ list: "progress.history", order: "asc", key: "none", id: "serial" });
+const historySort = { id: readingProgressHistory.id };
+
+/** Points (page over time) for charts, oldest first; one member's or everyone's. */
+export async function progressHistory(
+  db: Executor,
+  meetingId: string,
+  input: { userId?: string; cursor?: string | null; limit: number },
+) {
+  const query = db
+    .select({
+      id: readingProgressHistory.id,
+      userId: readingProgressHistory.userId,
+      page: readingProgressHistory.page,
+      correction: readingProgressHistory.correction,
+      recordedAt: readingProgressHistory.recordedAt,
+    })
+    .from(readingProgressHistory);
+  const rows = await pageRows(
+    query,
+    historyPager,
+    historySort,
+    input,
+    and(
+      eq(readingProgressHistory.meetingId, meetingId),
+      input.userId ? eq(readingProgressHistory.userId, input.userId) : undefined,
+    ),
+  );
+  return historyPager.page(rows, input.limit, (row) => ({ key: null, id: String(row.id) }));
+}
