@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { isPgEnum } from "drizzle-orm/pg-core";
+import { isPgEnum, type PgEnum } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDatabase } from "../src/client.js";
@@ -55,7 +55,7 @@ describe("the migrated database matches the code", () => {
   it("every enum holds exactly the values of the domain list it is made from", async () => {
     await migrateDatabase(url);
     const probe = postgres(url, { max: 1 });
-    const enums = Object.values(schema).filter(isPgEnum);
+    const enums = Object.values(schema).filter((value): value is PgEnum<[string, ...string[]]> => isPgEnum(value));
     try {
       for (const enumeration of enums) {
         const [row] = await probe<{ values: string[] }[]>`
