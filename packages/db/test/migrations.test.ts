@@ -55,7 +55,9 @@ describe("the migrated database matches the code", () => {
   it("every enum holds exactly the values of the domain list it is made from", async () => {
     await migrateDatabase(url);
     const probe = postgres(url, { max: 1 });
-    const enums = Object.values(schema).filter((value): value is PgEnum<[string, ...string[]]> => isPgEnum(value));
+    const enums = (Object.values(schema) as unknown[]).filter((value): value is PgEnum<[string, ...string[]]> =>
+      isPgEnum(value),
+    );
     try {
       for (const enumeration of enums) {
         const [row] = await probe<{ values: string[] }[]>`
