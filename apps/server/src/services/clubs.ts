@@ -1,4 +1,4 @@
-import { and, type ClubRole, clubMembers, clubRequests, clubs, type Executor, eq, isNull, lt, sql } from "@booky/db";
+import { and, type ClubRole, clubMembers, clubs, type Executor, eq, isNull, lt, sql } from "@booky/db";
 import { conflict } from "../errors.js";
 import { withdrawUpcomingRsvps } from "./meetings.js";
 
@@ -47,36 +47,4 @@ export async function removeMembership(db: Executor, clubId: string, userId: str
     .where(eq(clubs.id, clubId));
   await withdrawUpcomingRsvps(db, userId, clubId);
   return true;
-}
-
-/**
- * Decides a pending join request or invitation, once (compare-and-set on
- * `pending`). `scope` pins it to a club (admins deciding requests) or to a
- * user (invitees deciding invitations). Null when there is no such pending row.
- */
-export async function decidePendingRequest(
-  db: Executor,
-  input: {
-    requestId: string;
-    kind: "request" | "invite";
-    scope: { clubId: string } | { userId: string };
-    status: "accepted" | "declined";
-    decidedBy: string;
-  },
-) {
-  const [decided] = await db
-    .update(clubRequests)
-    .set({ status: input.status, decidedBy: input.decidedBy, decidedAt: sql`now()` })
-    .where(
-      and(
-        eq(clubRequests.id, input.requestId),
-        eq(clubRequests.kind, input.kind),
-        eq(clubRequests.status, "pending"),
-        "clubId" in input.scope
-          ? eq(clubRequests.clubId, input.scope.clubId)
-          : eq(clubRequests.userId, input.scope.userId),
-      ),
-    )
-    .returning({ clubId: clubRequests.clubId, userId: clubRequests.userId });
-  return decided ?? null;
 }
