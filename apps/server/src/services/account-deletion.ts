@@ -16,6 +16,7 @@ import {
 import { ownedClubOnAccountDeletion } from "@booky/domain";
 import { conflict } from "../errors.js";
 import { anonymizeUser } from "./accounts.js";
+import { archivedNow } from "./clubs.js";
 import { withdrawUpcomingRsvps } from "./meetings.js";
 
 /**
@@ -66,7 +67,7 @@ async function archiveOwnedClubs(tx: Executor, userId: string): Promise<number> 
   if (owned.length === 0) return 0;
   await tx
     .update(clubs)
-    .set({ archivedAt: sql`coalesce(${clubs.archivedAt}, now())` })
+    .set(archivedNow())
     .where(
       inArray(
         clubs.id,
