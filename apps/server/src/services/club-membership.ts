@@ -55,14 +55,9 @@ export async function requestToJoin(db: Executor, { club, role, userId }: ClubCa
 }
 
 /** The requester withdraws their own pending join request. */
-export async function cancelJoinRequest(db: Executor, userId: string, requestId: string) {
-  await joinRequests.decide(db, {
-    id: requestId,
-    decision: "cancelled",
-    actor: { userId },
-    missing: "No pending request with this id from you",
-  });
-  return { ok: true as const };
+export function cancelJoinRequest(db: Executor, userId: string, requestId: string) {
+  const missing = "No pending request with this id from you";
+  return joinRequests.settle(db, { id: requestId, decision: "cancelled", actor: { userId }, missing });
 }
 
 /** A club's pending join requests, oldest first. */
@@ -94,14 +89,9 @@ export function approveJoinRequest(db: Database, clubId: string, adminId: string
   });
 }
 
-export async function declineJoinRequest(db: Executor, clubId: string, adminId: string, requestId: string) {
-  await joinRequests.decide(db, {
-    id: requestId,
-    decision: "declined",
-    actor: { userId: adminId, clubId },
-    missing: requestMissing,
-  });
-  return { ok: true as const };
+export function declineJoinRequest(db: Executor, clubId: string, adminId: string, requestId: string) {
+  const actor = { userId: adminId, clubId };
+  return joinRequests.settle(db, { id: requestId, decision: "declined", actor, missing: requestMissing });
 }
 
 export async function inviteToClub(db: Executor, clubId: string, adminId: string, username: string) {
@@ -146,9 +136,8 @@ export function acceptInvite(db: Database, userId: string, requestId: string) {
   });
 }
 
-export async function declineInvite(db: Executor, userId: string, requestId: string) {
-  await invitations.decide(db, { id: requestId, decision: "declined", actor: { userId }, missing: inviteMissing });
-  return { ok: true as const };
+export function declineInvite(db: Executor, userId: string, requestId: string) {
+  return invitations.settle(db, { id: requestId, decision: "declined", actor: { userId }, missing: inviteMissing });
 }
 
 export async function leaveClub(db: Database, clubId: string, role: ClubRole, userId: string) {

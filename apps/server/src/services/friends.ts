@@ -70,19 +70,13 @@ export function acceptFriendRequest(db: Database, userId: string, requestId: str
   });
 }
 
-export async function declineFriendRequest(db: Executor, userId: string, requestId: string) {
-  await friendRequestDecisions.decide(db, { id: requestId, decision: "declined", actor: { userId }, missing: toYou });
-  return { ok: true as const };
+export function declineFriendRequest(db: Executor, userId: string, requestId: string) {
+  return friendRequestDecisions.settle(db, { id: requestId, decision: "declined", actor: { userId }, missing: toYou });
 }
 
-export async function cancelFriendRequest(db: Executor, userId: string, requestId: string) {
-  await friendRequestDecisions.decide(db, {
-    id: requestId,
-    decision: "cancelled",
-    actor: { userId },
-    missing: "No pending friend request with this id from you",
-  });
-  return { ok: true as const };
+export function cancelFriendRequest(db: Executor, userId: string, requestId: string) {
+  const missing = "No pending friend request with this id from you";
+  return friendRequestDecisions.settle(db, { id: requestId, decision: "cancelled", actor: { userId }, missing });
 }
 
 export async function unfriend(db: Executor, userId: string, friendId: string) {

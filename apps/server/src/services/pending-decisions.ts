@@ -17,7 +17,8 @@ export type PartyDecision = Exclude<Decision, "expired">;
  */
 export interface PendingKind<Actor, R extends Fields> {
   table: Table;
-  columns: { id: Column; status: Column; createdAt: Column; decidedAt: Column };
+  /** The table's `status` and `decidedAt` properties are set by those names; these are read in conditions. */
+  columns: { id: Column; status: Column; createdAt: Column };
   /** Rows of this kind when the table holds several (e.g. `kind = 'request'`). */
   only?: SQL;
   parties: Record<Exclude<DecidingParty, "clock">, (actor: Actor) => SQL>;
@@ -35,26 +36,31 @@ export interface PendingKind<Actor, R extends Fields> {
  */
 export function definePending<Actor, R extends Fields>(kind: PendingKind<Actor, R>) {
   const { table, columns } = kind;
+  type Input = { id: string; decision: PartyDecision; actor: Actor; missing: string };
+
+  /**
+   * Decides row `id` as `actor`, once. NOT_FOUND with `missing` when there is
+   * no such pending row of this kind for which `actor` is the deciding party.
+   */
+  async function decide(db: Executor, input: Input): Promise<Returned<R>> {
+    const party = decidingParty(input.decision) as Exclude<DecidingParty, "clock">;
+    const set = { status: input.decision, decidedAt: sql`now()`, ...kind.stamp?.(input.actor) };
+    const [decided] = await db
+      .update(table)
+      .set(set as never)
+      .where(and(eq(columns.id, input.id), kind.only, eq(columns.status, "pending"), kind.parties[party](input.actor)))
+      .returning(kind.returning);
+    if (!decided) throw notFound(input.missing);
+    return decided as Returned<R>;
+  }
+
   return {
-    /**
-     * Decides row `id` as `actor`, once. NOT_FOUND with `missing` when there is
-     * no such pending row of this kind for which `actor` is the deciding party.
-     */
-    async decide(
-      db: Executor,
-      input: { id: string; decision: PartyDecision; actor: Actor; missing: string },
-    ): Promise<Returned<R>> {
-      const party = decidingParty(input.decision) as Exclude<DecidingParty, "clock">;
-      const set = { status: input.decision, decidedAt: sql`now()`, ...kind.stamp?.(input.actor) };
-      const [decided] = await db
-        .update(table)
-        .set(set as never)
-        .where(
-          and(eq(columns.id, input.id), kind.only, eq(columns.status, "pending"), kind.parties[party](input.actor)),
-        )
-        .returning(kind.returning);
-      if (!decided) throw notFound(input.missing);
-      return decided as Returned<R>;
+    decide,
+
+    /** `decide` for callers that need nothing back about the row. */
+    async settle(db: Executor, input: Input) {
+      await decide(db, input);
+      return { ok: true as const };
     },
 
     /** The clock's decision: every row of this kind still pending and created before `olderThan` expires. */

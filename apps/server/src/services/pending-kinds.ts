@@ -16,7 +16,6 @@ const clubRequestColumns = {
     id: clubRequests.id,
     status: clubRequests.status,
     createdAt: clubRequests.createdAt,
-    decidedAt: clubRequests.decidedAt,
   },
   stamp: (actor: ClubActor) => ({ decidedBy: actor.userId }),
   returning: { clubId: clubRequests.clubId, userId: clubRequests.userId },
@@ -43,7 +42,6 @@ export const friendRequestDecisions = definePending({
     id: friendRequests.id,
     status: friendRequests.status,
     createdAt: friendRequests.createdAt,
-    decidedAt: friendRequests.decidedAt,
   },
   parties: {
     sender: (actor: { userId: string }) => eq(friendRequests.fromUserId, actor.userId),
