@@ -107,6 +107,16 @@ async function invitation(scene: Scene, invitee: SceneUser) {
   return invite?.id ?? "";
 }
 
+/** A pending request of `asker` to join another club. */
+async function ownJoinRequest(scene: Scene, asker: SceneUser) {
+  const club = await scene.otherClub();
+  const [request] = await scene.db
+    .insert(clubRequests)
+    .values({ clubId: club.id, userId: asker.id, kind: "request" })
+    .returning({ id: clubRequests.id });
+  return request?.id ?? "";
+}
+
 async function friendRequest(scene: Scene, from: SceneUser, to: SceneUser) {
   const [request] = await scene.db
     .insert(friendRequests)
@@ -140,6 +150,10 @@ const startedWithAnotherClub: Options<Awaited<ReturnType<Scene["otherClub"]>>> =
 const someoneElsesInvitation: Options<string> = {
   label: "someone else's invitation",
   prepare: (s) => invitation(s, s.people.stranger),
+};
+const someoneElsesJoinRequest: Options<string> = {
+  label: "someone else's join request",
+  prepare: async (s) => (await s.otherClub()).requestId,
 };
 const requestBetweenOthers = (label: string): Options<string> => ({
   label,
@@ -234,6 +248,14 @@ export const rows: Record<string, Case | Case[]> = {
     },
     (t, s) => t.clubs.requestToJoin.mutate({ clubId: s.club.id }),
   ),
+  "clubs.cancelRequest": [
+    personal(signedIn, { prepare: (s, actor) => ownJoinRequest(s, me(s, actor)) }, (t, _, requestId) =>
+      t.clubs.cancelRequest.mutate({ requestId }),
+    ),
+    personal(outcomes({ NOT_FOUND: SIGNED_IN }), someoneElsesJoinRequest, (t, _, requestId) =>
+      t.clubs.cancelRequest.mutate({ requestId }),
+    ),
+  ],
   "clubs.listRequests": inClub(clubAdmins, (t, s) => t.clubs.listRequests.query({ clubId: s.club.id })),
   "clubs.approveRequest": [
     inClub(clubAdmins, { prepare: joinRequest }, (t, s, requestId) =>

@@ -1,113 +1,63 @@
-import { and, appendLedger, eq, isNull, refreshTokens, sql, users } from "@booky/db";
 import {
   changePasswordInput,
   logInInput,
   requestPasswordResetInput,
   resetPasswordInput,
   signUpInput,
-  startingGrant,
 } from "@booky/domain";
-import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
-import { fieldError } from "../errors.js";
+import { unauthorized } from "../errors.js";
 import {
   assertSameSiteRequest,
   clearRefreshCookie,
   readRefreshCookie,
   setRefreshCookie,
 } from "../http/refresh-cookie.js";
-import { accountColumns, findLiveUserByEmail, findPasswordHash } from "../services/accounts.js";
-import { consumeResetToken, createResetToken, resetPasswordMail } from "../services/password-reset.js";
-import { assertAcceptablePassword, hashPassword, verifyPassword } from "../services/passwords.js";
-import {
-  findActiveSessionUser,
-  openSession,
-  revokeSession,
-  revokeUserSessions,
-  rotateRefreshToken,
-  type SessionUser,
-} from "../services/sessions.js";
-import { hashOpaqueToken } from "../services/tokens.js";
+import { changePassword, logIn, logOut, refreshSession, signUp } from "../services/auth.js";
+import { requestPasswordReset, resetPassword } from "../services/password-reset.js";
+import { revokeUserSessions } from "../services/sessions.js";
 import { authedProcedure, publicProcedure, router } from "../trpc.js";
 
-/** Opens a session for `user`: refresh token in the cookie, access token in the body. */
-async function startSession(ctx: Context, user: SessionUser) {
-  const session = await openSession(ctx.db, {
-    userId: user.id,
-    userAgent: ctx.userAgent,
-    ip: ctx.ip,
-    ttlDays: ctx.config.REFRESH_TOKEN_TTL_DAYS,
-  });
-  setRefreshCookie(ctx.res, session.refreshToken, session.expiresAt, ctx.config.COOKIE_SECURE);
-  const access = await ctx.accessTokens.sign({ userId: user.id, sessionId: session.sessionId, role: user.role });
-  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, user };
+/** What opening a session needs from the request: the services, the refresh lifetime, the device. */
+const sessionDeps = (ctx: Context) => ({ ...ctx, ttlDays: ctx.config.REFRESH_TOKEN_TTL_DAYS });
+const device = (ctx: Context) => ({ userAgent: ctx.userAgent, ip: ctx.ip });
+
+/** A session opened or renewed: the refresh token goes in the cookie, the access token in the body. */
+function withRefreshCookie<B>(ctx: Context, session: { refresh: { token: string; expiresAt: Date }; body: B }): B {
+  setRefreshCookie(ctx.res, session.refresh.token, session.refresh.expiresAt, ctx.config.COOKIE_SECURE);
+  return session.body;
 }
 
-const sessionEnded = () => new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended; sign in again" });
+const sessionEnded = () => unauthorized("Your session has ended; sign in again");
 
 export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
-    await ctx.rateLimits.consume("signUpPerIp", ctx.ip);
-    assertAcceptablePassword(input.password, "password");
-    const passwordHash = await hashPassword(input.password);
-    const user = await ctx.db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({ ...input, passwordHash, passwordChangedAt: sql`now()` })
-        .returning(accountColumns);
-      if (!created) throw new Error("user insert returned nothing");
-      await appendLedger(tx, [startingGrant(created.id)]);
-      return created;
-    });
-    ctx.log.info({ userId: user.id }, "account created");
-    return startSession(ctx, user);
+    const session = await signUp(sessionDeps(ctx), device(ctx), input);
+    ctx.log.info({ userId: session.body.user.id }, "account created");
+    return withRefreshCookie(ctx, session);
   }),
 
-  logIn: publicProcedure.input(logInInput).mutation(async ({ ctx, input }) => {
-    await ctx.rateLimits.consume("logInPerIp", ctx.ip);
-    await ctx.rateLimits.consume("logInPerAccount", input.email);
-    const found = await findLiveUserByEmail(ctx.db, input.email);
-    // Unknown e-mails still pay for one argon2 verification: same time, same answer.
-    const valid = await verifyPassword(found?.passwordHash, input.password);
-    if (!found || !valid) {
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "E-mail or password is incorrect" });
-    }
-    await ctx.rateLimits.reset("logInPerAccount", input.email);
-    const { passwordHash: _hash, ...user } = found;
-    return startSession(ctx, user);
-  }),
+  logIn: publicProcedure
+    .input(logInInput)
+    .mutation(async ({ ctx, input }) => withRefreshCookie(ctx, await logIn(sessionDeps(ctx), device(ctx), input))),
 
   refresh: publicProcedure.mutation(async ({ ctx }) => {
     assertSameSiteRequest(ctx.req, ctx.config.CORS_ORIGINS);
     const token = readRefreshCookie(ctx.req);
     if (!token) throw sessionEnded();
-    const rotated = await ctx.db.transaction((tx) => rotateRefreshToken(tx, token));
-    const user = rotated.ok ? await findActiveSessionUser(ctx.db, rotated.sessionId, rotated.userId) : null;
-    if (!rotated.ok || !user) {
-      if (!rotated.ok && rotated.reason === "reused") {
-        ctx.log.warn("refresh token reused: its whole session was revoked");
-      }
+    const session = await refreshSession(ctx, token);
+    if (!session.ok) {
+      if (session.reused) ctx.log.warn("refresh token reused: its whole session was revoked");
       clearRefreshCookie(ctx.res, ctx.config.COOKIE_SECURE);
       throw sessionEnded();
     }
-    setRefreshCookie(ctx.res, rotated.refreshToken, rotated.expiresAt, ctx.config.COOKIE_SECURE);
-    const access = await ctx.accessTokens.sign({ userId: user.id, sessionId: rotated.sessionId, role: user.role });
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, user };
+    return withRefreshCookie(ctx, session);
   }),
 
   /** Ends this device's session, found by its refresh cookie or its access token. */
   logOut: publicProcedure.mutation(async ({ ctx }) => {
     assertSameSiteRequest(ctx.req, ctx.config.CORS_ORIGINS);
-    const token = readRefreshCookie(ctx.req);
-    if (token) {
-      const [row] = await ctx.db
-        .select({ sessionId: refreshTokens.sessionId })
-        .from(refreshTokens)
-        .where(eq(refreshTokens.tokenHash, hashOpaqueToken(token)));
-      if (row) await revokeSession(ctx.db, row.sessionId, "logout");
-    }
-    const claims = ctx.accessToken ? await ctx.accessTokens.verify(ctx.accessToken) : null;
-    if (claims) await revokeSession(ctx.db, claims.sessionId, "logout");
+    await logOut(ctx, { refreshToken: readRefreshCookie(ctx.req), accessToken: ctx.accessToken });
     clearRefreshCookie(ctx.res, ctx.config.COOKIE_SECURE);
     return { ok: true as const };
   }),
@@ -120,61 +70,18 @@ export const authRouter = router({
 
   me: authedProcedure.query(({ ctx }) => ctx.user),
 
-  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    const current = await findPasswordHash(ctx.db, ctx.user.id);
-    if (!(await verifyPassword(current, input.currentPassword))) {
-      throw fieldError("currentPassword", "Current password is incorrect");
-    }
-    assertAcceptablePassword(input.newPassword, "newPassword");
-    const passwordHash = await hashPassword(input.newPassword);
-    const revokedSessions = await ctx.db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, ctx.user.id));
-      // Other devices must sign in again with the new password; this one stays.
-      return revokeUserSessions(tx, ctx.user.id, "password_changed", ctx.sessionId);
-    });
-    return { revokedSessions };
-  }),
+  changePassword: authedProcedure
+    .input(changePasswordInput)
+    .mutation(({ ctx, input }) => changePassword(ctx.db, { userId: ctx.user.id, sessionId: ctx.sessionId }, input)),
 
   /** Always answers the same, at once: whether the e-mail exists is never revealed. */
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
-    await ctx.rateLimits.consume("resetPerIp", ctx.ip);
-    await ctx.rateLimits.consume("resetPerAccount", input.email);
-    const { db, config, mailer } = ctx;
-    ctx.background.run("password-reset-mail", async () => {
-      const user = await findLiveUserByEmail(db, input.email);
-      if (!user) return;
-      const token = await createResetToken(db, user.id, config.PASSWORD_RESET_TTL_MINUTES);
-      const link = new URL("/reset-password", config.PUBLIC_URL);
-      link.searchParams.set("token", token);
-      await mailer.send(
-        resetPasswordMail({
-          to: user.email,
-          displayName: user.displayName,
-          link: link.toString(),
-          ttlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
-        }),
-      );
-    });
+    await requestPasswordReset(ctx, ctx.ip, input.email);
     return { ok: true as const };
   }),
 
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
-    assertAcceptablePassword(input.newPassword, "newPassword");
-    const passwordHash = await hashPassword(input.newPassword);
-    const userId = await ctx.db.transaction(async (tx) => {
-      const owner = await consumeResetToken(tx, input.token);
-      if (!owner) return null;
-      // A link mailed just before the account was deleted must not revive it.
-      const [live] = await tx
-        .update(users)
-        .set({ passwordHash, passwordChangedAt: sql`now()` })
-        .where(and(eq(users.id, owner), isNull(users.deletedAt)))
-        .returning({ id: users.id });
-      if (!live) return null;
-      await revokeUserSessions(tx, owner, "password_reset");
-      return owner;
-    });
-    if (!userId) throw fieldError("token", "This reset link is invalid, expired or already used");
+    await resetPassword(ctx.db, input.token, input.newPassword);
     return { ok: true as const };
   }),
 });

@@ -4,6 +4,7 @@ import {
   clubMembers,
   clubRequests,
   clubs,
+  type Database,
   type Executor,
   eq,
   friendRequests,
@@ -14,9 +15,11 @@ import {
   sql,
 } from "@booky/db";
 import { ownedClubOnAccountDeletion } from "@booky/domain";
-import { conflict } from "../errors.js";
-import { anonymizeUser } from "./accounts.js";
+import { conflict, fieldError } from "../errors.js";
+import { anonymizeUser, findPasswordHash } from "./accounts.js";
+import { archivedNow } from "./clubs.js";
 import { withdrawUpcomingRsvps } from "./meetings.js";
+import { verifyPassword } from "./passwords.js";
 
 /**
  * Deletes an account as its owner would expect, inside the caller's
@@ -26,6 +29,15 @@ import { withdrawUpcomingRsvps } from "./meetings.js";
  * answers to meetings still to come and calendar feeds go, and the user row
  * is anonymised. Past attendance and reading history stay, by "Deleted member".
  */
+/** Deletes the caller's account once their password proves it is them; see `deleteAccount`. */
+export async function deleteOwnAccount(db: Database, userId: string, password: string) {
+  const hash = await findPasswordHash(db, userId);
+  if (!(await verifyPassword(hash, password))) {
+    throw fieldError("password", "Password is incorrect");
+  }
+  return db.transaction((tx) => deleteAccount(tx, userId));
+}
+
 export async function deleteAccount(tx: Executor, userId: string): Promise<{ archivedClubs: number }> {
   const archivedClubs = await archiveOwnedClubs(tx, userId);
   await leaveClubs(tx, userId);
@@ -66,7 +78,7 @@ async function archiveOwnedClubs(tx: Executor, userId: string): Promise<number> 
   if (owned.length === 0) return 0;
   await tx
     .update(clubs)
-    .set({ archivedAt: sql`coalesce(${clubs.archivedAt}, now())` })
+    .set(archivedNow())
     .where(
       inArray(
         clubs.id,

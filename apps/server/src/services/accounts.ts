@@ -1,4 +1,5 @@
 import { and, type Executor, eq, isNull, passwordResetTokens, sessions, sql, users } from "@booky/db";
+import { notFound } from "../errors.js";
 
 /** What the owner of an account sees about it. */
 export const accountColumns = {
@@ -69,4 +70,17 @@ export async function anonymizeUser(db: Executor, userId: string): Promise<void>
     .where(eq(users.id, userId));
   await db.delete(sessions).where(eq(sessions.userId, userId));
   await db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+}
+
+/** A live member's public profile; NOT_FOUND when nobody is called that. */
+export async function getMemberProfile(db: Executor, username: string) {
+  const profile = await findMemberByUsername(db, username);
+  if (!profile) throw notFound(`No member is called @${username}`);
+  return profile;
+}
+
+export async function updateProfile(db: Executor, userId: string, changes: Partial<typeof users.$inferInsert>) {
+  const [user] = await db.update(users).set(changes).where(eq(users.id, userId)).returning(accountColumns);
+  if (!user) throw notFound("This account no longer exists");
+  return user;
 }

@@ -1,13 +1,42 @@
-import { and, type ClubRole, clubMembers, clubRequests, clubs, type Executor, eq, isNull, lt, sql } from "@booky/db";
-import { conflict } from "../errors.js";
+import { randomBytes } from "node:crypto";
+import {
+  and,
+  type Club,
+  type ClubRole,
+  clubMembers,
+  clubs,
+  type Database,
+  type Executor,
+  eq,
+  ilike,
+  isNull,
+  lt,
+  or,
+  sql,
+} from "@booky/db";
+import {
+  canSeeClubContent,
+  type createClubInput,
+  type getClubInput,
+  type listClubsInput,
+  type SiteRole,
+  slugify,
+  slugWithSuffix,
+} from "@booky/domain";
+import type { z } from "zod";
+import { conflict, notFound } from "../errors.js";
 import { withdrawUpcomingRsvps } from "./meetings.js";
+import { definePager } from "./pagination.js";
+
+/** The user's membership row of the club being read, as a join condition on `clubs`. */
+const membershipOf = (userId: string) => and(eq(clubMembers.clubId, clubs.id), eq(clubMembers.userId, userId));
 
 /** The club and the caller's role in it (null when not a member), in one query. */
 export async function findClubWithRole(db: Executor, clubId: string, userId: string) {
   const [row] = await db
     .select({ club: clubs, role: clubMembers.role })
     .from(clubs)
-    .leftJoin(clubMembers, and(eq(clubMembers.clubId, clubs.id), eq(clubMembers.userId, userId)))
+    .leftJoin(clubMembers, membershipOf(userId))
     .where(eq(clubs.id, clubId));
   return row ?? null;
 }
@@ -49,34 +78,112 @@ export async function removeMembership(db: Executor, clubId: string, userId: str
   return true;
 }
 
+/** A club's directory card; `clubView` cuts it down for outsiders of a private club. */
+const clubSummaryColumns = {
+  id: clubs.id,
+  slug: clubs.slug,
+  name: clubs.name,
+  description: clubs.description,
+  category: clubs.category,
+  visibility: clubs.visibility,
+  isOnline: clubs.isOnline,
+  location: clubs.location,
+  memberCount: clubs.memberCount,
+  memberLimit: clubs.memberLimit,
+  archivedAt: clubs.archivedAt,
+  createdAt: clubs.createdAt,
+};
+
+type ClubRow = Pick<Club, "id" | "slug" | "name" | "description" | "visibility" | "category"> & {
+  myRole: ClubRole | null;
+};
+
+/** Who reads: their id and site role (site admins see every club's content, to moderate). */
+export interface Viewer {
+  id: string;
+  role: SiteRole;
+}
+
 /**
- * Decides a pending join request or invitation, once (compare-and-set on
- * `pending`). `scope` pins it to a club (admins deciding requests) or to a
- * user (invitees deciding invitations). Null when there is no such pending row.
+ * A club as the viewer may see it: everything (`access: "full"`), or for an
+ * outsider of a private club its name and description only (`"limited"`).
  */
-export async function decidePendingRequest(
-  db: Executor,
-  input: {
-    requestId: string;
-    kind: "request" | "invite";
-    scope: { clubId: string } | { userId: string };
-    status: "accepted" | "declined";
-    decidedBy: string;
-  },
-) {
-  const [decided] = await db
-    .update(clubRequests)
-    .set({ status: input.status, decidedBy: input.decidedBy, decidedAt: sql`now()` })
+function clubView<T extends ClubRow>(row: T, siteRole: SiteRole) {
+  if (canSeeClubContent(row.visibility, row.myRole, siteRole)) return { access: "full" as const, ...row };
+  const { id, slug, name, description, visibility, category, myRole } = row;
+  return { access: "limited" as const, id, slug, name, description, visibility, category, myRole };
+}
+
+async function insertClubWithUniqueSlug(db: Executor, values: Omit<typeof clubs.$inferInsert, "slug">) {
+  // The plain slug first; on a clash, a random suffix (the unique index decides, not a prior read).
+  for (const slug of [slugify(values.name), slugWithSuffix(values.name, randomBytes(3).toString("hex"))]) {
+    const [club] = await db
+      .insert(clubs)
+      .values({ ...values, slug })
+      .onConflictDoNothing({ target: clubs.slug })
+      .returning();
+    if (club) return club;
+  }
+  throw conflict("Could not find a free address for this club; try another name");
+}
+
+const clubsPager = definePager({ list: "clubs.list", order: "desc", key: "timestamp" });
+const clubsSort = { key: clubs.createdAt, id: clubs.id };
+
+/** A new club, owned by its creator (its first member). */
+export function createClub(db: Database, ownerId: string, input: z.output<typeof createClubInput>) {
+  return db.transaction(async (tx) => {
+    const club = await insertClubWithUniqueSlug(tx, { ...input, ownerId, memberCount: 1 });
+    await tx.insert(clubMembers).values({ clubId: club.id, userId: ownerId, role: "owner" });
+    return { ...club, myRole: "owner" as const };
+  });
+}
+
+/** By id or slug. Outsiders of a private club get its name and description only (`access: "limited"`). */
+export async function getClubForViewer(db: Executor, viewer: Viewer, input: z.output<typeof getClubInput>) {
+  const [row] = await db
+    .select({ ...clubSummaryColumns, ownerId: clubs.ownerId, myRole: clubMembers.role })
+    .from(clubs)
+    .leftJoin(clubMembers, membershipOf(viewer.id))
+    .where("clubId" in input ? eq(clubs.id, input.clubId) : eq(clubs.slug, input.slug));
+  if (!row) throw notFound("No such club");
+  return clubView(row, viewer.role);
+}
+
+/** Newest first, keyset-paginated; private clubs are listed as `getClubForViewer` shows them. */
+export async function listClubs(db: Executor, viewer: Viewer, input: z.output<typeof listClubsInput>) {
+  const pattern = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db
+    .select({ ...clubSummaryColumns, myRole: clubMembers.role })
+    .from(clubs)
+    [input.mine ? "innerJoin" : "leftJoin"](clubMembers, membershipOf(viewer.id))
     .where(
       and(
-        eq(clubRequests.id, input.requestId),
-        eq(clubRequests.kind, input.kind),
-        eq(clubRequests.status, "pending"),
-        "clubId" in input.scope
-          ? eq(clubRequests.clubId, input.scope.clubId)
-          : eq(clubRequests.userId, input.scope.userId),
+        input.mine ? undefined : isNull(clubs.archivedAt),
+        pattern ? or(ilike(clubs.name, pattern), ilike(clubs.description, pattern)) : undefined,
+        input.category ? eq(clubs.category, input.category) : undefined,
+        input.visibility ? eq(clubs.visibility, input.visibility) : undefined,
+        input.isOnline === undefined ? undefined : eq(clubs.isOnline, input.isOnline),
+        clubsPager.after(input.cursor, clubsSort),
       ),
     )
-    .returning({ clubId: clubRequests.clubId, userId: clubRequests.userId });
-  return decided ?? null;
+    .orderBy(...clubsPager.orderBy(clubsSort))
+    .limit(input.limit + 1);
+  const page = clubsPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
+  return { ...page, items: page.items.map((row) => clubView(row, viewer.role)) };
+}
+
+export async function updateClub(db: Executor, clubId: string, changes: Partial<typeof clubs.$inferInsert>) {
+  const [club] = await db.update(clubs).set(changes).where(eq(clubs.id, clubId)).returning();
+  if (!club) throw notFound("No such club");
+  return club;
+}
+
+/** Archiving keeps the first archive time: archiving again changes nothing. */
+export const archivedNow = () => ({ archivedAt: sql`coalesce(${clubs.archivedAt}, now())` });
+
+/** Hides the club from the directory and closes it to new members; its history stays. */
+export async function archiveClub(db: Executor, clubId: string) {
+  const [club] = await db.update(clubs).set(archivedNow()).where(eq(clubs.id, clubId)).returning();
+  return club;
 }

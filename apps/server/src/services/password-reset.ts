@@ -1,5 +1,11 @@
-import { and, type Executor, eq, gt, isNull, passwordResetTokens, sql } from "@booky/db";
+import { and, type Database, type Executor, eq, gt, isNull, passwordResetTokens, sql } from "@booky/db";
+import type { AppDeps } from "../context.js";
+import { fieldError } from "../errors.js";
+import { findLiveUserByEmail } from "./accounts.js";
+import { setPassword } from "./auth.js";
 import type { Mail } from "./mailer.js";
+import { assertAcceptablePassword, hashPassword } from "./passwords.js";
+import { revokeUserSessions } from "./sessions.js";
 import { hashOpaqueToken, newOpaqueToken } from "./tokens.js";
 
 export async function createResetToken(db: Executor, userId: string, ttlMinutes: number): Promise<string> {
@@ -58,4 +64,48 @@ Open this link within ${ttlMinutes} minutes to choose a new password:</p>
 <p><a href="${escapeHtml(link)}">Choose a new password</a></p>
 <p>If you did not ask for this, ignore this e-mail: your password stays as it is.</p>`;
   return { to, subject: "Reset your Booky password", text, html };
+}
+
+/**
+ * Mails a reset link to the account with this e-mail, if there is one, in the
+ * background: the caller's answer is the same, at once, either way.
+ */
+export async function requestPasswordReset(
+  deps: Pick<AppDeps, "db" | "config" | "mailer" | "rateLimits" | "background">,
+  ip: string,
+  email: string,
+) {
+  await deps.rateLimits.consume("resetPerIp", ip);
+  await deps.rateLimits.consume("resetPerAccount", email);
+  const { db, config, mailer } = deps;
+  deps.background.run("password-reset-mail", async () => {
+    const user = await findLiveUserByEmail(db, email);
+    if (!user) return;
+    const token = await createResetToken(db, user.id, config.PASSWORD_RESET_TTL_MINUTES);
+    const link = new URL("/reset-password", config.PUBLIC_URL);
+    link.searchParams.set("token", token);
+    await mailer.send(
+      resetPasswordMail({
+        to: user.email,
+        displayName: user.displayName,
+        link: link.toString(),
+        ttlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
+      }),
+    );
+  });
+}
+
+/** Spends a reset link for a new password; every session of the account ends. */
+export async function resetPassword(db: Database, token: string, newPassword: string) {
+  assertAcceptablePassword(newPassword, "newPassword");
+  const passwordHash = await hashPassword(newPassword);
+  const userId = await db.transaction(async (tx) => {
+    const owner = await consumeResetToken(tx, token);
+    if (!owner) return null;
+    // A link mailed just before the account was deleted must not revive it.
+    if (!(await setPassword(tx, owner, passwordHash))) return null;
+    await revokeUserSessions(tx, owner, "password_reset");
+    return owner;
+  });
+  if (!userId) throw fieldError("token", "This reset link is invalid, expired or already used");
 }
