@@ -18,8 +18,19 @@ import { findActiveSessionUser } from "./services/sessions.js";
 // 1. init
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  isDev: process.env.NODE_ENV !== "production",
-  errorFormatter({ shape, error }) {
+  // Stack traces travel only in tests; a development server logs them instead.
+  isDev: process.env.NODE_ENV === "test",
+  errorFormatter({ shape, error, ctx }) {
+    const requestId = ctx?.req.id ?? null;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      // Not the caller's fault and none of their business: what failed (SQL, parameters) goes to the log only.
+      const { stack: _stack, ...data } = shape.data;
+      return {
+        ...shape,
+        message: `Something went wrong on our side; quote request ${requestId ?? "(no id)"} if it keeps happening`,
+        data: { ...data, requestId, zodError: null, retryAfter: null, current: undefined },
+      };
+    }
     // Input validation (zod) and field errors of Booky's own both carry `issues`: flatten them per field,
     // and say the first problem in words instead of zod's JSON dump.
     const cause = error.cause;
@@ -32,7 +43,7 @@ const t = initTRPC.context<Context>().create({
         : shape.message;
     const retryAfter = cause instanceof AppError ? (cause.retryAfter ?? null) : null;
     const current = cause instanceof AppError ? cause.current : undefined;
-    return { ...shape, message, data: { ...shape.data, zodError, retryAfter, current } };
+    return { ...shape, message, data: { ...shape.data, requestId, zodError, retryAfter, current } };
   },
 });
 

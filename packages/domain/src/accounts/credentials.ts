@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../shared/inputs.js";
 
 /** Limits shared by the sign-up form and the server, so both say the same thing. */
 export const PASSWORD_MIN_LENGTH = 8;
@@ -40,13 +41,11 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
 
-export const displayNameSchema = z
-  .string()
-  .trim()
+export const displayNameSchema = text()
   .min(1, "Display name cannot be empty")
   .max(60, "Display name is at most 60 characters");
 
-export const bioSchema = z.string().trim().max(500, "Bio is at most 500 characters");
+export const bioSchema = text().max(500, "Bio is at most 500 characters");
 
 export const avatarUrlSchema = z
   .url({ protocol: /^https?$/, error: "Avatar must be an http(s) URL" })

@@ -7,6 +7,7 @@ import {
   passwordSchema,
   usernameSchema,
 } from "./credentials.js";
+import { CHANGE_SOMETHING, changesSomething } from "../shared/inputs.js";
 
 /** Procedure inputs for accounts: the web's forms validate with these same schemas. */
 export const signUpInput = z.object({
@@ -40,7 +41,7 @@ export const updateProfileInput = z
     avatarUrl: avatarUrlSchema.nullable(),
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "Change at least one field");
+  .refine(changesSomething, CHANGE_SOMETHING);
 
 export const deleteAccountInput = z.object({
   password: z.string().min(1, "Enter your password to confirm").max(1024),

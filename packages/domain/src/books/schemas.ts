@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { text } from "../shared/inputs.js";
 import { pageInput } from "../shared/pagination.js";
 import { parseIsbn } from "./isbn.js";
 import { parseBookQuery } from "./search.js";
 
 export const bookIdInput = z.object({ bookId: z.uuid("Unknown book") });
 
-const isbnSchema = z
-  .string()
-  .trim()
+const isbnSchema = text()
   .max(32)
   .transform((value, context) => {
     const isbn13 = parseIsbn(value);
@@ -25,9 +24,7 @@ export const googleVolumeIdSchema = z
   .regex(/^[A-Za-z0-9_-]{4,64}$/, "Not a Google Books volume id");
 
 export const searchBooksInput = pageInput.extend({
-  query: z
-    .string()
-    .trim()
+  query: text()
     .min(1, "Type a title, an author or an ISBN")
     .max(200, "At most 200 characters")
     .refine((value) => parseBookQuery(value) !== null, "Not a valid ISBN-10 or ISBN-13"),

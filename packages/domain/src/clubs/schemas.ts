@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { usernameSchema } from "../accounts/credentials.js";
+import { CHANGE_SOMETHING, changesSomething, text } from "../shared/inputs.js";
 import { pageInput } from "../shared/pagination.js";
 
 export const CLUB_CATEGORIES = [
@@ -23,11 +24,11 @@ export const clubIdInput = z.object({ clubId: z.uuid("Unknown club") });
 
 /** The editable fields, without defaults: an update touches only what it names. */
 const clubFields = z.object({
-  name: z.string().trim().min(3, "Name the club in at least 3 characters").max(80, "At most 80 characters"),
-  description: z.string().trim().max(2000, "At most 2000 characters"),
+  name: text().min(3, "Name the club in at least 3 characters").max(80, "At most 80 characters"),
+  description: text().max(2000, "At most 2000 characters"),
   category: z.enum(CLUB_CATEGORIES, "Pick a category"),
   isOnline: z.boolean(),
-  location: z.string().trim().min(2, "Say where the club meets").max(120).nullable(),
+  location: text().min(2, "Say where the club meets").max(120).nullable(),
   visibility: z.enum(CLUB_VISIBILITIES),
   memberLimit: z.int("Whole number of members").min(2, "At least 2 members").max(10_000, "At most 10,000"),
 });
@@ -46,13 +47,13 @@ export const createClubInput = clubFields
   });
 
 export const updateClubInput = clubIdInput.extend({
-  changes: clubFields.partial().refine((value) => Object.keys(value).length > 0, "Change at least one field"),
+  changes: clubFields.partial().refine(changesSomething, CHANGE_SOMETHING),
 });
 
-export const getClubInput = z.union([clubIdInput, z.object({ slug: z.string().trim().min(1).max(64) })]);
+export const getClubInput = z.union([clubIdInput, z.object({ slug: text().min(1).max(64) })]);
 
 export const listClubsInput = pageInput.extend({
-  search: z.string().trim().max(100).optional(),
+  search: text().max(100).optional(),
   category: z.enum(CLUB_CATEGORIES).optional(),
   visibility: z.enum(CLUB_VISIBILITIES).optional(),
   isOnline: z.boolean().optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clubIdInput } from "../clubs/schemas.js";
+import { CHANGE_SOMETHING, changesSomething, text, timestamp } from "../shared/inputs.js";
 import { pageInput } from "../shared/pagination.js";
 import { RSVP_STATUSES } from "./status.js";
 
@@ -9,9 +10,9 @@ const meetingFields = z.object({
   bookId: z.uuid("Pick a book from the catalog"),
   /** The edition's pages; null takes the catalog's page count (required when the catalog has none). */
   bookPageCount: z.int("Whole pages").min(1, "At least one page").max(100_000).nullable(),
-  startsAt: z.coerce.date("Give a start date and time"),
-  readingDeadline: z.coerce.date("Give a valid deadline").nullable(),
-  place: z.string().trim().min(2).max(200).nullable(),
+  startsAt: timestamp("Give a start date and time"),
+  readingDeadline: timestamp("Give a valid deadline").nullable(),
+  place: text().min(2).max(200).nullable(),
   link: z
     .url({ protocol: /^https?$/, error: "The link must be an http(s) URL" })
     .max(2048)
@@ -36,7 +37,7 @@ export const createMeetingInput = clubIdInput
   });
 
 export const updateMeetingInput = meetingIdInput.extend({
-  changes: meetingFields.partial().refine((value) => Object.keys(value).length > 0, "Change at least one field"),
+  changes: meetingFields.partial().refine(changesSomething, CHANGE_SOMETHING),
 });
 
 export const listForClubInput = clubIdInput.extend({
@@ -54,7 +55,7 @@ export const recordAttendanceInput = meetingIdInput.extend({
 });
 
 export const myCalendarInput = z
-  .object({ from: z.coerce.date(), to: z.coerce.date(), ...pageInput.shape })
+  .object({ from: timestamp(), to: timestamp(), ...pageInput.shape })
   .refine((value) => value.to > value.from, { path: ["to"], message: "The range must end after it starts" })
   .refine((value) => value.to.getTime() - value.from.getTime() <= 400 * 86_400_000, {
     path: ["to"],
