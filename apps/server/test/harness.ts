@@ -11,7 +11,7 @@ import {
   createTestClient as routerTestClient,
 } from "@booky/testing";
 import { afterAll } from "vitest";
-import { buildApp } from "../src/app.js";
+import { type BuildAppOptions, buildApp } from "../src/app.js";
 import { type Env, loadConfig } from "../src/config.js";
 import { startJobRunner } from "../src/jobs/runner.js";
 import type { AppRouter } from "../src/router.js";
@@ -29,6 +29,8 @@ export interface TestServerOptions {
   rateLimits?: RateLimitRules;
   /** Also run the job queue's workers (settlement, sweeps, leaderboard refreshes), as the server does. */
   jobs?: boolean;
+  /** Fastify's logger, e.g. a pino stream a test reads (silent otherwise). */
+  logger?: BuildAppOptions["logger"];
 }
 
 /**
@@ -56,7 +58,12 @@ export async function startTestServer(options: TestServerOptions = {}) {
   });
   const statements = { count: 0 };
   const database = createDatabase(testDb.url, { max: 5, onQuery: () => statements.count++ });
-  const app = await buildApp({ config, database, rateLimits: options.rateLimits ?? relaxedRateLimits });
+  const app = await buildApp({
+    config,
+    database,
+    rateLimits: options.rateLimits ?? relaxedRateLimits,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const jobs = options.jobs
     ? await startJobRunner({ connectionString: testDb.url, db: database.db, log: app.log })
     : null;

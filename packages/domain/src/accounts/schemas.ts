@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHANGE_SOMETHING, changesSomething } from "../shared/inputs.js";
 import {
   avatarUrlSchema,
   bioSchema,
@@ -7,7 +8,6 @@ import {
   passwordSchema,
   usernameSchema,
 } from "./credentials.js";
-import { CHANGE_SOMETHING, changesSomething } from "../shared/inputs.js";
 
 /** Procedure inputs for accounts: the web's forms validate with these same schemas. */
 export const signUpInput = z.object({

@@ -1,3 +1,3 @@
+export * from "./inputs.js";
 export * from "./pagination.js";
 export * from "./pending.js";
-export * from "./inputs.js";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { updateProfileInput } from "../accounts/schemas.js";
 import { updateClubInput } from "../clubs/schemas.js";
 import { myCalendarInput } from "../meetings/schemas.js";
-import { updateProfileInput } from "../accounts/schemas.js";
 import { CHANGE_SOMETHING, CONTROL_CHARACTERS, changesSomething, text, timestamp } from "./inputs.js";
 
 describe("text", () => {
@@ -38,9 +38,7 @@ describe("timestamp", () => {
     expect(timestamp().safeParse("+010000-01-01T00:00:00Z").error?.issues[0]?.message).toBe(
       "Give a date before the year 10000",
     );
-    expect(timestamp().safeParse("-000001-01-01T00:00:00Z").error?.issues[0]?.message).toBe(
-      "Give a date from 1900 on",
-    );
+    expect(timestamp().safeParse("-000001-01-01T00:00:00Z").error?.issues[0]?.message).toBe("Give a date from 1900 on");
     expect(timestamp("Say when").safeParse("not a date").error?.issues[0]?.message).toBe("Say when");
   });
 

@@ -5,6 +5,7 @@ import { z } from "zod";
  * all (a 500 before this check), and the others only confuse what renders
  * the text. Tab, line feed and carriage return stay: multi-line fields use them.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** The one free-text input: trimmed, refusing control characters; chain `.min()` / `.max()` as usual. */

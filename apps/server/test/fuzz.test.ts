@@ -1,0 +1,295 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import superjson from "superjson";
+import { describe, expect, it } from "vitest";
+import { appRouter } from "../src/router.js";
+import { createScenes, type Role, type Scene } from "./authorization-fixture.js";
+import {
+  fieldByFieldValues,
+  hostileValue,
+  inputSchemaOf,
+  type KnownIds,
+  metaTricks,
+  validValue,
+} from "./fuzz-inputs.js";
+import { serverWithFakeGoogle } from "./google-books-support.js";
+
+/**
+ * Every procedure of the app router, called over HTTP as anonymous, member and
+ * owner with inputs generated from its own zod schema: valid-looking ones, the
+ * same with one part broken, superjson `meta` that lies, and mixed batches. No
+ * answer may be a 5xx or an untyped error, and a rejected call must leave
+ * every table as it was. The seed is fixed (FUZZ_SEED to replay another) and
+ * printed; FUZZ_RUNS scales the count.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 14_2024);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1);
+const VALID = 2 * RUNS;
+const HOSTILE = 3 * RUNS;
+const FUZZ_ROLES = ["anonymous", "member", "owner"] as const satisfies readonly Role[];
+
+/** The answers a client can act on; INTERNAL_SERVER_ERROR (or anything unknown) fails the test. */
+const TYPED = new Set([
+  "BAD_REQUEST",
+  "PARSE_ERROR",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "TOO_MANY_REQUESTS",
+  "PAYLOAD_TOO_LARGE",
+  "METHOD_NOT_SUPPORTED",
+  "UNPROCESSABLE_CONTENT",
+  "PRECONDITION_FAILED",
+]);
+
+// The Books API is a local fake speaking its wire format: an import of an unknown volume is a NOT_FOUND, not an outage.
+const { server } = await serverWithFakeGoogle();
+const scenes = await createScenes(server);
+
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>)
+  .map(([path, procedure]) => ({ path, type: procedure._def.type, schema: inputSchemaOf(procedure._def.inputs) }))
+  .sort((a, b) => a.path.localeCompare(b.path));
+
+interface ProcedureDef {
+  type: "query" | "mutation" | "subscription";
+  inputs: unknown[];
+}
+
+/** One hash per table (every base table Booky and graphile-worker have): what a rejected call must not move. */
+const tables = await server.sql<{ name: string }[]>`
+  select format('%I.%I', table_schema, table_name) as name from information_schema.tables
+  where table_schema in ('public', 'graphile_worker') and table_type = 'BASE TABLE' order by 1`;
+async function fingerprint(): Promise<Record<string, string>> {
+  const columns = tables.map(
+    // Order-free (a sum of row hashes and the count), so no sort: every row's every column counts.
+    ({ name }, i) =>
+      `(select count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0) from ${name} t) as t${i}`,
+  );
+  const [row] = await server.sql.unsafe<Record<string, string>[]>(`select ${columns.join(", ")}`);
+  return Object.fromEntries(tables.map(({ name }, i) => [name, row?.[`t${i}`] ?? ""]));
+}
+
+interface Answer {
+  status: number;
+  items: { ok: boolean; code?: string; httpStatus?: number; message?: string }[];
+}
+
+/** One HTTP request in tRPC's batch wire format; `payloads` are `{ json, meta }` as superjson sends them. */
+async function call(type: string, paths: string[], payloads: unknown[], token: string | null): Promise<Answer> {
+  const body = JSON.stringify(Object.fromEntries(payloads.map((payload, i) => [i, payload])));
+  const url = `${server.url}/trpc/${paths.join(",")}?batch=1`;
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response =
+    type === "query"
+      ? await fetch(`${url}&input=${encodeURIComponent(body)}`, { headers })
+      : await fetch(url, { method: "POST", headers, body });
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Answers outside tRPC (431 for a URL too long, 413 for a body too big) carry no JSON: the status says it.
+  }
+  // Answers outside tRPC's shape (Fastify's 414 for a URL too long) have only their status to say.
+  const list = Array.isArray(parsed)
+    ? parsed
+    : parsed && typeof parsed === "object" && "error" in parsed
+      ? [parsed]
+      : [];
+  if (list.some((item) => typeof item?.error !== "object" && !("result" in (item ?? {})))) list.length = 0;
+  return {
+    status: response.status,
+    items: list.map(
+      (item: { error?: { json?: { message?: string; data?: { code?: string; httpStatus?: number } } } }) =>
+        item.error
+          ? {
+              ok: false,
+              code: item.error.json?.data?.code,
+              httpStatus: item.error.json?.data?.httpStatus,
+              message: item.error.json?.message,
+            }
+          : { ok: true },
+    ),
+  };
+}
+
+const seedOf = (...parts: string[]) =>
+  createHash("sha256")
+    .update(`${SEED}:${parts.join(":")}`)
+    .digest()
+    .readInt32LE(0);
+
+function knownIds(scene: Scene): KnownIds {
+  const listCursor = (list: string, key: unknown, id: string) =>
+    Buffer.from(JSON.stringify([list, key, id])).toString("base64url");
+  return {
+    clubId: scene.club.id,
+    meetingId: scene.meetingId,
+    bookId: scene.book.id,
+    userIds: Object.values(scene.people).map((person) => person.id),
+    cursors: [
+      listCursor("bets.mine", new Date().toISOString(), crypto.randomUUID()),
+      listCursor("clubs.list", "Matrix", scene.club.id),
+      listCursor("friends.list", null, scene.people.member.id),
+      listCursor("points.ledger", null, "12"),
+    ],
+  };
+}
+
+const problems: string[] = [];
+const counts = { calls: 0, batches: 0, rejected: 0, ok: 0 };
+
+/** The tables as they were after the last call (or the last set-up): what a rejected call is compared with. */
+let baseline: Record<string, string> = {};
+const settle = async () => {
+  baseline = await fingerprint();
+};
+
+/** Sends, then checks: no 5xx, only typed errors, no message leaking SQL, and a rejected call changed nothing. */
+async function probe(label: string, type: string, paths: string[], payloads: unknown[], token: string | null) {
+  const before = baseline;
+  const answer = await call(type, paths, payloads, token);
+  counts.calls += payloads.length;
+  if (paths.length > 1) counts.batches += 1;
+  const shown = () => `${label} ${JSON.stringify(payloads).slice(0, 300)}`;
+  if (answer.status >= 500) problems.push(`HTTP ${answer.status} from ${shown()}`);
+  if (answer.items.length === 0 && answer.status < 400) problems.push(`no answer (HTTP ${answer.status}) ${shown()}`);
+  for (const item of answer.items) {
+    if (item.ok) continue;
+    if (!item.code || !TYPED.has(item.code) || (item.httpStatus ?? 500) >= 500) {
+      problems.push(`${item.code ?? "untyped"} (${item.message}) from ${shown()}`);
+    }
+    if (item.message && /select |insert |update |delete |Failed query|params:/i.test(item.message)) {
+      problems.push(`message leaks SQL: ${item.message}`);
+    }
+  }
+  const allRejected = answer.items.length === 0 || answer.items.every((item) => !item.ok);
+  await settle();
+  const after = baseline;
+  if (allRejected) {
+    counts.rejected += payloads.length;
+    const changed = Object.keys(after).filter((name) => after[name] !== before[name]);
+    if (changed.length > 0) problems.push(`rejected call changed ${changed.join(", ")}: ${shown()}`);
+  } else {
+    counts.ok += answer.items.filter((item) => item.ok).length;
+  }
+}
+
+const rawJson = (value: unknown) => ({ json: value });
+/** What a superjson client sends; what superjson itself refuses to send (a `constructor` key) goes as plain JSON. */
+function payloadOf(value: unknown): unknown {
+  if (value === undefined) return {};
+  try {
+    return superjson.serialize(value);
+  } catch {
+    return rawJson(
+      JSON.parse(JSON.stringify(value, (_key, inner) => (typeof inner === "bigint" ? String(inner) : inner))),
+    );
+  }
+}
+
+describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, seed ${SEED}`, () => {
+  it("enumerates every procedure of the app router, each with the schema it validates", () => {
+    console.log(`fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED}), ${procedures.length} procedures`);
+    expect(procedures.length).toBeGreaterThan(50);
+    // A builder's input (clubId) and the router's (changes) both count.
+    const update = procedures.find((procedure) => procedure.path === "clubs.update")?.schema;
+    expect(update?.allOf?.flatMap((part) => Object.keys(part.properties ?? {}))).toEqual([
+      "clubId",
+      "clubId",
+      "changes",
+    ]);
+  });
+
+  it("would notice a state change: the fingerprint covers every table", async () => {
+    const before = await fingerprint();
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(["public.users", "public.point_ledger"]));
+    const scene = await scenes.scene("public");
+    expect((await fingerprint())["public.users"]).not.toBe(before["public.users"]);
+    expect(scene.people.owner.id).toBeTruthy();
+  });
+
+  it("answers every call with a typed error or a result, and a rejected call changes nothing", async () => {
+    problems.length = 0;
+    const slow: [string, number][] = [];
+    for (const procedure of procedures) {
+      const startedAt = performance.now();
+      const scene = await scenes.scene("public");
+      const ids = knownIds(scene);
+      for (const role of FUZZ_ROLES) {
+        const { client } = await scenes.clientAs(scene, role);
+        const token = client.accessToken;
+        await settle();
+        const label = `${procedure.path} as ${role}`;
+        const seed = seedOf(procedure.path, role);
+        const valid = procedure.schema ? fc.sample(validValue(procedure.schema, ids), { seed, numRuns: VALID }) : [];
+        const hostile = fc.sample(hostileValue(procedure.schema, ids), { seed: seed + 1, numRuns: HOSTILE });
+        // The owner reaches furthest into every procedure: they get each field broken in turn too.
+        const byField = role === "owner" ? fieldByFieldValues(procedure.schema, ids, seed + 3) : [];
+        for (const value of [...valid, ...hostile, ...byField]) {
+          await probe(label, procedure.type, [procedure.path], [payloadOf(value)], token);
+        }
+        const [trick] = fc.sample(fc.nat(metaTricks.length - 1), { seed: seed + 2, numRuns: 1 });
+        const [value] = valid.length > 0 ? valid : [undefined];
+        await probe(
+          `${label} (meta trick)`,
+          procedure.type,
+          [procedure.path],
+          [{ json: (payloadOf(value) as { json?: unknown }).json ?? null, meta: metaTricks[trick ?? 0] }],
+          token,
+        );
+        // Wrong types straight in the JSON, without superjson's help.
+        await probe(`${label} (raw)`, procedure.type, [procedure.path], [rawJson([[{ a: "\u0000" }]])], token);
+      }
+      slow.push([procedure.path, Math.round(performance.now() - startedAt)]);
+    }
+    slow.sort((a, b) => b[1] - a[1]);
+    console.log(
+      `slowest: ${slow
+        .slice(0, 8)
+        .map(([path, ms]) => `${path} ${ms} ms`)
+        .join(", ")}`,
+    );
+    console.log(
+      `fuzz seed ${SEED}: ${counts.calls} calls (${counts.ok} answered, ${counts.rejected} rejected) over ` +
+        `${procedures.length} procedures, ${problems.length} problems`,
+    );
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it("answers mixed batches item by item, each typed", async () => {
+    problems.length = 0;
+    const scene = await scenes.scene("public");
+    const ids = knownIds(scene);
+    const { client } = await scenes.clientAs(scene, "member");
+    await settle();
+    for (const type of ["query", "mutation"] as const) {
+      const ofType = procedures.filter((procedure) => procedure.type === type);
+      const [picks] = fc.sample(fc.shuffledSubarray(ofType, { minLength: 8, maxLength: 12 }), {
+        seed: seedOf("batch", type),
+        numRuns: 1,
+      });
+      const chosen = picks ?? [];
+      const payloads = chosen.map((procedure, i) => {
+        const arbitrary =
+          i % 2 || !procedure.schema ? hostileValue(procedure.schema, ids) : validValue(procedure.schema, ids);
+        const [value] = fc.sample(arbitrary, { seed: seedOf("batch", procedure.path), numRuns: 1 });
+        return payloadOf(value);
+      });
+      await probe(
+        `${type} batch`,
+        type,
+        chosen.map((procedure) => procedure.path),
+        payloads,
+        client.accessToken,
+      );
+      // A query called in a mutation's batch (and the reverse) is refused item by item.
+      const other = procedures.find((procedure) => procedure.type !== type);
+      if (other) await probe(`mixed ${type}`, type, [chosen[0]?.path ?? "", other.path], [{}, {}], client.accessToken);
+    }
+    console.log(`fuzz seed ${SEED}: ${counts.batches} batches, ${problems.length} problems`);
+    expect(problems).toEqual([]);
+  });
+});
