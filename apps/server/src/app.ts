@@ -7,6 +7,7 @@ import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyServerOptions } from "fastify";
+import { Redis } from "ioredis";
 import type postgres from "postgres";
 import type { Config } from "./config.js";
 import { type AppDeps, createContextFactory } from "./context.js";
@@ -45,6 +46,12 @@ export async function buildApp(options: BuildAppOptions) {
     reply.header("x-request-id", request.id);
   });
 
+  // Several servers share their rate limits through Redis; offline queueing off, so an outage fails fast.
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, lazyConnect: true }) : null;
+  if (redis) {
+    redis.on("error", (error) => app.log.warn({ err: error }, "redis"));
+    await redis.connect();
+  }
   const metrics = createMetrics({ sql: database.client, poolMax: config.DATABASE_POOL_MAX });
   const deps: AppDeps = {
     config,
@@ -61,7 +68,10 @@ export async function buildApp(options: BuildAppOptions) {
       mailDir: path.join(config.DATA_DIR ?? defaultDataDir, "mail"),
       log: app.log,
     }),
-    rateLimits: createRateLimits(options.rateLimits ?? defaultRateLimits),
+    rateLimits: createRateLimits(
+      options.rateLimits ?? defaultRateLimits,
+      redis ? { redis, prefix: config.REDIS_KEY_PREFIX } : undefined,
+    ),
     metrics,
     background: createBackgroundTasks(app.log),
     bookMetadata: createBookMetadata({ config, db: database.db, registry: metrics.registry, log: app.log }),
@@ -109,6 +119,7 @@ export async function buildApp(options: BuildAppOptions) {
     await deps.background.drain();
     deps.mailer.close();
     deps.bookMetadata.close();
+    await redis?.quit();
   });
   return app;
 }

@@ -22,6 +22,9 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_MAX: wholeNumber(1, 500).default(10),
   DATA_DIR: z.string().min(1).optional(),
+  /** Shared state of several servers (rate limits); unset, each server counts in its own memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default("booky"),
   PUBLIC_URL: z.url().optional(),
   CORS_ORIGINS: csv.default([]),
   TRUST_PROXY: booleanish.default(false),

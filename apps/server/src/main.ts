@@ -32,12 +32,15 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await resolved.embedded?.stop();
 });
 
-await app.listen({ host: config.HOST, port: config.PORT });
+const address = await app.listen({ host: config.HOST, port: config.PORT });
+// PORT=0 picks a free port: say the one it picked (tests and supervisors read `address`).
+const port = new URL(address).port;
 const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
 app.log.info(
   {
+    address,
     database: resolved.embedded ? "embedded" : "DATABASE_URL",
     startupMs: Math.round(performance.now() - startedAt),
   },
-  `Booky is ready at http://${shownHost}:${config.PORT}`,
+  `Booky is ready at http://${shownHost}:${port}`,
 );

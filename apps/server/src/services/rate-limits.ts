@@ -1,5 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { rateLimited } from "../errors.js";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { rateLimited, unavailable } from "../errors.js";
 
 export interface LimitRule {
   /** Attempts allowed per window. */
@@ -21,21 +22,34 @@ export const defaultRateLimits = {
 export type RateLimitRules = Record<keyof typeof defaultRateLimits, LimitRule>;
 export type RateLimitName = keyof RateLimitRules;
 
+export interface SharedStore {
+  /** The Redis every server counts in (REDIS_URL), so N servers allow the quota once, not N times. */
+  redis: Redis;
+  /** Prepended to every key, so deployments (or test runs) sharing a Redis count apart. */
+  prefix: string;
+}
+
 /**
- * In-process counters: right for one server. With several servers behind a
- * load balancer, swap in rate-limiter-flexible's RateLimiterRedis (same API).
+ * Counters in Redis when a shared store is given (several servers behind a
+ * load balancer), in process memory otherwise (one server).
  */
-export function createRateLimits(rules: RateLimitRules = defaultRateLimits) {
+export function createRateLimits(rules: RateLimitRules = defaultRateLimits, shared?: SharedStore) {
   const limiters = Object.fromEntries(
-    Object.entries(rules).map(([name, rule]) => [name, new RateLimiterMemory({ keyPrefix: name, ...rule })]),
-  ) as Record<RateLimitName, RateLimiterMemory>;
+    Object.entries(rules).map(([name, rule]) => [
+      name,
+      shared
+        ? new RateLimiterRedis({ storeClient: shared.redis, keyPrefix: `${shared.prefix}:rl:${name}`, ...rule })
+        : new RateLimiterMemory({ keyPrefix: name, ...rule }),
+    ]),
+  ) as Record<RateLimitName, RateLimiterMemory | RateLimiterRedis>;
 
   /** Counts one attempt; throws TOO_MANY_REQUESTS (with seconds to wait) when over. */
   async function consume(name: RateLimitName, key: string): Promise<void> {
     try {
       await limiters[name].consume(key);
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
+      // A Redis that cannot be reached is an outage, not the caller's fault: SERVICE_UNAVAILABLE, never a 500.
+      if (!(error instanceof RateLimiterRes)) throw unavailable("Try again in a moment", error);
       const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       throw rateLimited(retryAfter);
     }

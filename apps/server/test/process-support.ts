@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, vi } from "vitest";
+
+/**
+ * Booky as operators run it, one OS process each (`node dist/main.js`,
+ * `node dist/worker.js`), here from sources; every process a test starts is
+ * stopped after the file, and its DATA_DIR removed.
+ */
+const serverDir = fileURLToPath(new URL("..", import.meta.url));
+const running = new Set<BookyProcess>();
+afterAll(async () => {
+  await Promise.all([...running].map((child) => child.kill("SIGKILL")));
+});
+
+export const TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-signing";
+
+export interface BookyProcess {
+  child: ChildProcess;
+  output: string[];
+  /** The base URL once the server listens (servers only). */
+  url: string;
+  /** Resolves with the exit code (or the signal's name) when the process is gone. */
+  exited: Promise<number | string>;
+  kill(signal?: NodeJS.Signals): Promise<number | string>;
+}
+
+/** Starts `src/<entry>.ts` with Booky's test defaults under `env`; a server resolves once /readyz answers. */
+export async function startBookyProcess(
+  entry: "main" | "worker",
+  env: Record<string, string>,
+  options: { waitReady?: boolean } = {},
+): Promise<BookyProcess> {
+  const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), "booky-process-")));
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", `src/${entry}.ts`], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      LOG_LEVEL: "info",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      JWT_SECRET: TEST_JWT_SECRET,
+      COOKIE_SECURE: "false",
+      GOOGLE_BOOKS_ENABLED: "false",
+      WEB_DIST_DIR: "/nonexistent",
+      DATA_DIR: dataDir,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  child.stdout?.on("data", (chunk) => output.push(String(chunk)));
+  child.stderr?.on("data", (chunk) => output.push(String(chunk)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
+  const made: BookyProcess = {
+    child,
+    output,
+    url: "",
+    exited,
+    async kill(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const result = await exited;
+      running.delete(made);
+      if (!env.DATA_DIR) await rm(dataDir, { recursive: true, force: true });
+      return result;
+    },
+  };
+  running.add(made);
+  if (entry === "main" && options.waitReady !== false) made.url = await readyUrl(made);
+  return made;
+}
+
+/** Waits for the server's "ready" line (it names the address PORT=0 picked), then for /readyz. */
+export async function readyUrl(booky: BookyProcess, timeout = 60_000): Promise<string> {
+  return vi.waitFor(
+    async () => {
+      if (booky.child.exitCode !== null) throw new Error(`exited early:\n${booky.output.join("")}`);
+      const line = booky.output
+        .join("")
+        .split("\n")
+        .find((text) => text.includes("Booky is ready at"));
+      const address = line ? (JSON.parse(line) as { address?: string }).address : undefined;
+      if (!address) throw new Error(`not listening yet:\n${booky.output.join("").slice(-2000)}`);
+      const response = await fetch(`${address}/readyz`);
+      if (!response.ok) throw new Error(`not ready: ${response.status}`);
+      return address;
+    },
+    { timeout, interval: 100 },
+  );
+}
