@@ -1,5 +1,6 @@
 export { alias } from "drizzle-orm/pg-core";
 export * from "drizzle-orm/sql";
+export * from "./backup.js";
 export * from "./client.js";
 export * from "./database-url.js";
 export * from "./embedded.js";
