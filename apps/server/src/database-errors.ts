@@ -26,6 +26,36 @@ function findPostgresError(error: unknown): PostgresError | null {
   return null;
 }
 
+/**
+ * The database went away or is not back yet (a restart, a crash being
+ * recovered): postgres.js's connection errors and PostgreSQL's shutdown and
+ * start-up codes. Not the caller's fault, and worth a retry.
+ */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now (starting up, recovering)
+  "08000",
+  "08003",
+  "08006",
+]);
+
+function isConnectionError(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** What a user reads for each constraint Booky names; unknown ones get a generic message. */
 const constraintMessages: Record<string, { field?: string; message: string }> = {
   [constraint.usersEmailLower]: { field: "email", message: "An account with this e-mail already exists" },
@@ -51,6 +81,9 @@ const constraintMessages: Record<string, { field?: string; message: string }> = 
  * not the caller's fault and stays unmapped (null).
  */
 export function mapDatabaseError(error: unknown): AppError | null {
+  if (isConnectionError(error)) {
+    return new AppError("unavailable", "The database is restarting; try again in a moment", { cause: error });
+  }
   const pg = findPostgresError(error);
   if (!pg) return null;
   const known = pg.constraint_name ? constraintMessages[pg.constraint_name] : undefined;

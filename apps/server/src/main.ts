@@ -1,4 +1,4 @@
-import { createDatabase, migrateDatabase, resolveDatabase, seedDemoData } from "@booky/db";
+import { createDatabase, leaveShutdownToCaller, migrateDatabase, resolveDatabase, seedDemoData } from "@booky/db";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { loadConfigOrExit } from "./config.js";
@@ -7,7 +7,15 @@ import { startJobRunner } from "./jobs/runner.js";
 const startedAt = performance.now();
 
 const config = loadConfigOrExit();
-const resolved = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const resolved = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }).catch(
+  (error: unknown) => {
+    // PostgreSQL's own words (embedded.ts collects them), not a bare stack.
+    console.error(`Booky could not start its database: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
+// closeWithGrace below stops the embedded PostgreSQL last, after requests and jobs are done.
+leaveShutdownToCaller();
 await migrateDatabase(resolved.url);
 const database = createDatabase(resolved.url, { max: config.DATABASE_POOL_MAX });
 if (config.SEED_DEMO_DATA) await seedDemoData(database.db);
