@@ -31,13 +31,23 @@ const jobs = config.JOBS_IN_PROCESS
     })
   : null;
 
+// Once shutting down, in-flight requests are answered with `Connection: close`: a keep-alive socket
+// that was busy when the close began would otherwise hold it open until the client hangs up.
+let closing = false;
+app.addHook("onSend", async (_request, reply) => {
+  if (closing) reply.header("connection", "close");
+});
+
+// Shutdown order: stop accepting and finish the requests in flight, then the jobs, then the database.
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, "shutting down after an error");
   else app.log.info({ signal }, "shutting down");
+  closing = true;
   await app.close();
   await jobs?.stop();
   await database.close();
   await resolved.embedded?.stop();
+  app.log.info("stopped");
 });
 
 const address = await app.listen({ host: config.HOST, port: config.PORT });
