@@ -61,7 +61,12 @@ if (command === "start") {
     env: { SEED_DEMO_DATA: "true", ...process.env },
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code, signal) => {
+    // Killed outright (kill -9, out of memory): its embedded PostgreSQL may run on; the next start stops it cleanly.
+    if (signal === "SIGKILL")
+      console.error("\nBooky was killed; run `npm start` again: it recovers its database by itself.");
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 } else if (command === "test") {
   ensureChromium();
   run(["install", "--frozen-lockfile"]);
