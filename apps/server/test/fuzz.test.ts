@@ -259,6 +259,43 @@ describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, s
     expect(problems).toEqual([]);
   }, 180_000);
 
+  it("refuses a tampered or foreign cursor on every list with BAD_REQUEST on `cursor`", async () => {
+    const scene = await scenes.scene("public");
+    const ids = knownIds(scene);
+    const { client } = await scenes.clientAs(scene, "owner");
+    const lists = procedures.filter((procedure) => JSON.stringify(procedure.schema ?? {}).includes('"cursor"'));
+    const bad = [
+      Buffer.from(JSON.stringify(["no.such.list", null, crypto.randomUUID()])).toString("base64url"),
+      Buffer.from(JSON.stringify(["bets.mine", "2026-01-01T00:00:00.000Z", "not-an-id"])).toString("base64url"),
+      "bm90IGpzb24",
+    ];
+    const refused: string[] = [];
+    for (const procedure of lists) {
+      const [base] = fc.sample(validValue(procedure.schema ?? {}, ids, "", true), {
+        seed: seedOf("cursor", procedure.path),
+        numRuns: 1,
+      });
+      for (const cursor of bad) {
+        const answer = await call(
+          procedure.type,
+          [procedure.path],
+          [payloadOf({ ...(base as object), cursor })],
+          client.accessToken,
+        );
+        const item = answer.items[0];
+        expect(item?.ok, `${procedure.path} accepted cursor ${cursor}`).toBe(false);
+        expect(TYPED.has(item?.code ?? ""), `${procedure.path}: ${item?.code}`).toBe(true);
+        if (item?.code === "BAD_REQUEST" && item.message?.startsWith("This page cursor is invalid"))
+          refused.push(procedure.path);
+      }
+    }
+    const named = [...new Set(refused)];
+    console.log(
+      `cursor checks: ${named.length} of ${lists.length} lists answered "cursor is invalid" (${named.join(", ")})`,
+    );
+    expect(named).toEqual(lists.map((procedure) => procedure.path));
+  });
+
   it("answers mixed batches item by item, each typed", async () => {
     problems.length = 0;
     const scene = await scenes.scene("public");
