@@ -193,6 +193,34 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
   );
 });
 
+/** A search box under its label, searching as the member types. */
+export function SearchInput({
+  label,
+  value,
+  onChange,
+  placeholder,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  placeholder: string;
+  className?: string;
+}) {
+  return (
+    <label className={cx("flex flex-col gap-1 text-sm font-medium", className)}>
+      {label}
+      <input
+        type="search"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-700 dark:bg-stone-900"
+      />
+    </label>
+  );
+}
+
 /** What an empty list says: why it is empty and what to do next. */
 export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="text-stone-600 dark:text-stone-400">{children}</p>;
@@ -202,13 +230,16 @@ export function EmptyState({ children }: { children: ReactNode }) {
 export function LoadMore({
   query,
   label,
+  className = "mt-4 flex justify-center",
 }: {
   query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
   label: string;
+  /** Where the button sits; centred under the list by default. */
+  className?: string;
 }) {
   if (!query.hasNextPage) return null;
   return (
-    <div className="mt-4 flex justify-center">
+    <div className={className}>
       <Button variant="secondary" busy={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
         {label}
       </Button>
