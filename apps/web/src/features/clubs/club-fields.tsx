@@ -25,21 +25,20 @@ export function useClubForm(defaultValues: DefaultValues<ClubFormValues>) {
 
 /** The form of a club, shared by "start a club" and "edit club". */
 export function ClubFormView({
-  form,
-  formError,
+  of,
   onSubmit,
   submitLabel,
   busy,
 }: {
-  form: ClubForm;
-  formError: string | null;
+  /** What `useClubForm` gave. */
+  of: { form: ClubForm; formError: string | null };
   onSubmit: FormEventHandler<HTMLFormElement>;
   submitLabel: string;
   busy: boolean;
 }) {
   return (
-    <Form onSubmit={onSubmit} error={formError}>
-      <ClubFields form={form} />
+    <Form onSubmit={onSubmit} error={of.formError}>
+      <ClubFields form={of.form} />
       <Button type="submit" busy={busy}>
         {submitLabel}
       </Button>

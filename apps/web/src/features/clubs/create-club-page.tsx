@@ -8,7 +8,7 @@ export function CreateClubPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { form, formError, clear, onError } = useClubForm({
+  const clubForm = useClubForm({
     category: "fiction",
     visibility: "public",
     isOnline: false,
@@ -16,6 +16,7 @@ export function CreateClubPage() {
     location: null,
   });
   const create = useMutation(trpc.clubs.create.mutationOptions());
+  const { form, clear, onError } = clubForm;
   const onSubmit = form.handleSubmit((values) => {
     clear();
     create.mutate(values, {
@@ -30,13 +31,7 @@ export function CreateClubPage() {
 
   return (
     <FormPage title="Start a club" subtitle="You will be its owner; invite friends once it exists." wide>
-      <ClubFormView
-        form={form}
-        formError={formError}
-        onSubmit={onSubmit}
-        submitLabel="Create club"
-        busy={create.isPending}
-      />
+      <ClubFormView of={clubForm} onSubmit={onSubmit} submitLabel="Create club" busy={create.isPending} />
     </FormPage>
   );
 }

@@ -44,7 +44,7 @@ function EditClubForm({ club }: { club: FullClub }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const { form, formError, clear, onError } = useClubForm({
+  const clubForm = useClubForm({
     name: club.name,
     description: club.description,
     category: club.category,
@@ -54,6 +54,7 @@ function EditClubForm({ club }: { club: FullClub }) {
     memberLimit: club.memberLimit,
   });
   const update = useMutation(trpc.clubs.update.mutationOptions());
+  const { form, clear, onError } = clubForm;
   const onSubmit = form.handleSubmit((changes) => {
     clear();
     update.mutate(
@@ -70,13 +71,7 @@ function EditClubForm({ club }: { club: FullClub }) {
 
   return (
     <Card>
-      <ClubFormView
-        form={form}
-        formError={formError}
-        onSubmit={onSubmit}
-        submitLabel="Save changes"
-        busy={update.isPending}
-      />
+      <ClubFormView of={clubForm} onSubmit={onSubmit} submitLabel="Save changes" busy={update.isPending} />
     </Card>
   );
 }
