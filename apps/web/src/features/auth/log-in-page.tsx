@@ -2,20 +2,20 @@ import { logInInput } from "@booky/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { Link, useLocation, useNavigate } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { z } from "zod";
 import { safeNext } from "../../app/guards";
 import { EmailField, Form, FormPage, PasswordField } from "../../components/form-parts";
 import { Button } from "../../components/ui";
 import { fieldProps, useServerErrors } from "../../lib/form";
-import { sessionStore } from "../../lib/session-store";
 import { useTRPC } from "../../lib/trpc";
+import { useEnterSession } from "../../lib/use-session";
 
 type Values = z.input<typeof logInInput>;
 
 export function LogInPage() {
   const trpc = useTRPC();
-  const navigate = useNavigate();
+  const enter = useEnterSession();
   const location = useLocation();
   const form = useForm<Values, unknown, z.output<typeof logInInput>>({ resolver: zodResolver(logInInput) });
   const { formError, clear, onError } = useServerErrors(form, ["email", "password"]);
@@ -24,10 +24,7 @@ export function LogInPage() {
   const onSubmit = form.handleSubmit((values) => {
     clear();
     logIn.mutate(values, {
-      onSuccess: (grant) => {
-        sessionStore.grant(grant);
-        navigate(safeNext(location.search), { replace: true });
-      },
+      onSuccess: (grant) => enter(grant, safeNext(location.search)),
       onError,
     });
   });

@@ -2,20 +2,20 @@ import { signUpInput } from "@booky/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import type { z } from "zod";
 import { EmailField, Form, FormPage, PasswordField } from "../../components/form-parts";
 import { Button, TextField } from "../../components/ui";
 import { fieldProps, useServerErrors } from "../../lib/form";
-import { sessionStore } from "../../lib/session-store";
 import { useTRPC } from "../../lib/trpc";
+import { useEnterSession } from "../../lib/use-session";
 
 type Values = z.input<typeof signUpInput>;
 const fields = ["email", "username", "displayName", "password"] as const;
 
 export function SignUpPage() {
   const trpc = useTRPC();
-  const navigate = useNavigate();
+  const enter = useEnterSession();
   const form = useForm<Values, unknown, z.output<typeof signUpInput>>({ resolver: zodResolver(signUpInput) });
   const { formError, clear, onError } = useServerErrors(form, fields);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
@@ -23,10 +23,7 @@ export function SignUpPage() {
   const onSubmit = form.handleSubmit((values) => {
     clear();
     signUp.mutate(values, {
-      onSuccess: (grant) => {
-        sessionStore.grant(grant);
-        navigate("/", { replace: true });
-      },
+      onSuccess: (grant) => enter(grant, "/"),
       onError,
     });
   });
