@@ -9,7 +9,7 @@ import { withDatabase } from "@booky/db";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { startTestServer } from "./harness.js";
-import { finish, placeBet, type Reader, raceMeeting, settled } from "./race-support.js";
+import { bettingRace, closeRace, settled } from "./race-support.js";
 
 /**
  * `pnpm db:backup` and `pnpm db:restore` (packages/db/src/cli) on a populated
@@ -70,13 +70,8 @@ async function ledgerMismatches(url: string) {
 describe("backup and restore", () => {
   it("restores a populated database into a fresh one: same rows everywhere, balances equal their ledgers", async () => {
     // Populate: a club, a meeting, bets, progress, a settled race (ledger entries of every kind).
-    const race = await raceMeeting(server, 3);
-    const [ana, ben] = race.members as [Reader, Reader];
-    await placeBet(race.meeting.id, ana, ana, 100);
-    await placeBet(race.meeting.id, ben, ben, 200);
-    await finish(ana, race.meeting.id);
-    await race.owner.client.trpc.meetings.start.mutate({ meetingId: race.meeting.id });
-    await race.owner.client.trpc.meetings.close.mutate({ meetingId: race.meeting.id });
+    const race = await bettingRace(server, 3);
+    await closeRace(race);
     await settled(server, race.meeting.id);
     const before = await contents(server.databaseUrl);
     expect(before["public.point_ledger"]).not.toMatch(/^0 rows/);

@@ -2,7 +2,7 @@ import postgres from "postgres";
 import { describe, expect, it, vi } from "vitest";
 import { createTestClient, newMember, startTestServer } from "./harness.js";
 import { startBookyProcess } from "./process-support.js";
-import { expectLedgerConsistent, finish, placeBet, type Reader, raceMeeting, settled } from "./race-support.js";
+import { bettingRace, closeRace, expectLedgerConsistent, settled } from "./race-support.js";
 
 /**
  * SIGTERM to a server process in the middle of work: requests it has accepted
@@ -15,11 +15,8 @@ const incoming = (output: string[]) => output.join("").split('"msg":"incoming re
 
 describe("graceful shutdown", () => {
   it("finishes accepted requests and the running job before it exits", async () => {
-    const race = await raceMeeting(database, 2);
-    const [ana, ben] = race.members as [Reader, Reader];
-    await placeBet(race.meeting.id, ana, ana, 100);
-    await placeBet(race.meeting.id, ben, ben, 100);
-    await finish(ana, race.meeting.id);
+    const race = await bettingRace(database, 2);
+    const { ana } = race;
 
     // Hold ana's (the winner's) balance row so the settlement stops halfway, inside its transaction, until we let go.
     const blocker = postgres(database.databaseUrl, { max: 1, onnotice: () => {} });
@@ -28,8 +25,7 @@ describe("graceful shutdown", () => {
     await reserved`select * from point_balances where user_id = ${ana.user.id} for update`;
 
     const server = await startBookyProcess("main", { DATABASE_URL: database.databaseUrl, TRUST_PROXY: "true" });
-    await race.owner.client.trpc.meetings.start.mutate({ meetingId: race.meeting.id });
-    await race.owner.client.trpc.meetings.close.mutate({ meetingId: race.meeting.id });
+    await closeRace(race);
     await vi.waitFor(
       async () => {
         const [row] = await database.sql<{ n: number }[]>`

@@ -98,3 +98,23 @@ export async function settled(server: TestServer, meetingId: string) {
     { timeout: 15_000, interval: 100 },
   );
 }
+
+/**
+ * A race with bets: ana on herself (100), ben on himself (200) and, with a
+ * third reader, cal on ana (100); ana has finished the book. Still scheduled:
+ * `closeRace` starts and closes it, which queues its settlement.
+ */
+export async function bettingRace(server: TestServer, readers = 3) {
+  const race = await raceMeeting(server, readers);
+  const [ana, ben, cal] = race.members as [Reader, Reader, Reader | undefined];
+  await placeBet(race.meeting.id, ana, ana, 100);
+  await placeBet(race.meeting.id, ben, ben, 200);
+  if (cal) await placeBet(race.meeting.id, cal, ana, 100);
+  await finish(ana, race.meeting.id);
+  return { ...race, ana, ben, cal };
+}
+
+export async function closeRace(race: { owner: Reader; meeting: { id: string } }) {
+  await race.owner.client.trpc.meetings.start.mutate({ meetingId: race.meeting.id });
+  await race.owner.client.trpc.meetings.close.mutate({ meetingId: race.meeting.id });
+}
