@@ -43,7 +43,7 @@ const t = initTRPC.context<Context>().create({
         : shape.message;
     const retryAfter = cause instanceof AppError ? (cause.retryAfter ?? null) : null;
     const current = cause instanceof AppError ? cause.current : undefined;
-    return { ...shape, message, data: { ...shape.data, requestId, zodError, retryAfter, current } };
+    return { ...shape, message, data: { ...shape.data, zodError, retryAfter, current } };
   },
 });
 
