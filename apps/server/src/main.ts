@@ -13,7 +13,6 @@ const database = createDatabase(resolved.url, { max: config.DATABASE_POOL_MAX })
 if (config.SEED_DEMO_DATA) await seedDemoData(database.db);
 
 const app = await buildApp({ config, database });
-for (const warning of config.warnings) app.log.warn(warning);
 const jobs = config.JOBS_IN_PROCESS
   ? await startJobRunner({
       connectionString: resolved.url,

@@ -193,7 +193,8 @@ export const rows: Record<string, Case | Case[]> = {
   "auth.logIn": personal(anyone, (t, s, _, actor) =>
     t.auth.logIn.mutate({ email: (actor ?? s.people.stranger).email, password: PASSWORD }),
   ),
-  "auth.refresh": personal(signedIn, (t) => t.auth.refresh.mutate()),
+  // Anonymous: no cookie is "no session", answered `null` (a visitor's page load fails no request).
+  "auth.refresh": personal(anyone, (t) => t.auth.refresh.mutate()),
   "auth.logOut": personal(anyone, (t) => t.auth.logOut.mutate()),
   "auth.logOutEverywhere": personal(signedIn, (t) => t.auth.logOutEverywhere.mutate()),
   "auth.me": personal(signedIn, (t) => t.auth.me.query()),
