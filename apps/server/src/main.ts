@@ -1,7 +1,8 @@
-import { createDatabase, migrateDatabase, resolveDatabase, seedDemoData } from "@booky/db";
+import { createDatabase, migrateDatabase, resolveDatabase } from "@booky/db";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { loadConfigOrExit } from "./config.js";
+import { seedDemoCommunity } from "./demo/community.js";
 import { startJobRunner } from "./jobs/runner.js";
 
 const startedAt = performance.now();
@@ -10,7 +11,7 @@ const config = loadConfigOrExit();
 const resolved = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await migrateDatabase(resolved.url);
 const database = createDatabase(resolved.url, { max: config.DATABASE_POOL_MAX });
-if (config.SEED_DEMO_DATA) await seedDemoData(database.db);
+if (config.SEED_DEMO_DATA) await seedDemoCommunity(database.db, { publicUrl: config.PUBLIC_URL });
 
 const app = await buildApp({ config, database });
 const jobs = config.JOBS_IN_PROCESS

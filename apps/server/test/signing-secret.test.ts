@@ -95,7 +95,9 @@ describe("the signing secret of a server started without JWT_SECRET", () => {
 
   it("error responses carry no stack trace outside tests", async () => {
     const server = await startServer();
-    const error = await rejectionOf(createTestClient<AppRouter>(server.url).trpc.users.get.query({ username: "nobody_here" }));
+    const error = await rejectionOf(
+      createTestClient<AppRouter>(server.url).trpc.users.get.query({ username: "nobody_here" }),
+    );
     expect(error.data?.code).toBe("NOT_FOUND");
     expect(error.data).not.toHaveProperty("stack");
     await server.stop();

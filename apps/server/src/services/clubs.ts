@@ -5,7 +5,6 @@ import {
   type ClubRole,
   clubMembers,
   clubs,
-  type Database,
   type Executor,
   eq,
   ilike,
@@ -131,7 +130,7 @@ const clubsPager = definePager({ list: "clubs.list", order: "desc", key: "timest
 const clubsSort = { key: clubs.createdAt, id: clubs.id };
 
 /** A new club, owned by its creator (its first member). */
-export function createClub(db: Database, ownerId: string, input: z.output<typeof createClubInput>) {
+export function createClub(db: Executor, ownerId: string, input: z.output<typeof createClubInput>) {
   return db.transaction(async (tx) => {
     const club = await insertClubWithUniqueSlug(tx, { ...input, ownerId, memberCount: 1 });
     await tx.insert(clubMembers).values({ clubId: club.id, userId: ownerId, role: "owner" });
