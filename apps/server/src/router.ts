@@ -8,6 +8,7 @@ import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
 import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
+import { publicRouter } from "./routers/public.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
@@ -22,6 +23,7 @@ export const appRouter = router({
   meetings: meetingsRouter,
   points: pointsRouter,
   progress: progressRouter,
+  public: publicRouter,
   users: usersRouter,
 });
 

@@ -59,6 +59,9 @@ export const clubPage = {
   private: outcomes({ ok: [...CLUB_PEOPLE, "siteAdmin"], limited: ["outsider"] }),
 };
 
+/** Public pages: everyone reads a public club; a private one shows everyone its name and description only. */
+export const everyoneLimitedIfPrivate = { public: anyone, private: outcomes({ limited: ROLES }) };
+
 const both = (expected: ClubExpected) => ("public" in expected ? expected : { public: expected, private: expected });
 
 type ClubExpected = Expected | { public: Expected; private: Expected };
@@ -231,6 +234,14 @@ export const rows: Record<string, Case | Case[]> = {
     if (!listed) throw new Error("the club is missing from the directory");
     return limitedIf(listed);
   }),
+  // Readable without an account; a private club answers with its name and description only, to everyone.
+  "public.clubs": inClub(everyoneLimitedIfPrivate, async (t, s) => {
+    const listed = (await t.public.clubs.query({ search: s.club.name })).items.find((club) => club.id === s.club.id);
+    if (!listed) throw new Error("the club is missing from the public directory");
+    return limitedIf(listed);
+  }),
+  "public.club": inClub(everyoneLimitedIfPrivate, (t, s) => t.public.club.query({ clubId: s.club.id }).then(limitedIf)),
+  "public.book": personal(anyone, (t, s) => t.public.book.query({ bookId: s.book.id })),
   "clubs.update": inClub(clubAdmins, (t, s) =>
     t.clubs.update.mutate({ clubId: s.club.id, changes: { description: "Edited" } }),
   ),

@@ -51,6 +51,12 @@ export const updateClubInput = clubIdInput.extend({
 
 export const getClubInput = z.union([clubIdInput, z.object({ slug: z.string().trim().min(1).max(64) })]);
 
+/** The public club directory, readable without an account. */
+export const publicClubsInput = pageInput.extend({
+  search: z.string().trim().max(100).optional(),
+  category: z.enum(CLUB_CATEGORIES).optional(),
+});
+
 export const listClubsInput = pageInput.extend({
   search: z.string().trim().max(100).optional(),
   category: z.enum(CLUB_CATEGORIES).optional(),
