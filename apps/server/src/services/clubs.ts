@@ -11,6 +11,7 @@ import {
   isNull,
   lt,
   or,
+  type SQL,
   sql,
 } from "@booky/db";
 import {
@@ -149,9 +150,15 @@ export async function getClubForViewer(db: Executor, viewer: Viewer, input: z.ou
   return clubView(row, viewer.role);
 }
 
+/** Clubs whose name or description contains `search` (LIKE wildcards in it taken literally). */
+export function clubsMatching(search: string | undefined): SQL | undefined {
+  if (!search) return undefined;
+  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(clubs.name, pattern), ilike(clubs.description, pattern));
+}
+
 /** Newest first, keyset-paginated; private clubs are listed as `getClubForViewer` shows them. */
 export async function listClubs(db: Executor, viewer: Viewer, input: z.output<typeof listClubsInput>) {
-  const pattern = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await pageRows(
     db
       .select({ ...clubSummaryColumns, myRole: clubMembers.role })
@@ -163,7 +170,7 @@ export async function listClubs(db: Executor, viewer: Viewer, input: z.output<ty
     input,
     and(
       input.mine ? undefined : isNull(clubs.archivedAt),
-      pattern ? or(ilike(clubs.name, pattern), ilike(clubs.description, pattern)) : undefined,
+      clubsMatching(input.search),
       input.category ? eq(clubs.category, input.category) : undefined,
       input.visibility ? eq(clubs.visibility, input.visibility) : undefined,
       input.isOnline === undefined ? undefined : eq(clubs.isOnline, input.isOnline),

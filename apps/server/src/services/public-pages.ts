@@ -18,7 +18,8 @@ import type { getClubInput, publicClubsInput } from "@booky/domain";
 import type { z } from "zod";
 import { notFound } from "../errors.js";
 import { getBook } from "./books/books.js";
-import { definePager } from "./pagination.js";
+import { clubsMatching } from "./clubs.js";
+import { definePager, pageRows } from "./pagination.js";
 import { meetingStandings } from "./progress.js";
 
 /**
@@ -54,21 +55,18 @@ const directorySort = { key: clubs.name, id: clubs.id };
 
 /** Every club that is not archived, by name; private ones by name and description only. */
 export async function publicClubDirectory(db: Executor, input: z.output<typeof publicClubsInput>) {
-  const pattern = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const rows = await db
-    .select(clubColumns)
-    .from(clubs)
-    .where(
-      and(
-        isNull(clubs.archivedAt),
-        pattern ? or(ilike(clubs.name, pattern), ilike(clubs.description, pattern)) : undefined,
-        // A category is a public club's detail: filtering by it lists public clubs only.
-        input.category ? and(eq(clubs.category, input.category), eq(clubs.visibility, "public")) : undefined,
-        directoryPager.after(input.cursor, directorySort),
-      ),
-    )
-    .orderBy(...directoryPager.orderBy(directorySort))
-    .limit(input.limit + 1);
+  const rows = await pageRows(
+    db.select(clubColumns).from(clubs).$dynamic(),
+    directoryPager,
+    directorySort,
+    input,
+    and(
+      isNull(clubs.archivedAt),
+      clubsMatching(input.search),
+      // A category is a public club's detail: filtering by it lists public clubs only.
+      input.category ? and(eq(clubs.category, input.category), eq(clubs.visibility, "public")) : undefined,
+    ),
+  );
   const page = directoryPager.page(rows, input.limit, (row) => ({ key: row.name, id: row.id }));
   return { ...page, items: page.items.map(publicView) };
 }
