@@ -7,11 +7,9 @@ import {
   type Executor,
   eq,
   gt,
-  ilike,
   inArray,
   isNull,
   meetings,
-  or,
   sql,
 } from "@booky/db";
 import type { getClubInput, publicClubsInput } from "@booky/domain";
