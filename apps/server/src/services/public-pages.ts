@@ -1,17 +1,4 @@
-import {
-  and,
-  asc,
-  books,
-  type Club,
-  clubs,
-  type Executor,
-  eq,
-  gt,
-  inArray,
-  isNull,
-  meetings,
-  sql,
-} from "@booky/db";
+import { and, asc, books, type Club, clubs, type Executor, eq, gt, inArray, isNull, meetings, sql } from "@booky/db";
 import type { getClubInput, publicClubsInput } from "@booky/domain";
 import type { z } from "zod";
 import { notFound } from "../errors.js";
