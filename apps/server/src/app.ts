@@ -19,6 +19,7 @@ import { createBackgroundTasks } from "./services/background.js";
 import { createBookMetadata } from "./services/books/book-metadata.js";
 import { createMailer } from "./services/mailer.js";
 import { createMetrics } from "./services/metrics.js";
+import { pageMeta } from "./services/page-meta.js";
 import { createRateLimits, defaultRateLimits, type RateLimitRules } from "./services/rate-limits.js";
 import { createAccessTokens } from "./services/tokens.js";
 
@@ -103,7 +104,10 @@ export async function buildApp(options: BuildAppOptions) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>);
   }
 
-  await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist);
+  await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist, {
+    describe: (pathname) => pageMeta(deps.db, pathname),
+    publicUrl: config.PUBLIC_URL,
+  });
 
   app.addHook("onClose", async () => {
     await deps.background.drain();
