@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { Navigate, useLocation } from "react-router";
 import { Spinner } from "../components/ui";
 import { useSession } from "../lib/use-session";
@@ -36,4 +36,24 @@ export function RedirectIfAuthenticated({ children }: { children: ReactNode }) {
 export function safeNext(search: string): string {
   const next = new URLSearchParams(search).get("next");
   return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
+
+/**
+ * A page members and visitors both open (a club, a book, the directory):
+ * members get theirs, visitors its public version, loaded only for them.
+ */
+export function withVisitorVersion(load: () => Promise<ComponentType>) {
+  const Visitor = lazy(async () => ({ default: await load() }));
+  return function MembersOrVisitors({ children }: { children: ReactNode }) {
+    const session = useSession();
+    if (session.status === "loading") return <Loading />;
+    if (session.status === "anonymous") {
+      return (
+        <Suspense fallback={<Loading />}>
+          <Visitor />
+        </Suspense>
+      );
+    }
+    return children;
+  };
 }
