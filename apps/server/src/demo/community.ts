@@ -12,6 +12,7 @@ import {
   type Transaction,
   users,
 } from "@booky/db";
+import { zoneOffsetMinutes } from "@booky/domain";
 import { answerRsvp, recordAttendance } from "../services/attendance.js";
 import { placeBet } from "../services/bets.js";
 import { addMember, createClub } from "../services/clubs.js";
@@ -21,6 +22,9 @@ import { createMeeting, transitionMeeting } from "../services/meetings.js";
 import { updateProgress } from "../services/progress.js";
 import { settleMeeting } from "../services/settlement.js";
 import { type DemoClub, type DemoMeeting, demoClubs, demoFriendships } from "./plan.js";
+
+/** The real clock: services compare against it (a meeting must start in the future, bets close at the deadline). */
+const clock = () => new Date();
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -77,9 +81,12 @@ async function buildClub(tx: Transaction, ids: People, plan: DemoClub, now: Date
     location: plan.location,
     visibility: plan.visibility,
     memberLimit: 50,
+    timeZone: plan.timeZone,
   });
   for (const [username, role] of plan.members) await addMember(tx, club.id, idOf(ids, username), role);
-  for (const meeting of plan.meetings) await buildMeeting(tx, ids, club.id, plan.owner, meeting, now);
+  for (const meeting of plan.meetings) {
+    await buildMeeting(tx, ids, club.id, plan.owner, meeting, eveningIn(plan.timeZone, meeting.startsInDays, now));
+  }
 }
 
 async function bookId(tx: Transaction, isbn13: string) {
@@ -94,9 +101,16 @@ async function bookId(tx: Transaction, isbn13: string) {
  * whole (the services refuse to schedule in the past), then started, closed,
  * attended and settled.
  */
-async function buildMeeting(tx: Transaction, ids: People, clubId: string, host: string, plan: DemoMeeting, now: Date) {
+/** 19:00 on the wall clock of `zone`, `days` from `now`'s date there. */
+function eveningIn(zone: string, days: number, now: Date): Date {
+  const day = new Date(now.getTime() + days * DAY + zoneOffsetMinutes(zone, now) * 60_000);
+  const wall = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 19);
+  return new Date(wall - zoneOffsetMinutes(zone, new Date(wall)) * 60_000);
+}
+
+async function buildMeeting(tx: Transaction, ids: People, clubId: string, host: string, plan: DemoMeeting, at: Date) {
   const past = plan.startsInDays < 0;
-  const startsAt = new Date(now.getTime() + (past ? HOUR : plan.startsInDays * DAY));
+  const startsAt = past ? new Date(clock().getTime() + HOUR) : at;
   const readingDeadline = new Date(startsAt.getTime() - (past ? 0 : plan.readingDays * DAY));
   let meeting: Meeting = await createMeeting(tx, idOf(ids, host), clubId, {
     bookId: await bookId(tx, plan.isbn13),
@@ -114,10 +128,11 @@ async function buildMeeting(tx: Transaction, ids: People, clubId: string, host: 
   for (const [username, share] of plan.progress ?? []) {
     await readTo(tx, idOf(ids, username), meeting, share);
   }
-  await spreadHistory(tx, meeting.id, past ? now.getTime() + plan.startsInDays * DAY : now.getTime());
+  // Past reading ended before its meeting; present reading runs up to now.
+  await spreadHistory(tx, meeting.id, past ? at.getTime() - 2 * HOUR : clock().getTime());
   if (!past) return;
 
-  await shiftMeeting(tx, meeting.id, plan.startsInDays * DAY);
+  await shiftMeeting(tx, meeting.id, at.getTime() - startsAt.getTime());
   meeting = await transitionMeeting(tx, meeting.id, "active");
   meeting = await transitionMeeting(tx, meeting.id, "closed");
   await tx.execute(sql`

@@ -1,9 +1,9 @@
 import type { CLUB_CATEGORIES, ClubRoleName, ClubVisibility } from "@booky/domain";
 
 /**
- * One demo meeting. `startsInDays` < 0 is a past meeting (played out, closed,
- * settled); otherwise it is scheduled that many days ahead, with its reading
- * deadline `readingDays` before. `progress` pairs a reader with the share of
+ * One demo meeting, at 19:00 in its club's zone `startsInDays` from today.
+ * `startsInDays` < 0 is a past meeting (played out, closed, settled);
+ * otherwise its reading deadline is `readingDays` before it starts. `progress` pairs a reader with the share of
  * the book read (1: finished; the first listed finishes first).
  */
 export interface DemoMeeting {
@@ -28,6 +28,7 @@ export interface DemoClub {
   category: (typeof CLUB_CATEGORIES)[number];
   visibility: ClubVisibility;
   location: string | null;
+  timeZone: string;
   owner: string;
   members: readonly (readonly [string, Exclude<ClubRoleName, "owner">])[];
   meetings: readonly DemoMeeting[];
@@ -42,6 +43,7 @@ export const demoClubs = [
     category: "classics",
     visibility: "public",
     location: "Caffè Mulassano, Turin",
+    timeZone: "Europe/Rome",
     owner: "chiara",
     members: [
       ["ada", "admin"],
@@ -124,6 +126,8 @@ export const demoClubs = [
     category: "sci_fi_fantasy",
     visibility: "public",
     location: null,
+    // Online across an ocean: members elsewhere see the club's clock beside their own.
+    timeZone: "America/New_York",
     owner: "bruno",
     members: [
       ["dev", "admin"],
@@ -181,6 +185,7 @@ export const demoClubs = [
     category: "poetry",
     visibility: "private",
     location: "Ada's living room",
+    timeZone: "Europe/London",
     owner: "ada",
     members: [
       ["chiara", "admin"],

@@ -90,6 +90,7 @@ const clubSummaryColumns = {
   location: clubs.location,
   memberCount: clubs.memberCount,
   memberLimit: clubs.memberLimit,
+  timeZone: clubs.timeZone,
   archivedAt: clubs.archivedAt,
   createdAt: clubs.createdAt,
 };

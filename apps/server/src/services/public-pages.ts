@@ -24,6 +24,7 @@ const clubColumns = {
   isOnline: clubs.isOnline,
   location: clubs.location,
   memberCount: clubs.memberCount,
+  timeZone: clubs.timeZone,
 };
 
 type ClubRow = Pick<Club, keyof typeof clubColumns>;
@@ -95,6 +96,7 @@ export async function publicClubPage(db: Executor, input: z.output<typeof getClu
       id: meeting.id,
       startsAt: meeting.startsAt,
       readingDeadline: meeting.readingDeadline,
+      timeZone: meeting.timeZone,
       // An online meeting's link is for members; the place of a club that meets somewhere is on its page anyway.
       place: meeting.place,
       online: meeting.link !== null,

@@ -5,8 +5,8 @@ import { Alert, Card, LoadMore, PageTitle, SearchInput, Skeleton } from "../../c
 import { errorMessage } from "../../lib/errors";
 import { byCursor, pageItems } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
-import { useDocumentTitle } from "../../lib/use-document-title";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { useDocumentTitle } from "../../lib/use-document-title";
 import { categoryLabels } from "../clubs/labels";
 import { JoinLinks } from "./join-links";
 
