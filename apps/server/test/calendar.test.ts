@@ -20,7 +20,7 @@ function eventsOf(text: string) {
       uid: event.uid,
       summary: event.summary,
       start: event.startDate.toJSDate(),
-      zone: event.startDate.timezone ?? event.startDate.zone?.tzid,
+      zone: event.startDate.zone?.tzid,
       status: vevent.getFirstPropertyValue("status"),
       sequence: event.sequence,
     };

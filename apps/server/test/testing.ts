@@ -5,6 +5,7 @@
  * server's own code: `startTestServer` and its Booky-specific helpers.
  */
 
+export { DEMO_PASSWORD, demoUsers } from "@booky/db";
 export { seedDemoCommunity } from "../src/demo/community.js";
 export { catalogBook, seededCatalog } from "./catalog.js";
 export * from "./fake-google-books.js";

@@ -1,5 +1,4 @@
-import { DEMO_PASSWORD, demoUsers } from "@booky/db";
-import { seedDemoCommunity, startTestServer } from "@booky/server/testing";
+import { DEMO_PASSWORD, demoUsers, seedDemoCommunity, startTestServer } from "@booky/server/testing";
 import { describe, expect, it } from "vitest";
 import { DESKTOP, launchBrowser, webDist } from "./browser.js";
 import { watchConsole } from "./console-watch.js";

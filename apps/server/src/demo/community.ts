@@ -17,7 +17,7 @@ import { answerRsvp, recordAttendance } from "../services/attendance.js";
 import { placeBet } from "../services/bets.js";
 import { addMember, createClub } from "../services/clubs.js";
 import { acceptFriendRequest, sendFriendRequest } from "../services/friends.js";
-import { enqueueLeaderboardRefresh } from "../services/jobs.js";
+import { refreshLeaderboards } from "../services/leaderboards.js";
 import { createMeeting, transitionMeeting } from "../services/meetings.js";
 import { updateProgress } from "../services/progress.js";
 import { settleMeeting } from "../services/settlement.js";
@@ -51,9 +51,10 @@ export async function seedDemoCommunity(db: Database, options: { publicUrl?: str
     const ids = await peopleIds(tx);
     for (const plan of demoClubs) await buildClub(tx, ids, plan, now);
     for (const [a, b] of demoFriendships) await befriend(tx, ids, a, b);
-    await enqueueLeaderboardRefresh(tx);
     return true;
   });
+  // After the commit (a concurrent refresh cannot run inside the seeding transaction).
+  if (built) await refreshLeaderboards(db);
   return { ...people, community: built };
 }
 

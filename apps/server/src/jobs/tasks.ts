@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import { enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
+import { refreshLeaderboards } from "../services/leaderboards.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { settleMeeting } from "../services/settlement.js";
 
@@ -56,8 +57,7 @@ export function createTaskList(db: Database, log: FastifyBaseLogger): TaskList {
     },
 
     async "refresh-leaderboards"() {
-      await db.execute(sql`refresh materialized view concurrently user_rankings`);
-      await db.execute(sql`refresh materialized view concurrently club_rankings`);
+      await refreshLeaderboards(db);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { type ComponentType, type ReactNode, Suspense } from "react";
 import { Navigate, useLocation } from "react-router";
 import { Spinner } from "../components/ui";
 import { useSession } from "../lib/use-session";
@@ -40,20 +40,18 @@ export function safeNext(search: string): string {
 
 /**
  * A page members and visitors both open (a club, a book, the directory):
- * members get theirs, visitors its public version, loaded only for them.
+ * members get theirs (`children`), visitors its public version (`visitor`,
+ * a lazy component: loaded only for them).
  */
-export function withVisitorVersion(load: () => Promise<ComponentType>) {
-  const Visitor = lazy(async () => ({ default: await load() }));
-  return function MembersOrVisitors({ children }: { children: ReactNode }) {
-    const session = useSession();
-    if (session.status === "loading") return <Loading />;
-    if (session.status === "anonymous") {
-      return (
-        <Suspense fallback={<Loading />}>
-          <Visitor />
-        </Suspense>
-      );
-    }
-    return children;
-  };
+export function MembersOrVisitors({ visitor: Visitor, children }: { visitor: ComponentType; children: ReactNode }) {
+  const session = useSession();
+  if (session.status === "loading") return <Loading />;
+  if (session.status === "anonymous") {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Visitor />
+      </Suspense>
+    );
+  }
+  return children;
 }

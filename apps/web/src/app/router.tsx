@@ -1,7 +1,7 @@
-import type { ComponentType, ReactNode } from "react";
+import { type ComponentType, lazy, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "../components/app-shell";
-import { RedirectIfAuthenticated, RequireAuth, withVisitorVersion } from "./guards";
+import { MembersOrVisitors, RedirectIfAuthenticated, RequireAuth } from "./guards";
 import { RouteError } from "./route-error";
 
 type Guard = ComponentType<{ children: ReactNode }>;
@@ -26,11 +26,15 @@ const page =
 
 const membersOnly = RequireAuth;
 const visitorsOnly = RedirectIfAuthenticated;
-/** Visitors read these pages too, in their public version (features/public). */
+/** Visitors read these pages too, in their public version (features/public), loaded only for them. */
+const visitorVersion = (load: Load): Guard => {
+  const Visitor = lazy(async () => ({ default: await load() }));
+  return ({ children }) => <MembersOrVisitors visitor={Visitor}>{children}</MembersOrVisitors>;
+};
 const publicVersion = {
-  clubs: withVisitorVersion(() => import("../features/public/public-clubs-page").then((m) => m.PublicClubsPage)),
-  club: withVisitorVersion(() => import("../features/public/public-club-page").then((m) => m.PublicClubPage)),
-  book: withVisitorVersion(() => import("../features/public/public-book-page").then((m) => m.PublicBookPage)),
+  clubs: visitorVersion(() => import("../features/public/public-clubs-page").then((m) => m.PublicClubsPage)),
+  club: visitorVersion(() => import("../features/public/public-club-page").then((m) => m.PublicClubPage)),
+  book: visitorVersion(() => import("../features/public/public-book-page").then((m) => m.PublicBookPage)),
 };
 
 /** The pages, by path: what each loads and who may see it (everyone, where no guard is named). */

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@booky/server";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { MeetingTime } from "../../components/meeting-time";
 import { Alert, Card, PageTitle, ProgressBar, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -84,7 +85,9 @@ function Upcoming({ club }: { club: PublicClub }) {
                 <Link to={`/books/${meeting.book.id}`} className="font-semibold hover:underline">
                   {meeting.book.title}
                 </Link>
-                <p className="text-sm">{when(meeting.startsAt)}</p>
+                <p className="text-sm">
+                  <MeetingTime at={meeting.startsAt} zone={meeting.timeZone} />
+                </p>
                 <p className="text-sm text-stone-600 dark:text-stone-400">
                   {meeting.place ?? (meeting.online ? "Online" : "")}
                 </p>
