@@ -105,11 +105,7 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
             Update
           </Button>
           {!mine.finished && (
-            <Button
-              variant="secondary"
-              busy={sending && report.variables?.finished === true}
-              onClick={onFinished}
-            >
+            <Button variant="secondary" busy={sending && report.variables?.finished === true} onClick={onFinished}>
               I finished the book
             </Button>
           )}
@@ -127,9 +123,8 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
         </p>
         {report.isPaused && (
           <Alert tone="info">
-            You are offline: your report (
-            {report.variables?.finished ? "finished" : `page ${report.variables?.page}`}) is kept on this device and
-            sent as soon as the connection returns.
+            You are offline: your report ({report.variables?.finished ? "finished" : `page ${report.variables?.page}`})
+            is kept on this device and sent as soon as the connection returns.
           </Alert>
         )}
         {conflict !== undefined && (
