@@ -79,7 +79,8 @@ export async function removeMembership(db: Executor, clubId: string, userId: str
 }
 
 /** A club's directory card; `clubView` cuts it down for outsiders of a private club. */
-const clubSummaryColumns = {
+/** What a club page or list shows of a club (the public pages too). */
+export const clubSummaryColumns = {
   id: clubs.id,
   slug: clubs.slug,
   name: clubs.name,

@@ -3,7 +3,7 @@ import type { getClubInput, publicClubsInput } from "@booky/domain";
 import type { z } from "zod";
 import { notFound } from "../errors.js";
 import { getBook } from "./books/books.js";
-import { clubsMatching } from "./clubs.js";
+import { clubSummaryColumns, clubsMatching } from "./clubs.js";
 import { definePager, pageRows } from "./pagination.js";
 import { meetingStandings } from "./progress.js";
 
@@ -14,18 +14,8 @@ import { meetingStandings } from "./progress.js";
  * as `clubs.get` shows it to outsiders; no meeting link, bet or member list
  * of any club is ever here.
  */
-const clubColumns = {
-  id: clubs.id,
-  slug: clubs.slug,
-  name: clubs.name,
-  description: clubs.description,
-  category: clubs.category,
-  visibility: clubs.visibility,
-  isOnline: clubs.isOnline,
-  location: clubs.location,
-  memberCount: clubs.memberCount,
-  timeZone: clubs.timeZone,
-};
+// A public club's facts are what members see on its page; a private one's are cut down by `publicView`.
+const clubColumns = clubSummaryColumns;
 
 type ClubRow = Pick<Club, keyof typeof clubColumns>;
 

@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
-import { Alert, PageTitle, Skeleton } from "../../components/ui";
+import { Alert, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { authorsLine, BookCover } from "../books/book-cover";
+import { BookHeader } from "../books/book-cover";
 import { JoinLinks } from "./join-links";
 
 /** A catalog book as a visitor sees it. */
@@ -27,21 +27,14 @@ export function PublicBookPage() {
   ].filter(Boolean);
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-6 sm:flex-row">
-        <BookCover url={data.coverUrl} title={data.title} size="lg" />
-        <div>
-          <PageTitle subtitle={authorsLine(data.authors)}>
-            {data.title}
-            {data.subtitle && <span className="block text-xl font-normal">{data.subtitle}</span>}
-          </PageTitle>
-          <p className="text-sm">{facts.join(" · ")}</p>
-          <p className="mt-2 text-sm">
-            {data.publicClubs === 0
-              ? "No public club has read it yet."
-              : `${data.publicClubs} public ${data.publicClubs === 1 ? "club reads" : "clubs read"} it.`}
-          </p>
-        </div>
-      </div>
+      <BookHeader book={data}>
+        <p className="text-sm">{facts.join(" · ")}</p>
+        <p className="mt-2 text-sm">
+          {data.publicClubs === 0
+            ? "No public club has read it yet."
+            : `${data.publicClubs} public ${data.publicClubs === 1 ? "club reads" : "clubs read"} it.`}
+        </p>
+      </BookHeader>
       {data.description && <p className="max-w-3xl whitespace-pre-line">{data.description}</p>}
       <JoinLinks label="Sign up to read it with a club" />
     </div>
