@@ -46,6 +46,9 @@ describe("the installed app", () => {
     await shows(page.getByText(/You are offline: your report \(page 240\) is kept on this device/));
     await checkPage(page, "offline-report");
     await context.setOffline(false);
+    // The bar showed 240 at once (optimistically); sent means the waiting notice is gone and the version moved on.
+    await page.getByText(/You are offline/).waitFor({ state: "detached", timeout: 15_000 });
+    await expect.poll(() => page.locator('[aria-busy="true"]').count(), eventually).toBe(0);
     await shows(page.getByText("Last saved: page 240 (83%)."));
 
     // Offline again; meanwhile the same member reports from another tab: on reconnect the conflict shows.

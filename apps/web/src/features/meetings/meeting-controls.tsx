@@ -80,7 +80,7 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
           setDone(null);
           mutation.mutate(
             { meetingId: meeting.id },
-            { onSuccess: () => setDone({ message, settles: step === "close" || step === "cancel" }) },
+            { onSuccess: () => setDone({ message, settles: step === "close" }) },
           );
         }}
       >
