@@ -42,6 +42,9 @@ const constraintMessages: Record<string, { field?: string; message: string }> = 
   [constraint.clubRequestsOnePending]: { message: "There is already a pending request or invitation" },
   [constraint.betsOnePerMeeting]: { message: "You already have a bet on this meeting; cancel it to bet again" },
   [constraint.pointBalancesNonNegative]: { field: "stake", message: "You do not have that many points" },
+  [constraint.shelvesNamePerMember]: { field: "name", message: "You already have a shelf with this name" },
+  [constraint.bookReadsDatesOrdered]: { field: "finishedOn", message: "A read cannot finish before it started" },
+  [constraint.bookReadsOneOpen]: { message: "You are already reading this book" },
 };
 
 /**

@@ -8,6 +8,8 @@ import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
 import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
+import { shelvesRouter } from "./routers/shelves.js";
+import { copiesRouter } from "./routers/shelves-copies.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
@@ -17,11 +19,13 @@ export const appRouter = router({
   books: booksRouter,
   calendar: calendarRouter,
   clubs: clubsRouter,
+  copies: copiesRouter,
   friends: friendsRouter,
   leaderboards: leaderboardsRouter,
   meetings: meetingsRouter,
   points: pointsRouter,
   progress: progressRouter,
+  shelves: shelvesRouter,
   users: usersRouter,
 });
 

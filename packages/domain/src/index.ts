@@ -6,3 +6,4 @@ export * from "./friends/rules.js";
 export * from "./meetings/index.js";
 export * from "./progress/rules.js";
 export * from "./shared/index.js";
+export * from "./shelves/index.js";

@@ -13,6 +13,9 @@ export const constraint = {
   friendRequestsOnePendingPair: "friend_requests_one_pending_pair_key",
   betsOnePerMeeting: "bets_one_per_meeting_idx",
   pointBalancesNonNegative: "point_balances_non_negative",
+  bookReadsOneOpen: "book_reads_one_open_key",
+  bookReadsDatesOrdered: "book_reads_dates_ordered",
+  shelvesNamePerMember: "shelves_name_per_member_key",
 } as const;
 
 export type ConstraintName = (typeof constraint)[keyof typeof constraint];

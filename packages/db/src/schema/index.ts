@@ -9,3 +9,4 @@ export * from "./leaderboards.js";
 export * from "./meetings.js";
 export * from "./points.js";
 export * from "./progress.js";
+export * from "./shelves.js";
