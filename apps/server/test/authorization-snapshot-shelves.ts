@@ -1,0 +1,19 @@
+import { asc, bookReads, copies, inArray, readerSettings, shelfBooks, shelfEntries, shelves } from "@booky/db";
+import type { TestServer } from "./harness.js";
+
+/** The shelves domain's rows of the scene's people, for the "refused calls change nothing" snapshot. */
+export function shelvesSnapshot(db: TestServer["db"], userIds: string[]) {
+  const theirShelves = db.select({ id: shelves.id }).from(shelves).where(inArray(shelves.userId, userIds));
+  return [
+    db.select().from(shelfEntries).where(inArray(shelfEntries.userId, userIds)).orderBy(asc(shelfEntries.id)),
+    db.select().from(bookReads).where(inArray(bookReads.userId, userIds)).orderBy(asc(bookReads.id)),
+    db.select().from(shelves).where(inArray(shelves.userId, userIds)).orderBy(asc(shelves.id)),
+    db
+      .select()
+      .from(shelfBooks)
+      .where(inArray(shelfBooks.shelfId, theirShelves))
+      .orderBy(asc(shelfBooks.shelfId), asc(shelfBooks.bookId)),
+    db.select().from(readerSettings).where(inArray(readerSettings.userId, userIds)).orderBy(asc(readerSettings.userId)),
+    db.select().from(copies).where(inArray(copies.ownerId, userIds)).orderBy(asc(copies.id)),
+  ];
+}
