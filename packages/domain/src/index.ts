@@ -7,3 +7,4 @@ export * from "./meetings/index.js";
 export * from "./progress/rules.js";
 export * from "./shared/index.js";
 export * from "./shelves/index.js";
+export * from "./trades/index.js";

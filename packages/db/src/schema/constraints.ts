@@ -16,6 +16,7 @@ export const constraint = {
   bookReadsOneOpen: "book_reads_one_open_key",
   bookReadsDatesOrdered: "book_reads_dates_ordered",
   shelvesNamePerMember: "shelves_name_per_member_key",
+  tradeItemsCopyReserved: "trade_items_copy_reserved_key",
 } as const;
 
 export type ConstraintName = (typeof constraint)[keyof typeof constraint];

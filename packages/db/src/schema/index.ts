@@ -10,3 +10,4 @@ export * from "./meetings.js";
 export * from "./points.js";
 export * from "./progress.js";
 export * from "./shelves.js";
+export * from "./trades.js";
