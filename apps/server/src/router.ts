@@ -10,6 +10,7 @@ import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
 import { shelvesRouter } from "./routers/shelves.js";
 import { copiesRouter } from "./routers/shelves-copies.js";
+import { tradesRouter } from "./routers/trades.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
@@ -26,6 +27,7 @@ export const appRouter = router({
   points: pointsRouter,
   progress: progressRouter,
   shelves: shelvesRouter,
+  trades: tradesRouter,
   users: usersRouter,
 });
 

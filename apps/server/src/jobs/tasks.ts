@@ -4,16 +4,19 @@ import type { FastifyBaseLogger } from "fastify";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import { enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
+import type { Mailer } from "../services/mailer.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { settleMeeting } from "../services/settlement.js";
+import { createTradeTasks, tradeCrontab } from "./trade-tasks.js";
 
 const settlePayload = z.object({ meetingId: z.uuid() });
 
 /** How many forgotten meetings one sweep closes; the next minute takes the rest. */
 const SWEEP_BATCH = 100;
 
-export function createTaskList(db: Database, log: FastifyBaseLogger): TaskList {
+export function createTaskList(db: Database, log: FastifyBaseLogger, mailer: Mailer): TaskList {
   return {
+    ...createTradeTasks(db, log, mailer),
     async "settle-meeting"(payload) {
       const { meetingId } = settlePayload.parse(payload);
       const result = await settleMeeting(db, meetingId);
@@ -62,4 +65,4 @@ export function createTaskList(db: Database, log: FastifyBaseLogger): TaskList {
   };
 }
 
-export const crontab = ["* * * * * close-due-meetings", "*/5 * * * * refresh-leaderboards"].join("\n");
+export const crontab = ["* * * * * close-due-meetings", "*/5 * * * * refresh-leaderboards", ...tradeCrontab].join("\n");

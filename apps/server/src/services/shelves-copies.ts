@@ -1,6 +1,6 @@
-import { and, books, copies, type Database, type Executor, eq, sql, users } from "@booky/db";
+import { and, books, copies, type Database, type Executor, eq, sql, tradeItems, users } from "@booky/db";
 import type { CopyAvailability, CopyCondition } from "@booky/domain";
-import { notFound } from "../errors.js";
+import { conflict, notFound } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
 import { friendIdsOf } from "./friends.js";
@@ -21,6 +21,15 @@ export const copyColumns = {
   notes: copies.notes,
   createdAt: copies.createdAt,
 };
+
+/** Why a copy may not be removed or withdrawn now (in a live trade proposal), or null. */
+async function copyBusyReason(db: Executor, copyId: string): Promise<string | null> {
+  const [reserved] = await db
+    .select({ id: tradeItems.id })
+    .from(tradeItems)
+    .where(and(eq(tradeItems.copyId, copyId), eq(tradeItems.reserved, true)));
+  return reserved ? "This copy is in a pending trade; cancel or decline it first" : null;
+}
 
 export async function addCopy(
   db: Executor,
@@ -58,6 +67,10 @@ export async function updateCopy(
     };
   },
 ) {
+  if (input.changes.availability) {
+    const busy = await copyBusyReason(db, input.copyId);
+    if (busy) throw conflict(busy);
+  }
   const [copy] = await db
     .update(copies)
     .set(input.changes)
@@ -71,6 +84,8 @@ export async function updateCopy(
 export function removeCopy(db: Database, ownerId: string, copyId: string) {
   return db.transaction(async (tx) => {
     await lockOwnCopy(tx, ownerId, copyId);
+    const busy = await copyBusyReason(tx, copyId);
+    if (busy) throw conflict(busy);
     await tx.delete(copies).where(eq(copies.id, copyId));
     return { ok: true as const };
   });
