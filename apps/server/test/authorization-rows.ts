@@ -12,6 +12,7 @@ import {
   type SceneUser,
 } from "./authorization-fixture.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
+import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
 
 type Trpc = TestClient["trpc"];
@@ -448,4 +449,5 @@ export const rows: Record<string, Case | Case[]> = {
   "leaderboards.clubs": personal(signedIn, (t) => t.leaderboards.clubs.query({})),
 
   ...shelvesRows(),
+  ...tradesRows(),
 };

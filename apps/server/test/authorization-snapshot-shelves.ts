@@ -1,7 +1,20 @@
-import { asc, bookReads, copies, inArray, readerSettings, shelfBooks, shelfEntries, shelves } from "@booky/db";
+import {
+  asc,
+  bookReads,
+  copies,
+  inArray,
+  or,
+  readerSettings,
+  shelfBooks,
+  shelfEntries,
+  shelves,
+  tradeBlocks,
+  tradeItems,
+  tradeProposals,
+} from "@booky/db";
 import type { TestServer } from "./harness.js";
 
-/** The shelves domain's rows of the scene's people, for the "refused calls change nothing" snapshot. */
+/** The shelves and trades domains' rows of the scene's people, for the "refused calls change nothing" snapshot. */
 export function shelvesSnapshot(db: TestServer["db"], userIds: string[]) {
   const theirShelves = db.select({ id: shelves.id }).from(shelves).where(inArray(shelves.userId, userIds));
   return [
@@ -15,5 +28,16 @@ export function shelvesSnapshot(db: TestServer["db"], userIds: string[]) {
       .orderBy(asc(shelfBooks.shelfId), asc(shelfBooks.bookId)),
     db.select().from(readerSettings).where(inArray(readerSettings.userId, userIds)).orderBy(asc(readerSettings.userId)),
     db.select().from(copies).where(inArray(copies.ownerId, userIds)).orderBy(asc(copies.id)),
+    db
+      .select()
+      .from(tradeProposals)
+      .where(or(inArray(tradeProposals.fromUserId, userIds), inArray(tradeProposals.toUserId, userIds)))
+      .orderBy(asc(tradeProposals.id)),
+    db.select().from(tradeItems).where(inArray(tradeItems.giverId, userIds)).orderBy(asc(tradeItems.id)),
+    db
+      .select()
+      .from(tradeBlocks)
+      .where(inArray(tradeBlocks.blockerId, userIds))
+      .orderBy(asc(tradeBlocks.blockerId), asc(tradeBlocks.blockedId)),
   ];
 }
