@@ -11,6 +11,7 @@ import { progressRouter } from "./routers/progress.js";
 import { shelvesRouter } from "./routers/shelves.js";
 import { copiesRouter } from "./routers/shelves-copies.js";
 import { tradesRouter } from "./routers/trades.js";
+import { loansRouter } from "./routers/trades-loans.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
@@ -23,6 +24,7 @@ export const appRouter = router({
   copies: copiesRouter,
   friends: friendsRouter,
   leaderboards: leaderboardsRouter,
+  loans: loansRouter,
   meetings: meetingsRouter,
   points: pointsRouter,
   progress: progressRouter,

@@ -1,4 +1,4 @@
-import { copies, friendships, sql, tradeItems, tradeProposals } from "@booky/db";
+import { copies, friendships, loans, sql, tradeItems, tradeProposals } from "@booky/db";
 import { friendPair } from "@booky/domain";
 import type { Scene, SceneUser } from "./authorization-fixture.js";
 import { type Case, outcomes, personal, signedIn } from "./authorization-rows.js";
@@ -32,6 +32,32 @@ async function proposal(scene: Scene, from: SceneUser, to: SceneUser, status: "p
 
 async function friends(scene: Scene, one: SceneUser, other: SceneUser) {
   await scene.db.insert(friendships).values(friendPair(one.id, other.id)).onConflictDoNothing();
+}
+
+/** A loan of `lender`'s copy to `borrower`, arranged (or out), inserted directly. */
+async function loan(
+  scene: Scene,
+  lenderUser: SceneUser,
+  borrowerUser: SceneUser,
+  status: "arranged" | "out" = "arranged",
+) {
+  const [copy] = await scene.db
+    .insert(copies)
+    .values({ ownerId: lenderUser.id, bookId: scene.book.id, condition: "good", availability: "open_to_lend" })
+    .returning({ id: copies.id });
+  const marks = status === "out" ? { handedAt: sql`now()`, receivedAt: sql`now()` } : {};
+  const [row] = await scene.db
+    .insert(loans)
+    .values({
+      copyId: copy?.id ?? "",
+      lenderId: lenderUser.id,
+      borrowerId: borrowerUser.id,
+      dueOn: "2999-01-01",
+      status,
+      ...marks,
+    })
+    .returning({ id: loans.id, copyId: loans.copyId });
+  return { id: row?.id ?? "", copyId: row?.copyId ?? "" };
 }
 
 /** Trades: between the caller and a friend (the stranger), or refused as someone else's. */
@@ -138,5 +164,74 @@ export function tradesRows(): Record<string, Case | Case[]> {
     "trades.blocked": personal(signedIn, (t) => t.trades.blocked.query({})),
     "trades.matchesForMe": personal(signedIn, (t) => t.trades.matchesForMe.query({})),
     "trades.myCopiesWanted": personal(signedIn, (t) => t.trades.myCopiesWanted.query({})),
+
+    "loans.lend": [
+      personal(
+        signedIn,
+        {
+          label: "to a friend",
+          prepare: async (s, actor) => {
+            await friends(s, me(s, actor), s.people.stranger);
+            const [copy] = await s.db
+              .insert(copies)
+              .values({ ownerId: me(s, actor).id, bookId: s.book.id, condition: "fine", availability: "open_to_lend" })
+              .returning({ id: copies.id });
+            return copy?.id ?? "";
+          },
+        },
+        (t, s, copyId) =>
+          t.loans.lend.mutate({
+            copyId,
+            borrowerId: s.people.stranger.id,
+            dueOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+          }),
+      ),
+      personal(
+        outcomes({ FORBIDDEN: [...SIGNED_IN] }),
+        { label: "to a stranger", prepare: (s, actor) => copyOf(s, me(s, actor)) },
+        (t, s, copyId) => t.loans.lend.mutate({ copyId, borrowerId: s.people.stranger.id, dueOn: "2999-01-01" }),
+      ),
+    ],
+    "loans.confirm": [
+      personal(signedIn, { prepare: (s, actor) => loan(s, me(s, actor), s.people.stranger) }, (t, _, l) =>
+        t.loans.confirm.mutate({ loanId: l.id, what: "handover" }),
+      ),
+      personal(
+        notFoundForAll,
+        { label: "two other members' loan", prepare: async (s) => loan(s, s.people.stranger, await s.newPerson()) },
+        (t, _, l) => t.loans.confirm.mutate({ loanId: l.id, what: "handover" }),
+      ),
+    ],
+    "loans.cancel": [
+      personal(signedIn, { prepare: (s, actor) => loan(s, s.people.stranger, me(s, actor)) }, (t, _, l) =>
+        t.loans.cancel.mutate({ loanId: l.id }),
+      ),
+      personal(
+        notFoundForAll,
+        { label: "two other members' loan", prepare: async (s) => loan(s, s.people.stranger, await s.newPerson()) },
+        (t, _, l) => t.loans.cancel.mutate({ loanId: l.id }),
+      ),
+    ],
+    "loans.get": [
+      personal(signedIn, { prepare: (s, actor) => loan(s, me(s, actor), s.people.stranger, "out") }, (t, _, l) =>
+        t.loans.get.query({ loanId: l.id }),
+      ),
+      personal(
+        notFoundForAll,
+        { label: "two other members' loan", prepare: async (s) => loan(s, s.people.stranger, await s.newPerson()) },
+        (t, _, l) => t.loans.get.query({ loanId: l.id }),
+      ),
+    ],
+    "loans.mine": personal(signedIn, (t) => t.loans.mine.query({ role: "borrowed" })),
+    "loans.forCopy": [
+      personal(signedIn, { prepare: (s, actor) => loan(s, me(s, actor), s.people.stranger) }, (t, _, l) =>
+        t.loans.forCopy.query({ copyId: l.copyId }),
+      ),
+      personal(
+        notFoundForAll,
+        { label: "the borrower asking", prepare: (s, actor) => loan(s, s.people.stranger, me(s, actor)) },
+        (t, _, l) => t.loans.forCopy.query({ copyId: l.copyId }),
+      ),
+    ],
   };
 }

@@ -3,6 +3,7 @@ import {
   bookReads,
   copies,
   inArray,
+  loans,
   or,
   readerSettings,
   shelfBooks,
@@ -34,6 +35,11 @@ export function shelvesSnapshot(db: TestServer["db"], userIds: string[]) {
       .where(or(inArray(tradeProposals.fromUserId, userIds), inArray(tradeProposals.toUserId, userIds)))
       .orderBy(asc(tradeProposals.id)),
     db.select().from(tradeItems).where(inArray(tradeItems.giverId, userIds)).orderBy(asc(tradeItems.id)),
+    db
+      .select()
+      .from(loans)
+      .where(or(inArray(loans.lenderId, userIds), inArray(loans.borrowerId, userIds)))
+      .orderBy(asc(loans.id)),
     db
       .select()
       .from(tradeBlocks)

@@ -7,12 +7,14 @@ import type { Mailer } from "../services/mailer.js";
 import { tradeProposalDecisions } from "../services/pending-kinds.js";
 import { enqueueFulfilment } from "../services/trades.js";
 import { fulfilTrade, sendTradeMail } from "../services/trades-fulfilment.js";
+import { queueLoanReminders, sendLoanMail } from "../services/trades-loans.js";
 
 const tradePayload = z.object({ tradeId: z.uuid() });
 const mailPayload = z.object({ tradeId: z.uuid(), userId: z.uuid() });
+const loanMailPayload = z.object({ loanId: z.uuid(), kind: z.enum(["before_due", "overdue"]) });
 const SWEEP_BATCH = 100;
 
-/** The trade jobs: fulfilment, its mails, and the sweep (expiry; fulfilments a dead worker left). */
+/** The trade jobs: fulfilment, its mails, the sweep (expiry; fulfilments a dead worker left), loan reminders. */
 export function createTradeTasks(db: Database, log: FastifyBaseLogger, mailer: Mailer): TaskList {
   return {
     async "fulfil-trade"(payload) {
@@ -48,7 +50,18 @@ export function createTradeTasks(db: Database, log: FastifyBaseLogger, mailer: M
       for (const trade of stuck) await enqueueFulfilment(db, trade.id);
       if (expired + stuck.length > 0) log.info({ expired, requeued: stuck.length }, "trades sweep");
     },
+
+    /** Hourly: loans due in two days, or overdue, get their one reminder each. */
+    async "loan-reminders"() {
+      const queued = await queueLoanReminders(db);
+      if (queued > 0) log.info({ queued }, "loan reminders");
+    },
+
+    async "send-loan-mail"(payload) {
+      const { loanId, kind } = loanMailPayload.parse(payload);
+      await sendLoanMail(db, mailer, loanId, kind);
+    },
   };
 }
 
-export const tradeCrontab = ["* * * * * trades-sweep"];
+export const tradeCrontab = ["* * * * * trades-sweep", "17 * * * * loan-reminders"];

@@ -6,7 +6,9 @@ export type JobName =
   | "refresh-leaderboards"
   | "fulfil-trade"
   | "send-trade-mail"
-  | "trades-sweep";
+  | "trades-sweep"
+  | "loan-reminders"
+  | "send-loan-mail";
 
 export interface EnqueueOptions {
   /** At most one pending job per key; adding again replaces it (or, if it is running, queues a fresh one). */

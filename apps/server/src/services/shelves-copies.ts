@@ -1,5 +1,17 @@
-import { and, books, copies, type Database, type Executor, eq, sql, tradeItems, users } from "@booky/db";
-import type { CopyAvailability, CopyCondition } from "@booky/domain";
+import {
+  and,
+  books,
+  copies,
+  type Database,
+  type Executor,
+  eq,
+  inArray,
+  loans,
+  sql,
+  tradeItems,
+  users,
+} from "@booky/db";
+import { ACTIVE_LOAN_STATUSES, type CopyAvailability, type CopyCondition } from "@booky/domain";
 import { conflict, notFound } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
@@ -22,13 +34,23 @@ export const copyColumns = {
   createdAt: copies.createdAt,
 };
 
-/** Why a copy may not be removed or withdrawn now (in a live trade proposal), or null. */
+/** Why a copy is tied up by a loan (arranged or out), or null. */
+export async function copyOnLoan(db: Executor, copyId: string): Promise<string | null> {
+  const [lent] = await db
+    .select({ id: loans.id })
+    .from(loans)
+    .where(and(eq(loans.copyId, copyId), inArray(loans.status, [...ACTIVE_LOAN_STATUSES])));
+  return lent ? "This copy is on loan; wait until it is back" : null;
+}
+
+/** Why a copy may not be removed or withdrawn now (in a live trade proposal, on loan), or null. */
 async function copyBusyReason(db: Executor, copyId: string): Promise<string | null> {
   const [reserved] = await db
     .select({ id: tradeItems.id })
     .from(tradeItems)
     .where(and(eq(tradeItems.copyId, copyId), eq(tradeItems.reserved, true)));
-  return reserved ? "This copy is in a pending trade; cancel or decline it first" : null;
+  if (reserved) return "This copy is in a pending trade; cancel or decline it first";
+  return copyOnLoan(db, copyId);
 }
 
 export async function addCopy(

@@ -24,6 +24,7 @@ import { enqueueJob } from "./jobs.js";
 import { pageRows } from "./keyset-query.js";
 import { definePager } from "./pagination.js";
 import { tradeProposalDecisions } from "./pending-kinds.js";
+import { copyOnLoan } from "./shelves-copies.js";
 import { areAcquainted } from "./shelves-relations.js";
 
 type Page = { cursor?: string | null | undefined; limit: number };
@@ -104,6 +105,10 @@ async function insertProposal(tx: Executor, fromId: string, toId: string, terms:
   };
   if (!terms.requestedCopyIds.every(requestedOk)) {
     throw fieldError("requestedCopyIds", "Ask only for their copies that are open to trade");
+  }
+  for (const id of ids) {
+    const busy = await copyOnLoan(tx, id);
+    if (busy) throw fieldError(terms.offeredCopyIds.includes(id) ? "offeredCopyIds" : "requestedCopyIds", busy);
   }
   const [proposal] = await tx
     .insert(tradeProposals)

@@ -17,6 +17,7 @@ export const constraint = {
   bookReadsDatesOrdered: "book_reads_dates_ordered",
   shelvesNamePerMember: "shelves_name_per_member_key",
   tradeItemsCopyReserved: "trade_items_copy_reserved_key",
+  loansOneActivePerCopy: "loans_one_active_per_copy_key",
 } as const;
 
 export type ConstraintName = (typeof constraint)[keyof typeof constraint];

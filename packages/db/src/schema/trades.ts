@@ -1,9 +1,10 @@
-import { PENDING_STATUSES, TRADE_SIDES } from "@booky/domain";
+import { LOAN_STATUSES, PENDING_STATUSES, TRADE_SIDES } from "@booky/domain";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
   check,
+  date,
   index,
   jsonb,
   pgEnum,
@@ -90,6 +91,41 @@ export const tradeBlocks = pgTable(
   (t) => [
     primaryKey({ columns: [t.blockerId, t.blockedId] }),
     check("trade_blocks_not_self", sql`${t.blockerId} <> ${t.blockedId}`),
+  ],
+);
+
+export const loanStatus = pgEnum("loan_status", LOAN_STATUSES);
+
+/**
+ * A copy lent to a member until `due_on`. Each side confirms the hand-over
+ * (handed / received) and the return (returned / got back); `status`
+ * follows from those marks. At most one active loan per copy.
+ */
+export const loans = pgTable(
+  "loans",
+  {
+    id: id(),
+    copyId: reference("copy_id", () => copies.id, "cascade"),
+    lenderId: reference("lender_id", () => users.id, "cascade"),
+    borrowerId: reference("borrower_id", () => users.id, "cascade"),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    status: loanStatus("status").notNull().default("arranged"),
+    handedAt: momentAt("handed_at"),
+    receivedAt: momentAt("received_at"),
+    returnedAt: momentAt("returned_at"),
+    gotBackAt: momentAt("got_back_at"),
+    remindedBeforeAt: momentAt("reminded_before_at"),
+    remindedOverdueAt: momentAt("reminded_overdue_at"),
+    createdAt: createdAt(),
+    endedAt: momentAt("ended_at"),
+  },
+  (t) => [
+    check("loans_not_self", sql`${t.lenderId} <> ${t.borrowerId}`),
+    uniqueIndex(constraint.loansOneActivePerCopy).on(t.copyId).where(sql`${t.status} in ('arranged', 'out')`),
+    index("loans_copy_created_idx").on(t.copyId, t.createdAt),
+    index("loans_lender_idx").on(t.lenderId, t.status, t.createdAt),
+    index("loans_borrower_idx").on(t.borrowerId, t.status, t.createdAt),
+    index("loans_out_due_idx").on(t.dueOn).where(sql`${t.status} = 'out'`),
   ],
 );
 
