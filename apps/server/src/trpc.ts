@@ -86,13 +86,6 @@ const authenticated = t.middleware(async ({ ctx, next }) => {
 // 3. procedure builders
 export const publicProcedure = t.procedure.use(observed);
 export const authedProcedure = publicProcedure.use(authenticated);
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== "admin") {
-    throw forbidden("Only site admins can do this");
-  }
-  return next();
-});
-
 /**
  * Takes `clubId` and proves the club exists; adds `club` and the caller's
  * `role` (null for outsiders). Private clubs exist for outsiders too (their
