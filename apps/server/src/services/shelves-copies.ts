@@ -16,8 +16,7 @@ import { conflict, notFound } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
 import { friendIdsOf } from "./friends.js";
-import { pageRows } from "./keyset-query.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 import { clubMateIdsOf, knownTo } from "./shelves-relations.js";
 
 type Page = { cursor?: string | null | undefined; limit: number };
@@ -127,7 +126,7 @@ export async function myCopies(
     eq(copies.ownerId, ownerId),
     input.availability ? eq(copies.availability, input.availability) : undefined,
   );
-  const rows = await pageRows(query, myCopiesPager, copySort, input, condition);
+  const rows = await pageRows(query.$dynamic(), myCopiesPager, copySort, input, condition);
   return myCopiesPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
 }
 
@@ -161,6 +160,6 @@ export async function bookOwners(db: Executor, viewerId: string, input: Page & {
     knownTo(viewerId, copies.ownerId),
     sql`${users.deletedAt} is null`,
   );
-  const rows = await pageRows(query, ownersPager, copySort, input, condition);
+  const rows = await pageRows(query.$dynamic(), ownersPager, copySort, input, condition);
   return ownersPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
 }

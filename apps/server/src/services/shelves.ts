@@ -26,8 +26,7 @@ import {
 } from "@booky/domain";
 import { conflict, fieldError, notFound } from "../errors.js";
 import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
-import { pageRows } from "./keyset-query.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 import { shelfViewerOf } from "./shelves-relations.js";
 
 type Page = { cursor?: string | null | undefined; limit: number };
@@ -161,7 +160,7 @@ export async function myBooks(db: Executor, userId: string, input: Page & { stat
     eq(shelfEntries.userId, userId),
     input.status ? eq(shelfEntries.status, input.status) : undefined,
   );
-  const rows = await pageRows(query, booksPager, entrySort, input, condition);
+  const rows = await pageRows(query.$dynamic(), booksPager, entrySort, input, condition);
   return booksPager.page(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
 }
 
@@ -200,7 +199,7 @@ export async function memberBooks(
     eq(shelfEntries.userId, input.userId),
     input.status ? eq(shelfEntries.status, input.status) : undefined,
   );
-  const rows = await pageRows(query, memberBooksPager, entrySort, input, condition);
+  const rows = await pageRows(query.$dynamic(), memberBooksPager, entrySort, input, condition);
   return memberBooksPager.page(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
 }
 
@@ -295,7 +294,7 @@ export async function myShelves(db: Executor, userId: string, page: Page) {
       bookCount: sql<number>`(select count(*)::int from ${shelfBooks} where ${shelfBooks.shelfId} = ${shelves.id})`,
     })
     .from(shelves);
-  const rows = await pageRows(query, myShelvesPager, shelfSort, page, eq(shelves.userId, userId));
+  const rows = await pageRows(query.$dynamic(), myShelvesPager, shelfSort, page, eq(shelves.userId, userId));
   return myShelvesPager.page(rows, page.limit, (row) => ({ key: row.position, id: row.id }));
 }
 
@@ -304,7 +303,7 @@ export async function memberShelves(db: Executor, viewerId: string, input: Page 
   const viewer = await shelfViewerOf(db, viewerId, input.userId);
   const query = db.select(shelfColumns).from(shelves);
   const condition = and(eq(shelves.userId, input.userId), inArray(shelves.visibility, visibleShelfKinds(viewer)));
-  const rows = await pageRows(query, memberShelvesPager, shelfSort, input, condition);
+  const rows = await pageRows(query.$dynamic(), memberShelvesPager, shelfSort, input, condition);
   return memberShelvesPager.page(rows, input.limit, (row) => ({ key: row.position, id: row.id }));
 }
 
@@ -327,7 +326,13 @@ export async function shelfContents(db: Executor, viewerId: string, input: Page 
     .select({ addedAt: shelfBooks.addedAt, book: bookSummaryColumns })
     .from(shelfBooks)
     .innerJoin(books, eq(books.id, shelfBooks.bookId));
-  const rows = await pageRows(query, shelfBooksPager, shelfBookSort, input, eq(shelfBooks.shelfId, shelf.id));
+  const rows = await pageRows(
+    query.$dynamic(),
+    shelfBooksPager,
+    shelfBookSort,
+    input,
+    eq(shelfBooks.shelfId, shelf.id),
+  );
   return shelfBooksPager.page(rows, input.limit, (row) => ({ key: row.addedAt, id: row.book.id }));
 }
 

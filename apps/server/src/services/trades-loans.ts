@@ -26,9 +26,8 @@ import escapeHtml from "escape-html";
 import { conflict, fieldError, notFound } from "../errors.js";
 import { bookSummaryColumns } from "./books/summary.js";
 import { enqueueJob } from "./jobs.js";
-import { pageRows } from "./keyset-query.js";
 import type { Mailer } from "./mailer.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 import { lockOwnCopy } from "./shelves-copies.js";
 import { requireTradingPartner } from "./trades.js";
 
@@ -153,7 +152,7 @@ export async function listLoans(
     eq(input.role === "lent" ? loans.lenderId : loans.borrowerId, userId),
     input.active ? inArray(loans.status, [...ACTIVE_LOAN_STATUSES]) : inArray(loans.status, ["returned", "cancelled"]),
   );
-  const rows = await pageRows(loanQuery(db), loansPager, loanSort, input, condition);
+  const rows = await pageRows(loanQuery(db).$dynamic(), loansPager, loanSort, input, condition);
   return loansPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
 }
 
@@ -164,7 +163,7 @@ export async function copyLoans(db: Executor, ownerId: string, input: Page & { c
     .from(copies)
     .where(and(eq(copies.id, input.copyId), eq(copies.ownerId, ownerId)));
   if (!copy) throw notFound("No such copy of yours");
-  const rows = await pageRows(loanQuery(db), copyLoansPager, loanSort, input, eq(loans.copyId, copy.id));
+  const rows = await pageRows(loanQuery(db).$dynamic(), copyLoansPager, loanSort, input, eq(loans.copyId, copy.id));
   return copyLoansPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
 }
 

@@ -16,8 +16,7 @@ import {
 import { publicProfileColumns } from "./accounts.js";
 import { bookSummaryColumns } from "./books/summary.js";
 import { friendIdsOf } from "./friends.js";
-import { pageRows } from "./keyset-query.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 import { clubMateIdsOf, knownTo } from "./shelves-relations.js";
 
 type Page = { cursor?: string | null | undefined; limit: number };
@@ -78,7 +77,7 @@ export async function matchesForMe(db: Executor, userId: string, page: Page) {
     knownTo(userId, copies.ownerId),
     notReserved,
   );
-  const rows = await pageRows(query, forMePager, { key: sortKey, id: copies.id }, page, condition);
+  const rows = await pageRows(query.$dynamic(), forMePager, { key: sortKey, id: copies.id }, page, condition);
   return forMePager.page(rows, page.limit, (row) => ({ key: row.sortKey, id: row.id }));
 }
 
@@ -108,6 +107,6 @@ export async function myCopiesWanted(db: Executor, userId: string, page: Page) {
     sql`${users.deletedAt} is null`,
   );
   const sort = { key: shelfEntries.updatedAt, id: shelfEntries.id };
-  const rows = await pageRows(query, wantedPager, sort, page, condition);
+  const rows = await pageRows(query.$dynamic(), wantedPager, sort, page, condition);
   return wantedPager.page(rows, page.limit, (row) => ({ key: row.wantedSince, id: row.id }));
 }

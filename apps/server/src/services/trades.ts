@@ -21,8 +21,7 @@ import { AppError, conflict, fieldError, forbidden, notFound, staleError } from 
 import { publicProfileColumns } from "./accounts.js";
 import { bookSummaryColumns } from "./books/summary.js";
 import { enqueueJob } from "./jobs.js";
-import { pageRows } from "./keyset-query.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 import { tradeProposalDecisions } from "./pending-kinds.js";
 import { copyOnLoan } from "./shelves-copies.js";
 import { areAcquainted } from "./shelves-relations.js";
@@ -270,7 +269,7 @@ export async function listTrades(
         ? and(eq(tradeProposals.fromUserId, userId), eq(tradeProposals.status, "pending"))
         : and(involves(userId), ne(tradeProposals.status, "pending"));
   const sort = { key: tradeProposals.createdAt, id: tradeProposals.id };
-  const rows = await pageRows(tradeQuery(db), tradesPager, sort, input, condition);
+  const rows = await pageRows(tradeQuery(db).$dynamic(), tradesPager, sort, input, condition);
   const page = tradesPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
   const items = await itemsOf(
     db,
@@ -320,6 +319,6 @@ export async function listBlocked(db: Executor, userId: string, page: Page) {
     .from(tradeBlocks)
     .innerJoin(users, eq(users.id, tradeBlocks.blockedId));
   const sort = { key: tradeBlocks.createdAt, id: tradeBlocks.blockedId };
-  const rows = await pageRows(query, blocksPager, sort, page, eq(tradeBlocks.blockerId, userId));
+  const rows = await pageRows(query.$dynamic(), blocksPager, sort, page, eq(tradeBlocks.blockerId, userId));
   return blocksPager.page(rows, page.limit, (row) => ({ key: row.since, id: row.user.id }));
 }
