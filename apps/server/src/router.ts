@@ -4,6 +4,7 @@ import { booksRouter } from "./routers/books.js";
 import { calendarRouter } from "./routers/calendar.js";
 import { clubsRouter } from "./routers/clubs.js";
 import { friendsRouter } from "./routers/friends.js";
+import { importsRouter } from "./routers/imports.js";
 import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
 import { pointsRouter } from "./routers/points.js";
@@ -23,6 +24,7 @@ export const appRouter = router({
   clubs: clubsRouter,
   copies: copiesRouter,
   friends: friendsRouter,
+  imports: importsRouter,
   leaderboards: leaderboardsRouter,
   loans: loansRouter,
   meetings: meetingsRouter,

@@ -2,7 +2,9 @@ import path from "node:path";
 import { type Database, defaultDataDir } from "@booky/db";
 import type { FastifyBaseLogger } from "fastify";
 import { Logger, run } from "graphile-worker";
+import { Registry } from "prom-client";
 import type { Config } from "../config.js";
+import { createBookMetadata } from "../services/books/book-metadata.js";
 import { createMailer } from "../services/mailer.js";
 import { createTaskList, crontab } from "./tasks.js";
 
@@ -10,8 +12,8 @@ export interface JobRunnerOptions {
   connectionString: string;
   db: Database;
   log: FastifyBaseLogger;
-  /** For the jobs' mail (trades, loans): SMTP_URL, MAIL_FROM, DATA_DIR. */
-  config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "DATA_DIR">;
+  /** For the jobs' mail (trades, loans) and the Books API (imports). */
+  config: Config;
   concurrency?: number;
 }
 
@@ -36,12 +38,19 @@ export async function startJobRunner(options: JobRunnerOptions) {
     mailDir: path.join(options.config.DATA_DIR ?? defaultDataDir, "mail"),
     log: options.log,
   });
+  // The imports' Books API client, with its own metrics registry (a worker process serves no /metrics).
+  const bookMetadata = createBookMetadata({
+    config: options.config,
+    db: options.db,
+    registry: new Registry(),
+    log: options.log,
+  });
   const runner = await run({
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(options.db, options.log, mailer),
+    taskList: createTaskList(options.db, options.log, mailer, bookMetadata),
     crontab,
     logger: pinoLogger(options.log),
   });
@@ -49,6 +58,7 @@ export async function startJobRunner(options: JobRunnerOptions) {
     stop: async () => {
       await runner.stop();
       mailer.close();
+      bookMetadata.close();
     },
     promise: runner.promise,
   };

@@ -8,7 +8,9 @@ export type JobName =
   | "send-trade-mail"
   | "trades-sweep"
   | "loan-reminders"
-  | "send-loan-mail";
+  | "send-loan-mail"
+  | "run-import"
+  | "imports-sweep";
 
 export interface EnqueueOptions {
   /** At most one pending job per key; adding again replaces it (or, if it is running, queues a fresh one). */

@@ -5,6 +5,7 @@ export * from "./calendar.js";
 export * from "./clubs.js";
 export * from "./constraints.js";
 export * from "./friends.js";
+export * from "./imports.js";
 export * from "./leaderboards.js";
 export * from "./meetings.js";
 export * from "./points.js";

@@ -13,7 +13,7 @@ import {
 } from "./normalize.js";
 
 describe("what export files really contain", () => {
-  it("ISBNs wrapped as =\"…\", ISBN-10s, empty ones, and StoryGraph UIDs that are not ISBNs", () => {
+  it('ISBNs wrapped as ="…", ISBN-10s, empty ones, and StoryGraph UIDs that are not ISBNs', () => {
     expect(cleanIsbn('="0441172717"')).toBe("9780441172719");
     expect(cleanIsbn('="9780441172719"')).toBe("9780441172719");
     expect(cleanIsbn('=""')).toBeNull();
