@@ -11,6 +11,7 @@ import {
   type Scene,
   type SceneUser,
 } from "./authorization-fixture.js";
+import { importsRows } from "./authorization-rows-imports.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
@@ -450,4 +451,5 @@ export const rows: Record<string, Case | Case[]> = {
 
   ...shelvesRows(),
   ...tradesRows(),
+  ...importsRows(),
 };

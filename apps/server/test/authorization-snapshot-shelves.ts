@@ -2,6 +2,9 @@ import {
   asc,
   bookReads,
   copies,
+  importedSourceBooks,
+  importJobs,
+  importRows,
   inArray,
   loans,
   or,
@@ -15,7 +18,7 @@ import {
 } from "@booky/db";
 import type { TestServer } from "./harness.js";
 
-/** The shelves and trades domains' rows of the scene's people, for the "refused calls change nothing" snapshot. */
+/** The shelves, trades and imports domains' rows of the scene's people, for the "refused calls change nothing" snapshot. */
 export function shelvesSnapshot(db: TestServer["db"], userIds: string[]) {
   const theirShelves = db.select({ id: shelves.id }).from(shelves).where(inArray(shelves.userId, userIds));
   return [
@@ -35,6 +38,22 @@ export function shelvesSnapshot(db: TestServer["db"], userIds: string[]) {
       .where(or(inArray(tradeProposals.fromUserId, userIds), inArray(tradeProposals.toUserId, userIds)))
       .orderBy(asc(tradeProposals.id)),
     db.select().from(tradeItems).where(inArray(tradeItems.giverId, userIds)).orderBy(asc(tradeItems.id)),
+    db.select().from(importJobs).where(inArray(importJobs.userId, userIds)).orderBy(asc(importJobs.id)),
+    db
+      .select()
+      .from(importRows)
+      .where(
+        inArray(
+          importRows.jobId,
+          db.select({ id: importJobs.id }).from(importJobs).where(inArray(importJobs.userId, userIds)),
+        ),
+      )
+      .orderBy(asc(importRows.id)),
+    db
+      .select()
+      .from(importedSourceBooks)
+      .where(inArray(importedSourceBooks.userId, userIds))
+      .orderBy(asc(importedSourceBooks.sourceBookId)),
     db
       .select()
       .from(loans)
