@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: { conditions: ["source", ...defaultClientConditions] },
   server: {
     port: 5173,
-    proxy: { "/trpc": apiTarget, "/healthz": apiTarget },
+    proxy: { "/trpc": apiTarget, "/healthz": apiTarget, "/imports": apiTarget },
   },
   build: { sourcemap: true, reportCompressedSize: true },
 });

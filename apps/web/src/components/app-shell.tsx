@@ -17,6 +17,7 @@ const memberSections = [
   ["/calendar", "Calendar"],
   ["/friends", "Friends"],
   ["/books", "Books"],
+  ["/shelves", "Shelves"],
   ["/leaderboards", "Leaderboards"],
   ["/points", "Points"],
 ] as const;
