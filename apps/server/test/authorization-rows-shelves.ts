@@ -1,4 +1,5 @@
-import { bookReads, copies, readerSettings, shelfEntries, shelves } from "@booky/db";
+import { bookReads, copies, friendships, readerSettings, shelfEntries, shelves } from "@booky/db";
+import { friendPair } from "@booky/domain";
 import type { Scene, SceneUser } from "./authorization-fixture.js";
 import { type Case, outcomes, personal, signedIn } from "./authorization-rows.js";
 
@@ -31,6 +32,10 @@ async function readOf(scene: Scene, reader: SceneUser) {
 
 const strangersShelf = { label: "someone else's shelf", prepare: (s: Scene) => shelfOf(s, s.people.stranger) };
 const strangersCopy = { label: "someone else's copy", prepare: (s: Scene) => copyOf(s, s.people.stranger) };
+
+async function befriendStranger(scene: Scene, actor: SceneUser) {
+  await scene.db.insert(friendships).values(friendPair(actor.id, scene.people.stranger.id));
+}
 
 async function entryOf(scene: Scene, reader: SceneUser) {
   await scene.db.insert(shelfEntries).values({ userId: reader.id, bookId: scene.book.id, status: "want_to_read" });
@@ -152,6 +157,14 @@ export function shelvesRows(): Record<string, Case | Case[]> {
     ],
     "copies.mine": personal(signedIn, (t) => t.copies.mine.query({})),
     "copies.ofBook": personal(signedIn, (t, s) => t.copies.ofBook.query({ bookId: s.book.id })),
+    "copies.ofMember": [
+      personal(signedIn, { label: "a friend's", prepare: (s, actor) => befriendStranger(s, me(s, actor)) }, (t, s) =>
+        t.copies.ofMember.query({ userId: s.people.stranger.id }),
+      ),
+      personal(notFoundForAll, { label: "a stranger's" }, (t, s) =>
+        t.copies.ofMember.query({ userId: s.people.stranger.id }),
+      ),
+    ],
     "copies.owners": personal(signedIn, (t, s) => t.copies.owners.query({ bookId: s.book.id })),
   };
 }

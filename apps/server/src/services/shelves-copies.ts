@@ -130,6 +130,23 @@ export async function myCopies(
   return myCopiesPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
 }
 
+const memberCopiesPager = definePager({ list: "copies.ofMember", order: "desc", key: "timestamp" });
+
+/** A friend's or club-mate's copies open to trade, for the trade builder; NOT_FOUND for anyone else. */
+export async function memberCopies(db: Executor, viewerId: string, input: Page & { userId: string }) {
+  const [known] = await db.execute<{ yes: boolean }>(
+    sql`select ${knownTo(viewerId, sql`${input.userId}::uuid`)} as yes`,
+  );
+  if (!known?.yes) throw notFound("Only friends' and club-mates' copies are shown");
+  const query = db
+    .select({ ...copyColumns, book: bookSummaryColumns })
+    .from(copies)
+    .innerJoin(books, eq(books.id, copies.bookId));
+  const condition = and(eq(copies.ownerId, input.userId), eq(copies.availability, "open_to_trade"));
+  const rows = await pageRows(query.$dynamic(), memberCopiesPager, copySort, input, condition);
+  return memberCopiesPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
+}
+
 /** The caller's own copies of one book, for its page. */
 export function myCopiesOf(db: Executor, ownerId: string, bookId: string) {
   return db

@@ -18,6 +18,7 @@ const memberSections = [
   ["/friends", "Friends"],
   ["/books", "Books"],
   ["/shelves", "Shelves"],
+  ["/trades", "Trades"],
   ["/leaderboards", "Leaderboards"],
   ["/points", "Points"],
 ] as const;

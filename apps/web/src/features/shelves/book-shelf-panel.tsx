@@ -1,6 +1,7 @@
 import { COPY_CONDITIONS, type CopyCondition, READING_STATUSES, type ReadingStatus } from "@booky/domain";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import { PagedListCard, Row } from "../../components/paged-list";
 import { PersonLink } from "../../components/person-link";
 import { MutationError } from "../../components/query-view";
@@ -93,6 +94,11 @@ export function BookShelfPanel({ bookId }: { bookId: string }) {
               {conditionLabel[copy.condition]} · {availabilityLabel[copy.availability]}
               {copy.friend ? " · friend" : " · club-mate"}
             </span>
+            {copy.availability === "open_to_trade" && (
+              <Link to={`/trades/new/${copy.owner.id}`} className="text-sm underline">
+                Propose a trade to {copy.owner.displayName}
+              </Link>
+            )}
           </Row>
         )}
       </PagedListCard>

@@ -21,7 +21,13 @@ export function ShelvesPage() {
 
   return (
     <div>
-      <PageTitle subtitle={<Link to="/import">Import from Goodreads or StoryGraph, or export your library</Link>}>
+      <PageTitle
+        subtitle={
+          <Link to="/import" className="underline underline-offset-2">
+            Import from Goodreads or StoryGraph, or export your library
+          </Link>
+        }
+      >
         My shelves
       </PageTitle>
       <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
