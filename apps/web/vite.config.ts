@@ -46,7 +46,7 @@ export default defineConfig({
   resolve: { conditions: ["source", ...defaultClientConditions] },
   server: {
     port: 5173,
-    proxy: { "/trpc": apiTarget, "/healthz": apiTarget },
+    proxy: { "/trpc": apiTarget, "/healthz": apiTarget, "/imports": apiTarget },
   },
   build: { sourcemap: true, reportCompressedSize: true },
 });

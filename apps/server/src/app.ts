@@ -12,6 +12,7 @@ import type { Config } from "./config.js";
 import { type AppDeps, createContextFactory } from "./context.js";
 import { registerCalendarFeed } from "./http/calendar-feed.js";
 import { registerOperationalRoutes } from "./http/health.js";
+import { registerImportUpload } from "./http/imports-upload.js";
 import { registerTrpcRoutes } from "./http/trpc-handler.js";
 import { registerWebApp } from "./http/web-app.js";
 import { type AppRouter, appRouter } from "./router.js";
@@ -84,6 +85,7 @@ export async function buildApp(options: BuildAppOptions) {
 
   registerOperationalRoutes(app, deps);
   registerCalendarFeed(app, deps);
+  registerImportUpload(app, deps);
 
   const trpcOptions = {
     router: appRouter,

@@ -11,6 +11,9 @@ import {
   type Scene,
   type SceneUser,
 } from "./authorization-fixture.js";
+import { importsRows } from "./authorization-rows-imports.js";
+import { shelvesRows } from "./authorization-rows-shelves.js";
+import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
 
 type Trpc = TestClient["trpc"];
@@ -457,4 +460,8 @@ export const rows: Record<string, Case | Case[]> = {
     ),
   ],
   "leaderboards.clubs": personal(signedIn, (t) => t.leaderboards.clubs.query({})),
+
+  ...shelvesRows(),
+  ...tradesRows(),
+  ...importsRows(),
 };

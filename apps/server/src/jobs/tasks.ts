@@ -3,18 +3,29 @@ import { AUTO_CLOSE_FROM, autoCloseCutoff, isDueForAutoClose } from "@booky/doma
 import type { FastifyBaseLogger } from "fastify";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
+import type { BookMetadata } from "../services/books/book-metadata.js";
 import { enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
 import { refreshLeaderboards } from "../services/leaderboards.js";
+import type { Mailer } from "../services/mailer.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { settleMeeting } from "../services/settlement.js";
+import { createImportTasks, importCrontab } from "./import-tasks.js";
+import { createTradeTasks, tradeCrontab } from "./trade-tasks.js";
 
 const settlePayload = z.object({ meetingId: z.uuid() });
 
 /** How many forgotten meetings one sweep closes; the next minute takes the rest. */
 const SWEEP_BATCH = 100;
 
-export function createTaskList(db: Database, log: FastifyBaseLogger): TaskList {
+export function createTaskList(
+  db: Database,
+  log: FastifyBaseLogger,
+  mailer: Mailer,
+  bookMetadata: BookMetadata,
+): TaskList {
   return {
+    ...createTradeTasks(db, log, mailer),
+    ...createImportTasks(db, log, bookMetadata),
     async "settle-meeting"(payload) {
       const { meetingId } = settlePayload.parse(payload);
       const result = await settleMeeting(db, meetingId);
@@ -62,4 +73,9 @@ export function createTaskList(db: Database, log: FastifyBaseLogger): TaskList {
   };
 }
 
-export const crontab = ["* * * * * close-due-meetings", "*/5 * * * * refresh-leaderboards"].join("\n");
+export const crontab = [
+  "* * * * * close-due-meetings",
+  "*/5 * * * * refresh-leaderboards",
+  ...tradeCrontab,
+  ...importCrontab,
+].join("\n");

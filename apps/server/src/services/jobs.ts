@@ -1,6 +1,16 @@
 import { type Executor, sql } from "@booky/db";
 
-export type JobName = "settle-meeting" | "close-due-meetings" | "refresh-leaderboards";
+export type JobName =
+  | "settle-meeting"
+  | "close-due-meetings"
+  | "refresh-leaderboards"
+  | "fulfil-trade"
+  | "send-trade-mail"
+  | "trades-sweep"
+  | "loan-reminders"
+  | "send-loan-mail"
+  | "run-import"
+  | "imports-sweep";
 
 export interface EnqueueOptions {
   /** At most one pending job per key; adding again replaces it (or, if it is running, queues a fresh one). */

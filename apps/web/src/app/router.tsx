@@ -58,6 +58,14 @@ const pages: [path: string | null, load: Load, guard?: Guard][] = [
   ["meetings/:meetingId", () => import("../features/meetings/meeting-page").then((m) => m.MeetingPage), membersOnly],
   ["calendar", () => import("../features/calendar/calendar-page").then((m) => m.CalendarPage), membersOnly],
   ["friends", () => import("../features/friends/friends-page").then((m) => m.FriendsPage), membersOnly],
+  ["shelves", () => import("../features/shelves/shelves-page").then((m) => m.ShelvesPage), membersOnly],
+  ["trades", () => import("../features/trades/trades-page").then((m) => m.TradesPage), membersOnly],
+  [
+    "trades/new/:userId",
+    () => import("../features/trades/trade-builder-page").then((m) => m.TradeBuilderPage),
+    membersOnly,
+  ],
+  ["import", () => import("../features/imports/import-page").then((m) => m.ImportPage), membersOnly],
   ["points", () => import("../features/points/points-page").then((m) => m.PointsPage), membersOnly],
   [
     "leaderboards",

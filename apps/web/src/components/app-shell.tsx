@@ -18,6 +18,8 @@ const memberSections = [
   ["/calendar", "Calendar"],
   ["/friends", "Friends"],
   ["/books", "Books"],
+  ["/shelves", "Shelves"],
+  ["/trades", "Trades"],
   ["/leaderboards", "Leaderboards"],
   ["/points", "Points"],
 ] as const;

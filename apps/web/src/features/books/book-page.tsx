@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { Alert, Card, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { BookShelfPanel } from "../shelves/book-shelf-panel";
 import { BookHeader } from "./book-cover";
 
 export function BookPage() {
@@ -49,6 +50,7 @@ export function BookPage() {
         )}
       </BookHeader>
       {data.description && <p className="max-w-3xl whitespace-pre-line">{data.description}</p>}
+      <BookShelfPanel bookId={data.id} />
       <Card title="Clubs reading it">
         {clubs.isError ? (
           <Alert>{errorMessage(clubs.error)}</Alert>
