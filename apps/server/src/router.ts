@@ -3,6 +3,7 @@ import { betsRouter } from "./routers/bets.js";
 import { booksRouter } from "./routers/books.js";
 import { calendarRouter } from "./routers/calendar.js";
 import { clubsRouter } from "./routers/clubs.js";
+import { discussionsRouter } from "./routers/discussions.js";
 import { friendsRouter } from "./routers/friends.js";
 import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
@@ -17,6 +18,7 @@ export const appRouter = router({
   books: booksRouter,
   calendar: calendarRouter,
   clubs: clubsRouter,
+  discussions: discussionsRouter,
   friends: friendsRouter,
   leaderboards: leaderboardsRouter,
   meetings: meetingsRouter,

@@ -4,6 +4,7 @@ export * from "./books.js";
 export * from "./calendar.js";
 export * from "./clubs.js";
 export * from "./constraints.js";
+export * from "./discussions.js";
 export * from "./friends.js";
 export * from "./leaderboards.js";
 export * from "./meetings.js";
