@@ -103,7 +103,7 @@ export async function createComment(
   const meeting = thread.meetingId ? await requireMeetingOfClub(db, caller.club.id, thread.meetingId) : null;
   const page = await spoilerPageFor(db, caller.userId, meeting, input.page);
   const id = crypto.randomUUID();
-  const own = `${new Date().toISOString()}|${id}`;
+  const at = Date.now().toString(36).padStart(9, "0");
   return db.transaction(async (tx) => {
     const [open] = await tx
       .update(discussionThreads)
@@ -126,7 +126,7 @@ export async function createComment(
         authorId: caller.userId,
         ...renderedText(input.body),
         page,
-        sortKey: parent ? `${parent.sortKey}|${own}` : own,
+        sortKey: parent ? `${parent.sortKey}${at}` : `${at}${id.replaceAll("-", "")}`,
       })
       .returning();
     if (!comment) throw new Error("comment insert returned nothing");

@@ -64,7 +64,9 @@ export const discussionThreads = pgTable(
 /**
  * A comment on a thread, or a reply to a top-level comment (one level).
  * `sort_key` orders a thread's comments with each reply right after its
- * parent's earlier replies: "<parent key>|<time>|<id>" sorts as text.
+ * parent's earlier replies: a top-level comment's is its time (base 36, fixed
+ * width) and id (hex), a reply's is its parent's followed by its own time, so
+ * plain lowercase alphanumerics sort alike under any collation.
  */
 export const discussionComments = pgTable(
   "discussion_comments",
