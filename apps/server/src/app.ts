@@ -19,6 +19,7 @@ import { createBackgroundTasks } from "./services/background.js";
 import { createBookMetadata } from "./services/books/book-metadata.js";
 import { createMailer } from "./services/mailer.js";
 import { createMetrics } from "./services/metrics.js";
+import { createNotificationHub } from "./services/notification-hub.js";
 import { createRateLimits, defaultRateLimits, type RateLimitRules } from "./services/rate-limits.js";
 import { createAccessTokens } from "./services/tokens.js";
 
@@ -65,6 +66,7 @@ export async function buildApp(options: BuildAppOptions) {
     metrics,
     background: createBackgroundTasks(app.log),
     bookMetadata: createBookMetadata({ config, db: database.db, registry: metrics.registry, log: app.log }),
+    notificationHub: await createNotificationHub(database.client, app.log),
     log: app.log,
   };
 
@@ -105,6 +107,10 @@ export async function buildApp(options: BuildAppOptions) {
 
   await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist);
 
+  // Before the server waits for open connections: live streams end, pages reconnect elsewhere.
+  app.addHook("preClose", async () => {
+    await deps.notificationHub.close();
+  });
   app.addHook("onClose", async () => {
     await deps.background.drain();
     deps.mailer.close();

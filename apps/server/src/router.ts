@@ -7,6 +7,7 @@ import { discussionsRouter } from "./routers/discussions.js";
 import { friendsRouter } from "./routers/friends.js";
 import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
+import { notificationsRouter } from "./routers/notifications.js";
 import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
 import { usersRouter } from "./routers/users.js";
@@ -22,6 +23,7 @@ export const appRouter = router({
   friends: friendsRouter,
   leaderboards: leaderboardsRouter,
   meetings: meetingsRouter,
+  notifications: notificationsRouter,
   points: pointsRouter,
   progress: progressRouter,
   users: usersRouter,

@@ -5,5 +5,6 @@ export * from "./clubs/index.js";
 export * from "./discussions/index.js";
 export * from "./friends/rules.js";
 export * from "./meetings/index.js";
+export * from "./notifications/index.js";
 export * from "./progress/rules.js";
 export * from "./shared/index.js";

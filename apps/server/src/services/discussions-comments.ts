@@ -2,7 +2,6 @@ import {
   and,
   type Database,
   type DiscussionComment,
-  type DiscussionThread,
   discussionComments,
   discussionThreads,
   type Executor,
@@ -26,6 +25,7 @@ import {
 import { guard, standingsIn } from "./discussions-guard.js";
 import { pageRows } from "./keyset-query.js";
 import { renderedText } from "./markdown.js";
+import { notifyDiscussion } from "./notifications-events.js";
 import { definePager } from "./pagination.js";
 
 const commentsPager = definePager({ list: "discussions.comments", order: "asc", key: "text" });
@@ -91,7 +91,6 @@ export async function createComment(
   db: Database,
   caller: DiscussionCaller,
   input: Omit<z.output<typeof createCommentInput>, "clubId">,
-  after?: (tx: Executor, comment: DiscussionComment, thread: DiscussionThread) => Promise<void>,
 ) {
   requireOpenClub(caller.club);
   const [thread] = await db
@@ -131,7 +130,15 @@ export async function createComment(
       .returning();
     if (!comment) throw new Error("comment insert returned nothing");
     await markThreadRead(tx, caller.userId, thread.id);
-    await after?.(tx, comment, thread);
+    await notifyDiscussion(tx, {
+      clubId: thread.clubId,
+      meetingId: thread.meetingId,
+      threadId: thread.id,
+      commentId: comment.id,
+      authorId: caller.userId,
+      body: input.body,
+      replyTo: parent ? [thread.authorId, parent.authorId] : [thread.authorId],
+    });
     return { id: comment.id, page: comment.page, parentId: comment.parentId };
   });
 }
@@ -139,7 +146,12 @@ export async function createComment(
 /** A reply goes under a top-level comment of the same thread: replies are one level deep. */
 async function replyTarget(db: Executor, threadId: string, parentId: string) {
   const [parent] = await db
-    .select({ id: discussionComments.id, parentId: discussionComments.parentId, sortKey: discussionComments.sortKey })
+    .select({
+      id: discussionComments.id,
+      parentId: discussionComments.parentId,
+      sortKey: discussionComments.sortKey,
+      authorId: discussionComments.authorId,
+    })
     .from(discussionComments)
     .where(and(eq(discussionComments.id, parentId), eq(discussionComments.threadId, threadId)));
   if (!parent) throw fieldError("parentId", "No such comment in this thread");

@@ -27,6 +27,7 @@ import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { guard, standingsIn } from "./discussions-guard.js";
 import { pageRows } from "./keyset-query.js";
 import { renderedText } from "./markdown.js";
+import { notifyDiscussion } from "./notifications-events.js";
 import { definePager } from "./pagination.js";
 
 /** Who acts on a club's discussions: the builder's club, the caller and their role. */
@@ -181,7 +182,6 @@ export async function createThread(
   db: Database,
   caller: DiscussionCaller,
   input: Omit<z.output<typeof createThreadInput>, "clubId">,
-  after?: (tx: Executor, thread: DiscussionThread) => Promise<void>,
 ) {
   requireOpenClub(caller.club);
   const meeting = input.meetingId ? await requireMeetingOfClub(db, caller.club.id, input.meetingId) : null;
@@ -201,7 +201,15 @@ export async function createThread(
       .returning();
     if (!thread) throw new Error("thread insert returned nothing");
     await markThreadRead(tx, caller.userId, thread.id);
-    await after?.(tx, thread);
+    await notifyDiscussion(tx, {
+      clubId: thread.clubId,
+      meetingId: thread.meetingId,
+      threadId: thread.id,
+      commentId: null,
+      authorId: thread.authorId,
+      body: input.body,
+      replyTo: [],
+    });
     return { id: thread.id, page: thread.page };
   });
 }

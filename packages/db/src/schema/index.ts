@@ -8,5 +8,6 @@ export * from "./discussions.js";
 export * from "./friends.js";
 export * from "./leaderboards.js";
 export * from "./meetings.js";
+export * from "./notifications.js";
 export * from "./points.js";
 export * from "./progress.js";

@@ -1,0 +1,94 @@
+import type { FastifyBaseLogger } from "fastify";
+import type postgres from "postgres";
+import { NOTIFICATION_CHANNEL } from "./notifications.js";
+
+/** A subscriber's doorbell: `wait` resolves once something may be new (or at once if it already rang). */
+export interface Doorbell {
+  wait(signal: AbortSignal): Promise<void>;
+  close(): void;
+}
+
+/**
+ * One server process's ear on PostgreSQL: a dedicated connection LISTENs on
+ * the notifications channel and rings the doorbells of that member's open
+ * streams. The payload names ids only; a woken stream reads what is new from
+ * the table, so a lost or repeated NOTIFY costs a query, never a notification.
+ * When the connection comes back after a drop, every doorbell rings, since
+ * anything may have happened meanwhile. postgres.js keeps LISTEN on a
+ * connection of its own, outside the query pool, and re-listens after a drop.
+ * Closing the hub ends every open stream, so the server can shut down.
+ */
+export async function createNotificationHub(client: postgres.Sql, log: FastifyBaseLogger) {
+  const closing = new AbortController();
+  const rings = new Map<string, Set<() => void>>();
+  const ringAll = () => {
+    for (const bells of rings.values()) for (const ring of bells) ring();
+  };
+  let listening = false;
+  const subscription = await client.listen(
+    NOTIFICATION_CHANNEL,
+    (payload) => {
+      const userId = payload.split(":", 1)[0] ?? "";
+      for (const ring of rings.get(userId) ?? []) ring();
+    },
+    () => {
+      if (listening) log.info("notification listener reconnected");
+      listening = true;
+      ringAll();
+    },
+  );
+
+  return {
+    /** A doorbell for one open stream of `userId`. */
+    doorbell(userId: string): Doorbell {
+      let rung = false;
+      let wake: (() => void) | null = null;
+      const ring = () => {
+        rung = true;
+        wake?.();
+      };
+      const bells = rings.get(userId) ?? new Set();
+      bells.add(ring);
+      rings.set(userId, bells);
+      return {
+        wait(signal) {
+          if (rung || signal.aborted || closing.signal.aborted) {
+            rung = false;
+            return Promise.resolve();
+          }
+          return new Promise<void>((resolve) => {
+            const done = () => {
+              wake = null;
+              rung = false;
+              signal.removeEventListener("abort", done);
+              resolve();
+            };
+            wake = done;
+            signal.addEventListener("abort", done, { once: true });
+            closing.signal.addEventListener("abort", done, { once: true });
+          });
+        },
+        close() {
+          bells.delete(ring);
+          if (bells.size === 0) rings.delete(userId);
+        },
+      };
+    },
+    /** How many streams this process holds open. */
+    get streams() {
+      let count = 0;
+      for (const bells of rings.values()) count += bells.size;
+      return count;
+    },
+    /** Aborted when the hub closes: open streams end. */
+    get closed() {
+      return closing.signal;
+    },
+    async close() {
+      closing.abort();
+      await subscription.unlisten().catch(() => {});
+    },
+  };
+}
+
+export type NotificationHub = Awaited<ReturnType<typeof createNotificationHub>>;
