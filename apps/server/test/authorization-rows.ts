@@ -23,6 +23,7 @@ import {
   type SceneUser,
 } from "./authorization-fixture.js";
 import { newMember, type TestClient } from "./harness.js";
+import { liveStreamStarts } from "./live-support.js";
 
 type Trpc = TestClient["trpc"];
 type Call<P> = (trpc: Trpc, scene: Scene, prepared: P, actor: SceneUser | null) => Promise<unknown>;
@@ -522,6 +523,16 @@ export const rows: Record<string, Case | Case[]> = {
   "friends.list": personal(signedIn, (t) => t.friends.list.query({})),
   "friends.requests": personal(signedIn, (t) => t.friends.requests.query({})),
   "friends.activity": personal(signedIn, (t) => t.friends.activity.query({})),
+
+  "notifications.list": personal(signedIn, (t) => t.notifications.list.query({})),
+  "notifications.unreadCount": personal(signedIn, (t) => t.notifications.unreadCount.query()),
+  "notifications.markRead": personal(signedIn, (t) => t.notifications.markRead.mutate({ all: true })),
+  "notifications.preferences": personal(signedIn, (t) => t.notifications.preferences.query()),
+  "notifications.setPreference": personal(signedIn, (t) =>
+    t.notifications.setPreference.mutate({ kind: "reply", delivery: "email_digest" }),
+  ),
+  "notifications.streamTicket": personal(signedIn, (t) => t.notifications.streamTicket.mutate()),
+  "notifications.live": personal(signedIn, (t, s) => liveStreamStarts(s.url, t)),
 
   "calendar.createFeed": personal(signedIn, (t) => t.calendar.createFeed.mutate()),
   "calendar.revokeFeed": personal(signedIn, (t) => t.calendar.revokeFeed.mutate()),

@@ -2,16 +2,19 @@ import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
-import { EventSource } from "eventsource";
 import superjson from "superjson";
+import { EventSource } from "undici";
 import { afterAll } from "vitest";
 import type { AppRouter } from "../src/router.js";
 import type { TestClient, TestServer } from "./harness.js";
 
 /**
  * A page's live notification stream, as the web app opens it: over SSE
- * (httpSubscriptionLink with an EventSource), each (re)connection with a
- * fresh stream ticket bought with the member's bearer token.
+ * (httpSubscriptionLink with an EventSource), each connection with a fresh
+ * stream ticket bought with the member's bearer token. A ticket opens one
+ * connection only, so when a connection drops (the EventSource's own retry
+ * is refused with the spent ticket) the page subscribes again from the last
+ * event id it saw, with a new ticket: what it missed is backfilled.
  */
 export function openLiveStream(baseUrl: string, member: TestClient, lastEventId?: string) {
   const events: {
@@ -34,13 +37,61 @@ export function openLiveStream(baseUrl: string, member: TestClient, lastEventId?
   const ready = new Promise<void>((resolve) => {
     started = resolve;
   });
-  const subscription = live.notifications.live.subscribe(lastEventId ? { lastEventId } : {}, {
-    onStarted: () => started(),
-    onData: (event) => events.push(event as never),
-    onError: (error) => errors.push(error),
-    onConnectionStateChange: (state) => states.push(state.state),
+  let closed = false;
+  let current: { unsubscribe(): void } | null = null;
+  const subscribe = (from: string | undefined) => {
+    current = live.notifications.live.subscribe(from ? { lastEventId: from } : {}, {
+      onStarted: () => started(),
+      onData: (event) => events.push(event as never),
+      onError: (error) => {
+        errors.push(error);
+        states.push("resubscribing");
+        if (!closed) setTimeout(() => subscribe(events.at(-1)?.id ?? from), 50);
+      },
+      onConnectionStateChange: (state) => states.push(state.state),
+    });
+  };
+  subscribe(lastEventId);
+  return {
+    events,
+    errors,
+    states,
+    ready,
+    close: () => {
+      closed = true;
+      current?.unsubscribe();
+    },
+  };
+}
+
+/**
+ * Opens the live stream as `member` and resolves once it has started;
+ * rejects with the typed error when the ticket (or its absence) is refused.
+ */
+export async function liveStreamStarts(baseUrl: string, member: TestClient["trpc"]): Promise<"started"> {
+  const { ticket } = await member.notifications.streamTicket.mutate();
+  const live = createTRPCClient<AppRouter>({
+    links: [
+      httpSubscriptionLink({
+        url: `${baseUrl}/trpc`,
+        transformer: superjson,
+        EventSource,
+        connectionParams: { ticket },
+      }),
+    ],
   });
-  return { events, errors, states, ready, close: () => subscription.unsubscribe() };
+  return new Promise((resolve, reject) => {
+    const subscription = live.notifications.live.subscribe(
+      {},
+      {
+        onStarted: () => {
+          subscription.unsubscribe();
+          resolve("started");
+        },
+        onError: (error) => reject(error),
+      },
+    );
+  });
 }
 
 /** Polls `check` until it holds (no fixed sleeps); fails after `timeoutMs` with `what`. */

@@ -54,13 +54,13 @@ describe("notifications are created where things happen", () => {
         (await ana.client.trpc.notifications.list.query({})).items.find((item) => item.kind === "bet_settled"),
       "the settlement job",
     );
-    expect(settled.data).toEqual({ outcome: "won", amount: 150, stake: 100 });
+    expect(settled?.data).toEqual({ outcome: "won", amount: 150, stake: 100 });
     const lost = await eventually(
       async () =>
         (await ben.client.trpc.notifications.list.query({})).items.find((item) => item.kind === "bet_settled"),
       "ben's settlement notification",
     );
-    expect(lost.data).toEqual({ outcome: "lost", amount: 0, stake: 50 });
+    expect(lost?.data).toEqual({ outcome: "lost", amount: 0, stake: 50 });
     expect(await kindsOf(ana.client)).toEqual([
       "meeting_scheduled",
       "meeting_started",
