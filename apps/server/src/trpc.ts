@@ -87,13 +87,6 @@ const authenticated = t.middleware(async ({ ctx, next }) => {
 // 3. procedure builders
 export const publicProcedure = t.procedure.use(observed);
 export const authedProcedure = publicProcedure.use(authenticated);
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== "admin") {
-    throw forbidden("Only site admins can do this");
-  }
-  return next();
-});
-
 /**
  * Live streams (SSE subscriptions): EventSource sends no Authorization
  * header, so the caller proves itself with a single-use stream ticket

@@ -1,4 +1,4 @@
-export { alias } from "drizzle-orm/pg-core";
+export { alias, type PgSelect } from "drizzle-orm/pg-core";
 export * from "drizzle-orm/sql";
 export * from "./client.js";
 export * from "./database-url.js";

@@ -20,8 +20,7 @@ import { acceptsBets, allowsBetCancel, impliedOdds, ledgerKey } from "@booky/dom
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { attendeesOf, attends } from "./attendance.js";
-import { pageRows } from "./keyset-query.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 
 /** The attendee a bet (or a stake, payout or refund) was about. */
 export const horses = alias(users, "horses");
@@ -153,7 +152,8 @@ export async function listMyBets(db: Executor, userId: string, page: { cursor?: 
     .innerJoin(meetings, eq(meetings.id, bets.meetingId))
     .innerJoin(books, eq(books.id, meetings.bookId))
     .innerJoin(clubs, eq(clubs.id, meetings.clubId))
-    .innerJoin(horses, eq(horses.id, bets.horseId));
+    .innerJoin(horses, eq(horses.id, bets.horseId))
+    .$dynamic();
   const rows = await pageRows(query, myBetsPager, myBetsSort, page, eq(bets.userId, userId));
   return myBetsPager.page(rows, page.limit, (row) => ({ key: row.bet.placedAt, id: row.bet.id }));
 }

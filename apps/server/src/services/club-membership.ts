@@ -16,7 +16,7 @@ import { conflict, forbidden, notFound } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "./accounts.js";
 import { addMember, findMemberRole, removeMembership } from "./clubs.js";
 import { notifyClub, notifyOne } from "./notifications-events.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 import { invitations, joinRequests } from "./pending-kinds.js";
 
 /** The club a membership call is about and the caller's role in it (null for outsiders). */
@@ -66,15 +66,17 @@ export function cancelJoinRequest(db: Executor, userId: string, requestId: strin
 
 /** A club's pending join requests, oldest first. */
 export async function listJoinRequests(db: Executor, clubId: string, page: Page) {
-  const rows = await db
-    .select({ id: clubRequests.id, createdAt: clubRequests.createdAt, user: publicProfileColumns })
-    .from(clubRequests)
-    .innerJoin(users, eq(users.id, clubRequests.userId))
-    .where(
-      and(eq(clubRequests.clubId, clubId), pendingOfKind("request"), requestsPager.after(page.cursor, requestSort)),
-    )
-    .orderBy(...requestsPager.orderBy(requestSort))
-    .limit(page.limit + 1);
+  const rows = await pageRows(
+    db
+      .select({ id: clubRequests.id, createdAt: clubRequests.createdAt, user: publicProfileColumns })
+      .from(clubRequests)
+      .innerJoin(users, eq(users.id, clubRequests.userId))
+      .$dynamic(),
+    requestsPager,
+    requestSort,
+    page,
+    and(eq(clubRequests.clubId, clubId), pendingOfKind("request")),
+  );
   return requestsPager.page(rows, page.limit, (row) => ({ key: row.createdAt, id: row.id }));
 }
 
@@ -124,17 +126,21 @@ export async function inviteToClub(db: Executor, clubId: string, adminId: string
 
 /** The user's pending invitations, oldest first, each with its club's name. */
 export async function myInvites(db: Executor, userId: string, page: Page) {
-  const rows = await db
-    .select({
-      id: clubRequests.id,
-      createdAt: clubRequests.createdAt,
-      club: { id: clubs.id, slug: clubs.slug, name: clubs.name },
-    })
-    .from(clubRequests)
-    .innerJoin(clubs, eq(clubs.id, clubRequests.clubId))
-    .where(and(eq(clubRequests.userId, userId), pendingOfKind("invite"), invitesPager.after(page.cursor, requestSort)))
-    .orderBy(...invitesPager.orderBy(requestSort))
-    .limit(page.limit + 1);
+  const rows = await pageRows(
+    db
+      .select({
+        id: clubRequests.id,
+        createdAt: clubRequests.createdAt,
+        club: { id: clubs.id, slug: clubs.slug, name: clubs.name },
+      })
+      .from(clubRequests)
+      .innerJoin(clubs, eq(clubs.id, clubRequests.clubId))
+      .$dynamic(),
+    invitesPager,
+    requestSort,
+    page,
+    and(eq(clubRequests.userId, userId), pendingOfKind("invite")),
+  );
   return invitesPager.page(rows, page.limit, (row) => ({ key: row.createdAt, id: row.id }));
 }
 
@@ -209,12 +215,16 @@ export async function listMembers(db: Executor, clubId: string, page: Page) {
   const rank = sql<number>`case ${clubMembers.role} when 'owner' then 0 when 'admin' then 1 else 2 end`;
   const sortKey = sql<string>`${rank} || ':' || to_char(${clubMembers.joinedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
   const sort = { key: sortKey, id: clubMembers.userId };
-  const rows = await db
-    .select({ role: clubMembers.role, joinedAt: clubMembers.joinedAt, sortKey, user: publicProfileColumns })
-    .from(clubMembers)
-    .innerJoin(users, eq(users.id, clubMembers.userId))
-    .where(and(eq(clubMembers.clubId, clubId), membersPager.after(page.cursor, sort)))
-    .orderBy(...membersPager.orderBy(sort))
-    .limit(page.limit + 1);
+  const rows = await pageRows(
+    db
+      .select({ role: clubMembers.role, joinedAt: clubMembers.joinedAt, sortKey, user: publicProfileColumns })
+      .from(clubMembers)
+      .innerJoin(users, eq(users.id, clubMembers.userId))
+      .$dynamic(),
+    membersPager,
+    sort,
+    page,
+    and(eq(clubMembers.clubId, clubId)),
+  );
   return membersPager.page(rows, page.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
 }

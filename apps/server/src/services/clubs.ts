@@ -26,7 +26,7 @@ import {
 import type { z } from "zod";
 import { conflict, notFound } from "../errors.js";
 import { withdrawUpcomingRsvps } from "./meetings.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 
 /** The user's membership row of the club being read, as a join condition on `clubs`. */
 const membershipOf = (userId: string) => and(eq(clubMembers.clubId, clubs.id), eq(clubMembers.userId, userId));
@@ -153,22 +153,23 @@ export async function getClubForViewer(db: Executor, viewer: Viewer, input: z.ou
 /** Newest first, keyset-paginated; private clubs are listed as `getClubForViewer` shows them. */
 export async function listClubs(db: Executor, viewer: Viewer, input: z.output<typeof listClubsInput>) {
   const pattern = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const rows = await db
-    .select({ ...clubSummaryColumns, myRole: clubMembers.role })
-    .from(clubs)
-    [input.mine ? "innerJoin" : "leftJoin"](clubMembers, membershipOf(viewer.id))
-    .where(
-      and(
-        input.mine ? undefined : isNull(clubs.archivedAt),
-        pattern ? or(ilike(clubs.name, pattern), ilike(clubs.description, pattern)) : undefined,
-        input.category ? eq(clubs.category, input.category) : undefined,
-        input.visibility ? eq(clubs.visibility, input.visibility) : undefined,
-        input.isOnline === undefined ? undefined : eq(clubs.isOnline, input.isOnline),
-        clubsPager.after(input.cursor, clubsSort),
-      ),
-    )
-    .orderBy(...clubsPager.orderBy(clubsSort))
-    .limit(input.limit + 1);
+  const rows = await pageRows(
+    db
+      .select({ ...clubSummaryColumns, myRole: clubMembers.role })
+      .from(clubs)
+      .$dynamic()
+      [input.mine ? "innerJoin" : "leftJoin"](clubMembers, membershipOf(viewer.id)),
+    clubsPager,
+    clubsSort,
+    input,
+    and(
+      input.mine ? undefined : isNull(clubs.archivedAt),
+      pattern ? or(ilike(clubs.name, pattern), ilike(clubs.description, pattern)) : undefined,
+      input.category ? eq(clubs.category, input.category) : undefined,
+      input.visibility ? eq(clubs.visibility, input.visibility) : undefined,
+      input.isOnline === undefined ? undefined : eq(clubs.isOnline, input.isOnline),
+    ),
+  );
   const page = clubsPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
   return { ...page, items: page.items.map((row) => clubView(row, viewer.role)) };
 }

@@ -23,10 +23,9 @@ import {
   spoilerPageFor,
 } from "./discussions.js";
 import { guard, standingsIn } from "./discussions-guard.js";
-import { pageRows } from "./keyset-query.js";
 import { renderedText } from "./markdown.js";
 import { notifyDiscussion } from "./notifications-events.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 
 const commentsPager = definePager({ list: "discussions.comments", order: "asc", key: "text" });
 const commentSort = { key: discussionComments.sortKey, id: discussionComments.id };
@@ -68,7 +67,8 @@ export async function listComments(
     db
       .select({ comment: discussionComments, author: authorColumns })
       .from(discussionComments)
-      .innerJoin(users, eq(users.id, discussionComments.authorId)),
+      .innerJoin(users, eq(users.id, discussionComments.authorId))
+      .$dynamic(),
     commentsPager,
     commentSort,
     page,

@@ -25,10 +25,9 @@ import {
 import type { z } from "zod";
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { guard, standingsIn } from "./discussions-guard.js";
-import { pageRows } from "./keyset-query.js";
 import { renderedText } from "./markdown.js";
 import { notifyDiscussion } from "./notifications-events.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 
 /** Who acts on a club's discussions: the builder's club, the caller and their role. */
 export interface DiscussionCaller {
@@ -92,7 +91,8 @@ export async function listThreads(
       .leftJoin(
         discussionReads,
         and(eq(discussionReads.threadId, discussionThreads.id), eq(discussionReads.userId, viewerId)),
-      ),
+      )
+      .$dynamic(),
     threadsPager,
     threadSort,
     input,

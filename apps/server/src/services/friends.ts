@@ -17,7 +17,7 @@ import { friendPair } from "@booky/domain";
 import { conflict, fieldError, notFound } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "./accounts.js";
 import { notifyOne } from "./notifications-events.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 import { friendRequestDecisions } from "./pending-kinds.js";
 import { clubVisibleTo } from "./visibility.js";
 
@@ -96,35 +96,40 @@ export async function unfriend(db: Executor, userId: string, friendId: string) {
 /** The user's friends, most recent friendships first. */
 export async function listFriends(db: Executor, me: string, page: Page) {
   const sort = { key: friendships.createdAt, id: users.id };
-  const rows = await db
-    .select({ since: friendships.createdAt, user: publicProfileColumns })
-    .from(friendships)
-    .innerJoin(
-      users,
-      sql`${users.id} = case when ${friendships.userA} = ${me} then ${friendships.userB} else ${friendships.userA} end`,
-    )
-    .where(and(or(eq(friendships.userA, me), eq(friendships.userB, me)), friendsPager.after(page.cursor, sort)))
-    .orderBy(...friendsPager.orderBy(sort))
-    .limit(page.limit + 1);
+  const rows = await pageRows(
+    db
+      .select({ since: friendships.createdAt, user: publicProfileColumns })
+      .from(friendships)
+      .innerJoin(
+        users,
+        sql`${users.id} = case when ${friendships.userA} = ${me} then ${friendships.userB} else ${friendships.userA} end`,
+      )
+      .$dynamic(),
+    friendsPager,
+    sort,
+    page,
+    and(or(eq(friendships.userA, me), eq(friendships.userB, me))),
+  );
   return friendsPager.page(rows, page.limit, (row) => ({ key: row.since, id: row.user.id }));
 }
 
 /** Pending requests sent to the user (incoming) or by them (outgoing), newest first. */
 export async function listFriendRequests(db: Executor, userId: string, input: Page & { box: "incoming" | "outgoing" }) {
   const incoming = input.box === "incoming";
-  const rows = await db
-    .select({ id: friendRequests.id, createdAt: friendRequests.createdAt, user: publicProfileColumns })
-    .from(friendRequests)
-    .innerJoin(users, eq(users.id, incoming ? friendRequests.fromUserId : friendRequests.toUserId))
-    .where(
-      and(
-        eq(incoming ? friendRequests.toUserId : friendRequests.fromUserId, userId),
-        eq(friendRequests.status, "pending"),
-        requestsPager.after(input.cursor, requestSort),
-      ),
-    )
-    .orderBy(...requestsPager.orderBy(requestSort))
-    .limit(input.limit + 1);
+  const rows = await pageRows(
+    db
+      .select({ id: friendRequests.id, createdAt: friendRequests.createdAt, user: publicProfileColumns })
+      .from(friendRequests)
+      .innerJoin(users, eq(users.id, incoming ? friendRequests.fromUserId : friendRequests.toUserId))
+      .$dynamic(),
+    requestsPager,
+    requestSort,
+    input,
+    and(
+      eq(incoming ? friendRequests.toUserId : friendRequests.fromUserId, userId),
+      eq(friendRequests.status, "pending"),
+    ),
+  );
   return requestsPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
 }
 
@@ -133,34 +138,32 @@ export async function listFriendRequests(db: Executor, userId: string, input: Pa
  * (public clubs, or private clubs they belong to) appear.
  */
 export async function friendsActivity(db: Executor, userId: string, page: Page) {
-  const rows = await db
-    .select({
-      id: readingProgressHistory.id,
-      page: readingProgressHistory.page,
-      recordedAt: readingProgressHistory.recordedAt,
-      finished: sql<boolean>`${readingProgressHistory.page} = ${meetings.bookPageCount}`,
-      meeting: {
-        id: meetings.id,
-        bookId: meetings.bookId,
-        bookTitle: books.title,
-        bookPageCount: meetings.bookPageCount,
-      },
-      club: { id: clubs.id, name: clubs.name, slug: clubs.slug },
-      user: publicProfileColumns,
-    })
-    .from(readingProgressHistory)
-    .innerJoin(meetings, eq(meetings.id, readingProgressHistory.meetingId))
-    .innerJoin(books, eq(books.id, meetings.bookId))
-    .innerJoin(clubs, eq(clubs.id, meetings.clubId))
-    .innerJoin(users, eq(users.id, readingProgressHistory.userId))
-    .where(
-      and(
-        sql`${readingProgressHistory.userId} in ${friendIdsOf(userId)}`,
-        clubVisibleTo(userId),
-        activityPager.after(page.cursor, activitySort),
-      ),
-    )
-    .orderBy(...activityPager.orderBy(activitySort))
-    .limit(page.limit + 1);
+  const rows = await pageRows(
+    db
+      .select({
+        id: readingProgressHistory.id,
+        page: readingProgressHistory.page,
+        recordedAt: readingProgressHistory.recordedAt,
+        finished: sql<boolean>`${readingProgressHistory.page} = ${meetings.bookPageCount}`,
+        meeting: {
+          id: meetings.id,
+          bookId: meetings.bookId,
+          bookTitle: books.title,
+          bookPageCount: meetings.bookPageCount,
+        },
+        club: { id: clubs.id, name: clubs.name, slug: clubs.slug },
+        user: publicProfileColumns,
+      })
+      .from(readingProgressHistory)
+      .innerJoin(meetings, eq(meetings.id, readingProgressHistory.meetingId))
+      .innerJoin(books, eq(books.id, meetings.bookId))
+      .innerJoin(clubs, eq(clubs.id, meetings.clubId))
+      .innerJoin(users, eq(users.id, readingProgressHistory.userId))
+      .$dynamic(),
+    activityPager,
+    activitySort,
+    page,
+    and(sql`${readingProgressHistory.userId} in ${friendIdsOf(userId)}`, clubVisibleTo(userId)),
+  );
   return activityPager.page(rows, page.limit, (row) => ({ key: null, id: String(row.id) }));
 }

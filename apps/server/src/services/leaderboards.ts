@@ -12,8 +12,7 @@ import {
 import { periodKey, type SiteRole } from "@booky/domain";
 import { requireClub, requireClubContent } from "./club-access.js";
 import { friendIdsOf } from "./friends.js";
-import { pageRows } from "./keyset-query.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 import { clubVisibleTo } from "./visibility.js";
 
 /** Leaderboard pages are keyed by (rank, id). */
@@ -158,7 +157,8 @@ export async function clubLeaderboard(
       club: { id: clubs.id, name: clubs.name, slug: clubs.slug, memberCount: clubs.memberCount },
     })
     .from(clubRankings)
-    .innerJoin(clubs, sql`${clubs.id} = ${clubRankings.clubId}`);
+    .innerJoin(clubs, sql`${clubs.id} = ${clubRankings.clubId}`)
+    .$dynamic();
   const sort = { key: clubRankings.rank, id: clubRankings.clubId };
   const visible = sql`${clubRankings.period} = ${period} and ${clubVisibleTo(userId)}`;
   const rows = await pageRows(query, clubsPager, sort, input, visible);

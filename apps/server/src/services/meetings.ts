@@ -30,9 +30,8 @@ import type { z } from "zod";
 import { conflict, fieldError } from "../errors.js";
 import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
 import { enqueueSettlement } from "./jobs.js";
-import { pageRows } from "./keyset-query.js";
 import { notifyClub } from "./notifications-events.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 
 /** The meeting, its club's visibility and the caller's role in that club, in one query. */
 export async function findMeetingWithRole(db: Executor, meetingId: string, userId: string) {
@@ -221,7 +220,7 @@ export async function listClubMeetings(
 ) {
   const upcoming = input.when === "upcoming";
   const pager = upcoming ? upcomingPager : pastPager;
-  const query = db.select(meetingWithBook).from(meetings).innerJoin(books, eq(books.id, meetings.bookId));
+  const query = db.select(meetingWithBook).from(meetings).innerJoin(books, eq(books.id, meetings.bookId)).$dynamic();
   const when = upcoming ? gte(meetings.startsAt, sql`now()`) : lt(meetings.startsAt, sql`now()`);
   const rows = await pageRows(query, pager, meetingSort, input, and(eq(meetings.clubId, clubId), when));
   return pager.page(rows.map(flatten), input.limit, (row) => ({ key: row.startsAt, id: row.id }));
@@ -234,7 +233,8 @@ export async function myCalendar(db: Executor, userId: string, input: PageReques
     .from(meetings)
     .innerJoin(books, eq(books.id, meetings.bookId))
     .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, userId)))
-    .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meetings.id), eq(meetingRsvps.userId, userId)));
+    .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meetings.id), eq(meetingRsvps.userId, userId)))
+    .$dynamic();
   const inRange = and(gte(meetings.startsAt, input.from), lt(meetings.startsAt, input.to));
   const rows = await pageRows(query, calendarPager, meetingSort, input, inRange);
   return calendarPager.page(rows, input.limit, (row) => ({ key: row.meeting.startsAt, id: row.meeting.id }));

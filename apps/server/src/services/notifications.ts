@@ -19,9 +19,8 @@ import {
   type NotificationKind,
 } from "@booky/domain";
 import type { z } from "zod";
-import { pageRows } from "./keyset-query.js";
 import { viewNotifications } from "./notifications-view.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 
 /** The channel every server process LISTENs on; a payload is "<user id>:<notification id>", nothing more. */
 export const NOTIFICATION_CHANNEL = "booky_notifications";
@@ -89,7 +88,7 @@ const listPager = definePager({ list: "notifications.list", order: "desc", key: 
 /** The member's notifications, newest first. */
 export async function listNotifications(db: Executor, userId: string, input: z.output<typeof listNotificationsInput>) {
   const rows = await pageRows(
-    db.select().from(notifications),
+    db.select().from(notifications).$dynamic(),
     listPager,
     { id: notifications.id },
     input,

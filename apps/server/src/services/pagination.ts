@@ -1,4 +1,4 @@
-import { type SQL, type SQLWrapper, sql } from "@booky/db";
+import { and, type PgSelect, type SQL, type SQLWrapper, sql } from "@booky/db";
 import { fieldError } from "../errors.js";
 
 /**
@@ -164,4 +164,23 @@ export function definePager<K extends KeyKind>(spec: PagerSpec<K>): Pager<K> {
     },
   };
   return pager;
+}
+
+/**
+ * Finishes a list's select (made `.$dynamic()`, as Drizzle's dynamic query
+ * building asks) with the pager: its own condition and "after the cursor",
+ * the matching order, and `limit + 1` rows (the extra one says whether there
+ * is a next page). Hand the rows to `pager.page`.
+ */
+export function pageRows<T extends PgSelect, K extends KeyKind>(
+  query: T,
+  pager: Pager<K>,
+  sort: SortColumns,
+  page: { cursor?: string | null; limit: number },
+  condition: SQL | undefined,
+) {
+  return query
+    .where(and(condition, pager.after(page.cursor, sort)))
+    .orderBy(...pager.orderBy(sort))
+    .limit(page.limit + 1);
 }

@@ -1,8 +1,7 @@
 import { bets, books, type Executor, eq, meetings, pointBalances, pointLedger, userScores } from "@booky/db";
 import { periodKey } from "@booky/domain";
 import { horses } from "./bets.js";
-import { pageRows } from "./keyset-query.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 
 /** The user's balance and scores (all time and this month). */
 export async function pointsBalance(db: Executor, userId: string) {
@@ -40,7 +39,8 @@ export async function pointsLedger(db: Executor, userId: string, page: { cursor?
     .leftJoin(meetings, eq(meetings.id, pointLedger.meetingId))
     .leftJoin(books, eq(books.id, meetings.bookId))
     .leftJoin(bets, eq(bets.id, pointLedger.betId))
-    .leftJoin(horses, eq(horses.id, bets.horseId));
+    .leftJoin(horses, eq(horses.id, bets.horseId))
+    .$dynamic();
   const rows = await pageRows(query, ledgerPager, ledgerSort, page, eq(pointLedger.userId, userId));
   // The meeting's columns span two left-joined tables: an entry without a meeting gets null, not an object of nulls.
   const result = ledgerPager.page(rows, page.limit, (row) => ({ key: null, id: String(row.id) }));

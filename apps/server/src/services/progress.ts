@@ -13,8 +13,7 @@ import { acceptsProgress, judgeProgress, percentRead } from "@booky/domain";
 import { conflict, fieldError, forbidden, staleError } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { attendeesOf, isAttendee } from "./attendance.js";
-import { pageRows } from "./keyset-query.js";
-import { definePager } from "./pagination.js";
+import { definePager, pageRows } from "./pagination.js";
 
 const progressColumns = {
   page: readingProgress.page,
@@ -115,7 +114,8 @@ export async function meetingStandings(
     .leftJoin(
       readingProgress,
       and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
-    );
+    )
+    .$dynamic();
   const rows = await pageRows(query, standingsPager, sort, page, attendeesOf(meeting.id));
   const result = standingsPager.page(rows, page.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
   return {
@@ -142,7 +142,8 @@ export async function progressHistory(
       correction: readingProgressHistory.correction,
       recordedAt: readingProgressHistory.recordedAt,
     })
-    .from(readingProgressHistory);
+    .from(readingProgressHistory)
+    .$dynamic();
   const rows = await pageRows(
     query,
     historyPager,

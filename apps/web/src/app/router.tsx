@@ -1,112 +1,70 @@
-import type { ComponentType } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "../components/app-shell";
 import { RedirectIfAuthenticated, RequireAuth } from "./guards";
 import { RouteError } from "./route-error";
 
-/** A members-only page, loaded as its own chunk. */
-const membersOnly = (load: () => Promise<ComponentType>) => async () => {
-  const Page = await load();
-  return {
-    element: (
-      <RequireAuth>
-        <Page />
-      </RequireAuth>
-    ),
-  };
-};
+type Guard = ComponentType<{ children: ReactNode }>;
+type Load = () => Promise<ComponentType>;
 
-/** A page for visitors only (log in, sign up): members go on to where they were heading. */
-const visitorsOnly = (load: () => Promise<ComponentType>) => async () => {
-  const Page = await load();
-  return {
-    element: (
-      <RedirectIfAuthenticated>
-        <Page />
-      </RedirectIfAuthenticated>
-    ),
+/**
+ * A page loaded as its own chunk, behind `guard` when it has one: members only
+ * (`RequireAuth`) or visitors only (`RedirectIfAuthenticated`: log in, sign up).
+ */
+const page =
+  (load: Load, Guard?: Guard) => async (): Promise<{ element: ReactNode } | { Component: ComponentType }> => {
+    const Page = await load();
+    if (!Guard) return { Component: Page };
+    return {
+      element: (
+        <Guard>
+          <Page />
+        </Guard>
+      ),
+    };
   };
-};
+
+const membersOnly = RequireAuth;
+const visitorsOnly = RedirectIfAuthenticated;
+
+/** The pages, by path: what each loads and who may see it (everyone, where no guard is named). */
+const pages: [path: string | null, load: Load, guard?: Guard][] = [
+  [null, () => import("../features/home/home-page").then((m) => m.HomePage)],
+  ["sign-up", () => import("../features/auth/sign-up-page").then((m) => m.SignUpPage), visitorsOnly],
+  ["log-in", () => import("../features/auth/log-in-page").then((m) => m.LogInPage), visitorsOnly],
+  ["forgot-password", () => import("../features/auth/forgot-password-page").then((m) => m.ForgotPasswordPage)],
+  ["reset-password", () => import("../features/auth/reset-password-page").then((m) => m.ResetPasswordPage)],
+  [
+    "settings/profile",
+    () => import("../features/profile/profile-settings-page").then((m) => m.ProfileSettingsPage),
+    membersOnly,
+  ],
+  ["clubs", () => import("../features/clubs/clubs-page").then((m) => m.ClubsPage), membersOnly],
+  ["clubs/new", () => import("../features/clubs/create-club-page").then((m) => m.CreateClubPage), membersOnly],
+  ["clubs/:slug", () => import("../features/clubs/club-page").then((m) => m.ClubPage), membersOnly],
+  ["clubs/:slug/edit", () => import("../features/clubs/edit-club-page").then((m) => m.EditClubPage), membersOnly],
+  ["books", () => import("../features/books/books-page").then((m) => m.BooksPage), membersOnly],
+  ["books/:bookId", () => import("../features/books/book-page").then((m) => m.BookPage), membersOnly],
+  ["meetings/:meetingId", () => import("../features/meetings/meeting-page").then((m) => m.MeetingPage), membersOnly],
+  ["calendar", () => import("../features/calendar/calendar-page").then((m) => m.CalendarPage), membersOnly],
+  ["friends", () => import("../features/friends/friends-page").then((m) => m.FriendsPage), membersOnly],
+  ["points", () => import("../features/points/points-page").then((m) => m.PointsPage), membersOnly],
+  [
+    "leaderboards",
+    () => import("../features/leaderboards/leaderboards-page").then((m) => m.LeaderboardsPage),
+    membersOnly,
+  ],
+  ["u/:username", () => import("../features/profile/member-page").then((m) => m.MemberPage)],
+  ["*", () => import("./not-found-page").then((m) => m.NotFoundPage)],
+];
 
 /** Every page is its own chunk: the first load carries only the shell. */
 export const router = createBrowserRouter([
   {
     element: <AppShell />,
     errorElement: <RouteError />,
-    children: [
-      { index: true, lazy: async () => ({ Component: (await import("../features/home/home-page")).HomePage }) },
-      { path: "sign-up", lazy: visitorsOnly(async () => (await import("../features/auth/sign-up-page")).SignUpPage) },
-      { path: "log-in", lazy: visitorsOnly(async () => (await import("../features/auth/log-in-page")).LogInPage) },
-      {
-        path: "forgot-password",
-        lazy: async () => ({ Component: (await import("../features/auth/forgot-password-page")).ForgotPasswordPage }),
-      },
-      {
-        path: "reset-password",
-        lazy: async () => ({ Component: (await import("../features/auth/reset-password-page")).ResetPasswordPage }),
-      },
-      {
-        path: "settings/profile",
-        lazy: membersOnly(async () => (await import("../features/profile/profile-settings-page")).ProfileSettingsPage),
-      },
-      { path: "clubs", lazy: membersOnly(async () => (await import("../features/clubs/clubs-page")).ClubsPage) },
-      {
-        path: "clubs/new",
-        lazy: membersOnly(async () => (await import("../features/clubs/create-club-page")).CreateClubPage),
-      },
-      { path: "clubs/:slug", lazy: membersOnly(async () => (await import("../features/clubs/club-page")).ClubPage) },
-      {
-        path: "clubs/:slug/edit",
-        lazy: membersOnly(async () => (await import("../features/clubs/edit-club-page")).EditClubPage),
-      },
-      {
-        path: "books",
-        lazy: async () => {
-          const { BooksPage } = await import("../features/books/books-page");
-          return {
-            element: (
-              <RequireAuth>
-                <BooksPage />
-              </RequireAuth>
-            ),
-          };
-        },
-      },
-      {
-        path: "books/:bookId",
-        lazy: async () => {
-          const { BookPage } = await import("../features/books/book-page");
-          return {
-            element: (
-              <RequireAuth>
-                <BookPage />
-              </RequireAuth>
-            ),
-          };
-        },
-      },
-      {
-        path: "meetings/:meetingId",
-        lazy: membersOnly(async () => (await import("../features/meetings/meeting-page")).MeetingPage),
-      },
-      {
-        path: "calendar",
-        lazy: membersOnly(async () => (await import("../features/calendar/calendar-page")).CalendarPage),
-      },
-      {
-        path: "friends",
-        lazy: membersOnly(async () => (await import("../features/friends/friends-page")).FriendsPage),
-      },
-      { path: "points", lazy: membersOnly(async () => (await import("../features/points/points-page")).PointsPage) },
-      {
-        path: "leaderboards",
-        lazy: membersOnly(async () => (await import("../features/leaderboards/leaderboards-page")).LeaderboardsPage),
-      },
-      {
-        path: "u/:username",
-        lazy: async () => ({ Component: (await import("../features/profile/member-page")).MemberPage }),
-      },
-      { path: "*", lazy: async () => ({ Component: (await import("./not-found-page")).NotFoundPage }) },
-    ],
+    children: pages.map(([path, load, guard]) =>
+      path === null ? { index: true, lazy: page(load, guard) } : { path, lazy: page(load, guard) },
+    ),
   },
 ]);

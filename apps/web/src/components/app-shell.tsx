@@ -1,8 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { Link, NavLink, Outlet, useNavigate } from "react-router";
-import { sessionStore } from "../lib/session-store";
+import { Link, NavLink, Outlet } from "react-router";
 import { useTRPC } from "../lib/trpc";
-import { useSession } from "../lib/use-session";
+import { useLeaveSession, useSession } from "../lib/use-session";
 import { ThemeToggle } from "./theme-toggle";
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -12,18 +11,21 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
       : "hover:bg-stone-100 dark:hover:bg-stone-800"
   }`;
 
+/** The members' sections, after Home, in the main navigation. */
+const memberSections = [
+  ["/clubs", "Clubs"],
+  ["/calendar", "Calendar"],
+  ["/friends", "Friends"],
+  ["/books", "Books"],
+  ["/leaderboards", "Leaderboards"],
+  ["/points", "Points"],
+] as const;
+
 export function AppShell() {
   const session = useSession();
   const trpc = useTRPC();
-  const navigate = useNavigate();
-  const logOut = useMutation(
-    trpc.auth.logOut.mutationOptions({
-      onSettled: () => {
-        sessionStore.set({ status: "anonymous" });
-        navigate("/log-in");
-      },
-    }),
-  );
+  const leave = useLeaveSession();
+  const logOut = useMutation(trpc.auth.logOut.mutationOptions({ onSettled: () => leave("/log-in") }));
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -49,28 +51,12 @@ export function AppShell() {
             <NavLink to="/" end className={navClass}>
               Home
             </NavLink>
-            {session.status === "authenticated" && (
-              <>
-                <NavLink to="/clubs" className={navClass}>
-                  Clubs
+            {session.status === "authenticated" &&
+              memberSections.map(([to, label]) => (
+                <NavLink key={to} to={to} className={navClass}>
+                  {label}
                 </NavLink>
-                <NavLink to="/calendar" className={navClass}>
-                  Calendar
-                </NavLink>
-                <NavLink to="/friends" className={navClass}>
-                  Friends
-                </NavLink>
-                <NavLink to="/books" className={navClass}>
-                  Books
-                </NavLink>
-                <NavLink to="/leaderboards" className={navClass}>
-                  Leaderboards
-                </NavLink>
-                <NavLink to="/points" className={navClass}>
-                  Points
-                </NavLink>
-              </>
-            )}
+              ))}
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <ThemeToggle />

@@ -44,31 +44,41 @@ export function Spinner({ label }: { label?: string }) {
   );
 }
 
-type FieldProps = ComponentProps<"input"> & { label: string; error?: string | undefined; hint?: string };
+/** The border of an input, select or text area: red while it has an error. */
+const controlClass = (error: string | undefined) =>
+  cx(
+    "rounded-lg border bg-white px-3 py-2 text-base dark:bg-stone-900",
+    error ? "border-red-600" : "border-stone-300 dark:border-stone-700",
+  );
 
-/** A labelled input whose error is announced and tied to it with aria-describedby. */
-export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextField(
-  { label, error, hint, className, ...props },
-  ref,
-) {
-  const id = useId();
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
+/** What a control's `aria-*` needs to be invalid and described by its error and hint. */
+const describe = (id: string, error: string | undefined, hint?: string) => ({
+  "aria-invalid": error ? true : undefined,
+  "aria-describedby": [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined,
+});
+
+/** A control under its label, with its hint (until there is an error) and its error, announced, below. */
+function Labelled({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  hint?: string | undefined;
+  className?: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className={cx("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <input
-        {...props}
-        ref={ref}
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={cx(
-          "rounded-lg border bg-white px-3 py-2 text-base dark:bg-stone-900",
-          error ? "border-red-600" : "border-stone-300 dark:border-stone-700",
-        )}
-      />
+      {children}
       {hint && !error && (
         <p id={`${id}-hint`} className="text-xs text-stone-600 dark:text-stone-400">
           {hint}
@@ -81,6 +91,21 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextF
       )}
     </div>
   );
+}
+
+type FieldProps = ComponentProps<"input"> & { label: string; error?: string | undefined; hint?: string };
+
+/** A labelled input whose error is announced and tied to it with aria-describedby. */
+export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextField(
+  { label, error, hint, className, ...props },
+  ref,
+) {
+  const id = useId();
+  return (
+    <Labelled id={id} label={label} error={error} hint={hint} className={className}>
+      <input {...props} ref={ref} id={id} {...describe(id, error, hint)} className={controlClass(error)} />
+    </Labelled>
+  );
 });
 
 type TextAreaProps = ComponentProps<"textarea"> & { label: string; error?: string | undefined };
@@ -91,28 +116,9 @@ export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(function 
 ) {
   const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        {...props}
-        ref={ref}
-        id={id}
-        rows={4}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={cx(
-          "rounded-lg border bg-white px-3 py-2 text-base dark:bg-stone-900",
-          error ? "border-red-600" : "border-stone-300 dark:border-stone-700",
-        )}
-      />
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </div>
+    <Labelled id={id} label={label} error={error}>
+      <textarea {...props} ref={ref} id={id} rows={4} {...describe(id, error)} className={controlClass(error)} />
+    </Labelled>
   );
 });
 
@@ -179,31 +185,41 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
 ) {
   const id = useId();
   return (
-    <div className={cx("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <select
-        {...props}
-        ref={ref}
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={cx(
-          "rounded-lg border bg-white px-3 py-2 text-base dark:bg-stone-900",
-          error ? "border-red-600" : "border-stone-300 dark:border-stone-700",
-        )}
-      >
+    <Labelled id={id} label={label} error={error} className={className}>
+      <select {...props} ref={ref} id={id} {...describe(id, error)} className={controlClass(error)}>
         {children}
       </select>
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </div>
+    </Labelled>
   );
 });
+
+/** A search box under its label, searching as the member types. */
+export function SearchInput({
+  label,
+  value,
+  onChange,
+  placeholder,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  placeholder: string;
+  className?: string;
+}) {
+  return (
+    <label className={cx("flex flex-col gap-1 text-sm font-medium", className)}>
+      {label}
+      <input
+        type="search"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-700 dark:bg-stone-900"
+      />
+    </label>
+  );
+}
 
 /** What an empty list says: why it is empty and what to do next. */
 export function EmptyState({ children }: { children: ReactNode }) {
@@ -214,13 +230,16 @@ export function EmptyState({ children }: { children: ReactNode }) {
 export function LoadMore({
   query,
   label,
+  className = "mt-4 flex justify-center",
 }: {
   query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
   label: string;
+  /** Where the button sits; centred under the list by default. */
+  className?: string;
 }) {
   if (!query.hasNextPage) return null;
   return (
-    <div className="mt-4 flex justify-center">
+    <div className={className}>
       <Button variant="secondary" busy={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
         {label}
       </Button>

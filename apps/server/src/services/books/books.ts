@@ -3,7 +3,7 @@ import { type bookClubsInput, type importBookInput, parseBookQuery, type searchB
 import type { z } from "zod";
 import type { AppDeps } from "../../context.js";
 import { AppError, notFound, unavailable } from "../../errors.js";
-import { definePager, listOfCursor } from "../pagination.js";
+import { definePager, listOfCursor, pageRows } from "../pagination.js";
 import { clubVisibleTo } from "../visibility.js";
 import { REMOTE_PAGE_SIZE, type RemoteSearch } from "./book-metadata.js";
 import { catalogSearchPager, hasTrigramSearch, importVolume, searchCatalog, volumesInCatalog } from "./catalog.js";
@@ -198,20 +198,23 @@ export async function clubsReading(db: Executor, userId: string, input: z.output
   await getBook(db, input.bookId);
   const lastMeetingAt = sql<Date>`max(${meetings.startsAt})`.mapWith(meetings.startsAt);
   const sort = { key: clubs.name, id: clubs.id };
-  const rows = await db
-    .select({
-      id: clubs.id,
-      slug: clubs.slug,
-      name: clubs.name,
-      visibility: clubs.visibility,
-      meetings: sql<number>`count(${meetings.id})::int`,
-      lastMeetingAt,
-    })
-    .from(clubs)
-    .innerJoin(meetings, eq(meetings.clubId, clubs.id))
-    .where(and(eq(meetings.bookId, input.bookId), clubVisibleTo(userId), clubsPager.after(input.cursor, sort)))
-    .groupBy(clubs.id)
-    .orderBy(...clubsPager.orderBy(sort))
-    .limit(input.limit + 1);
+  const rows = await pageRows(
+    db
+      .select({
+        id: clubs.id,
+        slug: clubs.slug,
+        name: clubs.name,
+        visibility: clubs.visibility,
+        meetings: sql<number>`count(${meetings.id})::int`,
+        lastMeetingAt,
+      })
+      .from(clubs)
+      .innerJoin(meetings, eq(meetings.clubId, clubs.id))
+      .$dynamic(),
+    clubsPager,
+    sort,
+    input,
+    and(eq(meetings.bookId, input.bookId), clubVisibleTo(userId)),
+  );
   return clubsPager.page(rows, input.limit, (row) => ({ key: row.name, id: row.id }));
 }

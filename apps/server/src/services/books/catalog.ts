@@ -1,6 +1,6 @@
-import { and, books, type Database, type Executor, eq, or, type SQL, sql } from "@booky/db";
+import { books, type Database, type Executor, eq, or, type SQL, sql } from "@booky/db";
 import { type BookQuery, foldForSearch, prefixTsQuery } from "@booky/domain";
-import { definePager } from "../pagination.js";
+import { definePager, pageRows } from "../pagination.js";
 import type { CatalogVolume } from "./google-volume.js";
 import { bookSummaryColumns } from "./summary.js";
 
@@ -57,12 +57,11 @@ export async function searchCatalog(
     match = sql`(${fullText} or ${similar})`;
     rank = sql<string>`round((${fullTextRank} + ${similarity})::numeric, 6)`;
   }
-  return db
+  const select = db
     .select({ ...bookSummaryColumns, publishedDate: books.publishedDate, rank })
     .from(books)
-    .where(and(match, catalogSearchPager.after(cursor, { key: rank, id: books.id })))
-    .orderBy(...catalogSearchPager.orderBy({ key: rank, id: books.id }))
-    .limit(limit + 1);
+    .$dynamic();
+  return pageRows(select, catalogSearchPager, { key: rank, id: books.id }, { cursor, limit }, match);
 }
 
 /** Which of these volumes the catalog already has (by Google id or ISBN-13). */

@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import type { z } from "zod";
-import { Alert, Button, Card, PageTitle, TextField } from "../../components/ui";
+import { EmailField, Form, FormPage } from "../../components/form-parts";
+import { Alert, Button } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
@@ -20,29 +21,25 @@ export function ForgotPasswordPage() {
   const onSubmit = form.handleSubmit((values) => request.mutate(values));
 
   return (
-    <div className="mx-auto max-w-md">
-      <PageTitle subtitle="We will e-mail you a link to choose a new one.">Forgot your password?</PageTitle>
-      <Card>
-        {request.isSuccess ? (
-          <Alert tone="success">
-            If an account exists for <strong>{request.variables.email}</strong>, a reset link is on its way. It works
-            once and expires soon.
-          </Alert>
-        ) : (
-          <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-            {request.isError && <Alert>{errorMessage(request.error)}</Alert>}
-            <TextField label="E-mail" type="email" autoComplete="email" {...fieldProps(form, "email")} />
-            <Button type="submit" busy={request.isPending}>
-              Send reset link
-            </Button>
-          </form>
-        )}
-        <p className="mt-4 text-center text-sm">
-          <Link to="/log-in" className="underline">
-            Back to log in
-          </Link>
-        </p>
-      </Card>
-    </div>
+    <FormPage title="Forgot your password?" subtitle="We will e-mail you a link to choose a new one.">
+      {request.isSuccess ? (
+        <Alert tone="success">
+          If an account exists for <strong>{request.variables.email}</strong>, a reset link is on its way. It works once
+          and expires soon.
+        </Alert>
+      ) : (
+        <Form onSubmit={onSubmit} error={request.isError && errorMessage(request.error)}>
+          <EmailField {...fieldProps(form, "email")} />
+          <Button type="submit" busy={request.isPending}>
+            Send reset link
+          </Button>
+        </Form>
+      )}
+      <p className="mt-4 text-center text-sm">
+        <Link to="/log-in" className="underline">
+          Back to log in
+        </Link>
+      </p>
+    </FormPage>
   );
 }

@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { Link, useSearchParams } from "react-router";
 import { z } from "zod";
-import { Alert, Button, Card, PageTitle, TextField } from "../../components/ui";
+import { Form, FormPage, PasswordField } from "../../components/form-parts";
+import { Alert, Button } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage, isTRPCError } from "../../lib/errors";
 import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
@@ -35,46 +36,32 @@ export function ResetPasswordPage() {
       "token" in reset.error.data.zodError.fieldErrors);
 
   return (
-    <div className="mx-auto max-w-md">
-      <PageTitle>Choose a new password</PageTitle>
-      <Card>
-        {reset.isSuccess ? (
-          <Alert tone="success">
-            Your password is changed and every device was signed out.{" "}
-            <Link to="/log-in" className="font-semibold underline">
-              Log in with your new password
-            </Link>
-            .
-          </Alert>
-        ) : tokenProblem ? (
-          <Alert>
-            This reset link is invalid, expired or already used.{" "}
-            <Link to="/forgot-password" className="font-semibold underline">
-              Ask for a new one
-            </Link>
-            .
-          </Alert>
-        ) : (
-          <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-            {reset.isError && !errors.newPassword && <Alert>{errorMessage(reset.error)}</Alert>}
-            <TextField
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              {...fieldProps(form, "newPassword")}
-            />
-            <TextField
-              label="Repeat new password"
-              type="password"
-              autoComplete="new-password"
-              {...fieldProps(form, "confirm")}
-            />
-            <Button type="submit" busy={reset.isPending}>
-              Change password
-            </Button>
-          </form>
-        )}
-      </Card>
-    </div>
+    <FormPage title="Choose a new password">
+      {reset.isSuccess ? (
+        <Alert tone="success">
+          Your password is changed and every device was signed out.{" "}
+          <Link to="/log-in" className="font-semibold underline">
+            Log in with your new password
+          </Link>
+          .
+        </Alert>
+      ) : tokenProblem ? (
+        <Alert>
+          This reset link is invalid, expired or already used.{" "}
+          <Link to="/forgot-password" className="font-semibold underline">
+            Ask for a new one
+          </Link>
+          .
+        </Alert>
+      ) : (
+        <Form onSubmit={onSubmit} error={reset.isError && !errors.newPassword && errorMessage(reset.error)}>
+          <PasswordField label="New password" isNew {...fieldProps(form, "newPassword")} />
+          <PasswordField label="Repeat new password" isNew {...fieldProps(form, "confirm")} />
+          <Button type="submit" busy={reset.isPending}>
+            Change password
+          </Button>
+        </Form>
+      )}
+    </FormPage>
   );
 }

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@booky/server";
 import { useState } from "react";
-import { Alert, Card, EmptyState, Skeleton } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
+import { QueryCard } from "../../components/query-view";
+import { EmptyState, Skeleton } from "../../components/ui";
 import { useSession } from "../../lib/use-session";
 import { HorseBars } from "./horse-bars";
 import { MyBet } from "./my-bet";
@@ -25,35 +25,37 @@ export function BetPoolPanel({ meeting }: { meeting: Meeting }) {
   const [justDid, setJustDid] = useState<"placed" | "cancelled" | null>(null);
 
   return (
-    <Card title="Bets on the race">
-      {pool.isPending ? (
+    <QueryCard
+      title="Bets on the race"
+      query={pool}
+      loading={
         <div className="flex flex-col gap-3">
           <Skeleton className="h-5 w-3/4" />
           <Skeleton className="h-12" />
         </div>
-      ) : pool.isError ? (
-        <Alert>{errorMessage(pool.error)}</Alert>
-      ) : (
+      }
+    >
+      {(data) => (
         <div className="flex flex-col gap-5">
-          <p aria-live="polite">{poolStatus(meeting, pool.data)}</p>
-          {pool.data.pool > 0 && (
+          <p aria-live="polite">{poolStatus(meeting, data)}</p>
+          {data.pool > 0 && (
             <p className="text-sm text-stone-600 dark:text-stone-400">
-              Pool: <strong>{pool.data.pool.toLocaleString()} points</strong>
+              Pool: <strong>{data.pool.toLocaleString()} points</strong>
             </p>
           )}
-          <HorseBars pool={pool.data} myId={myId} />
-          {pool.data.myBet ? (
+          <HorseBars pool={data} myId={myId} />
+          {data.myBet ? (
             <MyBet
-              bet={pool.data.myBet}
-              pool={pool.data}
+              bet={data.myBet}
+              pool={data}
               meeting={meeting}
               focusOnMount={justDid === "placed"}
               onCancelled={() => setJustDid("cancelled")}
             />
-          ) : !pool.data.open ? null : meeting.myRsvp?.status === "going" ? (
+          ) : !data.open ? null : meeting.myRsvp?.status === "going" ? (
             <PlaceBetForm
               meetingId={meeting.id}
-              horses={pool.data.horses}
+              horses={data.horses}
               myId={myId}
               focusOnMount={justDid === "cancelled"}
               onPlaced={() => setJustDid("placed")}
@@ -63,6 +65,6 @@ export function BetPoolPanel({ meeting }: { meeting: Meeting }) {
           )}
         </div>
       )}
-    </Card>
+    </QueryCard>
   );
 }

@@ -1,18 +1,12 @@
 import { useId, useState } from "react";
-import { Alert, Button } from "../../components/ui";
+import { Alert, Button, LoadMore } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { authorsLine, BookCover } from "./book-cover";
-import { BookResult, RemoteNotice } from "./book-result";
-import { importingVolume, useBookSearch, useImportBook } from "./use-book-search";
+import { BookResultList, RemoteNotice } from "./book-result";
+import { type ImportedBook, importingVolume, useBookSearch, useImportBook } from "./use-book-search";
 
-/** What a form keeps of the book picked. */
-export interface PickedBook {
-  id: string;
-  title: string;
-  authors: string[];
-  coverUrl: string | null;
-  pageCount: number | null;
-}
+/** What a form keeps of the book picked (a book the catalog imported has all of it). */
+export type PickedBook = Pick<ImportedBook, "id" | "title" | "authors" | "coverUrl" | "pageCount">;
 
 /**
  * Picks a catalog book through the same search as the books page; a Google
@@ -83,49 +77,38 @@ export function BookPicker({
         <p className="text-sm text-stone-600 dark:text-stone-400">No book matches “{query}”.</p>
       )}
       {items.length > 0 && (
-        <ul
-          aria-label="Books found"
-          className="flex max-h-80 flex-col divide-y divide-stone-200 overflow-y-auto dark:divide-stone-800"
-        >
-          {items.map((item) => (
-            <li key={item.bookId ?? item.googleVolumeId} className="py-2">
-              <BookResult
-                item={item}
-                action={
-                  item.bookId ? (
-                    <Button
-                      variant="secondary"
-                      aria-label={`Choose ${item.title}`}
-                      onClick={() => onChange({ ...item, id: item.bookId as string })}
-                    >
-                      Choose
-                    </Button>
-                  ) : (
-                    <Button
-                      variant="secondary"
-                      aria-label={`Add ${item.title} to the catalog and choose it`}
-                      busy={importing === item.googleVolumeId}
-                      onClick={() =>
-                        importBook.mutate(
-                          { googleVolumeId: item.googleVolumeId as string },
-                          { onSuccess: ({ book }) => onChange(book) },
-                        )
-                      }
-                    >
-                      Add and choose
-                    </Button>
+        <BookResultList
+          items={items}
+          label="Books found"
+          compact
+          action={(item) =>
+            item.bookId ? (
+              <Button
+                variant="secondary"
+                aria-label={`Choose ${item.title}`}
+                onClick={() => onChange({ ...item, id: item.bookId as string })}
+              >
+                Choose
+              </Button>
+            ) : (
+              <Button
+                variant="secondary"
+                aria-label={`Add ${item.title} to the catalog and choose it`}
+                busy={importing === item.googleVolumeId}
+                onClick={() =>
+                  importBook.mutate(
+                    { googleVolumeId: item.googleVolumeId as string },
+                    { onSuccess: ({ book }) => onChange(book) },
                   )
                 }
-              />
-            </li>
-          ))}
-        </ul>
+              >
+                Add and choose
+              </Button>
+            )
+          }
+        />
       )}
-      {search.hasNextPage && (
-        <Button variant="secondary" busy={search.isFetchingNextPage} onClick={() => search.fetchNextPage()}>
-          More results
-        </Button>
-      )}
+      <LoadMore query={search} label="More results" className="flex flex-col" />
     </div>
   );
 }

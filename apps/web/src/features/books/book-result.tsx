@@ -25,6 +25,41 @@ export function BookResult({ item, title, action }: { item: BookSearchItem; titl
   );
 }
 
+/**
+ * The results of a book search, each with its `action`; `compact` inside a
+ * form (a shorter list that scrolls), full-size on the books page.
+ */
+export function BookResultList({
+  items,
+  label,
+  compact = false,
+  title,
+  action,
+}: {
+  items: readonly BookSearchItem[];
+  label: string;
+  compact?: boolean;
+  title?: (item: BookSearchItem) => ReactNode;
+  action: (item: BookSearchItem) => ReactNode;
+}) {
+  return (
+    <ul
+      aria-label={label}
+      className={
+        compact
+          ? "flex max-h-80 flex-col divide-y divide-stone-200 overflow-y-auto dark:divide-stone-800"
+          : "flex flex-col divide-y divide-stone-200 dark:divide-stone-800"
+      }
+    >
+      {items.map((item) => (
+        <li key={item.bookId ?? item.googleVolumeId} className={compact ? "py-2" : "py-3"}>
+          <BookResult item={item} title={title?.(item)} action={action(item)} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function RemoteNotice({ remote }: { remote: string | null }) {
   if (remote !== "unavailable") return null;
   return (

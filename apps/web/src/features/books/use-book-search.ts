@@ -1,33 +1,22 @@
 import type { RouterInputs, RouterOutputs } from "@booky/server";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { byCursor, pageItems } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
+import { useDebouncedValue } from "../../lib/use-debounced-value";
 
 export type BookSearchItem = RouterOutputs["books"]["search"]["items"][number];
 export type ImportedBook = RouterOutputs["books"]["import"]["book"];
 
-/** The text after the member stops typing for a moment, so search does not run on every key. */
-function useDebounced(value: string, delayMs: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
-}
-
 /** One search shared by the books page and the meeting form's book picker: catalog first, then Google Books. */
 export function useBookSearch(text: string, pageSize: number) {
   const trpc = useTRPC();
-  const query = useDebounced(text.trim(), 300);
+  // The text once the member stops typing for a moment, so search does not run on every key.
+  const query = useDebouncedValue(text.trim(), 300);
   const search = useInfiniteQuery({
-    ...trpc.books.search.infiniteQueryOptions(
-      { query, limit: pageSize },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
+    ...trpc.books.search.infiniteQueryOptions({ query, limit: pageSize }, byCursor),
     enabled: query.length >= 2,
   });
-  const items = search.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = pageItems(search.data);
   const remote = search.data?.pages.at(-1)?.remote ?? null;
   return { query, search, items, remote };
 }

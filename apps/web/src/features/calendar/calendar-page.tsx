@@ -1,8 +1,9 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Alert, Button, Card, EmptyState, PageTitle, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
+import { byCursor, pageItems, useAllPages } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
 import { CalendarFeed } from "./calendar-feed";
 import { monthFromParam, monthGrid, monthParam, shiftMonth } from "./month";
@@ -14,18 +15,12 @@ export function CalendarPage() {
   const month = useMemo(() => monthFromParam(params.get("month"), new Date()), [params]);
   const grid = useMemo(() => monthGrid(month), [month]);
   const calendar = useInfiniteQuery({
-    ...trpc.meetings.myCalendar.infiniteQueryOptions(
-      { from: grid.from, to: grid.to, limit: 50 },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
+    ...trpc.meetings.myCalendar.infiniteQueryOptions({ from: grid.from, to: grid.to, limit: 50 }, byCursor),
     placeholderData: keepPreviousData,
   });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = calendar;
-  // A month shows every meeting in it: follow the cursor to the end.
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const entries = calendar.data?.pages.flatMap((page) => page.items) ?? [];
+  // A month shows every meeting in it.
+  useAllPages(calendar);
+  const entries = pageItems(calendar.data);
   const inMonth = entries.filter(({ meeting }) => meeting.startsAt.getMonth() === month.getMonth());
   const title = month.toLocaleDateString(undefined, { month: "long", year: "numeric" });
   const go = (by: number) => setParams({ month: monthParam(shiftMonth(month, by)) });

@@ -1,8 +1,11 @@
-import { CLUB_CATEGORIES, type createClubInput } from "@booky/domain";
-import type { UseFormReturn } from "react-hook-form";
+import { CLUB_CATEGORIES, createClubInput } from "@booky/domain";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { FormEventHandler } from "react";
+import { type DefaultValues, type UseFormReturn, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { SelectField, TextArea, TextField } from "../../components/ui";
-import { fieldProps } from "../../lib/form";
+import { Form } from "../../components/form-parts";
+import { Button, SelectField, TextArea, TextField } from "../../components/ui";
+import { fieldProps, useServerErrors } from "../../lib/form";
 import { categoryLabels } from "./labels";
 
 export type ClubFormValues = z.input<typeof createClubInput>;
@@ -11,8 +14,39 @@ export type ClubForm = UseFormReturn<ClubFormValues, unknown, ClubFormOutput>;
 /** The fields the server may name in an error, in the order they appear. */
 export const clubFieldNames = ["name", "description", "category", "location", "memberLimit"] as const;
 
-/** The inputs of a club, shared by "start a club" and "edit club". */
-export function ClubFields({ form }: { form: ClubForm }) {
+/** A club's form, with the server's refusals placed under the inputs they are about. */
+export function useClubForm(defaultValues: DefaultValues<ClubFormValues>) {
+  const form: ClubForm = useForm<ClubFormValues, unknown, ClubFormOutput>({
+    resolver: zodResolver(createClubInput),
+    defaultValues,
+  });
+  return { form, ...useServerErrors(form, clubFieldNames) };
+}
+
+/** The form of a club, shared by "start a club" and "edit club". */
+export function ClubFormView({
+  of,
+  onSubmit,
+  submitLabel,
+  busy,
+}: {
+  /** What `useClubForm` gave. */
+  of: { form: ClubForm; formError: string | null };
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  submitLabel: string;
+  busy: boolean;
+}) {
+  return (
+    <Form onSubmit={onSubmit} error={of.formError}>
+      <ClubFields form={of.form} />
+      <Button type="submit" busy={busy}>
+        {submitLabel}
+      </Button>
+    </Form>
+  );
+}
+
+function ClubFields({ form }: { form: ClubForm }) {
   return (
     <>
       <TextField label="Name" {...fieldProps(form, "name")} />

@@ -1,9 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
-import { Alert, buttonClass, Card, PageTitle, Skeleton } from "../../components/ui";
-import { errorMessage, isTRPCError } from "../../lib/errors";
-import { useTRPC } from "../../lib/trpc";
+import { Link } from "react-router";
+import { Alert, buttonClass, Card, PageTitle } from "../../components/ui";
 import { ScheduleMeetingForm } from "../meetings/schedule-meeting-form";
+import { type Club, ClubLoader } from "./club-loader";
 import { ClubMeetings } from "./club-meetings";
 import { ClubMembers } from "./club-members";
 import { InviteForm } from "./invite-form";
@@ -12,16 +10,10 @@ import { categoryLabels } from "./labels";
 import { MembershipActions } from "./membership-actions";
 
 export function ClubPage() {
-  const { slug = "" } = useParams();
-  const trpc = useTRPC();
-  const club = useQuery(trpc.clubs.get.queryOptions({ slug }));
+  return <ClubLoader skeleton="h-48">{(club, slug) => <ClubView data={club} slug={slug} />}</ClubLoader>;
+}
 
-  if (club.isPending) return <Skeleton className="h-48 w-full" />;
-  if (club.isError) {
-    const missing = isTRPCError(club.error) && club.error.data?.code === "NOT_FOUND";
-    return <Alert>{missing ? "There is no club at this address." : errorMessage(club.error)}</Alert>;
-  }
-  const data = club.data;
+function ClubView({ data, slug }: { data: Club; slug: string }) {
   const full = data.access === "full" ? data : null;
   const isAdmin = data.myRole === "owner" || data.myRole === "admin";
   const facts = [

@@ -2,7 +2,7 @@ import { CLUB_CATEGORIES } from "@booky/domain";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { Alert, buttonClass, Card, LoadMore, PageTitle, SelectField, Skeleton } from "../../components/ui";
+import { Alert, buttonClass, Card, LoadMore, PageTitle, SearchInput, SelectField, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
@@ -44,16 +44,13 @@ export function ClubsPage() {
         </Link>
       </div>
       <search className="mb-6 grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-end">
-        <label className="col-span-2 flex flex-col gap-1 text-sm font-medium">
-          Search
-          <input
-            type="search"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            placeholder="Name or description"
-            className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-700 dark:bg-stone-900"
-          />
-        </label>
+        <SearchInput
+          label="Search"
+          value={search}
+          onChange={setSearch}
+          placeholder="Name or description"
+          className="col-span-2"
+        />
         <SelectField
           label="Category"
           value={category}

@@ -1,50 +1,37 @@
-import { createClubInput } from "@booky/domain";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
-import { Alert, Button, Card, PageTitle } from "../../components/ui";
-import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
+import { FormPage } from "../../components/form-parts";
 import { useTRPC } from "../../lib/trpc";
-import { ClubFields, type ClubFormOutput, type ClubFormValues, clubFieldNames } from "./club-fields";
+import { ClubFormView, useClubForm } from "./club-fields";
 
 export function CreateClubPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ClubFormValues, unknown, ClubFormOutput>({
-    resolver: zodResolver(createClubInput),
-    defaultValues: { category: "fiction", visibility: "public", isOnline: false, memberLimit: 50, location: null },
+  const clubForm = useClubForm({
+    category: "fiction",
+    visibility: "public",
+    isOnline: false,
+    memberLimit: 50,
+    location: null,
   });
   const create = useMutation(trpc.clubs.create.mutationOptions());
+  const { form, clear, onError } = clubForm;
   const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
+    clear();
     create.mutate(values, {
       onSuccess: (club) => {
         // Lists of "my clubs" (home, clubs page) now include this one.
         void queryClient.invalidateQueries({ queryKey: trpc.clubs.pathKey() });
         navigate(`/clubs/${club.slug}`);
       },
-      onError: (error) => {
-        if (!applyServerFieldErrors(error, form.setError, clubFieldNames)) setFormError(errorMessage(error));
-      },
+      onError,
     });
   });
 
   return (
-    <div className="mx-auto max-w-xl">
-      <PageTitle subtitle="You will be its owner; invite friends once it exists.">Start a club</PageTitle>
-      <Card>
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-          {formError && <Alert>{formError}</Alert>}
-          <ClubFields form={form} />
-          <Button type="submit" busy={create.isPending}>
-            Create club
-          </Button>
-        </form>
-      </Card>
-    </div>
+    <FormPage title="Start a club" subtitle="You will be its owner; invite friends once it exists." wide>
+      <ClubFormView of={clubForm} onSubmit={onSubmit} submitLabel="Create club" busy={create.isPending} />
+    </FormPage>
   );
 }

@@ -1,28 +1,18 @@
-import { createClubInput } from "@booky/domain";
-import type { RouterOutputs } from "@booky/server";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { Link, useNavigate, useParams } from "react-router";
-import { Alert, Button, Card, ConfirmButton, PageTitle, Skeleton } from "../../components/ui";
-import { applyServerFieldErrors, errorMessage, isTRPCError } from "../../lib/errors";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "react-router";
+import { Alert, Card, ConfirmButton, PageTitle } from "../../components/ui";
+import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
-import { ClubFields, type ClubFormOutput, type ClubFormValues, clubFieldNames } from "./club-fields";
+import { ClubFormView, useClubForm } from "./club-fields";
+import { type Club, ClubLoader } from "./club-loader";
 
-type FullClub = Extract<RouterOutputs["clubs"]["get"], { access: "full" }>;
+type FullClub = Extract<Club, { access: "full" }>;
 
 export function EditClubPage() {
-  const { slug = "" } = useParams();
-  const trpc = useTRPC();
-  const club = useQuery(trpc.clubs.get.queryOptions({ slug }));
+  return <ClubLoader skeleton="h-96">{(club, slug) => <EditClub data={club} slug={slug} />}</ClubLoader>;
+}
 
-  if (club.isPending) return <Skeleton className="h-96 w-full" />;
-  if (club.isError) {
-    const missing = isTRPCError(club.error) && club.error.data?.code === "NOT_FOUND";
-    return <Alert>{missing ? "There is no club at this address." : errorMessage(club.error)}</Alert>;
-  }
-  const data = club.data;
+function EditClub({ data, slug }: { data: Club; slug: string }) {
   if (data.access !== "full" || (data.myRole !== "owner" && data.myRole !== "admin")) {
     return (
       <Alert>
@@ -54,22 +44,19 @@ function EditClubForm({ club }: { club: FullClub }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ClubFormValues, unknown, ClubFormOutput>({
-    resolver: zodResolver(createClubInput),
-    defaultValues: {
-      name: club.name,
-      description: club.description,
-      category: club.category,
-      isOnline: club.isOnline,
-      location: club.location,
-      visibility: club.visibility,
-      memberLimit: club.memberLimit,
-    },
+  const clubForm = useClubForm({
+    name: club.name,
+    description: club.description,
+    category: club.category,
+    isOnline: club.isOnline,
+    location: club.location,
+    visibility: club.visibility,
+    memberLimit: club.memberLimit,
   });
   const update = useMutation(trpc.clubs.update.mutationOptions());
+  const { form, clear, onError } = clubForm;
   const onSubmit = form.handleSubmit((changes) => {
-    setFormError(null);
+    clear();
     update.mutate(
       { clubId: club.id, changes },
       {
@@ -77,22 +64,14 @@ function EditClubForm({ club }: { club: FullClub }) {
           await queryClient.invalidateQueries({ queryKey: trpc.clubs.pathKey() });
           navigate(`/clubs/${club.slug}`);
         },
-        onError: (error) => {
-          if (!applyServerFieldErrors(error, form.setError, clubFieldNames)) setFormError(errorMessage(error));
-        },
+        onError,
       },
     );
   });
 
   return (
     <Card>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-        {formError && <Alert>{formError}</Alert>}
-        <ClubFields form={form} />
-        <Button type="submit" busy={update.isPending}>
-          Save changes
-        </Button>
-      </form>
+      <ClubFormView of={clubForm} onSubmit={onSubmit} submitLabel="Save changes" busy={update.isPending} />
     </Card>
   );
 }

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { byCursor, pageItems } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
 
 /**
@@ -10,11 +11,11 @@ export function useInvites() {
   const queryClient = useQueryClient();
   // Others invite you: look again whenever a page shows them, and now and then while it stays open.
   const invites = useInfiniteQuery({
-    ...trpc.clubs.myInvites.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
+    ...trpc.clubs.myInvites.infiniteQueryOptions({ limit: 20 }, byCursor),
     staleTime: 0,
     refetchInterval: 60_000,
   });
-  const items = invites.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = pageItems(invites.data);
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.clubs.pathKey() }),

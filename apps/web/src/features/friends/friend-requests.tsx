@@ -1,13 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
-import { ActionGroup, Alert, Button, Card, EmptyState, LoadMore, Skeleton } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
+import { PagedListCard, Row } from "../../components/paged-list";
+import { PersonLink } from "../../components/person-link";
+import { DecisionActions, RowButton } from "../../components/row-actions";
+import { ActionGroup, Skeleton } from "../../components/ui";
+import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
 import { useFriendActions } from "./use-friend-actions";
-
-type Busy = { isPending: boolean; variables?: { requestId: string } | undefined };
-const busyFor = (mutation: Busy, requestId: string) =>
-  mutation.isPending && mutation.variables?.requestId === requestId;
 
 /** Pending requests: incoming ones to accept or decline, outgoing ones to cancel. */
 export function FriendRequests({ direction }: { direction: "incoming" | "outgoing" }) {
@@ -16,74 +14,39 @@ export function FriendRequests({ direction }: { direction: "incoming" | "outgoin
   const requests = useInfiniteQuery(
     trpc.friends.requests.infiniteQueryOptions(
       { box: direction, limit: 20 },
-      {
-        getNextPageParam: (page) => page.nextCursor,
-        // Others send and cancel requests: look again whenever the page opens.
-        staleTime: 0,
-      },
+      // Others send and cancel requests: look again whenever the page opens.
+      { ...byCursor, staleTime: 0 },
     ),
   );
-  const failed = [accept, decline, cancel].find((mutation) => mutation.isError);
-  const items = requests.data?.pages.flatMap((page) => page.items) ?? [];
   const incoming = direction === "incoming";
 
   return (
-    <Card title={incoming ? "Requests for you" : "Requests you sent"}>
-      {failed && (
-        <div className="mb-3">
-          <Alert>{errorMessage(failed.error)}</Alert>
-        </div>
-      )}
-      {requests.isPending ? (
-        <Skeleton className="h-12" />
-      ) : requests.isError ? (
-        <Alert>{errorMessage(requests.error)}</Alert>
-      ) : items.length === 0 ? (
-        <EmptyState>
-          {incoming ? "No one is waiting for your answer." : "Nothing pending. Add a friend by username above."}
-        </EmptyState>
-      ) : (
-        <ul className="flex flex-col divide-y divide-stone-200 dark:divide-stone-800">
-          {items.map((request) => (
-            <li key={request.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <Link to={`/u/${request.user.username}`} className="font-medium hover:underline">
-                {request.user.displayName}
-              </Link>
-              <ActionGroup label={`Friend request ${incoming ? "from" : "to"} ${request.user.displayName}`}>
-                {incoming ? (
-                  <>
-                    <Button
-                      className="px-3 py-1"
-                      busy={busyFor(accept, request.id)}
-                      onClick={() => accept.mutate({ requestId: request.id })}
-                    >
-                      Accept
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      className="px-3 py-1"
-                      busy={busyFor(decline, request.id)}
-                      onClick={() => decline.mutate({ requestId: request.id })}
-                    >
-                      Decline
-                    </Button>
-                  </>
-                ) : (
-                  <Button
-                    variant="secondary"
-                    className="px-3 py-1"
-                    busy={busyFor(cancel, request.id)}
-                    onClick={() => cancel.mutate({ requestId: request.id })}
-                  >
-                    Cancel request
-                  </Button>
-                )}
+    <PagedListCard
+      title={incoming ? "Requests for you" : "Requests you sent"}
+      errors={[accept, decline, cancel]}
+      query={requests}
+      loading={<Skeleton className="h-12" />}
+      empty={incoming ? "No one is waiting for your answer." : "Nothing pending. Add a friend by username above."}
+      moreLabel="Show more requests"
+    >
+      {(request) => {
+        const label = `Friend request ${incoming ? "from" : "to"} ${request.user.displayName}`;
+        const input = { requestId: request.id };
+        return (
+          <Row key={request.id}>
+            <PersonLink user={request.user} />
+            {incoming ? (
+              <DecisionActions label={label} input={input} by="requestId" accept={accept} decline={decline} />
+            ) : (
+              <ActionGroup label={label}>
+                <RowButton mutation={cancel} input={input} by="requestId" variant="secondary">
+                  Cancel request
+                </RowButton>
               </ActionGroup>
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore query={requests} label="Show more requests" />
-    </Card>
+            )}
+          </Row>
+        );
+      }}
+    </PagedListCard>
   );
 }

@@ -1,7 +1,9 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
-import { Alert, Card, ConfirmButton, EmptyState, LoadMore, Skeleton } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
+import { PagedListCard, Row } from "../../components/paged-list";
+import { PersonLink } from "../../components/person-link";
+import { pendingFor } from "../../components/row-actions";
+import { ConfirmButton } from "../../components/ui";
+import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
 import { Avatar } from "../profile/avatar";
 import { useFriendActions } from "./use-friend-actions";
@@ -9,53 +11,38 @@ import { useFriendActions } from "./use-friend-actions";
 export function FriendsList() {
   const trpc = useTRPC();
   const { remove } = useFriendActions();
-  const friends = useInfiniteQuery(
-    trpc.friends.list.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
-  );
-  const items = friends.data?.pages.flatMap((page) => page.items) ?? [];
+  const friends = useInfiniteQuery(trpc.friends.list.infiniteQueryOptions({ limit: 20 }, byCursor));
 
   return (
-    <Card title="Your friends">
-      {remove.isError && (
-        <div className="mb-3">
-          <Alert>{errorMessage(remove.error)}</Alert>
-        </div>
-      )}
-      {friends.isPending ? (
-        <Skeleton className="h-16" />
-      ) : friends.isError ? (
-        <Alert>{errorMessage(friends.error)}</Alert>
-      ) : items.length === 0 ? (
-        <EmptyState>No friends yet. Send a request to someone from your club, by their username.</EmptyState>
-      ) : (
-        <ul className="flex flex-col divide-y divide-stone-200 dark:divide-stone-800">
-          {items.map(({ user, since }) => (
-            <li key={user.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span className="flex items-center gap-3">
-                <Avatar name={user.displayName} url={user.avatarUrl} size={32} />
-                <span>
-                  <Link to={`/u/${user.username}`} className="font-medium hover:underline">
-                    {user.displayName}
-                  </Link>
-                  <span className="block text-xs text-stone-600 dark:text-stone-400">
-                    friends since {since.toLocaleDateString(undefined, { dateStyle: "medium" })}
-                  </span>
-                </span>
+    <PagedListCard
+      title="Your friends"
+      errors={[remove]}
+      query={friends}
+      empty="No friends yet. Send a request to someone from your club, by their username."
+      moreLabel="Show more friends"
+    >
+      {({ user, since }) => (
+        <Row key={user.id}>
+          <span className="flex items-center gap-3">
+            <Avatar name={user.displayName} url={user.avatarUrl} size={32} />
+            <span>
+              <PersonLink user={user} />
+              <span className="block text-xs text-stone-600 dark:text-stone-400">
+                friends since {since.toLocaleDateString(undefined, { dateStyle: "medium" })}
               </span>
-              <ConfirmButton
-                size="small"
-                question={`Remove ${user.displayName} from your friends?`}
-                confirmLabel="Remove friend"
-                busy={remove.isPending && remove.variables?.userId === user.id}
-                onConfirm={() => remove.mutate({ userId: user.id })}
-              >
-                Remove
-              </ConfirmButton>
-            </li>
-          ))}
-        </ul>
+            </span>
+          </span>
+          <ConfirmButton
+            size="small"
+            question={`Remove ${user.displayName} from your friends?`}
+            confirmLabel="Remove friend"
+            busy={pendingFor(remove, "userId", user.id)}
+            onConfirm={() => remove.mutate({ userId: user.id })}
+          >
+            Remove
+          </ConfirmButton>
+        </Row>
       )}
-      <LoadMore query={friends} label="Show more friends" />
-    </Card>
+    </PagedListCard>
   );
 }

@@ -1,8 +1,8 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { Alert, Card, EmptyState, ProgressBar, Skeleton } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
+import { QueryCard } from "../../components/query-view";
+import { ProgressBar, Skeleton } from "../../components/ui";
 import { useTRPC } from "../../lib/trpc";
 import { daysToDeadline } from "./countdown";
 import { useNow } from "./use-now";
@@ -30,16 +30,13 @@ export function ActiveReads() {
   });
 
   return (
-    <Card title="Your reads">
-      {calendar.isPending ? (
-        <Skeleton className="h-16" />
-      ) : calendar.isError ? (
-        <Alert>{errorMessage(calendar.error)}</Alert>
-      ) : reads.length === 0 ? (
-        <EmptyState>
-          Nothing to read right now. Answer “Going” to one of your clubs' meetings to join its race.
-        </EmptyState>
-      ) : (
+    <QueryCard
+      title="Your reads"
+      query={calendar}
+      empty="Nothing to read right now. Answer “Going” to one of your clubs' meetings to join its race."
+      isEmpty={() => reads.length === 0}
+    >
+      {() => (
         <ul className="flex flex-col gap-4">
           {reads.map(({ meeting, book }, index) => {
             const mine = progress[index]?.data;
@@ -72,6 +69,6 @@ export function ActiveReads() {
           })}
         </ul>
       )}
-    </Card>
+    </QueryCard>
   );
 }

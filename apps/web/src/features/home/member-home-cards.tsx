@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { Alert, Card, EmptyState, Skeleton } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
+import { QueryCard } from "../../components/query-view";
 import { useTRPC } from "../../lib/trpc";
 import { countdownTo } from "./countdown";
 import { useNow } from "./use-now";
@@ -21,16 +20,22 @@ export function ComingUp() {
   const upcoming = useQuery(trpc.meetings.myCalendar.queryOptions({ ...range, limit: 5 }));
   const now = useNow();
   return (
-    <Card title="Coming up">
-      {upcoming.isPending ? (
-        <Skeleton className="h-16" />
-      ) : upcoming.isError ? (
-        <Alert>{errorMessage(upcoming.error)}</Alert>
-      ) : upcoming.data.items.length === 0 ? (
-        <EmptyState>No meeting in the next two months. Your clubs' next meetings will show here.</EmptyState>
-      ) : (
+    <QueryCard
+      title="Coming up"
+      query={upcoming}
+      empty="No meeting in the next two months. Your clubs' next meetings will show here."
+      isEmpty={(data) => data.items.length === 0}
+      footer={
+        <p className="mt-3 text-sm">
+          <Link to="/calendar" className={linkClass}>
+            Open my calendar
+          </Link>
+        </p>
+      }
+    >
+      {(data) => (
         <ul className="flex flex-col gap-2">
-          {upcoming.data.items.map(({ meeting, book, myRsvp }) => (
+          {data.items.map(({ meeting, book, myRsvp }) => (
             <li key={meeting.id}>
               <div className="flex flex-wrap justify-between gap-x-2">
                 <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
@@ -51,12 +56,7 @@ export function ComingUp() {
           ))}
         </ul>
       )}
-      <p className="mt-3 text-sm">
-        <Link to="/calendar" className={linkClass}>
-          Open my calendar
-        </Link>
-      </p>
-    </Card>
+    </QueryCard>
   );
 }
 
@@ -64,13 +64,12 @@ export function MyClubs() {
   const trpc = useTRPC();
   const clubs = useQuery(trpc.clubs.list.queryOptions({ mine: true, limit: 6 }));
   return (
-    <Card title="Your clubs">
-      {clubs.isPending ? (
-        <Skeleton className="h-16" />
-      ) : clubs.isError ? (
-        <Alert>{errorMessage(clubs.error)}</Alert>
-      ) : clubs.data.items.length === 0 ? (
-        <EmptyState>
+    <QueryCard
+      title="Your clubs"
+      query={clubs}
+      isEmpty={(data) => data.items.length === 0}
+      empty={
+        <>
           You are not in a club yet.{" "}
           <Link to="/clubs" className={linkClass}>
             Find one
@@ -80,10 +79,12 @@ export function MyClubs() {
             start your own
           </Link>
           .
-        </EmptyState>
-      ) : (
+        </>
+      }
+    >
+      {(data) => (
         <ul className="flex flex-col gap-2">
-          {clubs.data.items.map((club) => (
+          {data.items.map((club) => (
             <li key={club.id}>
               <Link to={`/clubs/${club.slug}`} className="font-semibold hover:underline">
                 {club.name}
@@ -92,6 +93,6 @@ export function MyClubs() {
           ))}
         </ul>
       )}
-    </Card>
+    </QueryCard>
   );
 }

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 /** A competition rank; a shared one says so ("2 tied"). */
 export function RankCell({ rank, tied }: { rank: number; tied: boolean }) {
   return (
@@ -13,8 +15,23 @@ export function RankCell({ rank, tied }: { rank: number; tied: boolean }) {
   );
 }
 
+/** A board's row: the caller's own (themselves, their club) stands out. */
+export const rankRowClass = (own: boolean) =>
+  own ? "bg-brand-50 font-semibold dark:bg-stone-800" : "border-t border-stone-200 dark:border-stone-800";
+
+/** A board: rank, who, score, named by its `caption` for screen readers. */
+export function RankTable({ caption, who, children }: { caption: string; who: string; children: ReactNode }) {
+  return (
+    <table className="w-full text-left">
+      <caption className="sr-only">{caption}</caption>
+      <RankTableHead who={who} />
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 /** The column headings every board shares: rank, who (club or member), score. */
-export function RankTableHead({ who }: { who: string }) {
+function RankTableHead({ who }: { who: string }) {
   return (
     <thead className="text-sm text-stone-600 dark:text-stone-400">
       <tr>

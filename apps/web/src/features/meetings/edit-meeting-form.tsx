@@ -3,20 +3,17 @@ import type { RouterOutputs } from "@booky/server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { formatISO } from "date-fns";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { Alert, Button } from "../../components/ui";
-import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
+import { Button } from "../../components/ui";
+import { useServerErrors } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
-import type { PickedBook } from "../books/book-picker";
-import { MeetingFields, meetingFieldNames } from "./meeting-fields";
+import { MeetingForm, meetingFieldNames } from "./meeting-fields";
 
 type Meeting = RouterOutputs["meetings"]["get"];
 /** The server's own rules for changed details, field by field. */
 const changesSchema = updateMeetingInput.shape.changes;
 type Values = z.input<typeof changesSchema>;
-const fields = meetingFieldNames;
 /** A date as a datetime-local input shows it: local time, to the minute ("2031-03-14T19:00"). */
 const localInput = (date: Date) => formatISO(date).slice(0, 16);
 
@@ -34,8 +31,6 @@ export function EditMeetingForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [book, setBook] = useState<PickedBook | null>(meeting.book);
   const form = useForm<Values, unknown, z.output<typeof changesSchema>>({
     resolver: zodResolver(changesSchema),
     defaultValues: {
@@ -50,6 +45,7 @@ export function EditMeetingForm({
       link: meeting.link,
     },
   });
+  const { formError, clear, onError } = useServerErrors(form, meetingFieldNames);
   const update = useMutation(
     trpc.meetings.update.mutationOptions({
       onSuccess: () =>
@@ -60,12 +56,8 @@ export function EditMeetingForm({
         ),
     }),
   );
-  const pick = (picked: PickedBook | null) => {
-    setBook(picked);
-    form.setValue("bookId", picked?.id ?? "", { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
-  };
   const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
+    clear();
     const dirty = form.formState.dirtyFields;
     const changes: z.output<typeof changesSchema> = {};
     if (dirty.bookId && values.bookId !== meeting.bookId) changes.bookId = values.bookId;
@@ -87,21 +79,20 @@ export function EditMeetingForm({
       { meetingId: meeting.id, changes },
       {
         onSuccess: () => onDone("saved"),
-        onError: (error) => {
-          if (!applyServerFieldErrors(error, form.setError, fields)) setFormError(errorMessage(error));
-        },
+        onError,
       },
     );
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Edit meeting details" className="grid gap-4 sm:grid-cols-2">
-      {formError && (
-        <div className="sm:col-span-2">
-          <Alert>{formError}</Alert>
-        </div>
-      )}
-      <MeetingFields form={form} book={book} onPick={pick} />
+    <MeetingForm
+      form={form}
+      initialBook={meeting.book}
+      markPicked
+      onSubmit={onSubmit}
+      error={formError}
+      label="Edit meeting details"
+    >
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" busy={update.isPending}>
           Save details
@@ -110,6 +101,6 @@ export function EditMeetingForm({
           Keep as it was
         </Button>
       </div>
-    </form>
+    </MeetingForm>
   );
 }

@@ -16,6 +16,28 @@ const guidance: Record<Meeting["status"], string> = {
   cancelled: "The meeting was cancelled.",
 };
 
+/** The steps of a meeting's life, each asked about before it is taken, and what to say once it is. */
+const steps = {
+  start: {
+    label: "Start the meeting",
+    question: "Start the meeting now? Bets become final.",
+    confirmLabel: "Start now",
+    done: "The meeting has started: bets are final. Mark who came below.",
+  },
+  close: {
+    label: "Close the meeting",
+    question: "Close the meeting and settle the bets?",
+    confirmLabel: "Close and settle",
+    done: "The meeting is closed: the bets are being settled.",
+  },
+  cancel: {
+    label: "Cancel the meeting",
+    question: "Cancel the meeting? Every stake is refunded.",
+    confirmLabel: "Yes, cancel the meeting",
+    done: "The meeting is cancelled: every stake is being refunded.",
+  },
+} as const;
+
 /** The club admins' controls: start, close or cancel the meeting, edit it, record attendance. */
 export function MeetingControls({ meeting }: { meeting: Meeting }) {
   const trpc = useTRPC();
@@ -40,9 +62,24 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
   const close = useMutation(trpc.meetings.close.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.meetings.cancel.mutationOptions({ onSuccess: refresh }));
   const failed = [start, close, cancel].find((mutation) => mutation.isError);
-  const act = (mutation: typeof start, message: string) => {
-    setDone(null);
-    mutation.mutate({ meetingId: meeting.id }, { onSuccess: () => setDone({ message }) });
+  const mutations = { start, close, cancel };
+  const stepButton = (step: keyof typeof steps) => {
+    const { label, question, confirmLabel, done: message } = steps[step];
+    const mutation = mutations[step];
+    return (
+      <ConfirmButton
+        variant={step === "cancel" ? "danger" : "primary"}
+        question={question}
+        confirmLabel={confirmLabel}
+        busy={mutation.isPending}
+        onConfirm={() => {
+          setDone(null);
+          mutation.mutate({ meetingId: meeting.id }, { onSuccess: () => setDone({ message }) });
+        }}
+      >
+        {label}
+      </ConfirmButton>
+    );
   };
 
   if (meeting.myRole !== "owner" && meeting.myRole !== "admin") return null;
@@ -64,15 +101,7 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
           <div className="flex flex-wrap items-center gap-2">
             {status === "scheduled" ? (
               <>
-                <ConfirmButton
-                  variant="primary"
-                  question="Start the meeting now? Bets become final."
-                  confirmLabel="Start now"
-                  busy={start.isPending}
-                  onConfirm={() => act(start, "The meeting has started: bets are final. Mark who came below.")}
-                >
-                  Start the meeting
-                </ConfirmButton>
+                {stepButton("start")}
                 {!editing && (
                   <Button
                     variant="secondary"
@@ -87,24 +116,9 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
                 )}
               </>
             ) : (
-              <ConfirmButton
-                variant="primary"
-                question="Close the meeting and settle the bets?"
-                confirmLabel="Close and settle"
-                busy={close.isPending}
-                onConfirm={() => act(close, "The meeting is closed: the bets are being settled.")}
-              >
-                Close the meeting
-              </ConfirmButton>
+              stepButton("close")
             )}
-            <ConfirmButton
-              question="Cancel the meeting? Every stake is refunded."
-              confirmLabel="Yes, cancel the meeting"
-              busy={cancel.isPending}
-              onConfirm={() => act(cancel, "The meeting is cancelled: every stake is being refunded.")}
-            >
-              Cancel the meeting
-            </ConfirmButton>
+            {stepButton("cancel")}
           </div>
         )}
         {editing && status === "scheduled" && (

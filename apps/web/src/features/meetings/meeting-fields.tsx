@@ -1,4 +1,6 @@
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { type FormEventHandler, type ReactNode, useState } from "react";
+import type { FieldValues, Path, PathValue, UseFormReturn } from "react-hook-form";
+import { Form } from "../../components/form-parts";
 import { TextField } from "../../components/ui";
 import { fieldProps } from "../../lib/form";
 import { BookPicker, type PickedBook } from "../books/book-picker";
@@ -12,11 +14,51 @@ export const emptyToNull = (value: string) => (value ? value : null);
 export const pagesOrNull = (value: string | number | null | undefined) =>
   value === "" || value === null || value === undefined || Number.isNaN(Number(value)) ? null : Number(value);
 
+type MeetingFormValues = FieldValues & Partial<Record<MeetingField, unknown>>;
+
+/**
+ * A meeting's form, scheduled or edited: its banner, the fields and, under
+ * them, `children` (the buttons). Picking a book sets `bookId`, marked
+ * changed when `markPicked` (an edit sends only what changed).
+ */
+export function MeetingForm<T extends MeetingFormValues>({
+  form,
+  initialBook,
+  markPicked = false,
+  onSubmit,
+  error,
+  label,
+  children,
+}: {
+  form: UseFormReturn<T, unknown, unknown>;
+  initialBook: PickedBook | null;
+  markPicked?: boolean;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  error: string | null;
+  label?: string;
+  children: ReactNode;
+}) {
+  const [book, setBook] = useState(initialBook);
+  const pick = (picked: PickedBook | null) => {
+    setBook(picked);
+    form.setValue("bookId" as Path<T>, (picked?.id ?? "") as PathValue<T, Path<T>>, {
+      shouldDirty: markPicked,
+      shouldValidate: form.formState.isSubmitted,
+    });
+  };
+  return (
+    <Form onSubmit={onSubmit} error={error} label={label} grid>
+      <MeetingFields form={form} book={book} onPick={pick} />
+      {children}
+    </Form>
+  );
+}
+
 /**
  * Book (through the catalog picker), pages, start, reading deadline, place
  * and link, for a form whose values include those fields.
  */
-export function MeetingFields<T extends FieldValues & Partial<Record<MeetingField, unknown>>>({
+function MeetingFields<T extends MeetingFormValues>({
   form,
   book,
   onPick,

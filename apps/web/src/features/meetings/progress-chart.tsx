@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Alert, EmptyState, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
+import { byCursor, pageItems, useAllPages } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
 import { LIVE_REFRESH_MS } from "./live";
 
@@ -30,21 +30,15 @@ export default function ProgressChart({
 }) {
   const trpc = useTRPC();
   const history = useInfiniteQuery({
-    ...trpc.progress.history.infiniteQueryOptions(
-      { meetingId, limit: 500 },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
+    ...trpc.progress.history.infiniteQueryOptions({ meetingId, limit: 500 }, byCursor),
     refetchInterval: LIVE_REFRESH_MS,
   });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
-  // A chart needs every point: follow the cursor to the end.
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  // A chart needs every point.
+  useAllPages(history);
 
   if (history.isPending) return <Skeleton className="h-72" />;
   if (history.isError) return <Alert>{errorMessage(history.error)}</Alert>;
-  const points = history.data.pages.flatMap((page) => page.items);
+  const points = pageItems(history.data);
   if (points.length === 0)
     return <EmptyState>No pages reported yet: the chart starts with the first update.</EmptyState>;
 

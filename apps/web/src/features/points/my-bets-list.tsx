@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { Alert, Card, EmptyState, LoadMore, Skeleton } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
+import { PagedListCard } from "../../components/paged-list";
+import { Skeletons } from "../../components/query-view";
 import { betOutcome, type MyBetRow } from "./bet-outcome";
 import type { useMyBets } from "./use-points-history";
 
@@ -14,43 +14,37 @@ const outcomeClass: Record<MyBetRow["bet"]["status"], string> = {
 
 /** The member's bets, newest first, with how each one ended. */
 export function MyBetsList({ bets }: { bets: ReturnType<typeof useMyBets> }) {
-  const rows = bets.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <Card title="Your bets">
-      {bets.isPending ? (
-        <div className="flex flex-col gap-2">
-          <Skeleton className="h-12" />
-          <Skeleton className="h-12" />
-        </div>
-      ) : bets.isError ? (
-        <Alert>{errorMessage(bets.error)}</Alert>
-      ) : rows.length === 0 ? (
-        <EmptyState>
+    <PagedListCard
+      title="Your bets"
+      query={bets}
+      loading={<Skeletons count={2} className="h-12" />}
+      empty={
+        <>
           No bets yet. Open a meeting you are going to and stake points on who finishes the book first.{" "}
           <Link to="/calendar" className="font-semibold text-brand-700 underline dark:text-brand-500">
             Find your meetings
           </Link>
-        </EmptyState>
-      ) : (
-        <ul aria-label="Your bets" className="flex flex-col divide-y divide-stone-200 dark:divide-stone-800">
-          {rows.map(({ bet, meeting, club, horse }) => (
-            <li key={bet.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
-              <div>
-                <Link to={`/meetings/${meeting.id}`} className="font-medium hover:underline">
-                  {meeting.bookTitle}
-                </Link>
-                <p className="text-sm text-stone-600 dark:text-stone-400">
-                  {club.name} · {bet.stake.toLocaleString()} points on {horse.displayName}
-                </p>
-              </div>
-              <span className={`rounded-full px-2 py-0.5 text-sm font-medium ${outcomeClass[bet.status]}`}>
-                {betOutcome(bet)}
-              </span>
-            </li>
-          ))}
-        </ul>
+        </>
+      }
+      label="Your bets"
+      moreLabel="Load more bets"
+    >
+      {({ bet, meeting, club, horse }) => (
+        <li key={bet.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
+          <div>
+            <Link to={`/meetings/${meeting.id}`} className="font-medium hover:underline">
+              {meeting.bookTitle}
+            </Link>
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              {club.name} · {bet.stake.toLocaleString()} points on {horse.displayName}
+            </p>
+          </div>
+          <span className={`rounded-full px-2 py-0.5 text-sm font-medium ${outcomeClass[bet.status]}`}>
+            {betOutcome(bet)}
+          </span>
+        </li>
       )}
-      <LoadMore query={bets} label="Load more bets" />
-    </Card>
+    </PagedListCard>
   );
 }

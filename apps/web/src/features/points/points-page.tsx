@@ -1,16 +1,13 @@
 import { POINTS } from "@booky/domain";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { Alert, Card, PageTitle, Skeleton } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
-import { useTRPC } from "../../lib/trpc";
+import { QueryCard } from "../../components/query-view";
+import { Card, PageTitle, Skeleton } from "../../components/ui";
 import { LedgerList } from "./ledger-list";
 import { MyBetsList } from "./my-bets-list";
-import { useLedger, useMyBets } from "./use-points-history";
+import { useBalance, useLedger, useMyBets } from "./use-points-history";
 
 export function PointsPage() {
-  const trpc = useTRPC();
-  const balance = useQuery({ ...trpc.points.balance.queryOptions(), staleTime: 0 });
+  const balance = useBalance();
   const ledger = useLedger();
   const bets = useMyBets();
 
@@ -18,36 +15,37 @@ export function PointsPage() {
     <div className="flex flex-col gap-6">
       <PageTitle subtitle="What you have, what you earned, and where every point went.">Your points</PageTitle>
       <div className="grid gap-4 md:grid-cols-2">
-        <Card title="Balance">
-          {balance.isPending ? (
-            <Skeleton className="h-20" />
-          ) : balance.isError ? (
-            <Alert>{errorMessage(balance.error)}</Alert>
-          ) : (
+        <QueryCard
+          title="Balance"
+          query={balance}
+          loading={<Skeleton className="h-20" />}
+          footer={
+            <p className="mt-4 text-sm">
+              <Link to="/leaderboards" className="font-semibold text-brand-700 underline dark:text-brand-500">
+                See where you rank
+              </Link>
+            </p>
+          }
+        >
+          {(data) => (
             <dl className="grid grid-cols-2 gap-4">
               <div className="col-span-2">
                 <dt className="text-sm text-stone-600 dark:text-stone-400">Points to bet with</dt>
                 <dd className="font-serif text-4xl font-bold">
-                  <span>{balance.data.balance.toLocaleString()}</span>{" "}
-                  <span className="text-lg font-normal">points</span>
+                  <span>{data.balance.toLocaleString()}</span> <span className="text-lg font-normal">points</span>
                 </dd>
               </div>
               <div>
                 <dt className="text-sm text-stone-600 dark:text-stone-400">Score, all time</dt>
-                <dd className="text-xl font-semibold">{balance.data.score.allTime.toLocaleString()}</dd>
+                <dd className="text-xl font-semibold">{data.score.allTime.toLocaleString()}</dd>
               </div>
               <div>
                 <dt className="text-sm text-stone-600 dark:text-stone-400">Score, this month</dt>
-                <dd className="text-xl font-semibold">{balance.data.score.thisMonth.toLocaleString()}</dd>
+                <dd className="text-xl font-semibold">{data.score.thisMonth.toLocaleString()}</dd>
               </div>
             </dl>
           )}
-          <p className="mt-4 text-sm">
-            <Link to="/leaderboards" className="font-semibold text-brand-700 underline dark:text-brand-500">
-              See where you rank
-            </Link>
-          </p>
-        </Card>
+        </QueryCard>
         <Card title="How to earn">
           <ul className="list-disc space-y-1 pl-5 text-stone-700 dark:text-stone-300">
             <li>Finish the book by the reading deadline: +{POINTS.finishReward} points.</li>

@@ -1,4 +1,5 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
 
 /** Points move when meetings settle, wherever the member is: look again each time the page opens. */
@@ -8,7 +9,7 @@ const fresh = { staleTime: 0 };
 export function useLedger() {
   const trpc = useTRPC();
   return useInfiniteQuery({
-    ...trpc.points.ledger.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
+    ...trpc.points.ledger.infiniteQueryOptions({ limit: 20 }, byCursor),
     ...fresh,
   });
 }
@@ -17,7 +18,13 @@ export function useLedger() {
 export function useMyBets() {
   const trpc = useTRPC();
   return useInfiniteQuery({
-    ...trpc.bets.mine.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
+    ...trpc.bets.mine.infiniteQueryOptions({ limit: 20 }, byCursor),
     ...fresh,
   });
+}
+
+/** The caller's balance and score. */
+export function useBalance() {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.points.balance.queryOptions(), ...fresh });
 }

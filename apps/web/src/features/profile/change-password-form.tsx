@@ -3,7 +3,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { Alert, Button, Card, TextField } from "../../components/ui";
+import { Form, PasswordField } from "../../components/form-parts";
+import { Alert, Button, Card } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
 import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
@@ -25,32 +26,21 @@ export function ChangePasswordForm() {
 
   return (
     <Card title="Password">
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <Form onSubmit={onSubmit} error={change.isError && !Object.keys(errors).length && errorMessage(change.error)}>
         {change.isSuccess && (
           <Alert tone="success">
             Password changed. {change.data.revokedSessions} other device
             {change.data.revokedSessions === 1 ? " was" : "s were"} signed out.
           </Alert>
         )}
-        {change.isError && !Object.keys(errors).length && <Alert>{errorMessage(change.error)}</Alert>}
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          {...fieldProps(form, "currentPassword")}
-        />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          {...fieldProps(form, "newPassword")}
-        />
+        <PasswordField label="Current password" {...fieldProps(form, "currentPassword")} />
+        <PasswordField label="New password" isNew {...fieldProps(form, "newPassword")} />
         <div>
           <Button type="submit" busy={change.isPending}>
             Change password
           </Button>
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }

@@ -2,35 +2,25 @@ import { deleteAccountInput } from "@booky/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { useNavigate } from "react-router";
 import type { z } from "zod";
-import { Alert, Button, Card, TextField } from "../../components/ui";
+import { PasswordField } from "../../components/form-parts";
+import { Alert, Button, Card } from "../../components/ui";
 import { applyServerFieldErrors, errorMessage } from "../../lib/errors";
 import { fieldProps } from "../../lib/form";
-import { sessionStore } from "../../lib/session-store";
 import { useTRPC } from "../../lib/trpc";
+import { useLeaveSession } from "../../lib/use-session";
 
 type Values = z.input<typeof deleteAccountInput>;
 
 export function DangerZone() {
   const trpc = useTRPC();
-  const navigate = useNavigate();
-  const everywhere = useMutation(
-    trpc.auth.logOutEverywhere.mutationOptions({
-      onSuccess: () => {
-        sessionStore.set({ status: "anonymous" });
-        navigate("/log-in");
-      },
-    }),
-  );
+  const leave = useLeaveSession();
+  const everywhere = useMutation(trpc.auth.logOutEverywhere.mutationOptions({ onSuccess: () => leave("/log-in") }));
   const form = useForm<Values>({ resolver: zodResolver(deleteAccountInput) });
   const remove = useMutation(trpc.users.deleteAccount.mutationOptions());
   const onDelete = form.handleSubmit((values) =>
     remove.mutate(values, {
-      onSuccess: () => {
-        sessionStore.set({ status: "anonymous" });
-        navigate("/", { replace: true });
-      },
+      onSuccess: () => leave("/", { replace: true }),
       onError: (error) => applyServerFieldErrors(error, form.setError, ["password"]),
     }),
   );
@@ -57,12 +47,7 @@ export function DangerZone() {
             Your profile, e-mail and sessions are erased. What you wrote in clubs stays, signed “Deleted member”.
           </p>
           {remove.isError && !form.formState.errors.password && <Alert>{errorMessage(remove.error)}</Alert>}
-          <TextField
-            label="Confirm with your password"
-            type="password"
-            autoComplete="current-password"
-            {...fieldProps(form, "password")}
-          />
+          <PasswordField label="Confirm with your password" {...fieldProps(form, "password")} />
           <div>
             <Button type="submit" variant="danger" busy={remove.isPending}>
               Delete my account
