@@ -13,6 +13,7 @@ import { type AppDeps, createContextFactory } from "./context.js";
 import { registerCalendarFeed } from "./http/calendar-feed.js";
 import { registerOperationalRoutes } from "./http/health.js";
 import { registerTrpcRoutes } from "./http/trpc-handler.js";
+import { registerUnsubscribe } from "./http/unsubscribe.js";
 import { registerWebApp } from "./http/web-app.js";
 import { type AppRouter, appRouter } from "./router.js";
 import { createBackgroundTasks } from "./services/background.js";
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions) {
 
   registerOperationalRoutes(app, deps);
   registerCalendarFeed(app, deps);
+  registerUnsubscribe(app, deps);
 
   const trpcOptions = {
     router: appRouter,

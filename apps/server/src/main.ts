@@ -19,6 +19,7 @@ const jobs = config.JOBS_IN_PROCESS
       connectionString: resolved.url,
       db: database.db,
       log: app.log,
+      config,
       concurrency: config.JOBS_CONCURRENCY,
     })
   : null;

@@ -58,7 +58,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const database = createDatabase(testDb.url, { max: 5, onQuery: () => statements.count++ });
   const app = await buildApp({ config, database, rateLimits: options.rateLimits ?? relaxedRateLimits });
   const jobs = options.jobs
-    ? await startJobRunner({ connectionString: testDb.url, db: database.db, log: app.log })
+    ? await startJobRunner({ connectionString: testDb.url, db: database.db, log: app.log, config })
     : null;
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();

@@ -1,12 +1,17 @@
-import type { Database } from "@booky/db";
+import path from "node:path";
+import { type Database, defaultDataDir } from "@booky/db";
 import type { FastifyBaseLogger } from "fastify";
 import { Logger, run } from "graphile-worker";
+import type { Config } from "../config.js";
+import { createMailer } from "../services/mailer.js";
 import { createTaskList, crontab } from "./tasks.js";
 
 export interface JobRunnerOptions {
   connectionString: string;
   db: Database;
   log: FastifyBaseLogger;
+  /** Mail jobs' settings: SMTP, sender, public URL, secret. */
+  config: Config;
   concurrency?: number;
 }
 
@@ -25,16 +30,29 @@ function pinoLogger(log: FastifyBaseLogger): Logger {
  * of processes may run this side by side.
  */
 export async function startJobRunner(options: JobRunnerOptions) {
+  const { config } = options;
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    mailDir: path.join(config.DATA_DIR ?? defaultDataDir, "mail"),
+    log: options.log,
+  });
   const runner = await run({
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(options.db, options.log),
+    taskList: createTaskList(options.db, options.log, { mailer, config }),
     crontab,
     logger: pinoLogger(options.log),
   });
-  return { stop: () => runner.stop(), promise: runner.promise };
+  return {
+    stop: async () => {
+      await runner.stop();
+      mailer.close();
+    },
+    promise: runner.promise,
+  };
 }
 
 export type JobRunner = Awaited<ReturnType<typeof startJobRunner>>;

@@ -19,6 +19,7 @@ import {
   type NotificationKind,
 } from "@booky/domain";
 import type { z } from "zod";
+import { enqueueNotificationMail } from "./jobs.js";
 import { viewNotifications } from "./notifications-view.js";
 import { definePager, pageRows } from "./pagination.js";
 
@@ -34,7 +35,8 @@ export type NotificationDraft = Pick<Notification, "userId" | "kind"> &
  * and only if what caused them commits. A member is never told about their
  * own act; a kind they turned off is not stored. Each recipient's `seq` comes
  * from their sequence row, locked in user-id order (no deadlock between two
- * notifiers); the NOTIFY carries ids only and is delivered at commit.
+ * notifiers); the NOTIFY carries ids only and is delivered at commit. A
+ * mail wanted at once is a queued job from the same transaction.
  */
 export async function notify(tx: Executor, drafts: NotificationDraft[]): Promise<void> {
   const wanted = drafts.filter((draft) => draft.userId !== draft.actorId);
@@ -65,7 +67,8 @@ export async function notify(tx: Executor, drafts: NotificationDraft[]): Promise
   const inserted = await tx
     .insert(notifications)
     .values(rows)
-    .returning({ id: notifications.id, userId: notifications.userId });
+    .returning({ id: notifications.id, userId: notifications.userId, email: notifications.email });
+  for (const row of inserted) if (row.email === "immediate") await enqueueNotificationMail(tx, row.id);
   const payloads = inserted.map((row) => `${row.userId}:${row.id}`);
   await tx.execute(
     sql`select pg_notify(${NOTIFICATION_CHANNEL}, p) from json_array_elements_text(${JSON.stringify(payloads)}::json) p`,
