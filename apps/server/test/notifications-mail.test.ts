@@ -1,5 +1,4 @@
 import { startSmtpInbox } from "@booky/testing";
-import type { ParsedMail } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { enqueueJob } from "../src/services/jobs.js";
 import { bookClub } from "./discussions-support.js";
@@ -7,6 +6,7 @@ import { signedUpClient, startTestServer } from "./harness.js";
 
 const inbox = await startSmtpInbox();
 const server = await startTestServer({ jobs: true, env: { SMTP_URL: inbox.url } });
+type ParsedMail = Awaited<ReturnType<typeof inbox.waitForMailTo>>;
 
 /** A raw header line of the received message, as the mail client sees it. */
 const header = (mail: ParsedMail, name: string) =>
