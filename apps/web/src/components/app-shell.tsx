@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { Link, NavLink, Outlet } from "react-router";
+import { NotificationBell } from "../features/notifications/bell";
 import { useTRPC } from "../lib/trpc";
 import { useLeaveSession, useSession } from "../lib/use-session";
 import { ThemeToggle } from "./theme-toggle";
@@ -62,6 +63,7 @@ export function AppShell() {
             <ThemeToggle />
             {session.status === "authenticated" && (
               <>
+                <NotificationBell />
                 <NavLink to="/settings/profile" className={navClass}>
                   <span className="sr-only">Profile of </span>
                   {session.user.displayName}
