@@ -18,7 +18,17 @@ export interface Doorbell {
  * connection of its own, outside the query pool, and re-listens after a drop.
  * Closing the hub ends every open stream, so the server can shut down.
  */
-export async function createNotificationHub(client: postgres.Sql, log: FastifyBaseLogger) {
+export interface NotificationHub {
+  /** A doorbell for one open stream of `userId`. */
+  doorbell(userId: string): Doorbell;
+  /** How many streams this process holds open. */
+  readonly streams: number;
+  /** Aborted when the hub closes: open streams end. */
+  readonly closed: AbortSignal;
+  close(): Promise<void>;
+}
+
+export async function createNotificationHub(client: postgres.Sql, log: FastifyBaseLogger): Promise<NotificationHub> {
   const closing = new AbortController();
   const rings = new Map<string, Set<() => void>>();
   const ringAll = () => {
@@ -39,8 +49,7 @@ export async function createNotificationHub(client: postgres.Sql, log: FastifyBa
   );
 
   return {
-    /** A doorbell for one open stream of `userId`. */
-    doorbell(userId: string): Doorbell {
+    doorbell(userId) {
       let rung = false;
       let wake: (() => void) | null = null;
       const ring = () => {
@@ -74,13 +83,11 @@ export async function createNotificationHub(client: postgres.Sql, log: FastifyBa
         },
       };
     },
-    /** How many streams this process holds open. */
     get streams() {
       let count = 0;
       for (const bells of rings.values()) count += bells.size;
       return count;
     },
-    /** Aborted when the hub closes: open streams end. */
     get closed() {
       return closing.signal;
     },
@@ -90,5 +97,3 @@ export async function createNotificationHub(client: postgres.Sql, log: FastifyBa
     },
   };
 }
-
-export type NotificationHub = Awaited<ReturnType<typeof createNotificationHub>>;
