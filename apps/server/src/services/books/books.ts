@@ -210,6 +210,7 @@ export async function clubsReading(db: Executor, userId: string, input: z.output
       })
       .from(clubs)
       .innerJoin(meetings, eq(meetings.clubId, clubs.id))
+      .groupBy(clubs.id)
       .$dynamic(),
     clubsPager,
     sort,
