@@ -8,6 +8,15 @@ import { afterAll } from "vitest";
 import type { AppRouter } from "../src/router.js";
 import type { TestClient, TestServer } from "./harness.js";
 
+/** A tRPC client for subscriptions only, over SSE, with these connection params. */
+const liveClient = (
+  baseUrl: string,
+  connectionParams: Parameters<typeof httpSubscriptionLink>[0]["connectionParams"],
+) =>
+  createTRPCClient<AppRouter>({
+    links: [httpSubscriptionLink({ url: `${baseUrl}/trpc`, transformer: superjson, EventSource, connectionParams })],
+  });
+
 /**
  * A page's live notification stream, as the web app opens it: over SSE
  * (httpSubscriptionLink with an EventSource), each connection with a fresh
@@ -23,16 +32,9 @@ export function openLiveStream(baseUrl: string, member: TestClient, lastEventId?
   }[] = [];
   const errors: unknown[] = [];
   const states: string[] = [];
-  const live = createTRPCClient<AppRouter>({
-    links: [
-      httpSubscriptionLink({
-        url: `${baseUrl}/trpc`,
-        transformer: superjson,
-        EventSource,
-        connectionParams: async () => ({ ticket: (await member.trpc.notifications.streamTicket.mutate()).ticket }),
-      }),
-    ],
-  });
+  const live = liveClient(baseUrl, async () => ({
+    ticket: (await member.trpc.notifications.streamTicket.mutate()).ticket,
+  }));
   let started!: () => void;
   const ready = new Promise<void>((resolve) => {
     started = resolve;

@@ -10,7 +10,7 @@ import {
   sql,
   users,
 } from "@booky/db";
-import { type createCommentInput, type editCommentInput, hasClubRole, type pageInput } from "@booky/domain";
+import type { createCommentInput, editCommentInput, pageInput } from "@booky/domain";
 import type { z } from "zod";
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import {
@@ -18,6 +18,7 @@ import {
   type DiscussionCaller,
   getThread,
   markThreadRead,
+  requireAuthorOrModerator,
   requireMeetingOfClub,
   requireOpenClub,
   spoilerPageFor,
@@ -186,9 +187,7 @@ export async function editComment(
 export async function deleteComment(db: Executor, caller: DiscussionCaller, commentId: string) {
   const { comment } = await commentInClub(db, caller.club.id, commentId);
   if (comment.deletedAt) throw conflict("This comment was deleted");
-  const moderator = caller.role !== null && hasClubRole(caller.role, "admin");
-  if (comment.authorId !== caller.userId && !moderator)
-    throw forbidden("Only its author or a club admin can delete it");
+  requireAuthorOrModerator(caller, comment.authorId);
   await db
     .update(discussionComments)
     .set({ body: "", bodyHtml: "", excerpt: "", deletedAt: sql`now()`, deletedBy: caller.userId })

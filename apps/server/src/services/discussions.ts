@@ -165,6 +165,12 @@ export async function spoilerPageFor(
   return defaultSpoilerPage(given, standing, meeting.bookPageCount);
 }
 
+/** Deleting is for the text's author, or a club admin moderating. */
+export function requireAuthorOrModerator(caller: DiscussionCaller, authorId: string) {
+  const moderator = caller.role !== null && hasClubRole(caller.role, "admin");
+  if (authorId !== caller.userId && !moderator) throw forbidden("Only its author or a club admin can delete it");
+}
+
 export function requireOpenClub(club: DiscussionCaller["club"]) {
   if (club.archivedAt) throw conflict("This club is archived: its discussions are read-only");
 }
@@ -255,8 +261,7 @@ export async function editThread(
 /** Its author, or a club admin moderating, deletes a thread: the text goes, the comments stay in place. */
 export async function deleteThread(db: Executor, caller: DiscussionCaller, threadId: string) {
   const thread = await liveThread(db, caller.club.id, threadId);
-  const moderator = caller.role !== null && hasClubRole(caller.role, "admin");
-  if (thread.authorId !== caller.userId && !moderator) throw forbidden("Only its author or a club admin can delete it");
+  requireAuthorOrModerator(caller, thread.authorId);
   await db
     .update(discussionThreads)
     .set({ title: "", body: "", bodyHtml: "", excerpt: "", deletedAt: sql`now()`, deletedBy: caller.userId })
