@@ -9,12 +9,13 @@ import { writeFile } from "node:fs/promises";
 import net from "node:net";
 import { cpus } from "node:os";
 import path from "node:path";
-import { clubMembers, clubs, createDatabase, discussionThreads, migrateDatabase, users, withDatabase } from "@booky/db";
+import { createDatabase, discussionThreads, migrateDatabase, users, withDatabase } from "@booky/db";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { EventSource } from "undici";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { addMember, createClub } from "../src/services/clubs.js";
 import { notify } from "../src/services/notifications.js";
 import { defaultRateLimits, type RateLimitRules } from "../src/services/rate-limits.js";
 import { openSession } from "../src/services/sessions.js";
@@ -61,32 +62,28 @@ const people = await db
       email: `reader${i}@bench.test`,
       username: `reader${i}`,
       displayName: `Reader ${i}`,
+      // Never logs in: a placeholder hash (the bench opens sessions directly).
+      passwordHash: "$argon2id$bench",
     })),
   )
   .returning({ id: users.id });
 const ids = people.map((person) => person.id);
 const owner = ids[0] as string;
-const [club] = await db
-  .insert(clubs)
-  .values({
-    slug: "bench-club",
-    name: "Bench Club",
-    category: "fiction",
-    isOnline: true,
-    ownerId: owner,
-    memberCount: 50,
-  })
-  .returning({ id: clubs.id });
-const clubId = club?.id as string;
-await db
-  .insert(clubMembers)
-  .values(
-    ids.slice(0, 50).map((userId, i) => ({ clubId, userId, role: i === 0 ? ("owner" as const) : ("member" as const) })),
-  );
+const club = await createClub(db, owner, {
+  name: "Bench Club",
+  description: "",
+  category: "fiction",
+  isOnline: true,
+  location: null,
+  visibility: "public",
+  memberLimit: 100,
+});
+const clubId = club.id;
+for (const userId of ids.slice(1, 50)) await db.transaction((tx) => addMember(tx, clubId, userId));
 await db.insert(discussionThreads).values(
   Array.from({ length: 200 }, (_, i) => ({
     clubId,
-    authorId: ids[i % 50] as string,
+    authorId: ids[i % Math.min(50, ids.length)] as string,
     title: `Thread ${i}`,
     body: "Text",
     bodyHtml: "<p>Text</p>",

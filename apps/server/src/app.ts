@@ -67,7 +67,7 @@ export async function buildApp(options: BuildAppOptions) {
     metrics,
     background: createBackgroundTasks(app.log),
     bookMetadata: createBookMetadata({ config, db: database.db, registry: metrics.registry, log: app.log }),
-    notificationHub: await createNotificationHub(database.client, app.log),
+    notificationHub: createNotificationHub(database.client, app.log),
     log: app.log,
   };
 

@@ -195,7 +195,7 @@ describe("threads", () => {
     expect(await fieldsOf(ahead.client.trpc.discussions.threads.query({ clubId, cursor: "bm90IGEgY3Vyc29y" }))).toEqual(
       ["cursor"],
     );
-  });
+  }, 60_000);
 });
 
 describe("comments", () => {

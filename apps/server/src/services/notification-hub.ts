@@ -28,25 +28,41 @@ export interface NotificationHub {
   close(): Promise<void>;
 }
 
-export async function createNotificationHub(client: postgres.Sql, log: FastifyBaseLogger): Promise<NotificationHub> {
+export function createNotificationHub(client: postgres.Sql, log: FastifyBaseLogger): NotificationHub {
   const closing = new AbortController();
   const rings = new Map<string, Set<() => void>>();
   const ringAll = () => {
     for (const bells of rings.values()) for (const ring of bells) ring();
   };
   let listening = false;
-  const subscription = await client.listen(
-    NOTIFICATION_CHANNEL,
-    (payload) => {
-      const userId = payload.split(":", 1)[0] ?? "";
-      for (const ring of rings.get(userId) ?? []) ring();
-    },
-    () => {
-      if (listening) log.info("notification listener reconnected");
-      listening = true;
-      ringAll();
-    },
-  );
+  let subscription: { unlisten(): Promise<void> } | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  // Started, not awaited: a server whose database is down still starts (and says so on /readyz);
+  // until the first LISTEN succeeds it retries every second, and open streams still read the table.
+  const listen = () => {
+    client
+      .listen(
+        NOTIFICATION_CHANNEL,
+        (payload) => {
+          const userId = payload.split(":", 1)[0] ?? "";
+          for (const ring of rings.get(userId) ?? []) ring();
+        },
+        () => {
+          if (listening) log.info("notification listener reconnected");
+          listening = true;
+          ringAll();
+        },
+      )
+      .then((listener) => {
+        subscription = listener;
+        if (closing.signal.aborted) void listener.unlisten().catch(() => {});
+      })
+      .catch((error: unknown) => {
+        log.warn({ err: error }, "notification listener not connected; retrying");
+        if (!closing.signal.aborted) retry = setTimeout(listen, 1_000);
+      });
+  };
+  listen();
 
   return {
     doorbell(userId) {
@@ -93,7 +109,8 @@ export async function createNotificationHub(client: postgres.Sql, log: FastifyBa
     },
     async close() {
       closing.abort();
-      await subscription.unlisten().catch(() => {});
+      clearTimeout(retry);
+      await subscription?.unlisten().catch(() => {});
     },
   };
 }
