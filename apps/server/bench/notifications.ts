@@ -139,7 +139,12 @@ async function connect(base: string) {
       });
     }),
   );
-  return { arrivals, close: () => sources.forEach((source) => source.close()) };
+  return {
+    arrivals,
+    close: () => {
+      for (const source of sources) source.close();
+    },
+  };
 }
 
 /** Commits one notification at a time to a random subscriber and times its arrival after the commit. */

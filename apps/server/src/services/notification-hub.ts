@@ -86,6 +86,7 @@ export function createNotificationHub(client: postgres.Sql, log: FastifyBaseLogg
               wake = null;
               rung = false;
               signal.removeEventListener("abort", done);
+              closing.signal.removeEventListener("abort", done);
               resolve();
             };
             wake = done;
