@@ -12,7 +12,7 @@ export interface JobRunnerOptions {
   connectionString: string;
   db: Database;
   log: FastifyBaseLogger;
-  /** For the jobs' mail (trades, loans) and the Books API (imports). */
+  /** For the jobs' mail (notifications, digests, trades, loans) and the Books API (imports). */
   config: Config;
   concurrency?: number;
 }
@@ -50,7 +50,7 @@ export async function startJobRunner(options: JobRunnerOptions) {
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(options.db, options.log, mailer, bookMetadata),
+    taskList: createTaskList(options.db, options.log, { mailer, config: options.config, bookMetadata }),
     crontab,
     logger: pinoLogger(options.log),
   });
