@@ -13,13 +13,17 @@ import type { Config } from "./config.js";
 import { type AppDeps, createContextFactory } from "./context.js";
 import { registerCalendarFeed } from "./http/calendar-feed.js";
 import { registerOperationalRoutes } from "./http/health.js";
+import { registerImportUpload } from "./http/imports-upload.js";
 import { registerTrpcRoutes } from "./http/trpc-handler.js";
+import { registerUnsubscribe } from "./http/unsubscribe.js";
 import { registerWebApp } from "./http/web-app.js";
 import { type AppRouter, appRouter } from "./router.js";
 import { createBackgroundTasks } from "./services/background.js";
 import { createBookMetadata } from "./services/books/book-metadata.js";
 import { createMailer } from "./services/mailer.js";
 import { createMetrics } from "./services/metrics.js";
+import { createNotificationHub } from "./services/notification-hub.js";
+import { pageMeta } from "./services/page-meta.js";
 import { createRateLimits, defaultRateLimits, type RateLimitRules } from "./services/rate-limits.js";
 import { createAccessTokens } from "./services/tokens.js";
 
@@ -75,6 +79,7 @@ export async function buildApp(options: BuildAppOptions) {
     metrics,
     background: createBackgroundTasks(app.log),
     bookMetadata: createBookMetadata({ config, db: database.db, registry: metrics.registry, log: app.log }),
+    notificationHub: createNotificationHub(database.client, app.log),
     log: app.log,
   };
 
@@ -93,6 +98,8 @@ export async function buildApp(options: BuildAppOptions) {
 
   registerOperationalRoutes(app, deps);
   registerCalendarFeed(app, deps);
+  registerImportUpload(app, deps);
+  registerUnsubscribe(app, deps);
 
   const trpcOptions = {
     router: appRouter,
@@ -113,8 +120,15 @@ export async function buildApp(options: BuildAppOptions) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>);
   }
 
-  await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist);
+  await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist, {
+    describe: (pathname) => pageMeta(deps.db, pathname),
+    publicUrl: config.PUBLIC_URL,
+  });
 
+  // Before the server waits for open connections: live streams end, pages reconnect elsewhere.
+  app.addHook("preClose", async () => {
+    await deps.notificationHub.close();
+  });
   app.addHook("onClose", async () => {
     await deps.background.drain();
     deps.mailer.close();

@@ -72,6 +72,11 @@ const constraintMessages: Record<string, { field?: string; message: string }> = 
   [constraint.clubRequestsOnePending]: { message: "There is already a pending request or invitation" },
   [constraint.betsOnePerMeeting]: { message: "You already have a bet on this meeting; cancel it to bet again" },
   [constraint.pointBalancesNonNegative]: { field: "stake", message: "You do not have that many points" },
+  [constraint.shelvesNamePerMember]: { field: "name", message: "You already have a shelf with this name" },
+  [constraint.bookReadsDatesOrdered]: { field: "finishedOn", message: "A read cannot finish before it started" },
+  [constraint.tradeItemsCopyReserved]: { message: "One of these copies is already in another pending trade" },
+  [constraint.loansOneActivePerCopy]: { field: "copyId", message: "This copy is already lent out" },
+  [constraint.bookReadsOneOpen]: { message: "You are already reading this book" },
 };
 
 /**

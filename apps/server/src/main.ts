@@ -1,7 +1,8 @@
-import { createDatabase, leaveShutdownToCaller, migrateDatabase, resolveDatabase, seedDemoData } from "@booky/db";
+import { createDatabase, leaveShutdownToCaller, migrateDatabase, resolveDatabase } from "@booky/db";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { loadConfigOrExit } from "./config.js";
+import { seedDemoCommunity } from "./demo/community.js";
 import { startJobRunner } from "./jobs/runner.js";
 
 const startedAt = performance.now();
@@ -18,15 +19,15 @@ const resolved = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataD
 leaveShutdownToCaller();
 await migrateDatabase(resolved.url);
 const database = createDatabase(resolved.url, { max: config.DATABASE_POOL_MAX });
-if (config.SEED_DEMO_DATA) await seedDemoData(database.db);
+if (config.SEED_DEMO_DATA) await seedDemoCommunity(database.db, { publicUrl: config.PUBLIC_URL });
 
 const app = await buildApp({ config, database });
-for (const warning of config.warnings) app.log.warn(warning);
 const jobs = config.JOBS_IN_PROCESS
   ? await startJobRunner({
       connectionString: resolved.url,
       db: database.db,
       log: app.log,
+      config,
       concurrency: config.JOBS_CONCURRENCY,
     })
   : null;

@@ -21,6 +21,7 @@ const jobs = await startJobRunner({
   connectionString: databaseUrl,
   db: database.db,
   log,
+  config,
   concurrency: config.JOBS_CONCURRENCY,
 });
 log.info({ concurrency: config.JOBS_CONCURRENCY }, "worker started");

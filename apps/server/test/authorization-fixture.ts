@@ -27,6 +27,7 @@ import { REFRESH_COOKIE } from "../src/http/refresh-cookie.js";
 import { hashPassword } from "../src/services/passwords.js";
 import { openSession } from "../src/services/sessions.js";
 import { createAccessTokens } from "../src/services/tokens.js";
+import { shelvesSnapshot } from "./authorization-snapshot-shelves.js";
 import { catalogBook } from "./catalog.js";
 import type { TestClient, TestServer } from "./harness.js";
 
@@ -63,6 +64,8 @@ export interface Scene {
   book: { id: string; isbn13: string };
   /** The scene's database, for what a row prepares before its call. */
   db: TestServer["db"];
+  /** The server's base URL, for calls that are not plain tRPC requests (live streams). */
+  url: string;
   /** Another person, made now (e.g. the other side of a friendship that is not the caller's). */
   newPerson(): Promise<SceneUser>;
   /** Another private club, of strangers to every role: one member, one pending join request. */
@@ -184,6 +187,7 @@ export async function createScenes(server: TestServer) {
       meetingId: meeting.id,
       book: { id: book.id, isbn13 },
       db: server.db,
+      url: server.url,
       async newPerson() {
         const { extra } = await insertPeople(["extra"] as const);
         scope.userIds.push(extra.id);
@@ -286,6 +290,7 @@ export async function createScenes(server: TestServer) {
         .orderBy(asc(bets.id)),
       db.select().from(pointLedger).where(inArray(pointLedger.userId, userIds)).orderBy(asc(pointLedger.id)),
       db.select().from(pointBalances).where(inArray(pointBalances.userId, userIds)).orderBy(asc(pointBalances.userId)),
+      ...shelvesSnapshot(db, userIds),
     ]);
   }
 

@@ -1,4 +1,15 @@
-import { appendLedger, bets, clubRequests, eq, friendRequests, friendships, meetings, sql } from "@booky/db";
+import {
+  appendLedger,
+  bets,
+  clubRequests,
+  discussionComments,
+  discussionThreads,
+  eq,
+  friendRequests,
+  friendships,
+  meetings,
+  sql,
+} from "@booky/db";
 import { friendPair, ledgerKey } from "@booky/domain";
 import { createResetToken } from "../src/services/password-reset.js";
 import {
@@ -11,7 +22,11 @@ import {
   type Scene,
   type SceneUser,
 } from "./authorization-fixture.js";
+import { importsRows } from "./authorization-rows-imports.js";
+import { shelvesRows } from "./authorization-rows-shelves.js";
+import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
+import { liveStreamStarts } from "./live-support.js";
 
 type Trpc = TestClient["trpc"];
 type Call<P> = (trpc: Trpc, scene: Scene, prepared: P, actor: SceneUser | null) => Promise<unknown>;
@@ -58,6 +73,9 @@ export const clubPage = {
   public: signedIn,
   private: outcomes({ ok: [...CLUB_PEOPLE, "siteAdmin"], limited: ["outsider"] }),
 };
+
+/** Public pages: everyone reads a public club; a private one shows everyone its name and description only. */
+export const everyoneLimitedIfPrivate = { public: anyone, private: outcomes({ limited: ROLES }) };
 
 const both = (expected: ClubExpected) => ("public" in expected ? expected : { public: expected, private: expected });
 
@@ -182,6 +200,46 @@ async function startMeeting(scene: Scene) {
     .where(eq(meetings.id, scene.meetingId));
 }
 
+/** A thread of the scene's club (its meeting's), by `author`. */
+async function threadBy(scene: Scene, author: SceneUser) {
+  const [thread] = await scene.db
+    .insert(discussionThreads)
+    .values({
+      clubId: scene.club.id,
+      meetingId: scene.meetingId,
+      authorId: author.id,
+      title: "A thread",
+      body: "Text",
+      bodyHtml: "<p>Text</p>",
+      excerpt: "Text",
+    })
+    .returning({ id: discussionThreads.id });
+  return thread?.id ?? "";
+}
+
+/** A comment by `author` on a thread of the scene's club. */
+async function commentBy(scene: Scene, author: SceneUser) {
+  const threadId = await threadBy(scene, scene.people.owner);
+  const [comment] = await scene.db
+    .insert(discussionComments)
+    .values({ threadId, authorId: author.id, body: "Hi", bodyHtml: "<p>Hi</p>", excerpt: "Hi", sortKey: "0" })
+    .returning({ id: discussionComments.id });
+  return comment?.id ?? "";
+}
+
+const someThread: Options<string> = { prepare: (s) => threadBy(s, s.people.owner) };
+const ownThread: Options<string> = { prepare: (s, actor) => threadBy(s, me(s, actor)) };
+const someoneElsesThread: Options<string> = {
+  label: "someone else's thread",
+  prepare: async (s) => threadBy(s, await s.newPerson()),
+};
+const ownComment: Options<string> = { prepare: (s, actor) => commentBy(s, me(s, actor)) };
+const someoneElsesComment: Options<string> = {
+  label: "someone else's comment",
+  prepare: async (s) => commentBy(s, await s.newPerson()),
+};
+const nobody = outcomes({});
+
 /**
  * Every procedure of the app router, with who may call it. Adding a procedure
  * means adding its row here (the matrix test fails until then), usually one line:
@@ -193,7 +251,8 @@ export const rows: Record<string, Case | Case[]> = {
   "auth.logIn": personal(anyone, (t, s, _, actor) =>
     t.auth.logIn.mutate({ email: (actor ?? s.people.stranger).email, password: PASSWORD }),
   ),
-  "auth.refresh": personal(signedIn, (t) => t.auth.refresh.mutate()),
+  // Anonymous: no cookie is "no session", answered `null` (a visitor's page load fails no request).
+  "auth.refresh": personal(anyone, (t) => t.auth.refresh.mutate()),
   "auth.logOut": personal(anyone, (t) => t.auth.logOut.mutate()),
   "auth.logOutEverywhere": personal(signedIn, (t) => t.auth.logOutEverywhere.mutate()),
   "auth.me": personal(signedIn, (t) => t.auth.me.query()),
@@ -230,6 +289,14 @@ export const rows: Record<string, Case | Case[]> = {
     if (!listed) throw new Error("the club is missing from the directory");
     return limitedIf(listed);
   }),
+  // Readable without an account; a private club answers with its name and description only, to everyone.
+  "public.clubs": inClub(everyoneLimitedIfPrivate, async (t, s) => {
+    const listed = (await t.public.clubs.query({ search: s.club.name })).items.find((club) => club.id === s.club.id);
+    if (!listed) throw new Error("the club is missing from the public directory");
+    return limitedIf(listed);
+  }),
+  "public.club": inClub(everyoneLimitedIfPrivate, (t, s) => t.public.club.query({ clubId: s.club.id }).then(limitedIf)),
+  "public.book": personal(anyone, (t, s) => t.public.book.query({ bookId: s.book.id })),
   "clubs.update": inClub(clubAdmins, (t, s) =>
     t.clubs.update.mutate({ clubId: s.club.id, changes: { description: "Edited" } }),
   ),
@@ -317,6 +384,68 @@ export const rows: Record<string, Case | Case[]> = {
     ),
   ],
   "clubs.members": inClub(content, (t, s) => t.clubs.members.query({ clubId: s.club.id })),
+
+  "discussions.threads": inClub(content, (t, s) => t.discussions.threads.query({ clubId: s.club.id })),
+  "discussions.thread": inClub(content, someThread, (t, s, threadId) =>
+    t.discussions.thread.query({ clubId: s.club.id, threadId }),
+  ),
+  "discussions.comments": inClub(content, someThread, (t, s, threadId) =>
+    t.discussions.comments.query({ clubId: s.club.id, threadId }),
+  ),
+  "discussions.reveal": inClub(content, someThread, (t, s, id) =>
+    t.discussions.reveal.query({ clubId: s.club.id, kind: "thread", id }),
+  ),
+  "discussions.markRead": inClub(content, someThread, (t, s, threadId) =>
+    t.discussions.markRead.mutate({ clubId: s.club.id, threadId }),
+  ),
+  "discussions.createThread": inClub(clubMembersOnly, (t, s) =>
+    t.discussions.createThread.mutate({ clubId: s.club.id, meetingId: s.meetingId, title: "Chapter 2", body: "Hm" }),
+  ),
+  "discussions.editThread": [
+    inClub(clubMembersOnly, ownThread, (t, s, threadId) =>
+      t.discussions.editThread.mutate({ clubId: s.club.id, threadId, changes: { body: "Edited" } }),
+    ),
+    inClub(nobody, someoneElsesThread, (t, s, threadId) =>
+      t.discussions.editThread.mutate({ clubId: s.club.id, threadId, changes: { body: "Edited" } }),
+    ),
+  ],
+  "discussions.deleteThread": [
+    inClub(clubMembersOnly, ownThread, (t, s, threadId) =>
+      t.discussions.deleteThread.mutate({ clubId: s.club.id, threadId }),
+    ),
+    inClub(clubAdmins, someoneElsesThread, (t, s, threadId) =>
+      t.discussions.deleteThread.mutate({ clubId: s.club.id, threadId }),
+    ),
+  ],
+  "discussions.pin": inClub(clubAdmins, someThread, (t, s, threadId) =>
+    t.discussions.pin.mutate({ clubId: s.club.id, threadId, pinned: true }),
+  ),
+  "discussions.lock": inClub(clubAdmins, someThread, (t, s, threadId) =>
+    t.discussions.lock.mutate({ clubId: s.club.id, threadId, locked: true }),
+  ),
+  "discussions.comment": inClub(clubMembersOnly, someThread, (t, s, threadId) =>
+    t.discussions.comment.mutate({ clubId: s.club.id, threadId, body: "Me too" }),
+  ),
+  "discussions.editComment": [
+    inClub(clubMembersOnly, ownComment, (t, s, commentId) =>
+      t.discussions.editComment.mutate({ clubId: s.club.id, commentId, changes: { body: "Edited" } }),
+    ),
+    inClub(nobody, someoneElsesComment, (t, s, commentId) =>
+      t.discussions.editComment.mutate({ clubId: s.club.id, commentId, changes: { body: "Edited" } }),
+    ),
+  ],
+  "discussions.deleteComment": [
+    inClub(clubMembersOnly, ownComment, (t, s, commentId) =>
+      t.discussions.deleteComment.mutate({ clubId: s.club.id, commentId }),
+    ),
+    inClub(clubAdmins, someoneElsesComment, (t, s, commentId) =>
+      t.discussions.deleteComment.mutate({ clubId: s.club.id, commentId }),
+    ),
+  ],
+  "discussions.report": inClub(clubMembersOnly, someThread, (t, s, id) =>
+    t.discussions.report.mutate({ clubId: s.club.id, target: { kind: "thread", id }, reason: "spam" }),
+  ),
+  "discussions.preview": personal(signedIn, (t) => t.discussions.preview.mutate({ body: "**hi**" })),
 
   "meetings.create": inClub(clubAdmins, (t, s) =>
     t.meetings.create.mutate({
@@ -410,6 +539,16 @@ export const rows: Record<string, Case | Case[]> = {
   "friends.requests": personal(signedIn, (t) => t.friends.requests.query({})),
   "friends.activity": personal(signedIn, (t) => t.friends.activity.query({})),
 
+  "notifications.list": personal(signedIn, (t) => t.notifications.list.query({})),
+  "notifications.unreadCount": personal(signedIn, (t) => t.notifications.unreadCount.query()),
+  "notifications.markRead": personal(signedIn, (t) => t.notifications.markRead.mutate({ all: true })),
+  "notifications.preferences": personal(signedIn, (t) => t.notifications.preferences.query()),
+  "notifications.setPreference": personal(signedIn, (t) =>
+    t.notifications.setPreference.mutate({ kind: "reply", delivery: "email_digest" }),
+  ),
+  "notifications.streamTicket": personal(signedIn, (t) => t.notifications.streamTicket.mutate()),
+  "notifications.live": personal(signedIn, (t, s) => liveStreamStarts(s.url, t)),
+
   "calendar.createFeed": personal(signedIn, (t) => t.calendar.createFeed.mutate()),
   "calendar.revokeFeed": personal(signedIn, (t) => t.calendar.revokeFeed.mutate()),
 
@@ -445,4 +584,8 @@ export const rows: Record<string, Case | Case[]> = {
     ),
   ],
   "leaderboards.clubs": personal(signedIn, (t) => t.leaderboards.clubs.query({})),
+
+  ...shelvesRows(),
+  ...tradesRows(),
+  ...importsRows(),
 };

@@ -65,7 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const jobs = options.jobs
-    ? await startJobRunner({ connectionString: testDb.url, db: database.db, log: app.log })
+    ? await startJobRunner({ connectionString: testDb.url, db: database.db, log: app.log, config })
     : null;
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();

@@ -4,7 +4,12 @@
  * clients, the SMTP inbox) is `@booky/testing`; this adds what needs the
  * server's own code: `startTestServer` and its Booky-specific helpers.
  */
+
+export { DEMO_PASSWORD, demoUsers } from "@booky/db";
+export { seedDemoCommunity } from "../src/demo/community.js";
+export { enqueueJob } from "../src/services/jobs.js";
 export { catalogBook, seededCatalog } from "./catalog.js";
+export { bookClub } from "./discussions-support.js";
 export * from "./fake-google-books.js";
 export { fastGoogleEnv, serverWithFakeGoogle } from "./google-books-support.js";
 export * from "./harness.js";

@@ -1,6 +1,20 @@
 import { type Executor, sql } from "@booky/db";
 
-export type JobName = "settle-meeting" | "close-due-meetings" | "refresh-leaderboards";
+export type JobName =
+  | "settle-meeting"
+  | "close-due-meetings"
+  | "refresh-leaderboards"
+  | "fulfil-trade"
+  | "send-trade-mail"
+  | "trades-sweep"
+  | "loan-reminders"
+  | "send-loan-mail"
+  | "run-import"
+  | "imports-sweep"
+  | "send-notification-email"
+  | "queue-digests"
+  | "send-digest"
+  | "send-password-reset";
 
 export interface EnqueueOptions {
   /** At most one pending job per key; adding again replaces it (or, if it is running, queues a fresh one). */
@@ -42,4 +56,9 @@ export function enqueueLeaderboardRefresh(db: Executor) {
     {},
     { jobKey: "refresh-leaderboards", jobKeyMode: "preserve_run_at", delaySeconds: 2 },
   );
+}
+
+/** Mails one notification a member wants at once; retried by the queue until delivered. */
+export function enqueueNotificationMail(db: Executor, notificationId: number) {
+  return enqueueJob(db, "send-notification-email", { notificationId }, { jobKey: `mail:${notificationId}` });
 }

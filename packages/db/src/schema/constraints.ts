@@ -13,6 +13,11 @@ export const constraint = {
   friendRequestsOnePendingPair: "friend_requests_one_pending_pair_key",
   betsOnePerMeeting: "bets_one_per_meeting_idx",
   pointBalancesNonNegative: "point_balances_non_negative",
+  bookReadsOneOpen: "book_reads_one_open_key",
+  bookReadsDatesOrdered: "book_reads_dates_ordered",
+  shelvesNamePerMember: "shelves_name_per_member_key",
+  tradeItemsCopyReserved: "trade_items_copy_reserved_key",
+  loansOneActivePerCopy: "loans_one_active_per_copy_key",
 } as const;
 
 export type ConstraintName = (typeof constraint)[keyof typeof constraint];

@@ -1,3 +1,4 @@
 export * from "./inputs.js";
 export * from "./pagination.js";
 export * from "./pending.js";
+export * from "./time-zone.js";
