@@ -3,6 +3,7 @@ import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { loadConfigOrExit } from "./config.js";
 import { startJobRunner } from "./jobs/runner.js";
+import { llmClientFromConfig } from "./services/llm-client.js";
 
 const startedAt = performance.now();
 
@@ -20,6 +21,7 @@ const jobs = config.JOBS_IN_PROCESS
       db: database.db,
       log: app.log,
       concurrency: config.JOBS_CONCURRENCY,
+      llm: llmClientFromConfig(config),
     })
   : null;
 

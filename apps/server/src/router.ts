@@ -8,6 +8,8 @@ import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
 import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
+import { recommendationsRouter } from "./routers/recommendations.js";
+import { reviewsRouter } from "./routers/reviews.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
@@ -22,6 +24,8 @@ export const appRouter = router({
   meetings: meetingsRouter,
   points: pointsRouter,
   progress: progressRouter,
+  recommendations: recommendationsRouter,
+  reviews: reviewsRouter,
   users: usersRouter,
 });
 

@@ -8,6 +8,7 @@ import closeWithGrace from "close-with-grace";
 import pino from "pino";
 import { loadConfigOrExit } from "./config.js";
 import { startJobRunner } from "./jobs/runner.js";
+import { llmClientFromConfig } from "./services/llm-client.js";
 
 const config = loadConfigOrExit();
 if (!config.DATABASE_URL) {
@@ -22,6 +23,7 @@ const jobs = await startJobRunner({
   db: database.db,
   log,
   concurrency: config.JOBS_CONCURRENCY,
+  llm: llmClientFromConfig(config),
 });
 log.info({ concurrency: config.JOBS_CONCURRENCY }, "worker started");
 

@@ -15,6 +15,7 @@ import { buildApp } from "../src/app.js";
 import { type Env, loadConfig } from "../src/config.js";
 import { startJobRunner } from "../src/jobs/runner.js";
 import type { AppRouter } from "../src/router.js";
+import { llmClientFromConfig } from "../src/services/llm-client.js";
 import { defaultRateLimits, type RateLimitRules } from "../src/services/rate-limits.js";
 
 export { type ClientOptions, newMember };
@@ -58,7 +59,12 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const database = createDatabase(testDb.url, { max: 5, onQuery: () => statements.count++ });
   const app = await buildApp({ config, database, rateLimits: options.rateLimits ?? relaxedRateLimits });
   const jobs = options.jobs
-    ? await startJobRunner({ connectionString: testDb.url, db: database.db, log: app.log })
+    ? await startJobRunner({
+        connectionString: testDb.url,
+        db: database.db,
+        log: app.log,
+        llm: llmClientFromConfig(config),
+      })
     : null;
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();

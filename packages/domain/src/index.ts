@@ -5,4 +5,6 @@ export * from "./clubs/index.js";
 export * from "./friends/rules.js";
 export * from "./meetings/index.js";
 export * from "./progress/rules.js";
+export * from "./recommendations/index.js";
+export * from "./reviews/index.js";
 export * from "./shared/index.js";

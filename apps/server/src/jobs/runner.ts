@@ -1,6 +1,7 @@
 import type { Database } from "@booky/db";
 import type { FastifyBaseLogger } from "fastify";
 import { Logger, run } from "graphile-worker";
+import type { LlmClient } from "../services/llm-client.js";
 import { createTaskList, crontab } from "./tasks.js";
 
 export interface JobRunnerOptions {
@@ -8,6 +9,8 @@ export interface JobRunnerOptions {
   db: Database;
   log: FastifyBaseLogger;
   concurrency?: number;
+  /** Writes review summaries when configured (`llmClientFromConfig`); the built-in summary otherwise. */
+  llm?: LlmClient | null;
 }
 
 /** graphile-worker's log lines through our pino logger. */
@@ -30,7 +33,7 @@ export async function startJobRunner(options: JobRunnerOptions) {
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(options.db, options.log),
+    taskList: createTaskList(options.db, options.log, options.llm ?? null),
     crontab,
     logger: pinoLogger(options.log),
   });

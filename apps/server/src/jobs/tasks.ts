@@ -4,15 +4,19 @@ import type { FastifyBaseLogger } from "fastify";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import { enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
+import type { LlmClient } from "../services/llm-client.js";
 import { transitionMeeting } from "../services/meetings.js";
+import { computeBookNeighbours } from "../services/recommendations.js";
+import { summarizeBook } from "../services/review-summaries.js";
 import { settleMeeting } from "../services/settlement.js";
 
 const settlePayload = z.object({ meetingId: z.uuid() });
+const bookPayload = z.object({ bookId: z.uuid() });
 
 /** How many forgotten meetings one sweep closes; the next minute takes the rest. */
 const SWEEP_BATCH = 100;
 
-export function createTaskList(db: Database, log: FastifyBaseLogger): TaskList {
+export function createTaskList(db: Database, log: FastifyBaseLogger, llm: LlmClient | null = null): TaskList {
   return {
     async "settle-meeting"(payload) {
       const { meetingId } = settlePayload.parse(payload);
@@ -59,7 +63,24 @@ export function createTaskList(db: Database, log: FastifyBaseLogger): TaskList {
       await db.execute(sql`refresh materialized view concurrently user_rankings`);
       await db.execute(sql`refresh materialized view concurrently club_rankings`);
     },
+
+    /** A book's reviews changed (debounced per book): its cached summary is recomputed. */
+    async "summarize-book"(payload) {
+      const { bookId } = bookPayload.parse(payload);
+      const kind = await summarizeBook(db, bookId, llm);
+      log.info({ bookId, kind }, "review summary");
+    },
+
+    /** Nightly: every book's nearest neighbours by who rated it, for recommendations. */
+    async "compute-book-neighbours"() {
+      const result = await computeBookNeighbours(db);
+      log.info(result, "book neighbours");
+    },
   };
 }
 
-export const crontab = ["* * * * * close-due-meetings", "*/5 * * * * refresh-leaderboards"].join("\n");
+export const crontab = [
+  "* * * * * close-due-meetings",
+  "*/5 * * * * refresh-leaderboards",
+  "17 3 * * * compute-book-neighbours",
+].join("\n");

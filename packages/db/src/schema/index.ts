@@ -9,3 +9,5 @@ export * from "./leaderboards.js";
 export * from "./meetings.js";
 export * from "./points.js";
 export * from "./progress.js";
+export * from "./recommendations.js";
+export * from "./reviews.js";

@@ -1,0 +1,30 @@
+import { bookRatingStats, eq, ratings, reviewVotes, sql } from "@booky/db";
+import { aggregateOf } from "@booky/domain";
+import { expect } from "vitest";
+import type { TestServer } from "./harness.js";
+
+/** Everything the reviews domain stores about a book: compared before and after a refused call. */
+export async function reviewState(server: TestServer, bookId: string) {
+  return Promise.all([
+    server.db.select().from(ratings).where(eq(ratings.bookId, bookId)).orderBy(ratings.id),
+    server.db
+      .select()
+      .from(reviewVotes)
+      .where(sql`${reviewVotes.reviewId} in (select id from ${ratings} where ${ratings.bookId} = ${bookId})`)
+      .orderBy(reviewVotes.reviewId, reviewVotes.userId),
+    server.db.select().from(bookRatingStats).where(eq(bookRatingStats.bookId, bookId)),
+  ]);
+}
+
+/** The stored aggregate equals a recount of the book's ratings. */
+export async function expectAggregateExact(server: TestServer, bookId: string) {
+  const rows = await server.db.select({ halves: ratings.halves }).from(ratings).where(eq(ratings.bookId, bookId));
+  const [stats] = await server.db.select().from(bookRatingStats).where(eq(bookRatingStats.bookId, bookId));
+  const recount = aggregateOf(rows.map((row) => row.halves));
+  expect({
+    count: stats?.count ?? 0,
+    sumHalves: stats?.sumHalves ?? 0,
+    histogram: stats?.histogram ?? recount.histogram,
+  }).toEqual(recount);
+  return recount;
+}
