@@ -11,6 +11,7 @@ import {
   type Scene,
   type SceneUser,
 } from "./authorization-fixture.js";
+import { reviewsRows } from "./authorization-rows-reviews.js";
 import { newMember, type TestClient } from "./harness.js";
 
 type Trpc = TestClient["trpc"];
@@ -445,4 +446,6 @@ export const rows: Record<string, Case | Case[]> = {
     ),
   ],
   "leaderboards.clubs": personal(signedIn, (t) => t.leaderboards.clubs.query({})),
+
+  ...reviewsRows(),
 };
