@@ -1,7 +1,8 @@
 import { bookRatingStats, eq, ratings, reviewVotes, sql } from "@booky/db";
 import { aggregateOf } from "@booky/domain";
 import { expect } from "vitest";
-import type { TestServer } from "./harness.js";
+import { catalogBook } from "./catalog.js";
+import { signedUpClient, type TestServer } from "./harness.js";
 
 /** Everything the reviews domain stores about a book: compared before and after a refused call. */
 export async function reviewState(server: TestServer, bookId: string) {
@@ -27,4 +28,22 @@ export async function expectAggregateExact(server: TestServer, bookId: string) {
     histogram: stats?.histogram ?? recount.histogram,
   }).toEqual(recount);
   return recount;
+}
+
+/** Members who review `book` through the API, one review each. */
+export async function reviewedBook(target: TestServer, reviews: { rating: number; body: string; spoiler?: boolean }[]) {
+  const book = await catalogBook(target);
+  const saved = [];
+  for (const review of reviews) {
+    const member = await signedUpClient(target);
+    saved.push(
+      await member.client.trpc.reviews.save.mutate({
+        bookId: book.id,
+        rating: review.rating,
+        body: review.body,
+        spoiler: review.spoiler ?? false,
+      }),
+    );
+  }
+  return { book, saved, reader: await signedUpClient(target) };
 }
