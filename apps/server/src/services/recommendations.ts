@@ -115,7 +115,9 @@ export async function recommendationsFor(db: Executor, userId: string, input: z.
     );
   }
 
-  const offset = Number(pager.decode(input.cursor)?.id ?? 0);
+  // The cursor names the last position shown; the page starts after it.
+  const last = pager.decode(input.cursor);
+  const offset = last ? Number(last.id) + 1 : 0;
   const window = ranked.slice(offset, offset + input.limit + 1);
   const ids = [...new Set(window.flatMap((item) => [item.bookId, ...(item.becauseOf ? [item.becauseOf] : [])]))];
   const found = ids.length ? await db.select(bookColumns).from(books).where(inArray(books.id, ids)) : [];
