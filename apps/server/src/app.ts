@@ -12,6 +12,7 @@ import type { Config } from "./config.js";
 import { type AppDeps, createContextFactory } from "./context.js";
 import { registerCalendarFeed } from "./http/calendar-feed.js";
 import { registerOperationalRoutes } from "./http/health.js";
+import { registerImportUpload } from "./http/imports-upload.js";
 import { registerTrpcRoutes } from "./http/trpc-handler.js";
 import { registerWebApp } from "./http/web-app.js";
 import { type AppRouter, appRouter } from "./router.js";
@@ -19,6 +20,7 @@ import { createBackgroundTasks } from "./services/background.js";
 import { createBookMetadata } from "./services/books/book-metadata.js";
 import { createMailer } from "./services/mailer.js";
 import { createMetrics } from "./services/metrics.js";
+import { pageMeta } from "./services/page-meta.js";
 import { createRateLimits, defaultRateLimits, type RateLimitRules } from "./services/rate-limits.js";
 import { createAccessTokens } from "./services/tokens.js";
 
@@ -83,6 +85,7 @@ export async function buildApp(options: BuildAppOptions) {
 
   registerOperationalRoutes(app, deps);
   registerCalendarFeed(app, deps);
+  registerImportUpload(app, deps);
 
   const trpcOptions = {
     router: appRouter,
@@ -103,7 +106,10 @@ export async function buildApp(options: BuildAppOptions) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>);
   }
 
-  await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist);
+  await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist, {
+    describe: (pathname) => pageMeta(deps.db, pathname),
+    publicUrl: config.PUBLIC_URL,
+  });
 
   app.addHook("onClose", async () => {
     await deps.background.drain();

@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { defaultDataDir } from "@booky/db";
 import { z } from "zod";
-
-const DEV_JWT_SECRET = "booky-dev-only-secret-do-not-use-in-production-0123456789";
+import { persistedSigningSecret } from "./signing-secret.js";
 
 const csv = z.string().transform((value) =>
   value
@@ -77,18 +78,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (values.NODE_ENV === "production" && !values.JWT_SECRET) {
     throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production");
   }
-  const warnings: string[] = [];
-  if (!values.JWT_SECRET) {
-    warnings.push(
-      "JWT_SECRET is not set: using the built-in development secret. Anyone can forge tokens; never run like this in production.",
-    );
-  }
   return {
     ...values,
-    JWT_SECRET: values.JWT_SECRET ?? DEV_JWT_SECRET,
+    JWT_SECRET: values.JWT_SECRET ?? signingSecret(values.NODE_ENV, values.DATA_DIR ?? defaultDataDir),
     PUBLIC_URL: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
-    warnings,
   };
+}
+
+/**
+ * Without JWT_SECRET: tests sign with a throwaway secret of their own; any
+ * other run generates one on its first start and keeps it under DATA_DIR.
+ */
+function signingSecret(nodeEnv: string, dataDir: string): string {
+  if (nodeEnv === "test") return randomBytes(48).toString("base64url");
+  return persistedSigningSecret(dataDir);
 }
 
 export type Config = ReturnType<typeof loadConfig>;

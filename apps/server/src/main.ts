@@ -1,9 +1,9 @@
-import { createDatabase, migrateDatabase, resolveDatabase, seedDemoData } from "@booky/db";
+import { createDatabase, migrateDatabase, resolveDatabase } from "@booky/db";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { loadConfigOrExit } from "./config.js";
+import { seedDemoCommunity } from "./demo/community.js";
 import { startJobRunner } from "./jobs/runner.js";
-import { llmClientFromConfig } from "./services/llm-client.js";
 
 const startedAt = performance.now();
 
@@ -11,17 +11,16 @@ const config = loadConfigOrExit();
 const resolved = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await migrateDatabase(resolved.url);
 const database = createDatabase(resolved.url, { max: config.DATABASE_POOL_MAX });
-if (config.SEED_DEMO_DATA) await seedDemoData(database.db);
+if (config.SEED_DEMO_DATA) await seedDemoCommunity(database.db, { publicUrl: config.PUBLIC_URL });
 
 const app = await buildApp({ config, database });
-for (const warning of config.warnings) app.log.warn(warning);
 const jobs = config.JOBS_IN_PROCESS
   ? await startJobRunner({
       connectionString: resolved.url,
       db: database.db,
       log: app.log,
+      config,
       concurrency: config.JOBS_CONCURRENCY,
-      llm: llmClientFromConfig(config),
     })
   : null;
 

@@ -4,12 +4,18 @@ import { booksRouter } from "./routers/books.js";
 import { calendarRouter } from "./routers/calendar.js";
 import { clubsRouter } from "./routers/clubs.js";
 import { friendsRouter } from "./routers/friends.js";
+import { importsRouter } from "./routers/imports.js";
 import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
 import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
+import { publicRouter } from "./routers/public.js";
 import { recommendationsRouter } from "./routers/recommendations.js";
 import { reviewsRouter } from "./routers/reviews.js";
+import { shelvesRouter } from "./routers/shelves.js";
+import { copiesRouter } from "./routers/shelves-copies.js";
+import { tradesRouter } from "./routers/trades.js";
+import { loansRouter } from "./routers/trades-loans.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
@@ -19,13 +25,19 @@ export const appRouter = router({
   books: booksRouter,
   calendar: calendarRouter,
   clubs: clubsRouter,
+  copies: copiesRouter,
   friends: friendsRouter,
+  imports: importsRouter,
   leaderboards: leaderboardsRouter,
+  loans: loansRouter,
   meetings: meetingsRouter,
   points: pointsRouter,
   progress: progressRouter,
   recommendations: recommendationsRouter,
   reviews: reviewsRouter,
+  public: publicRouter,
+  shelves: shelvesRouter,
+  trades: tradesRouter,
   users: usersRouter,
 });
 

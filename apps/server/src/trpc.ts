@@ -18,7 +18,8 @@ import { findActiveSessionUser } from "./services/sessions.js";
 // 1. init
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  isDev: process.env.NODE_ENV !== "production",
+  // Stack traces travel in error responses in tests only, never from a running server.
+  isDev: process.env.NODE_ENV === "test",
   errorFormatter({ shape, error }) {
     // Input validation (zod) and field errors of Booky's own both carry `issues`: flatten them per field,
     // and say the first problem in words instead of zod's JSON dump.

@@ -8,7 +8,6 @@ import closeWithGrace from "close-with-grace";
 import pino from "pino";
 import { loadConfigOrExit } from "./config.js";
 import { startJobRunner } from "./jobs/runner.js";
-import { llmClientFromConfig } from "./services/llm-client.js";
 
 const config = loadConfigOrExit();
 if (!config.DATABASE_URL) {
@@ -22,8 +21,8 @@ const jobs = await startJobRunner({
   connectionString: databaseUrl,
   db: database.db,
   log,
+  config,
   concurrency: config.JOBS_CONCURRENCY,
-  llm: llmClientFromConfig(config),
 });
 log.info({ concurrency: config.JOBS_CONCURRENCY }, "worker started");
 

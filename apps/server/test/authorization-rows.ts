@@ -11,7 +11,10 @@ import {
   type Scene,
   type SceneUser,
 } from "./authorization-fixture.js";
+import { importsRows } from "./authorization-rows-imports.js";
 import { reviewsRows } from "./authorization-rows-reviews.js";
+import { shelvesRows } from "./authorization-rows-shelves.js";
+import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
 
 type Trpc = TestClient["trpc"];
@@ -59,6 +62,9 @@ export const clubPage = {
   public: signedIn,
   private: outcomes({ ok: [...CLUB_PEOPLE, "siteAdmin"], limited: ["outsider"] }),
 };
+
+/** Public pages: everyone reads a public club; a private one shows everyone its name and description only. */
+export const everyoneLimitedIfPrivate = { public: anyone, private: outcomes({ limited: ROLES }) };
 
 const both = (expected: ClubExpected) => ("public" in expected ? expected : { public: expected, private: expected });
 
@@ -194,7 +200,8 @@ export const rows: Record<string, Case | Case[]> = {
   "auth.logIn": personal(anyone, (t, s, _, actor) =>
     t.auth.logIn.mutate({ email: (actor ?? s.people.stranger).email, password: PASSWORD }),
   ),
-  "auth.refresh": personal(signedIn, (t) => t.auth.refresh.mutate()),
+  // Anonymous: no cookie is "no session", answered `null` (a visitor's page load fails no request).
+  "auth.refresh": personal(anyone, (t) => t.auth.refresh.mutate()),
   "auth.logOut": personal(anyone, (t) => t.auth.logOut.mutate()),
   "auth.logOutEverywhere": personal(signedIn, (t) => t.auth.logOutEverywhere.mutate()),
   "auth.me": personal(signedIn, (t) => t.auth.me.query()),
@@ -231,6 +238,14 @@ export const rows: Record<string, Case | Case[]> = {
     if (!listed) throw new Error("the club is missing from the directory");
     return limitedIf(listed);
   }),
+  // Readable without an account; a private club answers with its name and description only, to everyone.
+  "public.clubs": inClub(everyoneLimitedIfPrivate, async (t, s) => {
+    const listed = (await t.public.clubs.query({ search: s.club.name })).items.find((club) => club.id === s.club.id);
+    if (!listed) throw new Error("the club is missing from the public directory");
+    return limitedIf(listed);
+  }),
+  "public.club": inClub(everyoneLimitedIfPrivate, (t, s) => t.public.club.query({ clubId: s.club.id }).then(limitedIf)),
+  "public.book": personal(anyone, (t, s) => t.public.book.query({ bookId: s.book.id })),
   "clubs.update": inClub(clubAdmins, (t, s) =>
     t.clubs.update.mutate({ clubId: s.club.id, changes: { description: "Edited" } }),
   ),
@@ -448,4 +463,7 @@ export const rows: Record<string, Case | Case[]> = {
   "leaderboards.clubs": personal(signedIn, (t) => t.leaderboards.clubs.query({})),
 
   ...reviewsRows(),
+  ...shelvesRows(),
+  ...tradesRows(),
+  ...importsRows(),
 };

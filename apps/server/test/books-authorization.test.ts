@@ -99,6 +99,7 @@ describe("books.search rate limit", async () => {
       resetPerAccount: { points: 100, duration: 60 },
       bookSearchPerUser: { points: 3, duration: 60 },
       bookSearchPerIp: { points: 100, duration: 60 },
+      tradeProposalsPerUser: { points: 100, duration: 60 },
     },
   });
 

@@ -20,7 +20,7 @@ function eventsOf(text: string) {
       uid: event.uid,
       summary: event.summary,
       start: event.startDate.toJSDate(),
-      isUtc: event.startDate.zone?.tzid === "UTC",
+      zone: event.startDate.zone?.tzid,
       status: vevent.getFirstPropertyValue("status"),
       sequence: event.sequence,
     };
@@ -28,7 +28,7 @@ function eventsOf(text: string) {
 }
 
 describe("the iCalendar feed", () => {
-  it("lists my clubs' meetings in UTC with stable UIDs, reflects edits and cancellations, and can be revoked", async () => {
+  it("lists my clubs' meetings (a UTC club's in UTC) with stable UIDs, reflects edits and cancellations, and can be revoked", async () => {
     const owner = await signedUpClient(server);
     const club = await owner.client.trpc.clubs.create.mutate({
       name: "Calendar Club",
@@ -50,9 +50,9 @@ describe("the iCalendar feed", () => {
     const first = await fetchFeed(url);
     expect(first.response.headers.get("content-type")).toContain("text/calendar");
     const [event] = eventsOf(first.text);
-    expect(event).toMatchObject({ uid: `${meeting?.id}@booky`, summary: "Calendar Club: SPQR", isUtc: true });
+    expect(event).toMatchObject({ uid: `${meeting?.id}@booky`, summary: "Calendar Club: SPQR", zone: "Etc/UTC" });
     expect(event?.start.getTime()).toBe(startsAt.getTime());
-    expect(first.text).toContain("DTSTART:20300115T183000Z");
+    expect(first.text).toContain("DTSTART;TZID=Etc/UTC:20300115T183000");
 
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await owner.client.trpc.meetings.update.mutate({
@@ -69,6 +69,36 @@ describe("the iCalendar feed", () => {
     expect((await fetchFeed(next)).response.status).toBe(200);
     await owner.client.trpc.calendar.revokeFeed.mutate();
     expect((await fetchFeed(next)).response.status).toBe(404);
+  });
+
+  it("carries each meeting's club time zone: TZID on the times and the zone's VTIMEZONE", async () => {
+    const owner = await signedUpClient(server);
+    const club = await owner.client.trpc.clubs.create.mutate({
+      name: "Roman Readers",
+      category: "history",
+      isOnline: true,
+      timeZone: "Europe/Rome",
+    });
+    const book = await catalogBook(server, {
+      title: "The Leopard",
+      authors: ["Giuseppe Tomasi di Lampedusa"],
+      pageCount: 330,
+    });
+    // 18:00 UTC in January is 19:00 in Rome.
+    const startsAt = new Date(Date.UTC(2031, 0, 20, 18, 0));
+    const meeting = await owner.client.trpc.meetings.create.mutate({
+      clubId: club.id,
+      bookId: book.id,
+      startsAt,
+      link: "https://meet.example.com/leopard",
+    });
+    expect(meeting.timeZone).toBe("Europe/Rome");
+    const { url } = await owner.client.trpc.calendar.createFeed.mutate();
+    const { text } = await fetchFeed(url);
+    expect(text).toContain("DTSTART;TZID=Europe/Rome:20310120T190000");
+    expect(text).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Rome/);
+    const [event] = eventsOf(text);
+    expect(event?.start.getTime()).toBe(startsAt.getTime());
   });
 
   it("shows nothing of clubs I am not in, and needs sign-in to create a feed", async () => {

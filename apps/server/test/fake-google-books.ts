@@ -5,6 +5,10 @@ import type { AddressInfo } from "node:net";
 export interface FakeVolume {
   id: string;
   volumeInfo: Record<string, unknown>;
+  /** What a search lists instead of `volumeInfo`: Google's list answers may be thinner than a volume's own page. */
+  listedInfo?: Record<string, unknown>;
+  /** ISBNs an `isbn:` search finds this volume by although its identifiers lack them (as Google does). */
+  foundByIsbn?: string[];
 }
 
 export function fakeVolume(
@@ -116,6 +120,7 @@ function matches(volume: FakeVolume, q: string): boolean {
   };
   if (q.startsWith("isbn:")) {
     const wanted = q.slice(5);
+    if (volume.foundByIsbn?.includes(wanted)) return true;
     return (info.industryIdentifiers ?? []).some(
       (id) =>
         id.identifier === wanted || (wanted.startsWith("978") && wanted.slice(3, 12) === id.identifier.slice(0, 9)),
@@ -162,7 +167,7 @@ export async function startFakeGoogleBooks(volumes: FakeVolume[] = defaultVolume
     if (single) {
       const volume = catalog.find((candidate) => candidate.id === decodeURIComponent(single[1] ?? ""));
       return volume
-        ? send(200, { kind: "books#volume", ...volume })
+        ? send(200, { kind: "books#volume", id: volume.id, volumeInfo: volume.volumeInfo })
         : send(404, errorBody(404, "The volume ID could not be found."));
     }
     if (url.pathname !== "/books/v1/volumes") return send(404, errorBody(404, "Not Found"));
@@ -173,7 +178,7 @@ export async function startFakeGoogleBooks(volumes: FakeVolume[] = defaultVolume
     const found = catalog.filter((volume) => matches(volume, q));
     const page = found
       .slice(startIndex, startIndex + maxResults)
-      .map((volume) => ({ kind: "books#volume", ...volume }));
+      .map((volume) => ({ kind: "books#volume", id: volume.id, volumeInfo: volume.listedInfo ?? volume.volumeInfo }));
     return send(200, { kind: "books#volumes", totalItems: found.length, ...(page.length ? { items: page } : {}) });
   }
 

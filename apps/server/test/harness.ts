@@ -15,7 +15,6 @@ import { buildApp } from "../src/app.js";
 import { type Env, loadConfig } from "../src/config.js";
 import { startJobRunner } from "../src/jobs/runner.js";
 import type { AppRouter } from "../src/router.js";
-import { llmClientFromConfig } from "../src/services/llm-client.js";
 import { defaultRateLimits, type RateLimitRules } from "../src/services/rate-limits.js";
 
 export { type ClientOptions, newMember };
@@ -59,12 +58,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const database = createDatabase(testDb.url, { max: 5, onQuery: () => statements.count++ });
   const app = await buildApp({ config, database, rateLimits: options.rateLimits ?? relaxedRateLimits });
   const jobs = options.jobs
-    ? await startJobRunner({
-        connectionString: testDb.url,
-        db: database.db,
-        log: app.log,
-        llm: llmClientFromConfig(config),
-      })
+    ? await startJobRunner({ connectionString: testDb.url, db: database.db, log: app.log, config })
     : null;
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();

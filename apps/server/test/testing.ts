@@ -4,6 +4,9 @@
  * clients, the SMTP inbox) is `@booky/testing`; this adds what needs the
  * server's own code: `startTestServer` and its Booky-specific helpers.
  */
+
+export { DEMO_PASSWORD, demoUsers } from "@booky/db";
+export { seedDemoCommunity } from "../src/demo/community.js";
 export { catalogBook, seededCatalog } from "./catalog.js";
 export * from "./fake-google-books.js";
 export { fastGoogleEnv, serverWithFakeGoogle } from "./google-books-support.js";

@@ -64,7 +64,7 @@ describe("ratings, reviews and summaries", () => {
           await page.reload();
           return false;
         },
-        { timeout: 30_000, intervals: [1000] },
+        { timeout: 30_000, interval: 1000 },
       )
       .toBe(true);
     await shows(summary.getByText("Quotes picked from 3 reviews by Booky"));

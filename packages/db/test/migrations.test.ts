@@ -8,7 +8,7 @@ import { migrateDatabase } from "../src/migrate.js";
 import * as schema from "../src/schema/index.js";
 import { books, users } from "../src/schema/index.js";
 import { readSeedCatalog } from "../src/seed/catalog.js";
-import { demoUsers, seedDemoData } from "../src/seed/demo.js";
+import { demoMembers, demoUsers, seedDemoData } from "../src/seed/demo.js";
 
 const adminUrl = inject("adminDatabaseUrl");
 const name = `booky_empty_${randomBytes(6).toString("hex")}`;
@@ -43,9 +43,9 @@ describe("the migration history", () => {
     const count = await db.$count(users);
     const catalog = await db.$count(books);
     await close();
-    expect(first.users).toBe(demoUsers.length);
+    expect(first.users).toBe(demoUsers.length + demoMembers.length);
     expect(second).toEqual({ users: 0, books: 0 });
-    expect(count).toBe(demoUsers.length);
+    expect(count).toBe(demoUsers.length + demoMembers.length);
     expect(first.books).toBe(readSeedCatalog().length);
     expect(catalog).toBe(readSeedCatalog().length);
   });

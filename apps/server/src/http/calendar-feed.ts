@@ -1,6 +1,8 @@
 import { and, books, calendarFeeds, clubMembers, clubs, eq, gte, isNull, meetings, sql } from "@booky/db";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import type { FastifyInstance } from "fastify";
 import ical, { ICalEventStatus } from "ical-generator";
+import { DateTime } from "luxon";
 import type { AppDeps } from "../context.js";
 import { hashOpaqueToken } from "../services/tokens.js";
 
@@ -8,8 +10,9 @@ const MEETING_LENGTH_MS = 2 * 60 * 60 * 1000;
 
 /**
  * `GET /calendar/<token>.ics`: the member's meetings across their clubs as
- * RFC 5545 iCalendar, times in UTC, one stable UID per meeting, SEQUENCE
- * bumped by edits, cancelled meetings marked CANCELLED.
+ * RFC 5545 iCalendar, each meeting in its club's time zone (TZID, with the
+ * zone's VTIMEZONE; UTC clubs' meetings in UTC), one stable UID per meeting,
+ * SEQUENCE bumped by edits, cancelled meetings marked CANCELLED.
  */
 export function registerCalendarFeed(app: FastifyInstance, deps: Pick<AppDeps, "db" | "config">): void {
   app.get<{ Params: { file: string } }>("/calendar/:file", async (request, reply) => {
@@ -36,13 +39,16 @@ export function registerCalendarFeed(app: FastifyInstance, deps: Pick<AppDeps, "
     const calendar = ical({
       name: "Booky meetings",
       prodId: { company: "Booky", product: "meetings", language: "EN" },
+      // The feed's own zone is UTC; the generator adds a VTIMEZONE for every zone a meeting names.
+      timezone: { name: "Etc/UTC", generator: getVtimezoneComponent },
     });
     for (const { meeting, bookTitle, clubName, clubSlug } of rows) {
       calendar.createEvent({
         id: `${meeting.id}@booky`,
-        start: meeting.startsAt,
-        end: new Date(meeting.startsAt.getTime() + MEETING_LENGTH_MS),
-        timezone: null,
+        // Luxon times: ical-generator writes a native Date's wall clock in the server's own zone.
+        start: DateTime.fromJSDate(meeting.startsAt),
+        end: DateTime.fromJSDate(new Date(meeting.startsAt.getTime() + MEETING_LENGTH_MS)),
+        timezone: meeting.timeZone === "UTC" ? "Etc/UTC" : meeting.timeZone,
         summary: `${clubName}: ${bookTitle}`,
         description: `Read ${bookTitle} (${meeting.bookPageCount} pages) by ${meeting.readingDeadline.toISOString()}.`,
         location: meeting.place ?? meeting.link,

@@ -21,6 +21,9 @@ export function clearRefreshCookie(res: FastifyReply, secure: boolean): void {
   res.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure, sameSite: "strict", path: COOKIE_PATH });
 }
 
+/** Whether the request carries a refresh cookie at all, usable or not (none: a visitor). */
+export const hasRefreshCookie = (req: FastifyRequest): boolean => Boolean(req.cookies[REFRESH_COOKIE]);
+
 export function readRefreshCookie(req: FastifyRequest): string | null {
   const value = req.cookies[REFRESH_COOKIE];
   return value && value.length <= 128 ? value : null;

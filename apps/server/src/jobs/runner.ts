@@ -1,16 +1,21 @@
-import type { Database } from "@booky/db";
+import path from "node:path";
+import { type Database, defaultDataDir } from "@booky/db";
 import type { FastifyBaseLogger } from "fastify";
 import { Logger, run } from "graphile-worker";
-import type { LlmClient } from "../services/llm-client.js";
+import { Registry } from "prom-client";
+import type { Config } from "../config.js";
+import { createBookMetadata } from "../services/books/book-metadata.js";
+import { llmClientFromConfig } from "../services/llm-client.js";
+import { createMailer } from "../services/mailer.js";
 import { createTaskList, crontab } from "./tasks.js";
 
 export interface JobRunnerOptions {
   connectionString: string;
   db: Database;
   log: FastifyBaseLogger;
+  /** For the jobs' mail (trades, loans) and the Books API (imports). */
+  config: Config;
   concurrency?: number;
-  /** Writes review summaries when configured (`llmClientFromConfig`); the built-in summary otherwise. */
-  llm?: LlmClient | null;
 }
 
 /** graphile-worker's log lines through our pino logger. */
@@ -28,16 +33,36 @@ function pinoLogger(log: FastifyBaseLogger): Logger {
  * of processes may run this side by side.
  */
 export async function startJobRunner(options: JobRunnerOptions) {
+  const mailer = createMailer({
+    smtpUrl: options.config.SMTP_URL,
+    from: options.config.MAIL_FROM,
+    mailDir: path.join(options.config.DATA_DIR ?? defaultDataDir, "mail"),
+    log: options.log,
+  });
+  // The imports' Books API client, with its own metrics registry (a worker process serves no /metrics).
+  const bookMetadata = createBookMetadata({
+    config: options.config,
+    db: options.db,
+    registry: new Registry(),
+    log: options.log,
+  });
   const runner = await run({
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(options.db, options.log, options.llm ?? null),
+    taskList: createTaskList(options.db, options.log, mailer, bookMetadata, llmClientFromConfig(options.config)),
     crontab,
     logger: pinoLogger(options.log),
   });
-  return { stop: () => runner.stop(), promise: runner.promise };
+  return {
+    stop: async () => {
+      await runner.stop();
+      mailer.close();
+      bookMetadata.close();
+    },
+    promise: runner.promise,
+  };
 }
 
 export type JobRunner = Awaited<ReturnType<typeof startJobRunner>>;

@@ -3,12 +3,17 @@ import { AUTO_CLOSE_FROM, autoCloseCutoff, isDueForAutoClose } from "@booky/doma
 import type { FastifyBaseLogger } from "fastify";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
+import type { BookMetadata } from "../services/books/book-metadata.js";
 import { enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
+import { refreshLeaderboards } from "../services/leaderboards.js";
 import type { LlmClient } from "../services/llm-client.js";
+import type { Mailer } from "../services/mailer.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { computeBookNeighbours } from "../services/recommendations.js";
 import { summarizeBook } from "../services/review-summaries.js";
 import { settleMeeting } from "../services/settlement.js";
+import { createImportTasks, importCrontab } from "./import-tasks.js";
+import { createTradeTasks, tradeCrontab } from "./trade-tasks.js";
 
 const settlePayload = z.object({ meetingId: z.uuid() });
 const bookPayload = z.object({ bookId: z.uuid() });
@@ -16,8 +21,17 @@ const bookPayload = z.object({ bookId: z.uuid() });
 /** How many forgotten meetings one sweep closes; the next minute takes the rest. */
 const SWEEP_BATCH = 100;
 
-export function createTaskList(db: Database, log: FastifyBaseLogger, llm: LlmClient | null = null): TaskList {
+export function createTaskList(
+  db: Database,
+  log: FastifyBaseLogger,
+  mailer: Mailer,
+  bookMetadata: BookMetadata,
+  /** Writes review summaries when LLM_BASE_URL is set; the built-in summary otherwise. */
+  llm: LlmClient | null = null,
+): TaskList {
   return {
+    ...createTradeTasks(db, log, mailer),
+    ...createImportTasks(db, log, bookMetadata),
     async "settle-meeting"(payload) {
       const { meetingId } = settlePayload.parse(payload);
       const result = await settleMeeting(db, meetingId);
@@ -60,8 +74,7 @@ export function createTaskList(db: Database, log: FastifyBaseLogger, llm: LlmCli
     },
 
     async "refresh-leaderboards"() {
-      await db.execute(sql`refresh materialized view concurrently user_rankings`);
-      await db.execute(sql`refresh materialized view concurrently club_rankings`);
+      await refreshLeaderboards(db);
     },
 
     /** A book's reviews changed (debounced per book): its cached summary is recomputed. */
@@ -83,4 +96,6 @@ export const crontab = [
   "* * * * * close-due-meetings",
   "*/5 * * * * refresh-leaderboards",
   "17 3 * * * compute-book-neighbours",
+  ...tradeCrontab,
+  ...importCrontab,
 ].join("\n");

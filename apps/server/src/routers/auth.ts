@@ -10,6 +10,7 @@ import { unauthorized } from "../errors.js";
 import {
   assertSameSiteRequest,
   clearRefreshCookie,
+  hasRefreshCookie,
   readRefreshCookie,
   setRefreshCookie,
 } from "../http/refresh-cookie.js";
@@ -41,8 +42,14 @@ export const authRouter = router({
     .input(logInInput)
     .mutation(async ({ ctx, input }) => withRefreshCookie(ctx, await logIn(sessionDeps(ctx), device(ctx), input))),
 
+  /**
+   * Trades the refresh cookie for a new access token. No cookie at all is a
+   * visitor, the normal case for a first page load: `null`, not an error (a
+   * 401 there would put a failed request in every visitor's console).
+   */
   refresh: publicProcedure.mutation(async ({ ctx }) => {
     assertSameSiteRequest(ctx.req, ctx.config.CORS_ORIGINS);
+    if (!hasRefreshCookie(ctx.req)) return null;
     const token = readRefreshCookie(ctx.req);
     if (!token) throw sessionEnded();
     const session = await refreshSession(ctx, token);

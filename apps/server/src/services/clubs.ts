@@ -5,13 +5,13 @@ import {
   type ClubRole,
   clubMembers,
   clubs,
-  type Database,
   type Executor,
   eq,
   ilike,
   isNull,
   lt,
   or,
+  type SQL,
   sql,
 } from "@booky/db";
 import {
@@ -79,7 +79,8 @@ export async function removeMembership(db: Executor, clubId: string, userId: str
 }
 
 /** A club's directory card; `clubView` cuts it down for outsiders of a private club. */
-const clubSummaryColumns = {
+/** What a club page or list shows of a club (the public pages too). */
+export const clubSummaryColumns = {
   id: clubs.id,
   slug: clubs.slug,
   name: clubs.name,
@@ -90,6 +91,7 @@ const clubSummaryColumns = {
   location: clubs.location,
   memberCount: clubs.memberCount,
   memberLimit: clubs.memberLimit,
+  timeZone: clubs.timeZone,
   archivedAt: clubs.archivedAt,
   createdAt: clubs.createdAt,
 };
@@ -131,7 +133,7 @@ const clubsPager = definePager({ list: "clubs.list", order: "desc", key: "timest
 const clubsSort = { key: clubs.createdAt, id: clubs.id };
 
 /** A new club, owned by its creator (its first member). */
-export function createClub(db: Database, ownerId: string, input: z.output<typeof createClubInput>) {
+export function createClub(db: Executor, ownerId: string, input: z.output<typeof createClubInput>) {
   return db.transaction(async (tx) => {
     const club = await insertClubWithUniqueSlug(tx, { ...input, ownerId, memberCount: 1 });
     await tx.insert(clubMembers).values({ clubId: club.id, userId: ownerId, role: "owner" });
@@ -150,9 +152,15 @@ export async function getClubForViewer(db: Executor, viewer: Viewer, input: z.ou
   return clubView(row, viewer.role);
 }
 
+/** Clubs whose name or description contains `search` (LIKE wildcards in it taken literally). */
+export function clubsMatching(search: string | undefined): SQL | undefined {
+  if (!search) return undefined;
+  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(clubs.name, pattern), ilike(clubs.description, pattern));
+}
+
 /** Newest first, keyset-paginated; private clubs are listed as `getClubForViewer` shows them. */
 export async function listClubs(db: Executor, viewer: Viewer, input: z.output<typeof listClubsInput>) {
-  const pattern = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await pageRows(
     db
       .select({ ...clubSummaryColumns, myRole: clubMembers.role })
@@ -164,7 +172,7 @@ export async function listClubs(db: Executor, viewer: Viewer, input: z.output<ty
     input,
     and(
       input.mine ? undefined : isNull(clubs.archivedAt),
-      pattern ? or(ilike(clubs.name, pattern), ilike(clubs.description, pattern)) : undefined,
+      clubsMatching(input.search),
       input.category ? eq(clubs.category, input.category) : undefined,
       input.visibility ? eq(clubs.visibility, input.visibility) : undefined,
       input.isOnline === undefined ? undefined : eq(clubs.isOnline, input.isOnline),

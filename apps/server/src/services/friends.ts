@@ -2,7 +2,6 @@ import {
   and,
   books,
   clubs,
-  type Database,
   type Executor,
   eq,
   friendRequests,
@@ -57,7 +56,7 @@ export async function sendFriendRequest(db: Executor, fromUserId: string, userna
 
 const toYou = "No pending friend request with this id for you";
 
-export function acceptFriendRequest(db: Database, userId: string, requestId: string) {
+export function acceptFriendRequest(db: Executor, userId: string, requestId: string) {
   return db.transaction(async (tx) => {
     const request = await friendRequestDecisions.decide(tx, {
       id: requestId,

@@ -5,7 +5,14 @@ export type JobName =
   | "close-due-meetings"
   | "refresh-leaderboards"
   | "summarize-book"
-  | "compute-book-neighbours";
+  | "compute-book-neighbours"
+  | "fulfil-trade"
+  | "send-trade-mail"
+  | "trades-sweep"
+  | "loan-reminders"
+  | "send-loan-mail"
+  | "run-import"
+  | "imports-sweep";
 
 export interface EnqueueOptions {
   /** At most one pending job per key; adding again replaces it (or, if it is running, queues a fresh one). */

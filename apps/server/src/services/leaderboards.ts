@@ -10,6 +10,13 @@ import {
   users,
 } from "@booky/db";
 import { periodKey, type SiteRole } from "@booky/domain";
+
+/** Recomputes the ranks (the `refresh-leaderboards` job; the demo seed, so its boards show at once). */
+export async function refreshLeaderboards(db: Executor): Promise<void> {
+  await db.execute(sql`refresh materialized view concurrently user_rankings`);
+  await db.execute(sql`refresh materialized view concurrently club_rankings`);
+}
+
 import { requireClub, requireClubContent } from "./club-access.js";
 import { friendIdsOf } from "./friends.js";
 import { definePager, pageRows } from "./pagination.js";

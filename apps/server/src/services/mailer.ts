@@ -8,6 +8,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** A fixed Message-ID, for mail that may be retried: the same message is then recognisably the same. */
+  messageId?: string;
 }
 
 export interface Mailer {

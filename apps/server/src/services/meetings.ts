@@ -118,6 +118,8 @@ export async function createMeeting(db: Executor, userId: string, clubId: string
       clubId,
       readingDeadline: details.readingDeadline ?? details.startsAt,
       createdBy: userId,
+      // The club's zone as it is now: a later move of the club does not shift meetings already set.
+      timeZone: sql`(select ${clubs.timeZone} from ${clubs} where ${clubs.id} = ${clubId})`,
     })
     .returning();
   if (!meeting) throw new Error("The meeting was not saved");

@@ -1,4 +1,4 @@
-import { clubRequests, type Executor, eq, friendRequests, sql } from "@booky/db";
+import { clubRequests, type Executor, eq, friendRequests, sql, tradeProposals } from "@booky/db";
 import { definePending } from "./pending-decisions.js";
 
 /** Who acts on a club request: a user, and for the club's side the club they act for. */
@@ -48,6 +48,17 @@ export const friendRequestDecisions = definePending({
     recipient: (actor: { userId: string }) => eq(friendRequests.toUserId, actor.userId),
   },
   returning: { fromUserId: friendRequests.fromUserId, toUserId: friendRequests.toUserId },
+});
+
+/** One member proposes a trade to another; the other accepts, declines (or counters), the proposer cancels. */
+export const tradeProposalDecisions = definePending({
+  table: tradeProposals,
+  columns: { id: tradeProposals.id, status: tradeProposals.status, createdAt: tradeProposals.createdAt },
+  parties: {
+    sender: (actor: { userId: string }) => eq(tradeProposals.fromUserId, actor.userId),
+    recipient: (actor: { userId: string }) => eq(tradeProposals.toUserId, actor.userId),
+  },
+  returning: { id: tradeProposals.id, fromUserId: tradeProposals.fromUserId, toUserId: tradeProposals.toUserId },
 });
 
 /** The sweep: every kind's requests still pending and created before `olderThan` expire. */

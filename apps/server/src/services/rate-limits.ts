@@ -16,6 +16,7 @@ export const defaultRateLimits = {
   resetPerAccount: { points: 3, duration: 60 * 60 },
   bookSearchPerUser: { points: 60, duration: 60 },
   bookSearchPerIp: { points: 300, duration: 60 },
+  tradeProposalsPerUser: { points: 20, duration: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type RateLimitRules = Record<keyof typeof defaultRateLimits, LimitRule>;

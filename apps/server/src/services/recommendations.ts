@@ -8,6 +8,7 @@ import {
   eq,
   inArray,
   ratings,
+  shelfEntries,
   sql,
 } from "@booky/db";
 import {
@@ -80,7 +81,12 @@ export async function recommendationsFor(db: Executor, userId: string, input: z.
     .where(eq(ratings.userId, userId))
     .orderBy(desc(ratings.updatedAt))
     .limit(SEEDS);
-  const exclude = new Set(mine.map((row) => row.bookId));
+  // Never what they rated or have on a shelf (any status).
+  const shelved = await db
+    .select({ bookId: shelfEntries.bookId })
+    .from(shelfEntries)
+    .where(eq(shelfEntries.userId, userId));
+  const exclude = new Set([...mine.map((row) => row.bookId), ...shelved.map((row) => row.bookId)]);
   const seeds = mine
     .map((row) => ({ bookId: row.bookId, weight: ratingWeight(row.halves) }))
     .filter((s) => s.weight > 0);

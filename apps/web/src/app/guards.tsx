@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ComponentType, type ReactNode, Suspense } from "react";
 import { Navigate, useLocation } from "react-router";
 import { Spinner } from "../components/ui";
 import { useSession } from "../lib/use-session";
@@ -36,4 +36,22 @@ export function RedirectIfAuthenticated({ children }: { children: ReactNode }) {
 export function safeNext(search: string): string {
   const next = new URLSearchParams(search).get("next");
   return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
+
+/**
+ * A page members and visitors both open (a club, a book, the directory):
+ * members get theirs (`children`), visitors its public version (`visitor`,
+ * a lazy component: loaded only for them).
+ */
+export function MembersOrVisitors({ visitor: Visitor, children }: { visitor: ComponentType; children: ReactNode }) {
+  const session = useSession();
+  if (session.status === "loading") return <Loading />;
+  if (session.status === "anonymous") {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Visitor />
+      </Suspense>
+    );
+  }
+  return children;
 }

@@ -1,7 +1,7 @@
-import type { ComponentType, ReactNode } from "react";
+import { type ComponentType, lazy, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "../components/app-shell";
-import { RedirectIfAuthenticated, RequireAuth } from "./guards";
+import { MembersOrVisitors, RedirectIfAuthenticated, RequireAuth } from "./guards";
 import { RouteError } from "./route-error";
 
 type Guard = ComponentType<{ children: ReactNode }>;
@@ -26,6 +26,16 @@ const page =
 
 const membersOnly = RequireAuth;
 const visitorsOnly = RedirectIfAuthenticated;
+/** Visitors read these pages too, in their public version (features/public), loaded only for them. */
+const visitorVersion = (load: Load): Guard => {
+  const Visitor = lazy(async () => ({ default: await load() }));
+  return ({ children }) => <MembersOrVisitors visitor={Visitor}>{children}</MembersOrVisitors>;
+};
+const publicVersion = {
+  clubs: visitorVersion(() => import("../features/public/public-clubs-page").then((m) => m.PublicClubsPage)),
+  club: visitorVersion(() => import("../features/public/public-club-page").then((m) => m.PublicClubPage)),
+  book: visitorVersion(() => import("../features/public/public-book-page").then((m) => m.PublicBookPage)),
+};
 
 /** The pages, by path: what each loads and who may see it (everyone, where no guard is named). */
 const pages: [path: string | null, load: Load, guard?: Guard][] = [
@@ -39,15 +49,23 @@ const pages: [path: string | null, load: Load, guard?: Guard][] = [
     () => import("../features/profile/profile-settings-page").then((m) => m.ProfileSettingsPage),
     membersOnly,
   ],
-  ["clubs", () => import("../features/clubs/clubs-page").then((m) => m.ClubsPage), membersOnly],
+  ["clubs", () => import("../features/clubs/clubs-page").then((m) => m.ClubsPage), publicVersion.clubs],
   ["clubs/new", () => import("../features/clubs/create-club-page").then((m) => m.CreateClubPage), membersOnly],
-  ["clubs/:slug", () => import("../features/clubs/club-page").then((m) => m.ClubPage), membersOnly],
+  ["clubs/:slug", () => import("../features/clubs/club-page").then((m) => m.ClubPage), publicVersion.club],
   ["clubs/:slug/edit", () => import("../features/clubs/edit-club-page").then((m) => m.EditClubPage), membersOnly],
   ["books", () => import("../features/books/books-page").then((m) => m.BooksPage), membersOnly],
-  ["books/:bookId", () => import("../features/books/book-page").then((m) => m.BookPage), membersOnly],
+  ["books/:bookId", () => import("../features/books/book-page").then((m) => m.BookPage), publicVersion.book],
   ["meetings/:meetingId", () => import("../features/meetings/meeting-page").then((m) => m.MeetingPage), membersOnly],
   ["calendar", () => import("../features/calendar/calendar-page").then((m) => m.CalendarPage), membersOnly],
   ["friends", () => import("../features/friends/friends-page").then((m) => m.FriendsPage), membersOnly],
+  ["shelves", () => import("../features/shelves/shelves-page").then((m) => m.ShelvesPage), membersOnly],
+  ["trades", () => import("../features/trades/trades-page").then((m) => m.TradesPage), membersOnly],
+  [
+    "trades/new/:userId",
+    () => import("../features/trades/trade-builder-page").then((m) => m.TradeBuilderPage),
+    membersOnly,
+  ],
+  ["import", () => import("../features/imports/import-page").then((m) => m.ImportPage), membersOnly],
   ["points", () => import("../features/points/points-page").then((m) => m.PointsPage), membersOnly],
   [
     "leaderboards",

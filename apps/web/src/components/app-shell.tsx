@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { Link, NavLink, Outlet } from "react-router";
+import { Avatar } from "../features/profile/avatar";
 import { useTRPC } from "../lib/trpc";
 import { useLeaveSession, useSession } from "../lib/use-session";
 import { ThemeToggle } from "./theme-toggle";
@@ -17,6 +18,8 @@ const memberSections = [
   ["/calendar", "Calendar"],
   ["/friends", "Friends"],
   ["/books", "Books"],
+  ["/shelves", "Shelves"],
+  ["/trades", "Trades"],
   ["/leaderboards", "Leaderboards"],
   ["/points", "Points"],
 ] as const;
@@ -36,17 +39,18 @@ export function AppShell() {
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-900/90">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-3">
+        {/* One row from lg up (1024 px): the nav never wraps there, and a long display name is cut short. */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-3 lg:flex-nowrap">
           <Link
             to="/"
-            className="mr-4 flex items-center gap-2 font-serif text-xl font-bold text-brand-700 dark:text-brand-500"
+            className="mr-2 flex shrink-0 items-center gap-2 font-serif text-xl font-bold text-brand-700 dark:text-brand-500"
           >
             <img src="/favicon.svg" alt="" className="size-7" />
             Booky
           </Link>
           <nav
             aria-label="Main"
-            className="order-last flex w-full flex-wrap items-center justify-center gap-1 sm:order-none sm:w-auto sm:flex-1 sm:justify-start"
+            className="order-last flex w-full flex-wrap items-center justify-center gap-1 sm:order-none sm:w-auto sm:flex-1 sm:justify-start lg:flex-nowrap"
           >
             <NavLink to="/" end className={navClass}>
               Home
@@ -57,14 +61,24 @@ export function AppShell() {
                   {label}
                 </NavLink>
               ))}
+            {session.status === "anonymous" && (
+              <NavLink to="/clubs" className={navClass}>
+                Clubs
+              </NavLink>
+            )}
           </nav>
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             <ThemeToggle />
             {session.status === "authenticated" && (
               <>
-                <NavLink to="/settings/profile" className={navClass}>
+                <NavLink
+                  to="/settings/profile"
+                  className={(state) => `${navClass(state)} flex items-center gap-2`}
+                  title={session.user.displayName}
+                >
+                  <Avatar name={session.user.displayName} url={session.user.avatarUrl} size={24} />
                   <span className="sr-only">Profile of </span>
-                  {session.user.displayName}
+                  <span className="max-w-32 truncate">{session.user.displayName}</span>
                 </NavLink>
                 <button
                   type="button"

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@booky/server";
 
 export type Account = RouterOutputs["auth"]["me"];
-export type SessionGrant = RouterOutputs["auth"]["refresh"];
+export type SessionGrant = NonNullable<RouterOutputs["auth"]["refresh"]>;
 
 export type SessionState =
   | { status: "loading" }

@@ -28,6 +28,11 @@ function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
 export function refreshSession(): Promise<boolean> {
   refreshing ??= acrossTabs(() => plainClient.auth.refresh.mutate())
     .then((grant) => {
+      // `null`: no session (a visitor), a normal answer.
+      if (!grant) {
+        sessionStore.set({ status: "anonymous" });
+        return false;
+      }
       sessionStore.grant(grant);
       return true;
     })

@@ -42,6 +42,8 @@ export const clubs = pgTable(
     visibility: clubVisibility("visibility").notNull().default("public"),
     memberLimit: integer("member_limit").notNull().default(50),
     memberCount: integer("member_count").notNull().default(0),
+    /** IANA zone where the club meets; each meeting keeps the zone it was scheduled in. */
+    timeZone: text("time_zone").notNull().default("UTC"),
     ownerId: reference("owner_id", () => users.id),
     ownerRole: clubRole("owner_role").notNull().generatedAlwaysAs(sql`'owner'::club_role`),
     archivedAt: momentAt("archived_at"),

@@ -15,6 +15,11 @@ export const constraint = {
   pointBalancesNonNegative: "point_balances_non_negative",
   ratingsHalvesRange: "ratings_halves_range",
   ratingsReadDatesOrdered: "ratings_read_dates_ordered",
+  bookReadsOneOpen: "book_reads_one_open_key",
+  bookReadsDatesOrdered: "book_reads_dates_ordered",
+  shelvesNamePerMember: "shelves_name_per_member_key",
+  tradeItemsCopyReserved: "trade_items_copy_reserved_key",
+  loansOneActivePerCopy: "loans_one_active_per_copy_key",
 } as const;
 
 export type ConstraintName = (typeof constraint)[keyof typeof constraint];

@@ -24,6 +24,8 @@ export const meetings = pgTable(
     bookPageCount: integer("book_page_count").notNull(),
     startsAt: momentAt("starts_at").notNull(),
     readingDeadline: momentAt("reading_deadline").notNull(),
+    /** The club's IANA zone when the meeting was scheduled: pages show its clock beside the viewer's; the .ics carries it. */
+    timeZone: text("time_zone").notNull().default("UTC"),
     place: text("place"),
     link: text("link"),
     status: meetingStatus("status").notNull().default("scheduled"),

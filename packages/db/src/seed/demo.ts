@@ -5,6 +5,9 @@ import type { Database } from "../client.js";
 import { appendLedger } from "../ledger.js";
 import { users } from "../schema/index.js";
 import { seedCatalog } from "./catalog.js";
+import { demoAvatarPath, demoMembers } from "./demo-people.js";
+
+export { demoAvatarPath, demoMembers };
 
 /** Every demo account logs in with this password (documented in the README). */
 export const DEMO_PASSWORD = "booky-demo-reader";
@@ -16,12 +19,27 @@ export const demoUsers = [
   { username: "dev", displayName: "Dev Patel", bio: "Always on chapter three.", role: "user" },
 ] as const;
 
-/** Idempotent: running it twice leaves the same rows. Loads the seed book catalog too. */
-export async function seedDemoData(db: Database): Promise<{ users: number; books: number }> {
+export interface DemoSeedOptions {
+  /** The site's address: avatars are absolute URLs there (profiles accept http(s) avatars only). */
+  publicUrl?: string;
+}
+
+/**
+ * Idempotent: running it twice leaves the same rows. The four documented
+ * accounts and the demo community's members (with their starting grant),
+ * and the seed book catalog. The community's clubs and meetings are built by
+ * the server through its services (`seedDemoCommunity`).
+ */
+export async function seedDemoData(
+  db: Database,
+  options: DemoSeedOptions = {},
+): Promise<{ users: number; books: number }> {
   const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, ...ARGON2ID_PARAMS });
-  const rows = demoUsers.map((user) => ({
+  const people = [...demoUsers, ...demoMembers.map((member) => ({ ...member, role: "user" as const }))];
+  const rows = people.map((user) => ({
     ...user,
     email: `${user.username}@booky.example`,
+    avatarUrl: options.publicUrl ? new URL(demoAvatarPath(user.username), options.publicUrl).href : null,
     passwordHash,
   }));
   const inserted = await db.transaction(async (tx) => {
@@ -32,7 +50,7 @@ export async function seedDemoData(db: Database): Promise<{ users: number; books
       .where(
         inArray(
           users.username,
-          demoUsers.map((user) => user.username),
+          people.map((user) => user.username),
         ),
       );
     await appendLedger(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { usernameSchema } from "../accounts/credentials.js";
 import { pageInput } from "../shared/pagination.js";
+import { timeZoneSchema } from "../shared/time-zone.js";
 
 export const CLUB_CATEGORIES = [
   "fiction",
@@ -30,6 +31,8 @@ const clubFields = z.object({
   location: z.string().trim().min(2, "Say where the club meets").max(120).nullable(),
   visibility: z.enum(CLUB_VISIBILITIES),
   memberLimit: z.int("Whole number of members").min(2, "At least 2 members").max(10_000, "At most 10,000"),
+  /** Where the club meets: its meetings carry this zone, shown beside each viewer's own. */
+  timeZone: timeZoneSchema,
 });
 
 export const createClubInput = clubFields
@@ -39,6 +42,7 @@ export const createClubInput = clubFields
     location: clubFields.shape.location.default(null),
     visibility: clubFields.shape.visibility.default("public"),
     memberLimit: clubFields.shape.memberLimit.default(50),
+    timeZone: clubFields.shape.timeZone.default("UTC"),
   })
   .refine((value) => value.isOnline || value.location !== null, {
     path: ["location"],
@@ -50,6 +54,12 @@ export const updateClubInput = clubIdInput.extend({
 });
 
 export const getClubInput = z.union([clubIdInput, z.object({ slug: z.string().trim().min(1).max(64) })]);
+
+/** The public club directory, readable without an account. */
+export const publicClubsInput = pageInput.extend({
+  search: z.string().trim().max(100).optional(),
+  category: z.enum(CLUB_CATEGORIES).optional(),
+});
 
 export const listClubsInput = pageInput.extend({
   search: z.string().trim().max(100).optional(),

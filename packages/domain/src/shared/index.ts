@@ -1,2 +1,3 @@
 export * from "./pagination.js";
 export * from "./pending.js";
+export * from "./time-zone.js";

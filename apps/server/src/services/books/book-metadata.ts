@@ -95,15 +95,25 @@ export function createBookMetadata(options: {
     }
   }
 
-  /** One volume, cache first; null when Google does not know it. Throws GoogleBooksUnavailable. */
+  /**
+   * One volume in full (its own page, not a search's thinner form), cache
+   * first; null when Google does not know it. When Google cannot answer, a
+   * cached search form is better than nothing; without one it throws
+   * GoogleBooksUnavailable.
+   */
   async function volume(volumeId: string): Promise<CatalogVolume | null> {
     const cached = (await cache.getVolumes([volumeId])).get(volumeId);
-    cacheLookups.inc({ kind: "volume", result: cached ? "hit" : "miss" });
-    if (cached) return cached;
-    if (!config.GOOGLE_BOOKS_ENABLED) throw new GoogleBooksUnavailable("disabled by GOOGLE_BOOKS_ENABLED=false");
-    const fetched = await client.volume(volumeId);
-    if (fetched) await cache.putVolumes([fetched]);
-    return fetched;
+    cacheLookups.inc({ kind: "volume", result: cached?.detail === "full" ? "hit" : "miss" });
+    if (cached?.detail === "full") return cached;
+    try {
+      if (!config.GOOGLE_BOOKS_ENABLED) throw new GoogleBooksUnavailable("disabled by GOOGLE_BOOKS_ENABLED=false");
+      const fetched = await client.volume(volumeId);
+      if (fetched) await cache.putVolumes([fetched]);
+      return fetched;
+    } catch (error) {
+      if (cached && error instanceof GoogleBooksUnavailable) return cached;
+      throw error;
+    }
   }
 
   const purging = setInterval(() => {

@@ -165,8 +165,9 @@ export async function bookByIsbn(db: Executor, isbn: string) {
 }
 
 /**
- * A Google volume (by id, or the first one Google finds for an ISBN) as a
- * catalog book. Importing the same book again returns the same row
+ * A Google volume (by id, or the one a search for the ISBN finds) as a
+ * catalog book, from the volume's full page (a search's form may lack the
+ * page count). Importing the same book again returns the same row
  * (`created: false`); a book the catalog already has by ISBN needs no call
  * to Google at all.
  */
@@ -186,7 +187,12 @@ export async function importBook(deps: Pick<BookDeps, "db" | "bookMetadata">, in
     if (found.status === "disabled" || found.status === "unavailable") {
       googleUnavailable(new GoogleBooksUnavailable(found.status === "disabled" ? "disabled" : found.reason));
     }
-    volume = found.page.volumes.find((candidate) => candidate.isbn13 === input.isbn) ?? null;
+    // Google's `isbn:` search may answer with a volume whose identifiers lack that ISBN (another
+    // printing of the edition): what a search for the ISBN shows is what importing it takes.
+    const match = found.page.volumes.find((candidate) => candidate.isbn13 === input.isbn) ?? found.page.volumes[0];
+    const full = match ? await bookMetadata.volume(match.googleVolumeId).catch(googleUnavailable) : null;
+    volume = full ?? match ?? null;
+    if (volume && volume.isbn13 === null) volume = { ...volume, isbn13: input.isbn };
   }
   if (!volume) throw notFound("Google Books does not know this book");
   const { id, created } = await importVolume(db, volume);

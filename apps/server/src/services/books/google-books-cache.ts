@@ -51,6 +51,8 @@ export function createGoogleBooksCache(db: Database, ttlSeconds: number) {
       .onConflictDoUpdate({
         target: googleBooksVolumes.volumeId,
         set: { data: sql`excluded.data`, fetchedAt: sql`now()`, expiresAt },
+        // A search's thinner form never replaces a volume cached in full.
+        setWhere: sql`not (${googleBooksVolumes.data}->>'detail' = 'full' and excluded.data->>'detail' is distinct from 'full')`,
       });
   }
 

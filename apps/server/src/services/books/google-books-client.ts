@@ -151,7 +151,7 @@ export function createGoogleBooksClient(options: GoogleBooksClientOptions) {
     }
     const list = googleVolumesListSchema.safeParse(body);
     if (!list.success) throw new GoogleBooksUnavailable("malformed volumes list");
-    const volumes = (list.data.items ?? []).map(toCatalogVolume).filter((volume) => volume !== null);
+    const volumes = (list.data.items ?? []).map((item) => toCatalogVolume(item)).filter((volume) => volume !== null);
     return { totalItems: list.data.totalItems, volumes };
   }
 
@@ -164,7 +164,7 @@ export function createGoogleBooksClient(options: GoogleBooksClientOptions) {
       if (error instanceof ClientFailure && (error.status === 404 || error.status === 400)) return null;
       throw error;
     }
-    const parsed = toCatalogVolume(body);
+    const parsed = toCatalogVolume(body, "full");
     if (!parsed) throw new GoogleBooksUnavailable("malformed volume");
     return parsed;
   }

@@ -52,6 +52,12 @@ export const catalogVolumeSchema = z.object({
   coverUrl: z.string().nullable(),
   description: z.string().nullable(),
   subjects: z.array(z.string()),
+  /**
+   * Which answer it came from: a search lists thinner volumes (Google may
+   * leave out the page count, the description, the larger covers) than the
+   * volume's own page. Rows cached before this field count as "search".
+   */
+  detail: z.enum(["search", "full"]).default("search"),
 });
 
 export type CatalogVolume = z.infer<typeof catalogVolumeSchema>;
@@ -68,15 +74,18 @@ function isbn13Of(identifiers: { type: string; identifier: string }[] | undefine
   return null;
 }
 
+/** Google's cover sizes, largest first. */
+const COVER_SIZES = ["extraLarge", "large", "medium", "small", "thumbnail", "smallThumbnail"] as const;
+
 /** The largest cover the API offers, over https (the web app's CSP allows https images only). */
 function coverOf(links: Record<string, string> | undefined): string | null {
-  const url = links?.thumbnail ?? links?.smallThumbnail ?? null;
+  const url = COVER_SIZES.map((size) => links?.[size]).find((link) => link !== undefined) ?? null;
   if (!url || !/^https?:\/\//.test(url)) return null;
   return url.replace(/^http:\/\//, "https://");
 }
 
-/** A catalog-shaped volume from one `items[]` entry, or null when the entry is unusable. */
-export function toCatalogVolume(item: unknown): CatalogVolume | null {
+/** A catalog-shaped volume from one `items[]` entry (or a volume's own page: "full"), or null when unusable. */
+export function toCatalogVolume(item: unknown, detail: CatalogVolume["detail"] = "search"): CatalogVolume | null {
   const parsed = googleVolumeSchema.safeParse(item);
   if (!parsed.success) return null;
   const { id, volumeInfo: info } = parsed.data;
@@ -95,5 +104,6 @@ export function toCatalogVolume(item: unknown): CatalogVolume | null {
     coverUrl: coverOf(info.imageLinks),
     description: info.description ?? null,
     subjects: [...new Set((info.categories ?? []).map((category) => category.trim()).filter(Boolean))].slice(0, 10),
+    detail,
   };
 }

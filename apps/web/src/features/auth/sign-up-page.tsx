@@ -2,8 +2,9 @@ import { signUpInput } from "@booky/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { z } from "zod";
+import { safeNext } from "../../app/guards";
 import { EmailField, Form, FormPage, PasswordField } from "../../components/form-parts";
 import { Button, TextField } from "../../components/ui";
 import { fieldProps, useServerErrors } from "../../lib/form";
@@ -16,6 +17,8 @@ const fields = ["email", "username", "displayName", "password"] as const;
 export function SignUpPage() {
   const trpc = useTRPC();
   const enter = useEnterSession();
+  // Back to where the visitor was (e.g. the club they want to join), else home.
+  const location = useLocation();
   const form = useForm<Values, unknown, z.output<typeof signUpInput>>({ resolver: zodResolver(signUpInput) });
   const { formError, clear, onError } = useServerErrors(form, fields);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
@@ -23,7 +26,7 @@ export function SignUpPage() {
   const onSubmit = form.handleSubmit((values) => {
     clear();
     signUp.mutate(values, {
-      onSuccess: (grant) => enter(grant, "/"),
+      onSuccess: (grant) => enter(grant, safeNext(location.search)),
       onError,
     });
   });
@@ -50,7 +53,7 @@ export function SignUpPage() {
         </Button>
         <p className="text-center text-sm">
           Already a member?{" "}
-          <Link to="/log-in" className="font-semibold text-brand-700 underline dark:text-brand-500">
+          <Link to={`/log-in${location.search}`} className="font-semibold text-brand-700 underline dark:text-brand-500">
             Log in
           </Link>
         </p>

@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
+import { PageTitle } from "../../components/ui";
 
 const sizes = { sm: "h-16 w-11", md: "h-24 w-16", lg: "h-48 w-32" } as const;
 
@@ -35,4 +36,26 @@ export function BookCover({
 /** "Author One, Author Two" or "Unknown author". */
 export function authorsLine(authors: readonly string[]): string {
   return authors.length > 0 ? authors.join(", ") : "Unknown author";
+}
+
+/** A book page's head: the large cover, the title (and subtitle) over its authors, then `children` (its facts). */
+export function BookHeader({
+  book,
+  children,
+}: {
+  book: { coverUrl: string | null; title: string; subtitle: string | null; authors: string[] };
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-6 sm:flex-row">
+      <BookCover url={book.coverUrl} title={book.title} size="lg" />
+      <div>
+        <PageTitle subtitle={authorsLine(book.authors)}>
+          {book.title}
+          {book.subtitle && <span className="block text-xl font-normal">{book.subtitle}</span>}
+        </PageTitle>
+        {children}
+      </div>
+    </div>
+  );
 }

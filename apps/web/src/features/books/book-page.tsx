@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { Alert, Card, PageTitle, Skeleton } from "../../components/ui";
+import { Alert, Card, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { BookReviews } from "../reviews/book-reviews";
-import { authorsLine, BookCover } from "./book-cover";
+import { BookShelfPanel } from "../shelves/book-shelf-panel";
 
 export function BookPage() {
   const { bookId = "" } = useParams();
@@ -27,36 +27,30 @@ export function BookPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-6 sm:flex-row">
-        <BookCover url={data.coverUrl} title={data.title} size="lg" />
-        <div>
-          <PageTitle subtitle={authorsLine(data.authors)}>
-            {data.title}
-            {data.subtitle && <span className="block text-xl font-normal">{data.subtitle}</span>}
-          </PageTitle>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            {facts.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="font-medium">{label}</dt>
-                <dd>{value}</dd>
-              </div>
+      <BookHeader book={data}>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          {facts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="font-medium">{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {data.subjects.length > 0 && (
+          <ul aria-label="Subjects" className="mt-3 flex flex-wrap gap-2">
+            {data.subjects.map((subject) => (
+              <li
+                key={subject}
+                className="rounded-full bg-brand-100 px-3 py-1 text-xs text-brand-800 dark:bg-stone-800 dark:text-brand-100"
+              >
+                {subject}
+              </li>
             ))}
-          </dl>
-          {data.subjects.length > 0 && (
-            <ul aria-label="Subjects" className="mt-3 flex flex-wrap gap-2">
-              {data.subjects.map((subject) => (
-                <li
-                  key={subject}
-                  className="rounded-full bg-brand-100 px-3 py-1 text-xs text-brand-800 dark:bg-stone-800 dark:text-brand-100"
-                >
-                  {subject}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </div>
+          </ul>
+        )}
+      </BookHeader>
       {data.description && <p className="max-w-3xl whitespace-pre-line">{data.description}</p>}
+      <BookShelfPanel bookId={data.id} />
       <Card title="Clubs reading it">
         {clubs.isError ? (
           <Alert>{errorMessage(clubs.error)}</Alert>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
+import { MeetingTime } from "../../components/meeting-time";
 import { Alert, Button, Card, EmptyState, PageTitle, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { byCursor, pageItems, useAllPages } from "../../lib/pages";
@@ -69,7 +70,7 @@ export function CalendarPage() {
                       {book.title}
                     </Link>
                     <span className="block text-sm text-stone-600 dark:text-stone-400">
-                      {meeting.startsAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+                      <MeetingTime at={meeting.startsAt} zone={meeting.timeZone} />
                     </span>
                   </li>
                 ))}

@@ -12,7 +12,13 @@ export type ClubFormValues = z.input<typeof createClubInput>;
 export type ClubFormOutput = z.output<typeof createClubInput>;
 export type ClubForm = UseFormReturn<ClubFormValues, unknown, ClubFormOutput>;
 /** The fields the server may name in an error, in the order they appear. */
-export const clubFieldNames = ["name", "description", "category", "location", "memberLimit"] as const;
+export const clubFieldNames = ["name", "description", "category", "location", "memberLimit", "timeZone"] as const;
+
+/** The zones the browser knows (IANA names), for the club's time zone. */
+const timeZones = Intl.supportedValuesOf("timeZone");
+
+/** The visitor's own zone: a new club meets where its founder is, unless they say otherwise. */
+export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A club's form, with the server's refusals placed under the inputs they are about. */
 export function useClubForm(defaultValues: DefaultValues<ClubFormValues>) {
@@ -76,6 +82,13 @@ function ClubFields({ form }: { form: ClubForm }) {
           <input type="radio" value="private" {...form.register("visibility")} /> By request or invitation (private)
         </label>
       </fieldset>
+      <SelectField label="Time zone" {...fieldProps(form, "timeZone")}>
+        {[...new Set(["UTC", ...timeZones])].map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replaceAll("_", " ")}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         label="Member limit"
         type="number"

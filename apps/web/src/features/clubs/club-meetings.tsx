@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { MeetingTime } from "../../components/meeting-time";
 import { Alert, Card, EmptyState, LoadMore, Skeleton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -32,9 +33,7 @@ export function ClubMeetings({ clubId, when, empty }: { clubId: string; when: "u
                 {meeting.book.title}
               </Link>
               <p className="text-sm text-stone-600 dark:text-stone-400">
-                <time dateTime={meeting.startsAt.toISOString()}>
-                  {meeting.startsAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
-                </time>
+                <MeetingTime at={meeting.startsAt} zone={meeting.timeZone} />
                 {statusNotes[meeting.status]}
               </p>
             </li>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { FormPage } from "../../components/form-parts";
 import { useTRPC } from "../../lib/trpc";
-import { ClubFormView, useClubForm } from "./club-fields";
+import { browserTimeZone, ClubFormView, useClubForm } from "./club-fields";
 
 export function CreateClubPage() {
   const trpc = useTRPC();
@@ -14,6 +14,7 @@ export function CreateClubPage() {
     isOnline: false,
     memberLimit: 50,
     location: null,
+    timeZone: browserTimeZone(),
   });
   const create = useMutation(trpc.clubs.create.mutationOptions());
   const { form, clear, onError } = clubForm;

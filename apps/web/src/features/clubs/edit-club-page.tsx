@@ -52,6 +52,7 @@ function EditClubForm({ club }: { club: FullClub }) {
     location: club.location,
     visibility: club.visibility,
     memberLimit: club.memberLimit,
+    timeZone: club.timeZone,
   });
   const update = useMutation(trpc.clubs.update.mutationOptions());
   const { form, clear, onError } = clubForm;

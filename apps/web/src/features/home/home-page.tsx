@@ -27,6 +27,11 @@ export function HomePage() {
             Log in
           </Link>
         </div>
+        <p className="mt-6">
+          <Link to="/clubs" className="font-semibold text-brand-700 underline dark:text-brand-500">
+            Browse the clubs reading now
+          </Link>
+        </p>
       </section>
     );
   }

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { MeetingTime } from "../../components/meeting-time";
 import { QueryCard } from "../../components/query-view";
 import { useTRPC } from "../../lib/trpc";
 import { countdownTo } from "./countdown";
@@ -49,7 +50,7 @@ export function ComingUp() {
                 </time>
               </div>
               <span className="block text-sm text-stone-600 dark:text-stone-400">
-                {meeting.startsAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+                <MeetingTime at={meeting.startsAt} zone={meeting.timeZone} />
                 {myRsvp === "going" ? " · you are going" : " · not answered yet"}
               </span>
             </li>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { Alert, Button, Card, ConfirmButton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { useBetPool } from "../bets/use-bet-pool";
 import { AttendanceForm } from "./attendance-form";
 import { EditMeetingForm } from "./edit-meeting-form";
 
@@ -44,7 +45,10 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   // A new object each time, so the same message twice still moves focus.
-  const [done, setDone] = useState<{ message: string } | null>(null);
+  const [done, setDone] = useState<{ message: string; settles?: boolean } | null>(null);
+  // "Being settled" is true only until the settlement shows (the pool below says what it paid): then it goes.
+  const settled = Boolean(useBetPool(meeting.id).data?.settlement);
+  const shown = done?.settles && settled ? null : done;
   const doneRef = useRef<HTMLParagraphElement>(null);
   /** Set when the edit form closes unsaved: focus returns to the button that opened it. */
   const backToEdit = useRef(false);
@@ -74,7 +78,10 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
         busy={mutation.isPending}
         onConfirm={() => {
           setDone(null);
-          mutation.mutate({ meetingId: meeting.id }, { onSuccess: () => setDone({ message }) });
+          mutation.mutate(
+            { meetingId: meeting.id },
+            { onSuccess: () => setDone({ message, settles: step === "close" }) },
+          );
         }}
       >
         {label}
@@ -89,10 +96,10 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
     <Card title="Run the meeting">
       <div className="flex flex-col gap-4">
         <p className="text-stone-700 dark:text-stone-300">{guidance[status]}</p>
-        {done && (
+        {shown && (
           <Alert tone="success">
             <p ref={doneRef} tabIndex={-1}>
-              {done.message}
+              {shown.message}
             </p>
           </Alert>
         )}

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo } from "react";
 import { Link, useParams } from "react-router";
+import { MeetingTime } from "../../components/meeting-time";
 import { Alert, Card, PageTitle, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -53,7 +54,6 @@ export function MeetingPage() {
   }
   const data = meeting.data;
   const open = data.status === "scheduled" || data.status === "active";
-  const when = data.startsAt.toLocaleString(undefined, { dateStyle: "full", timeStyle: "short" });
   const deadline = data.readingDeadline.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -78,7 +78,7 @@ export function MeetingPage() {
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">When</dt>
           <dd>
-            <time dateTime={data.startsAt.toISOString()}>{when}</time>
+            <MeetingTime at={data.startsAt} zone={data.timeZone} format="full" />
           </dd>
           <dt className="font-medium">Where</dt>
           <dd>

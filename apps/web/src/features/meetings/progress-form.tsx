@@ -27,6 +27,8 @@ function conflictState(error: unknown): CurrentProgress | undefined {
  * The attendee's own progress. Each update names the version it was based on
  * (the one on screen); if another device moved on meanwhile, the server says
  * CONFLICT with where things stand, and the member can retry on top of it.
+ * Offline, a report waits (React Query pauses the mutation until the browser
+ * is back online, then sends it): a conflict found then shows the same way.
  */
 export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string; pageCount: number; mine: Mine }) {
   const trpc = useTRPC();
@@ -82,6 +84,8 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
       expectedVersion: conflict?.version ?? 0,
     });
   const fieldNamed = Boolean(form.formState.errors.page);
+  // Waiting for the connection is not "busy": the member may leave the page open and read on.
+  const sending = report.isPending && !report.isPaused;
 
   return (
     <Card title="Your progress">
@@ -97,15 +101,11 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
             {...fieldProps(form, "page")}
             {...form.register("page", { valueAsNumber: true })}
           />
-          <Button type="submit" busy={report.isPending && !report.variables?.finished}>
+          <Button type="submit" busy={sending && !report.variables?.finished}>
             Update
           </Button>
           {!mine.finished && (
-            <Button
-              variant="secondary"
-              busy={report.isPending && report.variables?.finished === true}
-              onClick={onFinished}
-            >
+            <Button variant="secondary" busy={sending && report.variables?.finished === true} onClick={onFinished}>
               I finished the book
             </Button>
           )}
@@ -121,6 +121,12 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
               ? "Report the page you reached; your friends see it within seconds."
               : `Last saved: page ${mine.page} (${mine.percent}%).`}
         </p>
+        {report.isPaused && (
+          <Alert tone="info">
+            You are offline: your report ({report.variables?.finished ? "finished" : `page ${report.variables?.page}`})
+            is kept on this device and sent as soon as the connection returns.
+          </Alert>
+        )}
         {conflict !== undefined && (
           <Alert>
             <p>

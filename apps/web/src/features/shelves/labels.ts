@@ -1,0 +1,26 @@
+import type { CopyAvailability, CopyCondition, ReadingStatus } from "@booky/domain";
+
+export const statusLabel: Record<ReadingStatus, string> = {
+  want_to_read: "Want to read",
+  reading: "Reading",
+  read: "Read",
+  did_not_finish: "Did not finish",
+};
+
+export const conditionLabel: Record<CopyCondition, string> = {
+  as_new: "As new",
+  fine: "Fine",
+  very_good: "Very good",
+  good: "Good",
+  fair: "Fair",
+  poor: "Poor",
+};
+
+export const availabilityLabel: Record<CopyAvailability, string> = {
+  keep: "Keeping",
+  open_to_trade: "Open to trade",
+  open_to_lend: "Open to lend",
+};
+
+/** A rating in quarter stars as stars ("4.25 ★"). */
+export const starsOf = (quarters: number | null) => (quarters ? `${quarters / 4} ★` : null);

@@ -1,0 +1,143 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  cleanIsbn,
+  customShelves,
+  detectImportSource,
+  missingHeaders,
+  normalizeImportRow,
+  parseDatesRead,
+  parseExportDate,
+  ratingQuarters,
+  statusFromShelf,
+} from "./normalize.js";
+
+describe("what export files really contain", () => {
+  it('ISBNs wrapped as ="…", ISBN-10s, empty ones, and StoryGraph UIDs that are not ISBNs', () => {
+    expect(cleanIsbn('="0441172717"')).toBe("9780441172719");
+    expect(cleanIsbn('="9780441172719"')).toBe("9780441172719");
+    expect(cleanIsbn('=""')).toBeNull();
+    expect(cleanIsbn("sg-5f3c2a1b9d")).toBeNull();
+    expect(cleanIsbn("0441172718")).toBeNull();
+  });
+
+  it("dates as YYYY/MM/DD; impossible days are no dates", () => {
+    expect(parseExportDate("2023/01/05")).toBe("2023-01-05");
+    expect(parseExportDate("2023-1-5")).toBe("2023-01-05");
+    expect(parseExportDate("2023/02/30")).toBeNull();
+    expect(parseExportDate("")).toBeNull();
+  });
+
+  it("Dates Read ranges and single days, several reads", () => {
+    expect(parseDatesRead("2021/03/01-2021/03/05, 2023/01/20")).toEqual([
+      { startedOn: "2021-03-01", finishedOn: "2021-03-05" },
+      { startedOn: null, finishedOn: "2023-01-20" },
+    ]);
+    expect(parseDatesRead("2023/01/20 - 2023/01/05")).toEqual([{ startedOn: null, finishedOn: "2023-01-05" }]);
+  });
+
+  it("ratings: 0 is unrated, whole stars, StoryGraph quarter stars", () => {
+    expect(ratingQuarters("0")).toBeNull();
+    expect(ratingQuarters("4")).toBe(16);
+    expect(ratingQuarters("3.75")).toBe(15);
+    expect(ratingQuarters("")).toBeNull();
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20 }), (quarters) => {
+        expect(ratingQuarters(String(quarters / 4))).toBe(quarters);
+      }),
+    );
+  });
+
+  it("exclusive shelves become statuses; positions dropped from custom shelves", () => {
+    expect(["read", "currently-reading", "to-read", "did-not-finish", "owned"].map(statusFromShelf)).toEqual([
+      "read",
+      "reading",
+      "want_to_read",
+      "did_not_finish",
+      null,
+    ]);
+    expect(customShelves("to-read (#105), favorites (#3), sci-fi", "to-read")).toEqual(["favorites", "sci-fi"]);
+    expect(customShelves("", "owned-books")).toEqual(["owned-books"]);
+  });
+
+  it("knows each export by its header names, in any order", () => {
+    expect(detectImportSource(["Title", "Exclusive Shelf", "Book Id"])).toBe("goodreads");
+    expect(detectImportSource(["Read Status", "ISBN/UID", "Title"])).toBe("storygraph");
+    expect(detectImportSource(["name", "isbn"])).toBeNull();
+    expect(missingHeaders("goodreads", ["Book Id", "Title", "Exclusive Shelf"])).toEqual([
+      "Author",
+      "ISBN",
+      "ISBN13",
+      "My Rating",
+    ]);
+  });
+});
+
+describe("normalizeImportRow", () => {
+  it("a Goodreads row", () => {
+    const row = normalizeImportRow("goodreads", {
+      "Book Id": "234225",
+      Title: "Dune (Dune, #1)",
+      Author: "Frank Herbert",
+      "Additional Authors": "",
+      ISBN: '="0441172717"',
+      ISBN13: '="9780441172719"',
+      "My Rating": "5",
+      "Number of Pages": "604",
+      "Original Publication Year": "1965",
+      "Date Read": "2023/01/20",
+      Bookshelves: "favorites, sci-fi",
+      "Bookshelves with positions": "favorites (#1), sci-fi (#12)",
+      "Exclusive Shelf": "read",
+      "My Review": "A <b>classic</b>.<br/><br/>Spice, sand, and a boy, read twice",
+      "Owned Copies": "2",
+    });
+    expect(row).toEqual({
+      ok: true,
+      book: {
+        sourceBookId: "234225",
+        isbn13: "9780441172719",
+        title: "Dune (Dune, #1)",
+        authors: ["Frank Herbert"],
+        pageCount: 604,
+        publishedYear: "1965",
+        status: "read",
+        rating: 20,
+        review: "A <b>classic</b>.<br/><br/>Spice, sand, and a boy, read twice",
+        reads: [{ startedOn: null, finishedOn: "2023-01-20", outcome: "read" }],
+        shelves: ["favorites", "sci-fi"],
+        ownedCopies: 2,
+        condition: "good",
+      },
+    });
+  });
+
+  it("a StoryGraph row: quarter stars, did-not-finish, a range of dates, a UID for an id", () => {
+    const row = normalizeImportRow("storygraph", {
+      Title: "Middlemarch",
+      Authors: "George Eliot",
+      "ISBN/UID": "sg-9a8b7c",
+      "Read Status": "did-not-finish",
+      "Dates Read": "2024/02/01-2024/02/10",
+      "Star Rating": "2.25",
+      Tags: "classics, long",
+      "Owned?": "Yes",
+    });
+    expect(row.ok && row.book).toMatchObject({
+      sourceBookId: "sg-9a8b7c",
+      isbn13: null,
+      status: "did_not_finish",
+      rating: 9,
+      reads: [{ startedOn: "2024-02-01", finishedOn: "2024-02-10", outcome: "did_not_finish" }],
+      shelves: ["classics", "long"],
+      ownedCopies: 1,
+    });
+  });
+
+  it("a row without a title fails with its reason", () => {
+    expect(normalizeImportRow("goodreads", { "Book Id": "1", Title: " " })).toEqual({
+      ok: false,
+      reason: "The row has no title",
+    });
+  });
+});
