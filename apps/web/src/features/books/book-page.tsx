@@ -5,6 +5,7 @@ import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { BookReviews } from "../reviews/book-reviews";
 import { BookShelfPanel } from "../shelves/book-shelf-panel";
+import { BookHeader } from "./book-cover";
 
 export function BookPage() {
   const { bookId = "" } = useParams();
