@@ -14,12 +14,14 @@ import { registerCalendarFeed } from "./http/calendar-feed.js";
 import { registerOperationalRoutes } from "./http/health.js";
 import { registerImportUpload } from "./http/imports-upload.js";
 import { registerTrpcRoutes } from "./http/trpc-handler.js";
+import { registerUnsubscribe } from "./http/unsubscribe.js";
 import { registerWebApp } from "./http/web-app.js";
 import { type AppRouter, appRouter } from "./router.js";
 import { createBackgroundTasks } from "./services/background.js";
 import { createBookMetadata } from "./services/books/book-metadata.js";
 import { createMailer } from "./services/mailer.js";
 import { createMetrics } from "./services/metrics.js";
+import { createNotificationHub } from "./services/notification-hub.js";
 import { pageMeta } from "./services/page-meta.js";
 import { createRateLimits, defaultRateLimits, type RateLimitRules } from "./services/rate-limits.js";
 import { createAccessTokens } from "./services/tokens.js";
@@ -67,6 +69,7 @@ export async function buildApp(options: BuildAppOptions) {
     metrics,
     background: createBackgroundTasks(app.log),
     bookMetadata: createBookMetadata({ config, db: database.db, registry: metrics.registry, log: app.log }),
+    notificationHub: createNotificationHub(database.client, app.log),
     log: app.log,
   };
 
@@ -86,6 +89,7 @@ export async function buildApp(options: BuildAppOptions) {
   registerOperationalRoutes(app, deps);
   registerCalendarFeed(app, deps);
   registerImportUpload(app, deps);
+  registerUnsubscribe(app, deps);
 
   const trpcOptions = {
     router: appRouter,
@@ -111,6 +115,10 @@ export async function buildApp(options: BuildAppOptions) {
     publicUrl: config.PUBLIC_URL,
   });
 
+  // Before the server waits for open connections: live streams end, pages reconnect elsewhere.
+  app.addHook("preClose", async () => {
+    await deps.notificationHub.close();
+  });
   app.addHook("onClose", async () => {
     await deps.background.drain();
     deps.mailer.close();

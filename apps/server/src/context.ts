@@ -6,6 +6,7 @@ import type { BackgroundTasks } from "./services/background.js";
 import type { BookMetadata } from "./services/books/book-metadata.js";
 import type { Mailer } from "./services/mailer.js";
 import type { Metrics } from "./services/metrics.js";
+import type { NotificationHub } from "./services/notification-hub.js";
 import type { RateLimits } from "./services/rate-limits.js";
 import type { AccessTokens } from "./services/tokens.js";
 
@@ -19,6 +20,7 @@ export interface AppDeps {
   metrics: Metrics;
   background: BackgroundTasks;
   bookMetadata: BookMetadata;
+  notificationHub: NotificationHub;
   log: FastifyBaseLogger;
 }
 
@@ -26,8 +28,13 @@ function bearerToken(header: string | undefined): string | null {
   return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() || null : null;
 }
 
+function streamTicketOf(params: Record<string, string | undefined> | null | undefined): string | null {
+  const ticket = params?.ticket;
+  return typeof ticket === "string" && ticket.length > 0 && ticket.length <= 100 ? ticket : null;
+}
+
 export function createContextFactory(deps: AppDeps) {
-  return ({ req, res }: CreateFastifyContextOptions) => ({
+  return ({ req, res, info }: CreateFastifyContextOptions) => ({
     ...deps,
     req,
     res,
@@ -36,6 +43,8 @@ export function createContextFactory(deps: AppDeps) {
     userAgent: req.headers["user-agent"] ?? null,
     /** The `Authorization: Bearer` token, if any; not yet verified. */
     accessToken: bearerToken(req.headers.authorization),
+    /** A live stream's single-use ticket (`connectionParams`, since EventSource sends no headers); not yet redeemed. */
+    streamTicket: streamTicketOf(info?.connectionParams),
   });
 }
 

@@ -3,10 +3,12 @@ import { betsRouter } from "./routers/bets.js";
 import { booksRouter } from "./routers/books.js";
 import { calendarRouter } from "./routers/calendar.js";
 import { clubsRouter } from "./routers/clubs.js";
+import { discussionsRouter } from "./routers/discussions.js";
 import { friendsRouter } from "./routers/friends.js";
 import { importsRouter } from "./routers/imports.js";
 import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
+import { notificationsRouter } from "./routers/notifications.js";
 import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
 import { publicRouter } from "./routers/public.js";
@@ -26,11 +28,13 @@ export const appRouter = router({
   calendar: calendarRouter,
   clubs: clubsRouter,
   copies: copiesRouter,
+  discussions: discussionsRouter,
   friends: friendsRouter,
   imports: importsRouter,
   leaderboards: leaderboardsRouter,
   loans: loansRouter,
   meetings: meetingsRouter,
+  notifications: notificationsRouter,
   points: pointsRouter,
   progress: progressRouter,
   recommendations: recommendationsRouter,

@@ -14,6 +14,7 @@ import { AppError, type AppErrorKind, forbidden, notFound, unauthorized } from "
 import { requireClub, requireClubContent } from "./services/club-access.js";
 import { findMeetingWithRole } from "./services/meetings.js";
 import { findActiveSessionUser } from "./services/sessions.js";
+import { redeemStreamTicket } from "./services/stream-tickets.js";
 
 // 1. init
 const t = initTRPC.context<Context>().create({
@@ -87,6 +88,15 @@ const authenticated = t.middleware(async ({ ctx, next }) => {
 // 3. procedure builders
 export const publicProcedure = t.procedure.use(observed);
 export const authedProcedure = publicProcedure.use(authenticated);
+/**
+ * Live streams (SSE subscriptions): EventSource sends no Authorization
+ * header, so the caller proves itself with a single-use stream ticket
+ * (`notifications.streamTicket`) in `connectionParams`; adds `user` and `sessionId`.
+ */
+export const streamProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: await redeemStreamTicket(ctx.db, ctx.streamTicket) }),
+);
+
 /**
  * Takes `clubId` and proves the club exists; adds `club` and the caller's
  * `role` (null for outsiders). Private clubs exist for outsiders too (their

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { accountProcedures, accountRows, callByPath, takesInput } from "./accounts-support.js";
 import { rejectionOf, signedUpClient, startTestServer, type TestClient } from "./harness.js";
 
-const server = await startTestServer();
+// The reset mail (and its token) is a queued job.
+const server = await startTestServer({ jobs: true });
 const { client: member, details } = await signedUpClient(server);
 // A reset token for the member exists, so a bad resetPassword call has something it could wrongly spend.
 await server.client().trpc.auth.requestPasswordReset.mutate({ email: details.email });

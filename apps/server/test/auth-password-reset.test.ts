@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
 
 const inbox = await startSmtpInbox();
-const server = await startTestServer({ env: { SMTP_URL: inbox.url, PASSWORD_RESET_TTL_MINUTES: "45" } });
+// The reset mail is a queued job: these servers run the queue.
+const server = await startTestServer({ jobs: true, env: { SMTP_URL: inbox.url, PASSWORD_RESET_TTL_MINUTES: "45" } });
 /** Its SMTP server is a closed port: every delivery fails. */
-const offline = await startTestServer({ env: { SMTP_URL: "smtp://127.0.0.1:1" } });
+const offline = await startTestServer({ jobs: true, env: { SMTP_URL: "smtp://127.0.0.1:1" } });
 const NEW_PASSWORD = "a fresh start passphrase";
 
 /** Asks for a reset link for `email` and returns the token from the `nth` mail to `to`. */

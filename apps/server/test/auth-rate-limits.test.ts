@@ -13,7 +13,8 @@ const tight: RateLimitRules = {
   resetPerAccount: { points: 2, duration: 60 },
 };
 // Behind a trusted proxy the client's address comes from X-Forwarded-For, so each test acts from its own IPs.
-const server = await startTestServer({ rateLimits: tight, env: { TRUST_PROXY: "true" } });
+// The reset mail is a queued job.
+const server = await startTestServer({ jobs: true, rateLimits: tight, env: { TRUST_PROXY: "true" } });
 
 let lastIp = 0;
 /** A caller address no other test uses. */

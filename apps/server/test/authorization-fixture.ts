@@ -65,6 +65,8 @@ export interface Scene {
   book: { id: string; isbn13: string };
   /** The scene's database, for what a row prepares before its call. */
   db: TestServer["db"];
+  /** The server's base URL, for calls that are not plain tRPC requests (live streams). */
+  url: string;
   /** Another person, made now (e.g. the other side of a friendship that is not the caller's). */
   newPerson(): Promise<SceneUser>;
   /** Another private club, of strangers to every role: one member, one pending join request. */
@@ -186,6 +188,7 @@ export async function createScenes(server: TestServer) {
       meetingId: meeting.id,
       book: { id: book.id, isbn13 },
       db: server.db,
+      url: server.url,
       async newPerson() {
         const { extra } = await insertPeople(["extra"] as const);
         scope.userIds.push(extra.id);

@@ -1,4 +1,15 @@
-import { appendLedger, bets, clubRequests, eq, friendRequests, friendships, meetings, sql } from "@booky/db";
+import {
+  appendLedger,
+  bets,
+  clubRequests,
+  discussionComments,
+  discussionThreads,
+  eq,
+  friendRequests,
+  friendships,
+  meetings,
+  sql,
+} from "@booky/db";
 import { friendPair, ledgerKey } from "@booky/domain";
 import { createResetToken } from "../src/services/password-reset.js";
 import {
@@ -16,6 +27,7 @@ import { reviewsRows } from "./authorization-rows-reviews.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
+import { liveStreamStarts } from "./live-support.js";
 
 type Trpc = TestClient["trpc"];
 type Call<P> = (trpc: Trpc, scene: Scene, prepared: P, actor: SceneUser | null) => Promise<unknown>;
@@ -189,6 +201,46 @@ async function startMeeting(scene: Scene) {
     .where(eq(meetings.id, scene.meetingId));
 }
 
+/** A thread of the scene's club (its meeting's), by `author`. */
+async function threadBy(scene: Scene, author: SceneUser) {
+  const [thread] = await scene.db
+    .insert(discussionThreads)
+    .values({
+      clubId: scene.club.id,
+      meetingId: scene.meetingId,
+      authorId: author.id,
+      title: "A thread",
+      body: "Text",
+      bodyHtml: "<p>Text</p>",
+      excerpt: "Text",
+    })
+    .returning({ id: discussionThreads.id });
+  return thread?.id ?? "";
+}
+
+/** A comment by `author` on a thread of the scene's club. */
+async function commentBy(scene: Scene, author: SceneUser) {
+  const threadId = await threadBy(scene, scene.people.owner);
+  const [comment] = await scene.db
+    .insert(discussionComments)
+    .values({ threadId, authorId: author.id, body: "Hi", bodyHtml: "<p>Hi</p>", excerpt: "Hi", sortKey: "0" })
+    .returning({ id: discussionComments.id });
+  return comment?.id ?? "";
+}
+
+const someThread: Options<string> = { prepare: (s) => threadBy(s, s.people.owner) };
+const ownThread: Options<string> = { prepare: (s, actor) => threadBy(s, me(s, actor)) };
+const someoneElsesThread: Options<string> = {
+  label: "someone else's thread",
+  prepare: async (s) => threadBy(s, await s.newPerson()),
+};
+const ownComment: Options<string> = { prepare: (s, actor) => commentBy(s, me(s, actor)) };
+const someoneElsesComment: Options<string> = {
+  label: "someone else's comment",
+  prepare: async (s) => commentBy(s, await s.newPerson()),
+};
+const nobody = outcomes({});
+
 /**
  * Every procedure of the app router, with who may call it. Adding a procedure
  * means adding its row here (the matrix test fails until then), usually one line:
@@ -334,6 +386,68 @@ export const rows: Record<string, Case | Case[]> = {
   ],
   "clubs.members": inClub(content, (t, s) => t.clubs.members.query({ clubId: s.club.id })),
 
+  "discussions.threads": inClub(content, (t, s) => t.discussions.threads.query({ clubId: s.club.id })),
+  "discussions.thread": inClub(content, someThread, (t, s, threadId) =>
+    t.discussions.thread.query({ clubId: s.club.id, threadId }),
+  ),
+  "discussions.comments": inClub(content, someThread, (t, s, threadId) =>
+    t.discussions.comments.query({ clubId: s.club.id, threadId }),
+  ),
+  "discussions.reveal": inClub(content, someThread, (t, s, id) =>
+    t.discussions.reveal.query({ clubId: s.club.id, kind: "thread", id }),
+  ),
+  "discussions.markRead": inClub(content, someThread, (t, s, threadId) =>
+    t.discussions.markRead.mutate({ clubId: s.club.id, threadId }),
+  ),
+  "discussions.createThread": inClub(clubMembersOnly, (t, s) =>
+    t.discussions.createThread.mutate({ clubId: s.club.id, meetingId: s.meetingId, title: "Chapter 2", body: "Hm" }),
+  ),
+  "discussions.editThread": [
+    inClub(clubMembersOnly, ownThread, (t, s, threadId) =>
+      t.discussions.editThread.mutate({ clubId: s.club.id, threadId, changes: { body: "Edited" } }),
+    ),
+    inClub(nobody, someoneElsesThread, (t, s, threadId) =>
+      t.discussions.editThread.mutate({ clubId: s.club.id, threadId, changes: { body: "Edited" } }),
+    ),
+  ],
+  "discussions.deleteThread": [
+    inClub(clubMembersOnly, ownThread, (t, s, threadId) =>
+      t.discussions.deleteThread.mutate({ clubId: s.club.id, threadId }),
+    ),
+    inClub(clubAdmins, someoneElsesThread, (t, s, threadId) =>
+      t.discussions.deleteThread.mutate({ clubId: s.club.id, threadId }),
+    ),
+  ],
+  "discussions.pin": inClub(clubAdmins, someThread, (t, s, threadId) =>
+    t.discussions.pin.mutate({ clubId: s.club.id, threadId, pinned: true }),
+  ),
+  "discussions.lock": inClub(clubAdmins, someThread, (t, s, threadId) =>
+    t.discussions.lock.mutate({ clubId: s.club.id, threadId, locked: true }),
+  ),
+  "discussions.comment": inClub(clubMembersOnly, someThread, (t, s, threadId) =>
+    t.discussions.comment.mutate({ clubId: s.club.id, threadId, body: "Me too" }),
+  ),
+  "discussions.editComment": [
+    inClub(clubMembersOnly, ownComment, (t, s, commentId) =>
+      t.discussions.editComment.mutate({ clubId: s.club.id, commentId, changes: { body: "Edited" } }),
+    ),
+    inClub(nobody, someoneElsesComment, (t, s, commentId) =>
+      t.discussions.editComment.mutate({ clubId: s.club.id, commentId, changes: { body: "Edited" } }),
+    ),
+  ],
+  "discussions.deleteComment": [
+    inClub(clubMembersOnly, ownComment, (t, s, commentId) =>
+      t.discussions.deleteComment.mutate({ clubId: s.club.id, commentId }),
+    ),
+    inClub(clubAdmins, someoneElsesComment, (t, s, commentId) =>
+      t.discussions.deleteComment.mutate({ clubId: s.club.id, commentId }),
+    ),
+  ],
+  "discussions.report": inClub(clubMembersOnly, someThread, (t, s, id) =>
+    t.discussions.report.mutate({ clubId: s.club.id, target: { kind: "thread", id }, reason: "spam" }),
+  ),
+  "discussions.preview": personal(signedIn, (t) => t.discussions.preview.mutate({ body: "**hi**" })),
+
   "meetings.create": inClub(clubAdmins, (t, s) =>
     t.meetings.create.mutate({
       clubId: s.club.id,
@@ -425,6 +539,16 @@ export const rows: Record<string, Case | Case[]> = {
   "friends.list": personal(signedIn, (t) => t.friends.list.query({})),
   "friends.requests": personal(signedIn, (t) => t.friends.requests.query({})),
   "friends.activity": personal(signedIn, (t) => t.friends.activity.query({})),
+
+  "notifications.list": personal(signedIn, (t) => t.notifications.list.query({})),
+  "notifications.unreadCount": personal(signedIn, (t) => t.notifications.unreadCount.query()),
+  "notifications.markRead": personal(signedIn, (t) => t.notifications.markRead.mutate({ all: true })),
+  "notifications.preferences": personal(signedIn, (t) => t.notifications.preferences.query()),
+  "notifications.setPreference": personal(signedIn, (t) =>
+    t.notifications.setPreference.mutate({ kind: "reply", delivery: "email_digest" }),
+  ),
+  "notifications.streamTicket": personal(signedIn, (t) => t.notifications.streamTicket.mutate()),
+  "notifications.live": personal(signedIn, (t, s) => liveStreamStarts(s.url, t)),
 
   "calendar.createFeed": personal(signedIn, (t) => t.calendar.createFeed.mutate()),
   "calendar.revokeFeed": personal(signedIn, (t) => t.calendar.revokeFeed.mutate()),

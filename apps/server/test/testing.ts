@@ -7,7 +7,9 @@
 
 export { DEMO_PASSWORD, demoUsers } from "@booky/db";
 export { seedDemoCommunity } from "../src/demo/community.js";
+export { enqueueJob } from "../src/services/jobs.js";
 export { catalogBook, seededCatalog } from "./catalog.js";
+export { bookClub } from "./discussions-support.js";
 export * from "./fake-google-books.js";
 export { fastGoogleEnv, serverWithFakeGoogle } from "./google-books-support.js";
 export * from "./harness.js";

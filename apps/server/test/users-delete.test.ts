@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { accountRows } from "./accounts-support.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
 
-const server = await startTestServer();
+// The reset mail (and its token) is a queued job.
+const server = await startTestServer({ jobs: true });
 
 describe("users.deleteAccount", () => {
   it("refuses a wrong password on the password field and deletes nothing", async () => {

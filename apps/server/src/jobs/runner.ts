@@ -13,7 +13,7 @@ export interface JobRunnerOptions {
   connectionString: string;
   db: Database;
   log: FastifyBaseLogger;
-  /** For the jobs' mail (trades, loans) and the Books API (imports). */
+  /** For the jobs' mail (notifications, digests, trades, loans) and the Books API (imports). */
   config: Config;
   concurrency?: number;
 }
@@ -51,7 +51,12 @@ export async function startJobRunner(options: JobRunnerOptions) {
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(options.db, options.log, mailer, bookMetadata, llmClientFromConfig(options.config)),
+    taskList: createTaskList(
+      options.db,
+      options.log,
+      { mailer, config: options.config, bookMetadata },
+      llmClientFromConfig(options.config),
+    ),
     crontab,
     logger: pinoLogger(options.log),
   });

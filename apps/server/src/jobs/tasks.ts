@@ -3,12 +3,15 @@ import { AUTO_CLOSE_FROM, autoCloseCutoff, isDueForAutoClose } from "@booky/doma
 import type { FastifyBaseLogger } from "fastify";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
+import type { Config } from "../config.js";
 import type { BookMetadata } from "../services/books/book-metadata.js";
-import { enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
+import { enqueueJob, enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
 import { refreshLeaderboards } from "../services/leaderboards.js";
 import type { LlmClient } from "../services/llm-client.js";
 import type { Mailer } from "../services/mailer.js";
 import { transitionMeeting } from "../services/meetings.js";
+import { membersWithDigest, sendDigest, sendNotificationMail } from "../services/notification-mail.js";
+import { sendPasswordResetMail } from "../services/password-reset.js";
 import { computeBookNeighbours } from "../services/recommendations.js";
 import { summarizeBook } from "../services/review-summaries.js";
 import { settleMeeting } from "../services/settlement.js";
@@ -17,6 +20,16 @@ import { createTradeTasks, tradeCrontab } from "./trade-tasks.js";
 
 const settlePayload = z.object({ meetingId: z.uuid() });
 const bookPayload = z.object({ bookId: z.uuid() });
+const mailPayload = z.object({ notificationId: z.number().int().positive() });
+const digestPayload = z.object({ userId: z.uuid() });
+const resetPayload = z.object({ email: z.string().min(1) });
+
+/** What the jobs need beyond the database: the mailer and its settings, and the Books API (imports). */
+export interface MailDeps {
+  mailer: Mailer;
+  config: Pick<Config, "PUBLIC_URL" | "JWT_SECRET" | "PASSWORD_RESET_TTL_MINUTES">;
+  bookMetadata: BookMetadata;
+}
 
 /** How many forgotten meetings one sweep closes; the next minute takes the rest. */
 const SWEEP_BATCH = 100;
@@ -24,14 +37,36 @@ const SWEEP_BATCH = 100;
 export function createTaskList(
   db: Database,
   log: FastifyBaseLogger,
-  mailer: Mailer,
-  bookMetadata: BookMetadata,
+  mail: MailDeps,
   /** Writes review summaries when LLM_BASE_URL is set; the built-in summary otherwise. */
   llm: LlmClient | null = null,
 ): TaskList {
   return {
-    ...createTradeTasks(db, log, mailer),
-    ...createImportTasks(db, log, bookMetadata),
+    ...createTradeTasks(db, log, mail.mailer),
+    ...createImportTasks(db, log, mail.bookMetadata),
+    /** A failed delivery throws: graphile-worker retries with backoff (25 attempts by default). */
+    async "send-notification-email"(payload) {
+      const { notificationId } = mailPayload.parse(payload);
+      await sendNotificationMail(db, mail.mailer, mail.config, notificationId);
+    },
+
+    /** Daily: one digest job per member with notifications waiting for it. */
+    async "queue-digests"() {
+      const members = await membersWithDigest(db);
+      for (const userId of members) await enqueueJob(db, "send-digest", { userId }, { jobKey: `digest:${userId}` });
+      if (members.length > 0) log.info({ digests: members.length }, "digests queued");
+    },
+
+    async "send-digest"(payload) {
+      const { userId } = digestPayload.parse(payload);
+      await sendDigest(db, mail.mailer, mail.config, userId);
+    },
+
+    async "send-password-reset"(payload) {
+      const { email } = resetPayload.parse(payload);
+      await sendPasswordResetMail(db, mail.mailer, mail.config, email);
+    },
+
     async "settle-meeting"(payload) {
       const { meetingId } = settlePayload.parse(payload);
       const result = await settleMeeting(db, meetingId);
@@ -98,4 +133,5 @@ export const crontab = [
   "17 3 * * * compute-book-neighbours",
   ...tradeCrontab,
   ...importCrontab,
+  "0 7 * * * queue-digests",
 ].join("\n");

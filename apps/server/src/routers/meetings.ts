@@ -42,11 +42,17 @@ export const meetingsRouter = router({
     .input(updateMeetingInput)
     .mutation(({ ctx, input }) => updateMeeting(ctx.db, ctx.meeting, input.changes)),
 
-  start: meetingRoleProcedure("admin").mutation(({ ctx }) => transitionMeeting(ctx.db, ctx.meeting.id, "active")),
+  start: meetingRoleProcedure("admin").mutation(({ ctx }) =>
+    transitionMeeting(ctx.db, ctx.meeting.id, "active", ctx.user.id),
+  ),
   /** Ends the race: settlement pays the bets and finish rewards shortly after (a queued job). */
-  close: meetingRoleProcedure("admin").mutation(({ ctx }) => transitionMeeting(ctx.db, ctx.meeting.id, "closed")),
+  close: meetingRoleProcedure("admin").mutation(({ ctx }) =>
+    transitionMeeting(ctx.db, ctx.meeting.id, "closed", ctx.user.id),
+  ),
   /** Calls the meeting off: every stake is refunded by the settlement job. */
-  cancel: meetingRoleProcedure("admin").mutation(({ ctx }) => transitionMeeting(ctx.db, ctx.meeting.id, "cancelled")),
+  cancel: meetingRoleProcedure("admin").mutation(({ ctx }) =>
+    transitionMeeting(ctx.db, ctx.meeting.id, "cancelled", ctx.user.id),
+  ),
 
   rsvp: meetingRoleProcedure("member")
     .input(rsvpInput)

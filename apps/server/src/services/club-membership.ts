@@ -15,6 +15,7 @@ import { canLeave, canRemoveMember, canSetRole } from "@booky/domain";
 import { conflict, forbidden, notFound } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "./accounts.js";
 import { addMember, findMemberRole, removeMembership } from "./clubs.js";
+import { notifyClub, notifyOne } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 import { invitations, joinRequests } from "./pending-kinds.js";
 
@@ -47,11 +48,14 @@ export async function requestToJoin(db: Executor, { club, role, userId }: ClubCa
   if (role) throw conflict("You are already a member");
   if (club.visibility === "public") throw conflict("This club is public: join it directly");
   if (club.archivedAt) throw conflict("This club is archived");
-  const [request] = await db
-    .insert(clubRequests)
-    .values({ clubId: club.id, userId, kind: "request" })
-    .returning({ id: clubRequests.id, status: clubRequests.status });
-  return request;
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .insert(clubRequests)
+      .values({ clubId: club.id, userId, kind: "request" })
+      .returning({ id: clubRequests.id, status: clubRequests.status });
+    await notifyClub(tx, club.id, { kind: "join_request", actorId: userId }, "admins");
+    return request;
+  });
 }
 
 /** The requester withdraws their own pending join request. */
@@ -87,24 +91,37 @@ export function approveJoinRequest(db: Database, clubId: string, adminId: string
       missing: requestMissing,
     });
     await addMember(tx, clubId, request.userId);
+    await notifyOne(tx, request.userId, "join_decision", { actorId: adminId, clubId, data: { decision: "accepted" } });
     return { userId: request.userId, role: "member" as const };
   });
 }
 
 export function declineJoinRequest(db: Executor, clubId: string, adminId: string, requestId: string) {
   const actor = { userId: adminId, clubId };
-  return joinRequests.settle(db, { id: requestId, decision: "declined", actor, missing: requestMissing });
+  return db.transaction(async (tx) => {
+    const request = await joinRequests.decide(tx, {
+      id: requestId,
+      decision: "declined",
+      actor,
+      missing: requestMissing,
+    });
+    await notifyOne(tx, request.userId, "join_decision", { actorId: adminId, clubId, data: { decision: "declined" } });
+    return { ok: true as const };
+  });
 }
 
 export async function inviteToClub(db: Executor, clubId: string, adminId: string, username: string) {
   const invitee = await findMemberByUsername(db, username);
   if (!invitee) throw notFound(`No member is called @${username}`);
   if (await findMemberRole(db, clubId, invitee.id)) throw conflict("Already a member of this club");
-  const [invite] = await db
-    .insert(clubRequests)
-    .values({ clubId, userId: invitee.id, kind: "invite", invitedBy: adminId })
-    .returning({ id: clubRequests.id, status: clubRequests.status });
-  return invite;
+  return db.transaction(async (tx) => {
+    const [invite] = await tx
+      .insert(clubRequests)
+      .values({ clubId, userId: invitee.id, kind: "invite", invitedBy: adminId })
+      .returning({ id: clubRequests.id, status: clubRequests.status });
+    await notifyOne(tx, invitee.id, "club_invitation", { actorId: adminId, clubId });
+    return invite;
+  });
 }
 
 /** The user's pending invitations, oldest first, each with its club's name. */

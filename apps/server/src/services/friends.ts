@@ -15,6 +15,7 @@ import {
 import { friendPair } from "@booky/domain";
 import { conflict, fieldError, notFound } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "./accounts.js";
+import { notifyOne } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 import { friendRequestDecisions } from "./pending-kinds.js";
 import { clubVisibleTo } from "./visibility.js";
@@ -47,11 +48,14 @@ export async function sendFriendRequest(db: Executor, fromUserId: string, userna
     .from(friendships)
     .where(friendshipOf(fromUserId, target.id));
   if (already) throw conflict("You are already friends");
-  const [request] = await db
-    .insert(friendRequests)
-    .values({ fromUserId, toUserId: target.id })
-    .returning({ id: friendRequests.id, status: friendRequests.status });
-  return request;
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .insert(friendRequests)
+      .values({ fromUserId, toUserId: target.id })
+      .returning({ id: friendRequests.id, status: friendRequests.status });
+    await notifyOne(tx, target.id, "friend_request", { actorId: fromUserId });
+    return request;
+  });
 }
 
 const toYou = "No pending friend request with this id for you";
@@ -65,6 +69,7 @@ export function acceptFriendRequest(db: Executor, userId: string, requestId: str
       missing: toYou,
     });
     await tx.insert(friendships).values(friendPair(userId, request.fromUserId)).onConflictDoNothing();
+    await notifyOne(tx, request.fromUserId, "friend_accepted", { actorId: userId });
     return { friendId: request.fromUserId };
   });
 }

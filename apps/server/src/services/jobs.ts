@@ -12,7 +12,11 @@ export type JobName =
   | "loan-reminders"
   | "send-loan-mail"
   | "run-import"
-  | "imports-sweep";
+  | "imports-sweep"
+  | "send-notification-email"
+  | "queue-digests"
+  | "send-digest"
+  | "send-password-reset";
 
 export interface EnqueueOptions {
   /** At most one pending job per key; adding again replaces it (or, if it is running, queues a fresh one). */
@@ -67,4 +71,9 @@ export function enqueueSummary(db: Executor, bookId: string) {
     { bookId },
     { jobKey: `summarize:${bookId}`, jobKeyMode: "preserve_run_at", delaySeconds: SUMMARY_DEBOUNCE_SECONDS },
   );
+}
+
+/** Mails one notification a member wants at once; retried by the queue until delivered. */
+export function enqueueNotificationMail(db: Executor, notificationId: number) {
+  return enqueueJob(db, "send-notification-email", { notificationId }, { jobKey: `mail:${notificationId}` });
 }

@@ -10,6 +10,8 @@ export interface Mail {
   html: string;
   /** A fixed Message-ID, for mail that may be retried: the same message is then recognisably the same. */
   messageId?: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

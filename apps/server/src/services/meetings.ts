@@ -30,6 +30,7 @@ import type { z } from "zod";
 import { conflict, fieldError } from "../errors.js";
 import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
 import { enqueueSettlement } from "./jobs.js";
+import { notifyClub } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 
 /** The meeting, its club's visibility and the caller's role in that club, in one query. */
@@ -68,7 +69,12 @@ const stamps: Partial<Record<MeetingStatus, { startedAt?: SQL; closedAt?: SQL; c
  * Closing and cancelling queue the settlement job in the same transaction:
  * bets are paid out (closed) or refunded (cancelled) exactly when the move commits.
  */
-export async function transitionMeeting(db: Executor, meetingId: string, to: MeetingStatus): Promise<Meeting> {
+export async function transitionMeeting(
+  db: Executor,
+  meetingId: string,
+  to: MeetingStatus,
+  actorId: string | null = null,
+): Promise<Meeting> {
   return db.transaction(async (tx) => {
     const [meeting] = await tx
       .update(meetings)
@@ -80,6 +86,13 @@ export async function transitionMeeting(db: Executor, meetingId: string, to: Mee
       throw conflict(`A ${current?.status ?? "missing"} meeting cannot become ${to}`);
     }
     if (to === "closed" || to === "cancelled") await enqueueSettlement(tx, meeting.id);
+    if (to === "active" || to === "closed") {
+      await notifyClub(tx, meeting.clubId, {
+        kind: `meeting_${to === "active" ? "started" : "closed"}`,
+        actorId,
+        meetingId: meeting.id,
+      });
+    }
     return meeting;
   });
 }
@@ -110,20 +123,23 @@ export type MeetingChanges = z.output<typeof updateMeetingInput>["changes"];
 export async function createMeeting(db: Executor, userId: string, clubId: string, details: MeetingDetails) {
   mustStartInFuture(details.startsAt);
   const { book, bookPageCount } = await resolveBook(db, details.bookId, details.bookPageCount);
-  const [meeting] = await db
-    .insert(meetings)
-    .values({
-      ...details,
-      bookPageCount,
-      clubId,
-      readingDeadline: details.readingDeadline ?? details.startsAt,
-      createdBy: userId,
-      // The club's zone as it is now: a later move of the club does not shift meetings already set.
-      timeZone: sql`(select ${clubs.timeZone} from ${clubs} where ${clubs.id} = ${clubId})`,
-    })
-    .returning();
-  if (!meeting) throw new Error("The meeting was not saved");
-  return { ...meeting, book };
+  return db.transaction(async (tx) => {
+    const [meeting] = await tx
+      .insert(meetings)
+      .values({
+        ...details,
+        bookPageCount,
+        clubId,
+        readingDeadline: details.readingDeadline ?? details.startsAt,
+        createdBy: userId,
+        // The club's zone as it is now: a later move of the club does not shift meetings already set.
+        timeZone: sql`(select ${clubs.timeZone} from ${clubs} where ${clubs.id} = ${clubId})`,
+      })
+      .returning();
+    if (!meeting) throw new Error("The meeting was not saved");
+    await notifyClub(tx, clubId, { kind: "meeting_scheduled", actorId: userId, meetingId: meeting.id });
+    return { ...meeting, book };
+  });
 }
 
 /** Changes a meeting's details before it starts; CONFLICT once it has (or if it moved on meanwhile). */

@@ -1,9 +1,11 @@
 import { and, type Database, type Executor, eq, gt, isNull, passwordResetTokens, sql } from "@booky/db";
+import type { Config } from "../config.js";
 import type { AppDeps } from "../context.js";
 import { fieldError } from "../errors.js";
 import { findLiveUserByEmail } from "./accounts.js";
 import { setPassword } from "./auth.js";
-import type { Mail } from "./mailer.js";
+import { enqueueJob } from "./jobs.js";
+import type { Mail, Mailer } from "./mailer.js";
 import { assertAcceptablePassword, hashPassword } from "./passwords.js";
 import { revokeUserSessions } from "./sessions.js";
 import { hashOpaqueToken, newOpaqueToken } from "./tokens.js";
@@ -67,32 +69,36 @@ Open this link within ${ttlMinutes} minutes to choose a new password:</p>
 }
 
 /**
- * Mails a reset link to the account with this e-mail, if there is one, in the
- * background: the caller's answer is the same, at once, either way.
+ * Queues the reset mail for this e-mail (a job with retries, never sent
+ * inside the request): the caller's answer is the same, at once, whether or
+ * not an account has it.
  */
-export async function requestPasswordReset(
-  deps: Pick<AppDeps, "db" | "config" | "mailer" | "rateLimits" | "background">,
-  ip: string,
-  email: string,
-) {
+export async function requestPasswordReset(deps: Pick<AppDeps, "db" | "rateLimits">, ip: string, email: string) {
   await deps.rateLimits.consume("resetPerIp", ip);
   await deps.rateLimits.consume("resetPerAccount", email);
-  const { db, config, mailer } = deps;
-  deps.background.run("password-reset-mail", async () => {
-    const user = await findLiveUserByEmail(db, email);
-    if (!user) return;
-    const token = await createResetToken(db, user.id, config.PASSWORD_RESET_TTL_MINUTES);
-    const link = new URL("/reset-password", config.PUBLIC_URL);
-    link.searchParams.set("token", token);
-    await mailer.send(
-      resetPasswordMail({
-        to: user.email,
-        displayName: user.displayName,
-        link: link.toString(),
-        ttlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
-      }),
-    );
-  });
+  await enqueueJob(deps.db, "send-password-reset", { email });
+}
+
+/** The job: mails a fresh reset link to the account with this e-mail, if there is one. */
+export async function sendPasswordResetMail(
+  db: Database,
+  mailer: Mailer,
+  config: Pick<Config, "PUBLIC_URL" | "PASSWORD_RESET_TTL_MINUTES">,
+  email: string,
+) {
+  const user = await findLiveUserByEmail(db, email);
+  if (!user) return;
+  const token = await createResetToken(db, user.id, config.PASSWORD_RESET_TTL_MINUTES);
+  const link = new URL("/reset-password", config.PUBLIC_URL);
+  link.searchParams.set("token", token);
+  await mailer.send(
+    resetPasswordMail({
+      to: user.email,
+      displayName: user.displayName,
+      link: link.toString(),
+      ttlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
+    }),
+  );
 }
 
 /** Spends a reset link for a new password; every session of the account ends. */

@@ -21,6 +21,7 @@ import {
   settlePool,
 } from "@booky/domain";
 import { attendeesOf } from "./attendance.js";
+import { notify } from "./notifications.js";
 
 export type SettlementResult =
   | { status: "settled"; kind: "paid" | "refunded"; pool: number; winners: string[]; entries: number }
@@ -102,6 +103,16 @@ export async function settleMeeting(db: Executor, meetingId: string): Promise<Se
         from json_to_recordset(${JSON.stringify(rows)}::json) as v(id uuid, status bet_status, payout int)
         where ${bets.id} = v.id`);
     }
+    await notify(
+      tx,
+      settlement.outcomes.flatMap((outcome) => {
+        const bet = betById.get(outcome.betId);
+        const data = { outcome: outcome.result, amount: outcome.payout, stake: bet?.stake ?? 0 };
+        return bet
+          ? [{ userId: bet.userId, kind: "bet_settled" as const, clubId: meeting.clubId, meetingId, data }]
+          : [];
+      }),
+    );
     await tx.insert(meetingSettlements).values({
       meetingId,
       kind: settlement.kind,

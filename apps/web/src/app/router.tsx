@@ -53,6 +53,32 @@ const pages: [path: string | null, load: Load, guard?: Guard][] = [
   ["clubs/new", () => import("../features/clubs/create-club-page").then((m) => m.CreateClubPage), membersOnly],
   ["clubs/:slug", () => import("../features/clubs/club-page").then((m) => m.ClubPage), publicVersion.club],
   ["clubs/:slug/edit", () => import("../features/clubs/edit-club-page").then((m) => m.EditClubPage), membersOnly],
+  [
+    "clubs/:slug/discussion",
+    () => import("../features/discussions/discussion-pages").then((m) => m.ClubDiscussionPage),
+    membersOnly,
+  ],
+  [
+    "clubs/:slug/discussions/:threadId",
+    () => import("../features/discussions/thread-page").then((m) => m.ThreadPage),
+    membersOnly,
+  ],
+  [
+    "meetings/:meetingId/discussion",
+    () => import("../features/discussions/discussion-pages").then((m) => m.MeetingDiscussionPage),
+    membersOnly,
+  ],
+  [
+    "notifications",
+    () => import("../features/notifications/notifications-page").then((m) => m.NotificationsPage),
+    membersOnly,
+  ],
+  [
+    "settings/notifications",
+    () => import("../features/notifications/settings-page").then((m) => m.NotificationSettingsPage),
+    membersOnly,
+  ],
+  ["unsubscribe", () => import("../features/notifications/unsubscribe-page").then((m) => m.UnsubscribePage)],
   ["books", () => import("../features/books/books-page").then((m) => m.BooksPage), membersOnly],
   ["books/:bookId", () => import("../features/books/book-page").then((m) => m.BookPage), publicVersion.book],
   ["meetings/:meetingId", () => import("../features/meetings/meeting-page").then((m) => m.MeetingPage), membersOnly],

@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { Link, NavLink, Outlet } from "react-router";
+import { NotificationBell } from "../features/notifications/bell";
 import { Avatar } from "../features/profile/avatar";
 import { useTRPC } from "../lib/trpc";
 import { useLeaveSession, useSession } from "../lib/use-session";
@@ -71,6 +72,7 @@ export function AppShell() {
             <ThemeToggle />
             {session.status === "authenticated" && (
               <>
+                <NotificationBell />
                 <NavLink
                   to="/settings/profile"
                   className={(state) => `${navClass(state)} flex items-center gap-2`}

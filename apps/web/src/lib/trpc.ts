@@ -1,6 +1,6 @@
 import type { AppRouter } from "@booky/server";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import { sessionStore } from "./session-store";
@@ -65,18 +65,34 @@ const plainClient = createTRPCClient<AppRouter>({
   links: [httpLink({ url: "/trpc", transformer: superjson })],
 });
 
+/** Buys the single-use ticket a live stream opens with (EventSource sends no Authorization header). */
+const ticketClient = createTRPCClient<AppRouter>({
+  links: [httpLink({ url: "/trpc", transformer: superjson, headers: authHeaders, fetch: fetchWithRefresh })],
+});
+
+/** Subscriptions go over SSE, each connection with a fresh ticket (docs/notifications.md). */
+const subscriptionLink = httpSubscriptionLink({
+  url: "/trpc",
+  transformer: superjson,
+  connectionParams: async () => ({ ticket: (await ticketClient.notifications.streamTicket.mutate()).ticket }),
+});
+
 export function createAppTRPCClient() {
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
-        condition: (op) => cookieCalls.has(op.path),
-        true: httpLink({ url: "/trpc", transformer: superjson, headers: authHeaders }),
-        false: httpBatchLink({
-          url: "/trpc",
-          transformer: superjson,
-          maxItems: MAX_BATCH,
-          headers: authHeaders,
-          fetch: fetchWithRefresh,
+        condition: (op) => op.type === "subscription",
+        true: subscriptionLink,
+        false: splitLink({
+          condition: (op) => cookieCalls.has(op.path),
+          true: httpLink({ url: "/trpc", transformer: superjson, headers: authHeaders }),
+          false: httpBatchLink({
+            url: "/trpc",
+            transformer: superjson,
+            maxItems: MAX_BATCH,
+            headers: authHeaders,
+            fetch: fetchWithRefresh,
+          }),
         }),
       }),
     ],

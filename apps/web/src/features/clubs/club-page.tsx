@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { Alert, buttonClass, Card, PageTitle } from "../../components/ui";
+import { DiscussionTabs } from "../discussions/tabs";
 import { ScheduleMeetingForm } from "../meetings/schedule-meeting-form";
 import { type Club, ClubLoader } from "./club-loader";
 import { ClubMeetings } from "./club-meetings";
@@ -33,6 +34,7 @@ function ClubView({ data, slug }: { data: Club; slug: string }) {
           </Link>
         )}
       </div>
+      {full && <DiscussionTabs base={`/clubs/${slug}`} label="Club" />}
       {full?.archivedAt && <Alert tone="info">This club is archived: it is hidden from the directory.</Alert>}
       {data.description && <p className="-mt-4 max-w-2xl whitespace-pre-line">{data.description}</p>}
       <MembershipActions club={data} />

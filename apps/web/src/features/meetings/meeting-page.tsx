@@ -7,6 +7,7 @@ import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { BetPoolPanel } from "../bets/bet-pool-panel";
 import { authorsLine, BookCover } from "../books/book-cover";
+import { DiscussionTabs } from "../discussions/tabs";
 import { LIVE_REFRESH_MS } from "./live";
 import { MeetingControls } from "./meeting-controls";
 import { ProgressForm } from "./progress-form";
@@ -74,6 +75,7 @@ export function MeetingPage() {
       >
         {data.book?.title ?? "Meeting"}
       </PageTitle>
+      <DiscussionTabs base={`/meetings/${meetingId}`} label="Meeting" />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">When</dt>

@@ -1,0 +1,81 @@
+import { and, clubMembers, type Executor, eq, inArray, sql, users } from "@booky/db";
+import { mentionedUsernames, type NotificationKind } from "@booky/domain";
+import { type NotificationDraft, notify } from "./notifications.js";
+
+/**
+ * The notifications other services create where things happen, each one
+ * call inside the service's own transaction.
+ */
+
+/** Every member of a club (or only its admins and owner) but the actor. */
+export async function notifyClub(
+  tx: Executor,
+  clubId: string,
+  draft: Omit<NotificationDraft, "userId" | "clubId">,
+  only: "members" | "admins" = "members",
+) {
+  const members = await tx
+    .select({ userId: clubMembers.userId })
+    .from(clubMembers)
+    .where(
+      and(
+        eq(clubMembers.clubId, clubId),
+        only === "admins" ? inArray(clubMembers.role, ["admin", "owner"]) : undefined,
+      ),
+    );
+  await notify(
+    tx,
+    members.map((member) => ({ ...draft, clubId, userId: member.userId })),
+  );
+}
+
+/** One member told one thing. */
+export function notifyOne(
+  tx: Executor,
+  userId: string,
+  kind: NotificationKind,
+  draft: Omit<NotificationDraft, "userId" | "kind"> = {},
+) {
+  return notify(tx, [{ ...draft, userId, kind }]);
+}
+
+/**
+ * A new thread or comment: the thread's author and, for a reply, the parent
+ * comment's author are told of the reply; the club's members named with
+ * `@username` are told of the mention (once each: a mention outranks a reply).
+ */
+export async function notifyDiscussion(
+  tx: Executor,
+  text: {
+    clubId: string;
+    meetingId: string | null;
+    threadId: string;
+    commentId: string | null;
+    authorId: string;
+    body: string;
+    replyTo: string[];
+  },
+) {
+  const names = mentionedUsernames(text.body);
+  const mentioned = names.length
+    ? await tx
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(clubMembers, and(eq(clubMembers.userId, users.id), eq(clubMembers.clubId, text.clubId)))
+        .where(sql`lower(${users.username}) in ${names}`)
+    : [];
+  const mentionedIds = new Set(mentioned.map((member) => member.id));
+  const about = {
+    actorId: text.authorId,
+    clubId: text.clubId,
+    meetingId: text.meetingId,
+    threadId: text.threadId,
+    commentId: text.commentId,
+  };
+  await notify(tx, [
+    ...[...mentionedIds].map((userId) => ({ ...about, userId, kind: "mention" as const })),
+    ...[...new Set(text.replyTo)]
+      .filter((userId) => !mentionedIds.has(userId))
+      .map((userId) => ({ ...about, userId, kind: "reply" as const })),
+  ]);
+}

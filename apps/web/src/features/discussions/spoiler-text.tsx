@@ -1,0 +1,76 @@
+import { spoilerNotice } from "@booky/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert, Button } from "../../components/ui";
+import { errorMessage } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+import type { Spoiler } from "./types";
+
+/**
+ * A member's text as the server rendered and sanitized it (markdown-it with
+ * raw HTML off, then sanitize-html: see services/markdown.ts), or, when the
+ * spoiler guard collapsed it, where it is and a button to reveal it.
+ */
+export function TextBody({
+  html,
+  deleted,
+  spoiler,
+  reveal,
+}: {
+  html: string | null;
+  deleted: boolean;
+  spoiler: Spoiler | null;
+  reveal: { clubId: string; kind: "thread" | "comment"; id: string };
+}) {
+  if (deleted) return <p className="italic text-stone-600 dark:text-stone-400">Deleted.</p>;
+  if (spoiler) return <CollapsedSpoiler spoiler={spoiler} reveal={reveal} />;
+  return <Rendered html={html ?? ""} />;
+}
+
+function Rendered({ html }: { html: string }) {
+  return (
+    <div
+      className="prose-booky flex flex-col gap-2 break-words [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:font-mono [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6"
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized on the server with an allowlist (services/markdown.ts)
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+}
+
+function CollapsedSpoiler({
+  spoiler,
+  reveal,
+}: {
+  spoiler: Spoiler;
+  reveal: { clubId: string; kind: "thread" | "comment"; id: string };
+}) {
+  const trpc = useTRPC();
+  const [asked, setAsked] = useState(false);
+  const revealed = useQuery({ ...trpc.discussions.reveal.queryOptions(reveal), enabled: asked });
+  if (asked && revealed.data?.text) {
+    const text = revealed.data.text;
+    return (
+      <div className="flex flex-col gap-2">
+        {"title" in text && <p className="font-semibold">{text.title}</p>}
+        <Rendered html={text.html} />
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <p>
+        <span className="font-semibold">Spoiler · </span>
+        {spoilerNotice(spoiler)}
+      </p>
+      <Button
+        variant="secondary"
+        className="px-3 py-1"
+        busy={asked && revealed.isFetching}
+        onClick={() => setAsked(true)}
+      >
+        Reveal
+      </Button>
+      {revealed.isError && <Alert>{errorMessage(revealed.error)}</Alert>}
+    </div>
+  );
+}

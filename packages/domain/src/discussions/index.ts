@@ -1,0 +1,3 @@
+export * from "./mentions.js";
+export * from "./schemas.js";
+export * from "./spoilers.js";

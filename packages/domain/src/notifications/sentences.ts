@@ -1,0 +1,58 @@
+import type { NotificationKind } from "./kinds.js";
+
+/** What a notification is about, as the sentence needs it (names, not ids). */
+export interface NotificationFacts {
+  kind: NotificationKind;
+  actor: { displayName: string } | null;
+  club: { name: string } | null;
+  meeting: { bookTitle: string } | null;
+  threadTitle: string | null;
+  data: Record<string, string | number | null>;
+}
+
+const someone = (facts: NotificationFacts) => facts.actor?.displayName ?? "Someone";
+const theClub = (facts: NotificationFacts) => facts.club?.name ?? "a club";
+const theBook = (facts: NotificationFacts) => facts.meeting?.bookTitle ?? "a book";
+/** A collapsed (spoiler) or deleted thread title is not repeated. */
+const theThread = (facts: NotificationFacts) => (facts.threadTitle ? `“${facts.threadTitle}”` : "a thread");
+
+/** One sentence per notification, the same in the app, in e-mails and in digests. */
+export function notificationSentence(facts: NotificationFacts): string {
+  switch (facts.kind) {
+    case "friend_request":
+      return `${someone(facts)} wants to be your friend`;
+    case "friend_accepted":
+      return `${someone(facts)} accepted your friend request`;
+    case "club_invitation":
+      return `${someone(facts)} invited you to join ${theClub(facts)}`;
+    case "join_request":
+      return `${someone(facts)} asked to join ${theClub(facts)}`;
+    case "join_decision":
+      return facts.data.decision === "accepted"
+        ? `You are now a member of ${theClub(facts)}`
+        : `Your request to join ${theClub(facts)} was declined`;
+    case "meeting_scheduled":
+      return `${theClub(facts)} scheduled a meeting about ${theBook(facts)}`;
+    case "meeting_started":
+      return `The meeting about ${theBook(facts)} in ${theClub(facts)} has started`;
+    case "meeting_closed":
+      return `The meeting about ${theBook(facts)} in ${theClub(facts)} is closed`;
+    case "bet_settled": {
+      const amount = Number(facts.data.amount ?? 0);
+      if (facts.data.outcome === "won") return `Your bet on ${theBook(facts)} won ${amount} points`;
+      if (facts.data.outcome === "refunded") return `Your bet on ${theBook(facts)} was refunded: ${amount} points`;
+      return `Your bet of ${Number(facts.data.stake ?? 0)} points on ${theBook(facts)} lost`;
+    }
+    case "reply":
+      return `${someone(facts)} replied in ${theThread(facts)}`;
+    case "mention":
+      return `${someone(facts)} mentioned you in ${theThread(facts)}`;
+  }
+}
+
+/** What a member reads instead of a collapsed text. */
+export function spoilerNotice(spoiler: { reason: "ahead" | "not_reading"; page: number; readerPage?: number }): string {
+  return spoiler.reason === "ahead"
+    ? `About page ${spoiler.page} — you are on page ${spoiler.readerPage ?? 0}`
+    : `About page ${spoiler.page} — you are not reading this meeting's book`;
+}
