@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bookIdInput } from "../books/schemas.js";
+import { text } from "../shared/inputs.js";
 import { pageInput } from "../shared/pagination.js";
 import { RATING_HALVES_MAX, RATING_HALVES_MIN } from "./ratings.js";
 
@@ -22,8 +23,8 @@ export const rateBookInput = bookIdInput.extend({ rating: ratingHalves });
 /** A rating with its review: title and body optional (a body without a title is fine), dates read optional. */
 export const saveReviewInput = rateBookInput
   .extend({
-    title: z.string().trim().max(REVIEW_TITLE_MAX, `At most ${REVIEW_TITLE_MAX} characters`).nullish(),
-    body: z.string().trim().max(REVIEW_BODY_MAX, `At most ${REVIEW_BODY_MAX} characters`).nullish(),
+    title: text().max(REVIEW_TITLE_MAX, `At most ${REVIEW_TITLE_MAX} characters`).nullish(),
+    body: text().max(REVIEW_BODY_MAX, `At most ${REVIEW_BODY_MAX} characters`).nullish(),
     spoiler: z.boolean().default(false),
     startedOn: isoDate.nullish(),
     finishedOn: isoDate.nullish(),
