@@ -4,7 +4,6 @@ import { useSession } from "../../lib/use-session";
 import { MyInvitations } from "../clubs/my-invitations";
 import { ActivityFeed } from "../friends/activity-feed";
 import { PointsCard } from "../points/points-card";
-import { ForYouCard } from "../recommendations/for-you-card";
 import { ActiveReads } from "./active-reads";
 import { ComingUp, MyClubs } from "./member-home-cards";
 
@@ -44,7 +43,6 @@ export function HomePage() {
         <ComingUp />
         <ActiveReads />
         <PointsCard />
-        <ForYouCard />
         <MyClubs />
         <ActivityFeed glance />
         <Card title="Your profile">

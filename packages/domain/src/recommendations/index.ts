@@ -1,2 +1,0 @@
-export * from "./neighbours.js";
-export * from "./schemas.js";
