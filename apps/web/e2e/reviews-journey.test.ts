@@ -60,6 +60,12 @@ describe("ratings, reviews and summaries", () => {
     await expect
       .poll(
         async () => {
+          // The card settles on the summary or on "appears once three readers have reviewed it" (after a reload, only
+          // once its query answered: checking earlier would reload again before it could ever show).
+          await summary
+            .getByText(/What readers liked|A summary appears once/)
+            .first()
+            .waitFor();
           if (await summary.getByText("What readers liked").isVisible()) return true;
           await page.reload();
           return false;

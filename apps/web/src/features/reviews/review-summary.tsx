@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card } from "../../components/ui";
+import { Card, Spinner } from "../../components/ui";
 import { useTRPC } from "../../lib/trpc";
 import type { Summary } from "./types";
 
@@ -64,7 +64,9 @@ export function ReviewSummary({ bookId }: { bookId: string }) {
   return (
     <Card title="What reviewers say">
       <div className="flex flex-col gap-3" data-testid="review-summary">
-        {summary.data ? (
+        {summary.isPending ? (
+          <Spinner label="Loading the summary" />
+        ) : summary.data ? (
           <SummaryContent summary={summary.data} />
         ) : (
           <p className="text-stone-600 dark:text-stone-400">A summary appears once three readers have reviewed it.</p>
