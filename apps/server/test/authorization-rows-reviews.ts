@@ -36,6 +36,16 @@ export function reviewsRows(): Record<string, Case | Case[]> {
     "reviews.aggregate": personal(signedIn, (t, s) => t.reviews.aggregate.query({ bookId: s.book.id })),
     "reviews.forBook": personal(signedIn, (t, s) => t.reviews.forBook.query({ bookId: s.book.id })),
     "reviews.byUser": personal(signedIn, (t, s) => t.reviews.byUser.query({ userId: s.people.stranger.id })),
+    "reviews.reveal": [
+      personal(signedIn, { prepare: (s) => reviewBy(s, s.people.stranger) }, (t, _, reviewId) =>
+        t.reviews.reveal.query({ reviewId }),
+      ),
+      personal(
+        outcomes({ NOT_FOUND: [...SIGNED_IN] }),
+        { label: "a rating without a review", prepare: (s) => reviewBy(s, s.people.stranger, null) },
+        (t, _, reviewId) => t.reviews.reveal.query({ reviewId }),
+      ),
+    ],
     "reviews.summary": personal(signedIn, (t, s) => t.reviews.summary.query({ bookId: s.book.id })),
     "reviews.vote": [
       personal(signedIn, { prepare: (s) => reviewBy(s, s.people.stranger) }, (t, _, reviewId) =>

@@ -40,12 +40,14 @@ describe("review summaries (built in)", () => {
       if (!found) throw new Error("no summary yet");
       return found;
     });
-    expect(summary.content.kind).toBe("extractive");
-    if (summary.content.kind !== "extractive") return;
+    expect(summary.guard).toBeNull();
+    const content = summary.content;
+    expect(content?.kind).toBe("extractive");
+    if (content?.kind !== "extractive") return;
     const texts = new Map(
       (await server.db.select().from(ratings).where(eq(ratings.bookId, book.id))).map((r) => [r.id, r]),
     );
-    const quotes = [...summary.content.liked, ...summary.content.disliked];
+    const quotes = [...content.liked, ...content.disliked];
     expect(quotes.length).toBeGreaterThanOrEqual(2);
     for (const quote of quotes) {
       const source = texts.get(quote.reviewId);
@@ -53,7 +55,7 @@ describe("review summaries (built in)", () => {
       expect(source?.bodyText).toContain(quote.text);
     }
     expect(quotes.some((quote) => quote.text.includes("queen"))).toBe(false);
-    expect(summary.content.disliked.map((quote) => quote.reviewId)).toEqual([saved[4]?.id]);
+    expect(content.disliked.map((quote) => quote.reviewId)).toEqual([saved[4]?.id]);
     // Markdown is quoted as read: "Rich world building", never "**world building**".
     expect(quotes.some((quote) => quote.text.includes("*"))).toBe(false);
   });

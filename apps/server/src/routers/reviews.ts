@@ -2,7 +2,9 @@ import {
   bookIdInput,
   bookReviewsInput,
   rateBookInput,
+  reviewIdInput,
   saveReviewInput,
+  summaryInput,
   userReviewsInput,
   voteInput,
 } from "@booky/domain";
@@ -13,6 +15,7 @@ import {
   myRating,
   rateBook,
   removeRating,
+  revealReview,
   saveReview,
   userReviews,
   voteReview,
@@ -45,6 +48,11 @@ export const reviewsRouter = router({
   /** Marks a review helpful (or takes it back); never one's own. */
   vote: authedProcedure.input(voteInput).mutation(({ ctx, input }) => voteReview(ctx.db, ctx.user.id, input)),
 
-  /** The book's cached summary (extractive or abstractive), or null before it has one. */
-  summary: authedProcedure.input(bookIdInput).query(({ ctx, input }) => bookSummary(ctx.db, input.bookId)),
+  /** A review's title and words past the spoiler guard, for a member still reading the book who asks. */
+  reveal: authedProcedure.input(reviewIdInput).query(({ ctx, input }) => revealReview(ctx.db, input.reviewId)),
+
+  /** The book's cached summary (extractive or abstractive), or null before it has one; withheld from readers mid-book. */
+  summary: authedProcedure
+    .input(summaryInput)
+    .query(({ ctx, input }) => bookSummary(ctx.db, ctx.user.id, input.bookId, input.reveal)),
 });

@@ -8,6 +8,7 @@ import {
 } from "@booky/domain";
 import { notFound } from "../errors.js";
 import type { LlmClient } from "./llm-client.js";
+import { reviewGuardFor } from "./reviews-guard.js";
 
 /** The reviews a summary of the book may quote, oldest first (so the order, and the summary, is stable). */
 async function reviewsOf(db: Executor, bookId: string): Promise<SummaryReview[]> {
@@ -55,8 +56,13 @@ export async function summarizeBook(db: Executor, bookId: string, llm: LlmClient
   return content.kind;
 }
 
-/** The cached summary of a book, or null before it has one (it needs three reviews that are not spoilers). */
-export async function bookSummary(db: Executor, bookId: string) {
+/**
+ * The cached summary of a book, or null before it has one (it needs three
+ * reviews that are not spoilers). Its quotes are reviews' words: a viewer
+ * still reading the book in a meeting gets it withheld (`guard` says why)
+ * unless they ask to `reveal` it.
+ */
+export async function bookSummary(db: Executor, viewerId: string, bookId: string, reveal = false) {
   const [row] = await db
     .select({
       bookId: books.id,
@@ -69,5 +75,9 @@ export async function bookSummary(db: Executor, bookId: string) {
     .where(eq(books.id, bookId));
   if (!row) throw notFound("No such book");
   if (!row.content || !row.computedAt) return null;
-  return { content: summaryContent.parse(row.content), reviewCount: row.reviewCount ?? 0, computedAt: row.computedAt };
+  const summary = { reviewCount: row.reviewCount ?? 0, computedAt: row.computedAt };
+  // No review of the summary is the viewer's own: the guard asks as for anybody else's.
+  const guard = reveal ? null : (await reviewGuardFor(db, viewerId, [bookId]))(bookId, "");
+  if (guard) return { ...summary, content: null, guard };
+  return { ...summary, content: summaryContent.parse(row.content), guard: null };
 }

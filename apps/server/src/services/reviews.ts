@@ -15,6 +15,7 @@ import { publicProfileColumns } from "./accounts.js";
 import { enqueueSummary } from "./jobs.js";
 import { excerptOf, renderMarkdown } from "./markdown.js";
 import { definePager, pageRows } from "./pagination.js";
+import { guardReview, reviewGuardFor } from "./reviews-guard.js";
 
 type ReviewFields = Pick<z.output<typeof saveReviewInput>, "title" | "body" | "spoiler" | "startedOn" | "finishedOn">;
 
@@ -149,6 +150,7 @@ export async function bookAggregate(db: Executor, bookId: string) {
 const reviewItemColumns = (viewerId: string) => ({
   id: ratings.id,
   bookId: ratings.bookId,
+  authorId: ratings.userId,
   user: publicProfileColumns,
   rating: ratings.halves,
   title: ratings.title,
@@ -173,12 +175,20 @@ export async function bookReviews(db: Executor, viewerId: string, input: z.outpu
   const query = () =>
     db.select(reviewItemColumns(viewerId)).from(ratings).innerJoin(users, eq(users.id, ratings.userId)).$dynamic();
   const where = and(eq(ratings.bookId, input.bookId), hasReview);
-  if (input.sort === "helpful") {
-    const rows = await pageRows(query(), helpfulPager, { key: ratings.helpfulCount, id: ratings.id }, input, where);
-    return helpfulPager.page(rows, input.limit, (row) => ({ key: row.helpfulCount, id: row.id }));
-  }
-  const rows = await pageRows(query(), recentPager, { key: ratings.createdAt, id: ratings.id }, input, where);
-  return recentPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
+  const guardOf = await reviewGuardFor(db, viewerId, [input.bookId]);
+  const page =
+    input.sort === "helpful"
+      ? helpfulPager.page(
+          await pageRows(query(), helpfulPager, { key: ratings.helpfulCount, id: ratings.id }, input, where),
+          input.limit,
+          (row) => ({ key: row.helpfulCount, id: row.id }),
+        )
+      : recentPager.page(
+          await pageRows(query(), recentPager, { key: ratings.createdAt, id: ratings.id }, input, where),
+          input.limit,
+          (row) => ({ key: row.createdAt, id: row.id }),
+        );
+  return { ...page, items: page.items.map((item) => guardReview(item, guardOf)) };
 }
 
 const userPager = definePager({ list: "reviews.byUser", order: "desc", key: "timestamp" });
@@ -201,7 +211,23 @@ export async function userReviews(db: Executor, viewerId: string, input: z.outpu
     input,
     and(eq(ratings.userId, input.userId), hasReview),
   );
-  return userPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
+  const page = userPager.page(rows, input.limit, (row) => ({ key: row.createdAt, id: row.id }));
+  const guardOf = await reviewGuardFor(
+    db,
+    viewerId,
+    page.items.map((item) => item.bookId),
+  );
+  return { ...page, items: page.items.map((item) => guardReview(item, guardOf)) };
+}
+
+/** A review's title and words for a viewer who asked to see them past the spoiler guard. */
+export async function revealReview(db: Executor, reviewId: string) {
+  const [row] = await db
+    .select({ id: ratings.id, title: ratings.title, bodyHtml: ratings.bodyHtml })
+    .from(ratings)
+    .where(and(eq(ratings.id, reviewId), hasReview));
+  if (!row?.bodyHtml) throw notFound("No such review");
+  return { id: row.id, title: row.title, bodyHtml: row.bodyHtml };
 }
 
 /**

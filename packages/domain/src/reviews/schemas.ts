@@ -40,4 +40,7 @@ export const bookReviewsInput = bookIdInput.extend(pageInput.shape).extend({
 
 export const userReviewsInput = pageInput.extend({ userId: z.uuid("Not a member id") });
 
+/** The book's summary; `reveal` shows it past the spoiler guard to a member still reading the book. */
+export const summaryInput = bookIdInput.extend({ reveal: z.boolean().default(false) });
+
 export const voteInput = reviewIdInput.extend({ helpful: z.boolean() });

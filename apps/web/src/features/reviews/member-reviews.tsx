@@ -22,7 +22,6 @@ export function MemberReviews({ userId }: { userId: string }) {
               </Link>{" "}
               · {starsText(review.rating)}
             </p>
-            {review.title && <h3 className="font-semibold">{review.title}</h3>}
             <ReviewBody review={review} />
           </li>
         )}

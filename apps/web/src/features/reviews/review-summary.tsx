@@ -1,6 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Card, Spinner } from "../../components/ui";
 import { useTRPC } from "../../lib/trpc";
+import { ReviewSpoiler } from "./review-spoiler";
 import type { Summary } from "./types";
 
 const reviewLink = (reviewId: string) => `#review-${reviewId}`;
@@ -23,13 +25,12 @@ function Quotes({ title, quotes }: { title: string; quotes: { reviewId: string; 
   );
 }
 
-function SummaryContent({ summary }: { summary: Summary }) {
-  const content = summary.content;
+function SummaryContent({ content, reviewCount }: { content: NonNullable<Summary["content"]>; reviewCount: number }) {
   if (content.kind === "extractive") {
     return (
       <>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          Quotes picked from {summary.reviewCount} reviews by Booky (spoiler-flagged reviews left out).
+          Quotes picked from {reviewCount} reviews by Booky (spoiler-flagged reviews left out).
         </p>
         <Quotes title="What readers liked" quotes={content.liked} />
         <Quotes title="What readers did not like" quotes={content.disliked} />
@@ -39,7 +40,7 @@ function SummaryContent({ summary }: { summary: Summary }) {
   return (
     <>
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        Written by a language model from {summary.reviewCount} reviews; each sentence links the reviews it rests on.
+        Written by a language model from {reviewCount} reviews; each sentence links the reviews it rests on.
       </p>
       <ul className="flex flex-col gap-1">
         {content.sentences.map((sentence) => (
@@ -60,14 +61,26 @@ function SummaryContent({ summary }: { summary: Summary }) {
 /** The book's cached summary: quotes (or cited sentences) that link to their reviews. */
 export function ReviewSummary({ bookId }: { bookId: string }) {
   const trpc = useTRPC();
-  const summary = useQuery(trpc.reviews.summary.queryOptions({ bookId }));
+  const [reveal, setReveal] = useState(false);
+  const summary = useQuery({
+    ...trpc.reviews.summary.queryOptions({ bookId, reveal }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Card title="What reviewers say">
       <div className="flex flex-col gap-3" data-testid="review-summary">
         {summary.isPending ? (
           <Spinner label="Loading the summary" />
-        ) : summary.data ? (
-          <SummaryContent summary={summary.data} />
+        ) : summary.data?.guard ? (
+          <ReviewSpoiler
+            guard={summary.data.guard}
+            what="The summary quotes reviews, so it waits until you finish."
+            busy={reveal && summary.isFetching}
+            error={summary.error}
+            onReveal={() => setReveal(true)}
+          />
+        ) : summary.data?.content ? (
+          <SummaryContent content={summary.data.content} reviewCount={summary.data.reviewCount} />
         ) : (
           <p className="text-stone-600 dark:text-stone-400">A summary appears once three readers have reviewed it.</p>
         )}

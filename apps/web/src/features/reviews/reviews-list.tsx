@@ -1,22 +1,55 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PagedList } from "../../components/paged-list";
 import { PersonLink } from "../../components/person-link";
 import { Button, Card, SelectField } from "../../components/ui";
 import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
+import { ReviewSpoiler } from "./review-spoiler";
 import { type ReviewItem, starsText } from "./types";
 
-/** A review's words: sanitized by the server (markdown.ts) when it was written; spoilers folded until asked. */
-export function ReviewBody({ review }: { review: Pick<ReviewItem, "bodyHtml" | "spoiler"> }) {
+function Words({ html, spoiler }: { html: string; spoiler: boolean }) {
   // biome-ignore lint/security/noDangerouslySetInnerHtml: the server stores only sanitize-html output.
-  const words = <div className="prose-sm max-w-none" dangerouslySetInnerHTML={{ __html: review.bodyHtml }} />;
-  if (!review.spoiler) return words;
+  const words = <div className="prose-sm max-w-none" dangerouslySetInnerHTML={{ __html: html }} />;
+  if (!spoiler) return words;
   return (
     <details className="rounded border border-amber-600 p-2">
       <summary className="cursor-pointer text-sm font-semibold">Contains spoilers: show the review</summary>
       {words}
     </details>
+  );
+}
+
+/**
+ * A review's title and words: sanitized by the server (markdown.ts) when it
+ * was written; flagged spoilers folded until asked; for a member still
+ * reading the book in a meeting, withheld by the server until they reveal it.
+ */
+export function ReviewBody({
+  review,
+}: {
+  review: Pick<ReviewItem, "id" | "title" | "bodyHtml" | "spoiler" | "guard">;
+}) {
+  const trpc = useTRPC();
+  const [asked, setAsked] = useState(false);
+  const revealed = useQuery({ ...trpc.reviews.reveal.queryOptions({ reviewId: review.id }), enabled: asked });
+  const text = review.guard ? revealed.data : review;
+  if (review.guard && !text) {
+    return (
+      <ReviewSpoiler
+        guard={review.guard}
+        what="The review is hidden until you finish."
+        busy={asked && revealed.isFetching}
+        error={revealed.error}
+        onReveal={() => setAsked(true)}
+      />
+    );
+  }
+  return (
+    <>
+      {text?.title && <h3 className="font-semibold">{text.title}</h3>}
+      <Words html={text?.bodyHtml ?? ""} spoiler={review.spoiler} />
+    </>
   );
 }
 
@@ -63,7 +96,6 @@ export function ReviewsList({ bookId }: { bookId: string }) {
             <p className="text-sm">
               <PersonLink user={review.user} /> · <span>{starsText(review.rating)}</span>
             </p>
-            {review.title && <h3 className="font-semibold">{review.title}</h3>}
             <ReviewBody review={review} />
             <HelpfulButton review={review} />
           </li>
