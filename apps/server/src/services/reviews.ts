@@ -19,8 +19,12 @@ import { guardReview, reviewGuardFor } from "./reviews-guard.js";
 
 type ReviewFields = Pick<z.output<typeof saveReviewInput>, "title" | "body" | "spoiler" | "startedOn" | "finishedOn">;
 
-/** What a member's rating row becomes; null deletes it. `review` undefined keeps the review as it is. */
-type NextRating = { halves: number; review?: ReviewFields } | null;
+/**
+ * What a member's rating row becomes; null deletes it. `review` undefined
+ * keeps the review as it is; `onlyIfNone` leaves a rating the member already
+ * has untouched (an import never overwrites what they rated here).
+ */
+type NextRating = { halves: number; review?: ReviewFields; onlyIfNone?: boolean } | null;
 
 /** The review columns for a body (rendered once, on write) or none. */
 function reviewColumns(review: ReviewFields) {
@@ -60,6 +64,7 @@ function changeRating(db: Executor, userId: string, bookId: string, next: NextRa
     const mine = and(eq(ratings.userId, userId), eq(ratings.bookId, bookId));
     const [before] = await tx.select({ halves: ratings.halves, body: ratings.body }).from(ratings).where(mine);
     if (!before && next === null) throw notFound("You have not rated this book");
+    if (before && next?.onlyIfNone) return ratingOf(tx, userId, bookId);
 
     let saved: { id: string; body: string | null } | undefined;
     if (next === null) {
@@ -122,6 +127,15 @@ export function rateBook(db: Executor, userId: string, input: z.output<typeof ra
 /** Sets the caller's rating and review; an empty body leaves a rating without a review. */
 export function saveReview(db: Executor, userId: string, input: z.output<typeof saveReviewInput>) {
   return changeRating(db, userId, input.bookId, { halves: input.rating, review: input });
+}
+
+/**
+ * A rating (and review) from a Goodreads or StoryGraph file, inside the
+ * import's transaction: it joins the book's aggregate and summary like any
+ * other, and never replaces a rating the member already has.
+ */
+export function importRating(db: Executor, userId: string, bookId: string, halves: number, body: string | null) {
+  return changeRating(db, userId, bookId, { halves, review: { body, spoiler: false }, onlyIfNone: true });
 }
 
 /** Deletes the caller's rating and review (and the review's votes). */
