@@ -1,4 +1,4 @@
-import { bookNeighbours, eq } from "@booky/db";
+import { bookNeighbours, books, eq } from "@booky/db";
 import { describe, expect, it } from "vitest";
 import { computeBookNeighbours } from "../src/services/recommendations.js";
 import { catalogBook } from "./catalog.js";
@@ -53,5 +53,41 @@ describe("recommendations", () => {
 
     const cursor = await rejectionOf(reader.client.trpc.recommendations.forMe.query({ cursor: "bm9wZQ" }));
     expect(cursor.data?.code).toBe("BAD_REQUEST");
+  });
+
+  it("shelves are signals too; a cold start leads with the subjects of the member's shelves, then popularity", async () => {
+    const [kraken, whale, lighthouse] = await Promise.all(
+      ["Kraken", "Whale", "Lighthouse"].map((title) => catalogBook(server, { title })),
+    );
+    const sea = ["Sea stories"];
+    for (const book of [whale, lighthouse]) {
+      await server.db
+        .update(books)
+        .set({ subjects: sea })
+        .where(eq(books.id, book?.id ?? ""));
+    }
+    // Two readers shelved Kraken as read and loved Whale.
+    for (let i = 0; i < 2; i++) {
+      const member = await signedUpClient(server);
+      await member.client.trpc.shelves.setStatus.mutate({ bookId: kraken?.id ?? "", status: "read" });
+      await member.client.trpc.reviews.rate.mutate({ bookId: whale?.id ?? "", rating: 10 });
+    }
+    // Someone who only wants to read Lighthouse (a sea story nobody rated) starts from its subject.
+    const newcomer = await signedUpClient(server);
+    await newcomer.client.trpc.shelves.setStatus.mutate({ bookId: lighthouse?.id ?? "", status: "want_to_read" });
+    const cold = await newcomer.client.trpc.recommendations.forMe.query({});
+    expect(cold.items[0]).toMatchObject({
+      book: { id: whale?.id },
+      reason: { kind: "subject", subject: "Sea stories" },
+    });
+    expect(cold.items.slice(1).every((item) => item.reason.kind === "popular")).toBe(true);
+
+    await computeBookNeighbours(server.db);
+    const shelver = await signedUpClient(server);
+    await shelver.client.trpc.shelves.setStatus.mutate({ bookId: kraken?.id ?? "", status: "read" });
+    const picks = await shelver.client.trpc.recommendations.forMe.query({ limit: 1 });
+    expect(picks.items).toMatchObject([
+      { book: { id: whale?.id }, reason: { kind: "shelved", status: "read", book: { id: kraken?.id } } },
+    ]);
   });
 });

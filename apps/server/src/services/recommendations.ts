@@ -1,4 +1,6 @@
 import {
+  and,
+  arrayOverlaps,
   bookNeighbours,
   bookRatingStats,
   books,
@@ -8,6 +10,7 @@ import {
   eq,
   inArray,
   ratings,
+  type SQL,
   shelfEntries,
   sql,
 } from "@booky/db";
@@ -15,10 +18,11 @@ import {
   itemNeighbours,
   NEIGHBOURS_PER_BOOK,
   type Neighbour,
-  ratingWeight,
+  type ReadingStatus,
   recommend,
   type recommendationsInput,
   starsOf,
+  tasteSignals,
 } from "@booky/domain";
 import type { z } from "zod";
 import { definePager } from "./pagination.js";
@@ -37,9 +41,13 @@ const RANKED_MAX = 100;
  */
 export async function computeBookNeighbours(db: Database) {
   const started = performance.now();
-  const interactions = (
-    await db.select({ userId: ratings.userId, bookId: ratings.bookId, halves: ratings.halves }).from(ratings)
-  ).map((row) => ({ userId: row.userId, bookId: row.bookId, weight: ratingWeight(row.halves) }));
+  // Ratings, and for books a member shelved without rating them, the shelf.
+  const interactions = tasteSignals(
+    await db.select({ userId: ratings.userId, bookId: ratings.bookId, halves: ratings.halves }).from(ratings),
+    await db
+      .select({ userId: shelfEntries.userId, bookId: shelfEntries.bookId, status: shelfEntries.status })
+      .from(shelfEntries),
+  );
   const neighbours = itemNeighbours(interactions, NEIGHBOURS_PER_BOOK);
   const rows = [...neighbours].flatMap(([bookId, list]) =>
     list.map((neighbour, index) => ({
@@ -64,32 +72,95 @@ export async function computeBookNeighbours(db: Database) {
   };
 }
 
+type Ranked = { bookId: string; becauseOf: string | null; subject?: string };
+type BookColumns = { id: string; title: string; authors: string[]; coverUrl: string | null };
+
+/** Why a book is recommended: the member's rating or shelf it comes from, a subject of theirs, or popularity. */
+function reasonFor(
+  item: Ranked,
+  because: BookColumns | undefined,
+  ratingOf: Map<string, number>,
+  shelfOf: Map<string, ReadingStatus>,
+) {
+  if (because) {
+    const halves = ratingOf.get(because.id);
+    if (halves !== undefined) return { kind: "rated" as const, book: because, stars: starsOf(halves) };
+    return { kind: "shelved" as const, book: because, status: shelfOf.get(because.id) ?? "read" };
+  }
+  if (item.subject) return { kind: "subject" as const, subject: item.subject };
+  return { kind: "popular" as const };
+}
+
+/** Subjects of the member's books that lead a cold start, most frequent first. */
+const COLD_SUBJECTS = 5;
+
+/**
+ * Before any neighbour: the most rated books in the subjects the member's
+ * own books have (their shelves may hold books nobody else rated yet), then
+ * the most rated books of all. Both read `book_rating_stats` by its count
+ * index.
+ */
+async function coldStart(db: Executor, myBookIds: string[], exclude: ReadonlySet<string>): Promise<Ranked[]> {
+  const subjectRows = myBookIds.length
+    ? await db.select({ subjects: books.subjects }).from(books).where(inArray(books.id, myBookIds))
+    : [];
+  const frequency = new Map<string, number>();
+  for (const row of subjectRows)
+    for (const subject of row.subjects) frequency.set(subject, (frequency.get(subject) ?? 0) + 1);
+  const subjects = [...frequency]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, COLD_SUBJECTS)
+    .map(([subject]) => subject);
+  const popularIn = (condition: SQL | undefined) =>
+    db
+      .select({ bookId: bookRatingStats.bookId, subjects: books.subjects })
+      .from(bookRatingStats)
+      .innerJoin(books, eq(books.id, bookRatingStats.bookId))
+      .where(and(sql`${bookRatingStats.count} > 0`, condition))
+      .orderBy(desc(bookRatingStats.count), bookRatingStats.bookId)
+      .limit(RANKED_MAX + exclude.size);
+  const inSubjects = subjects.length ? await popularIn(arrayOverlaps(books.subjects, subjects)) : [];
+  const ranked: Ranked[] = [];
+  const seen = new Set(exclude);
+  for (const row of inSubjects) {
+    if (seen.has(row.bookId)) continue;
+    seen.add(row.bookId);
+    ranked.push({ bookId: row.bookId, becauseOf: null, subject: subjects.find((s) => row.subjects.includes(s)) });
+  }
+  for (const row of await popularIn(undefined)) {
+    if (seen.has(row.bookId)) continue;
+    seen.add(row.bookId);
+    ranked.push({ bookId: row.bookId, becauseOf: null });
+  }
+  return ranked.slice(0, RANKED_MAX);
+}
+
 const pager = definePager({ list: "recommendations.forMe", order: "asc", key: "none", id: "offset" });
 
 const bookColumns = { id: books.id, title: books.title, authors: books.authors, coverUrl: books.coverUrl };
 
 /**
  * "Books for you": the neighbours (precomputed, an index lookup) of the
- * books the member rated highly, minus everything they rated, each with
- * the rating it comes from; without such ratings, the books most members
- * rated (cold start), with that as the reason.
+ * books the member rated highly or shelved, minus everything they rated or
+ * shelved, each with the rating or shelf it comes from. Cold start: popular
+ * books in the subjects of the member's books, then the books most members
+ * rated, each with that as the reason.
  */
 export async function recommendationsFor(db: Executor, userId: string, input: z.output<typeof recommendationsInput>) {
   const mine = await db
-    .select({ bookId: ratings.bookId, halves: ratings.halves })
+    .select({ userId: ratings.userId, bookId: ratings.bookId, halves: ratings.halves })
     .from(ratings)
     .where(eq(ratings.userId, userId))
     .orderBy(desc(ratings.updatedAt))
     .limit(SEEDS);
   // Never what they rated or have on a shelf (any status).
   const shelved = await db
-    .select({ bookId: shelfEntries.bookId })
+    .select({ userId: shelfEntries.userId, bookId: shelfEntries.bookId, status: shelfEntries.status })
     .from(shelfEntries)
-    .where(eq(shelfEntries.userId, userId));
+    .where(eq(shelfEntries.userId, userId))
+    .orderBy(desc(shelfEntries.updatedAt));
   const exclude = new Set([...mine.map((row) => row.bookId), ...shelved.map((row) => row.bookId)]);
-  const seeds = mine
-    .map((row) => ({ bookId: row.bookId, weight: ratingWeight(row.halves) }))
-    .filter((s) => s.weight > 0);
+  const seeds = tasteSignals(mine, shelved.slice(0, SEEDS)).filter((seed) => seed.weight > 0);
   const stored = seeds.length
     ? await db
         .select({ bookId: bookNeighbours.bookId, neighbourId: bookNeighbours.neighbourId, score: bookNeighbours.score })
@@ -103,23 +174,8 @@ export async function recommendationsFor(db: Executor, userId: string, input: z.
     : [];
   const byBook = new Map<string, Neighbour[]>();
   for (const row of stored) byBook.set(row.bookId, [...(byBook.get(row.bookId) ?? []), row]);
-  const ranked: { bookId: string; becauseOf: string | null }[] = recommend(
-    seeds,
-    (bookId) => byBook.get(bookId) ?? [],
-    exclude,
-    RANKED_MAX,
-  );
-  if (ranked.length === 0) {
-    const popular = await db
-      .select({ bookId: bookRatingStats.bookId })
-      .from(bookRatingStats)
-      .where(sql`${bookRatingStats.count} > 0`)
-      .orderBy(desc(bookRatingStats.count), bookRatingStats.bookId)
-      .limit(RANKED_MAX + exclude.size);
-    ranked.push(
-      ...popular.filter((row) => !exclude.has(row.bookId)).map((row) => ({ bookId: row.bookId, becauseOf: null })),
-    );
-  }
+  const ranked: Ranked[] = recommend(seeds, (bookId) => byBook.get(bookId) ?? [], exclude, RANKED_MAX);
+  if (ranked.length === 0) ranked.push(...(await coldStart(db, [...exclude], exclude)));
 
   // The cursor names the last position shown; the page starts after it.
   const last = pager.decode(input.cursor);
@@ -129,6 +185,7 @@ export async function recommendationsFor(db: Executor, userId: string, input: z.
   const found = ids.length ? await db.select(bookColumns).from(books).where(inArray(books.id, ids)) : [];
   const bookOf = new Map(found.map((book) => [book.id, book]));
   const ratingOf = new Map(mine.map((row) => [row.bookId, row.halves]));
+  const shelfOf = new Map(shelved.map((row) => [row.bookId, row.status]));
   const items = window.flatMap((item, index) => {
     const book = bookOf.get(item.bookId);
     if (!book) return [];
@@ -137,9 +194,7 @@ export async function recommendationsFor(db: Executor, userId: string, input: z.
       {
         position: offset + index,
         book,
-        reason: because
-          ? { kind: "rated" as const, book: because, stars: starsOf(ratingOf.get(because.id) ?? 0) }
-          : { kind: "popular" as const },
+        reason: reasonFor(item, because, ratingOf, shelfOf),
       },
     ];
   });

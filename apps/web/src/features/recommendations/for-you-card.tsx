@@ -1,7 +1,31 @@
+import type { RouterOutputs } from "@booky/server";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Card } from "../../components/ui";
 import { useTRPC } from "../../lib/trpc";
+
+type Reason = RouterOutputs["recommendations"]["forMe"]["items"][number]["reason"];
+
+const SHELF_REASONS = {
+  read: "you read",
+  reading: "you are reading",
+  want_to_read: "you want to read",
+  did_not_finish: "you shelved",
+} as const;
+
+/** Why a book is suggested, in a sentence. */
+function reasonText(reason: Reason) {
+  switch (reason.kind) {
+    case "rated":
+      return `Because you rated ${reason.book.title} ${reason.stars}`;
+    case "shelved":
+      return `Because ${SHELF_REASONS[reason.status]} ${reason.book.title}`;
+    case "subject":
+      return `Popular in ${reason.subject}, like books on your shelves`;
+    default:
+      return "Popular with Booky readers";
+  }
+}
 
 /** "Books for you" on the home page, each with why. */
 export function ForYouCard() {
@@ -16,11 +40,7 @@ export function ForYouCard() {
               <Link to={`/books/${item.book.id}`} className="font-semibold hover:underline">
                 {item.book.title}
               </Link>
-              <span className="block text-sm text-stone-600 dark:text-stone-400">
-                {item.reason.kind === "rated"
-                  ? `Because you rated ${item.reason.book.title} ${item.reason.stars}`
-                  : "Popular with Booky readers"}
-              </span>
+              <span className="block text-sm text-stone-600 dark:text-stone-400">{reasonText(item.reason)}</span>
             </li>
           ))}
         </ul>
