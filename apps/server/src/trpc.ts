@@ -7,6 +7,7 @@ import { type ClubRoleName, clubIdInput, hasClubRole, meetingIdInput } from "@bo
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { flattenError, type z } from "zod";
 import type { Context } from "./context.js";
 import { mapDatabaseError } from "./database-errors.js";
@@ -17,36 +18,42 @@ import { findActiveSessionUser } from "./services/sessions.js";
 import { redeemStreamTicket } from "./services/stream-tickets.js";
 
 // 1. init
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  // Stack traces travel only in tests; a development server logs them instead.
-  isDev: process.env.NODE_ENV === "test",
-  errorFormatter({ shape, error, ctx }) {
-    const requestId = ctx?.req.id ?? null;
-    if (error.code === "INTERNAL_SERVER_ERROR") {
-      // Not the caller's fault and none of their business: what failed (SQL, parameters) goes to the log only.
-      const { stack: _stack, ...data } = shape.data;
-      return {
-        ...shape,
-        message: `Something went wrong on our side; quote request ${requestId ?? "(no id)"} if it keeps happening`,
-        data: { ...data, requestId, zodError: null, retryAfter: null, current: undefined },
-      };
-    }
-    // Input validation (zod) and field errors of Booky's own both carry `issues`: flatten them per field,
-    // and say the first problem in words instead of zod's JSON dump.
-    const cause = error.cause;
-    const issues = (cause as { issues?: unknown } | undefined)?.issues;
-    const zodError = Array.isArray(issues) ? flattenError({ issues } as z.ZodError) : null;
-    const first = Array.isArray(issues) ? (issues[0] as { path?: PropertyKey[]; message?: string } | undefined) : null;
-    const message =
-      error.code === "BAD_REQUEST" && first?.message && !(cause instanceof AppError)
-        ? `${first.path?.length ? `${first.path.join(".")}: ` : ""}${first.message}`
-        : shape.message;
-    const retryAfter = cause instanceof AppError ? (cause.retryAfter ?? null) : null;
-    const current = cause instanceof AppError ? cause.current : undefined;
-    return { ...shape, message, data: { ...shape.data, zodError, retryAfter, current } };
-  },
-});
+// `meta.openapi` puts a procedure on the REST surface (`http/rest-api.ts`, docs/api.md).
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    transformer: superjson,
+    // Stack traces travel only in tests; a development server logs them instead.
+    isDev: process.env.NODE_ENV === "test",
+    errorFormatter({ shape, error, ctx }) {
+      const requestId = ctx?.req.id ?? null;
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        // Not the caller's fault and none of their business: what failed (SQL, parameters) goes to the log only.
+        const { stack: _stack, ...data } = shape.data;
+        return {
+          ...shape,
+          message: `Something went wrong on our side; quote request ${requestId ?? "(no id)"} if it keeps happening`,
+          data: { ...data, requestId, zodError: null, retryAfter: null, current: undefined },
+        };
+      }
+      // Input validation (zod) and field errors of Booky's own both carry `issues`: flatten them per field,
+      // and say the first problem in words instead of zod's JSON dump.
+      const cause = error.cause;
+      const issues = (cause as { issues?: unknown } | undefined)?.issues;
+      const zodError = Array.isArray(issues) ? flattenError({ issues } as z.ZodError) : null;
+      const first = Array.isArray(issues)
+        ? (issues[0] as { path?: PropertyKey[]; message?: string } | undefined)
+        : null;
+      const message =
+        error.code === "BAD_REQUEST" && first?.message && !(cause instanceof AppError)
+          ? `${first.path?.length ? `${first.path.join(".")}: ` : ""}${first.message}`
+          : shape.message;
+      const retryAfter = cause instanceof AppError ? (cause.retryAfter ?? null) : null;
+      const current = cause instanceof AppError ? cause.current : undefined;
+      return { ...shape, message, data: { ...shape.data, zodError, retryAfter, current } };
+    },
+  });
 
 export const router = t.router;
 
@@ -163,4 +170,16 @@ export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async 
 /** Meeting procedures for club members of at least `required` rank. */
 export function meetingRoleProcedure(required: ClubRoleName) {
   return meetingProcedure.use(({ ctx, next }) => next({ ctx: { role: requireClubRole(ctx.role, required) } }));
+}
+
+// 4. REST
+/**
+ * Puts a procedure on the REST surface under `/api/v1` (docs/api.md): its
+ * method, resource path (path parameters are input fields, e.g. `{clubId}`) and
+ * a one-line summary; tagged by the path's first segment. The procedure must
+ * also declare its `.output(...)` (a contract of `contracts/`).
+ */
+export function rest(method: "GET" | "POST" | "PATCH" | "DELETE", path: `/${string}`, summary: string) {
+  const tag = path.split("/")[1] ?? "";
+  return { openapi: { method, path, summary, tags: [tag] } } satisfies OpenApiMeta;
 }

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from "fastify";
+import { type CreateOpenApiFastifyPluginOptions, fastifyTRPCOpenApiPlugin } from "trpc-to-openapi";
+import { openApiDocument, REST_BASE_PATH } from "../openapi.js";
+import type { AppRouter } from "../router.js";
+
+type RestOptions = Pick<CreateOpenApiFastifyPluginOptions<AppRouter>, "router" | "createContext" | "onError">;
+
+/**
+ * The REST surface: every procedure with `meta.openapi` under `/api/v1`,
+ * called through the same builders (same authorization, same errors, as HTTP
+ * statuses), answering plain JSON; and its OpenAPI document at `/api/openapi.json`.
+ */
+export async function registerRestApi(app: FastifyInstance, options: RestOptions): Promise<void> {
+  const document = JSON.stringify(openApiDocument());
+  app.get("/api/openapi.json", async (_request, reply) => reply.type("application/json").send(document));
+  await app.register(fastifyTRPCOpenApiPlugin, { basePath: REST_BASE_PATH, ...options });
+}
