@@ -121,7 +121,7 @@ export async function buildApp(options: BuildAppOptions) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>);
   }
 
-  await registerRestApi(app, trpcOptions);
+  await registerRestApi(app, { router: appRouter, createContext: trpcOptions.createContext });
 
   await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist, {
     describe: (pathname) => pageMeta(deps.db, pathname),

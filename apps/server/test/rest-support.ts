@@ -27,7 +27,7 @@ export const restOperations: RestOperation[] = Object.entries(committedDocument.
 
 /** A procedure's declared output contract (`.output(...)`). */
 export function outputSchemaOf(procedure: string): z.ZodType {
-  const procedures = appRouter._def.procedures as Record<string, { _def: { output?: z.ZodType } }>;
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { output?: z.ZodType } }>;
   const output = procedures[procedure]?._def.output;
   if (!output) throw new Error(`${procedure} declares no output`);
   return output;
@@ -56,7 +56,9 @@ export async function callRest(
     return encodeURIComponent(String(value));
   });
   const get = operation.method === "GET";
-  const query = get ? `?${new URLSearchParams(Object.entries(rest).map(([key, value]) => [key, String(value)]))}` : "";
+  const query = get
+    ? `?${new URLSearchParams(Object.entries(rest).map(([key, value]): [string, string] => [key, String(value)]))}`
+    : "";
   const response = await fetch(`${server.url}/api/v1${path}${query === "?" ? "" : query}`, {
     method: operation.method,
     headers: {
