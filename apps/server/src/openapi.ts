@@ -18,7 +18,7 @@ export function openApiDocument() {
     title: "Booky API",
     description:
       "Book clubs, meetings, reading progress, bets, points and leaderboards. " +
-      "Send `Authorization: Bearer <token>` (an access token from signing in). " +
+      "Send `Authorization: Bearer <token>`: a personal access token (`bky_…`, scoped) or an access token from signing in. " +
       "Errors answer the HTTP status of their code with `{ code, message, issues?, data }`.",
     version: API_VERSION,
     baseUrl: REST_BASE_PATH,

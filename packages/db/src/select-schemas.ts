@@ -1,5 +1,6 @@
 import { createSelectSchema } from "drizzle-zod";
 import { users } from "./schema/accounts.js";
+import { apiTokens } from "./schema/api-tokens.js";
 import { bets, meetingSettlements } from "./schema/bets.js";
 import { books } from "./schema/books.js";
 import { clubMembers, clubs } from "./schema/clubs.js";
@@ -14,6 +15,7 @@ import { readingProgress } from "./schema/progress.js";
  */
 export const rowSchemas = {
   users: createSelectSchema(users),
+  apiTokens: createSelectSchema(apiTokens),
   clubs: createSelectSchema(clubs),
   clubMembers: createSelectSchema(clubMembers),
   meetings: createSelectSchema(meetings),

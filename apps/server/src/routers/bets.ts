@@ -6,13 +6,14 @@ import { authedProcedure, meetingProcedure, meetingRoleProcedure, rest, router }
 export const betsRouter = router({
   /** Stakes points on one attendee finishing first (see `placeBet`). */
   place: meetingRoleProcedure("member")
-    .meta(rest("POST", "/meetings/{meetingId}/bets", "Stake points on an attendee finishing first"))
+    .meta(rest("POST", "/meetings/{meetingId}/bets", "Stake points on an attendee finishing first", "bets:write"))
     .input(placeBetInput)
     .output(betOutput)
     .mutation(({ ctx, input }) => placeBet(ctx.db, ctx.user.id, ctx.meeting, input)),
 
   /** Takes a bet back before the meeting starts; the stake returns in full. */
   cancel: authedProcedure
+    .meta({ scope: "bets:write" })
     .input(cancelBetInput)
     .mutation(({ ctx, input }) => cancelBet(ctx.db, ctx.user.id, input.betId)),
 

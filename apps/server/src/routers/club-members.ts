@@ -22,13 +22,13 @@ import { authedProcedure, clubContentProcedure, clubProcedure, clubRoleProcedure
 /** Joining, leaving, requests, invitations and roles: merged into the `clubs` router. */
 export const clubMembershipProcedures = {
   join: clubProcedure
-    .meta(rest("POST", "/clubs/{clubId}/members", "Join a public club"))
+    .meta(rest("POST", "/clubs/{clubId}/members", "Join a public club", "clubs:write"))
     .output(joinClubOutput)
     .mutation(({ ctx }) => joinClub(ctx.db, { club: ctx.club, role: ctx.role, userId: ctx.user.id })),
 
-  requestToJoin: clubProcedure.mutation(({ ctx }) =>
-    requestToJoin(ctx.db, { club: ctx.club, role: ctx.role, userId: ctx.user.id }),
-  ),
+  requestToJoin: clubProcedure
+    .meta({ scope: "clubs:write" })
+    .mutation(({ ctx }) => requestToJoin(ctx.db, { club: ctx.club, role: ctx.role, userId: ctx.user.id })),
 
   /** The requester withdraws their own pending join request. */
   cancelRequest: authedProcedure
@@ -62,7 +62,9 @@ export const clubMembershipProcedures = {
     .input(requestIdInput)
     .mutation(({ ctx, input }) => declineInvite(ctx.db, ctx.user.id, input.requestId)),
 
-  leave: clubRoleProcedure("member").mutation(({ ctx }) => leaveClub(ctx.db, ctx.club.id, ctx.role, ctx.user.id)),
+  leave: clubRoleProcedure("member")
+    .meta({ scope: "clubs:write" })
+    .mutation(({ ctx }) => leaveClub(ctx.db, ctx.club.id, ctx.role, ctx.user.id)),
 
   removeMember: clubRoleProcedure("admin")
     .input(clubMemberInput)

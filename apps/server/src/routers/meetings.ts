@@ -62,7 +62,9 @@ export const meetingsRouter = router({
   ),
 
   rsvp: meetingRoleProcedure("member")
-    .meta(rest("POST", "/meetings/{meetingId}/rsvp", "Answer a meeting: going, interested or not going"))
+    .meta(
+      rest("POST", "/meetings/{meetingId}/rsvp", "Answer a meeting: going, interested or not going", "meetings:write"),
+    )
     .input(rsvpInput)
     .output(rsvpOutput)
     .mutation(({ ctx, input }) => answerRsvp(ctx.db, ctx.user.id, ctx.meeting, input.status)),

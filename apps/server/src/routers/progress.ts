@@ -10,7 +10,7 @@ export const progressRouter = router({
    * there first (see `updateProgress`).
    */
   update: meetingRoleProcedure("member")
-    .meta(rest("POST", "/meetings/{meetingId}/progress", "Report the page reached"))
+    .meta(rest("POST", "/meetings/{meetingId}/progress", "Report the page reached", "progress:write"))
     .input(updateProgressInput)
     .output(myProgressOutput)
     .mutation(({ ctx, input }) => updateProgress(ctx.db, ctx.user.id, ctx.meeting, input)),
