@@ -1,3 +1,4 @@
+import { apiTokensRouter } from "./routers/api-tokens.js";
 import { authRouter } from "./routers/auth.js";
 import { betsRouter } from "./routers/bets.js";
 import { booksRouter } from "./routers/books.js";
@@ -22,6 +23,7 @@ import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
+  apiTokens: apiTokensRouter,
   auth: authRouter,
   bets: betsRouter,
   books: booksRouter,

@@ -1,4 +1,5 @@
 export * from "./accounts/index.js";
+export * from "./api-tokens/index.js";
 export * from "./bets/index.js";
 export * from "./books/index.js";
 export * from "./clubs/index.js";

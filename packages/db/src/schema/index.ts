@@ -1,4 +1,5 @@
 export * from "./accounts.js";
+export * from "./api-tokens.js";
 export * from "./bets.js";
 export * from "./books.js";
 export * from "./calendar.js";
