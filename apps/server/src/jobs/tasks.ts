@@ -8,6 +8,7 @@ import type { BookMetadata } from "../services/books/book-metadata.js";
 import { enqueueJob, enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
 import { refreshLeaderboards } from "../services/leaderboards.js";
 import type { Mailer } from "../services/mailer.js";
+import { sendMeetingReminders } from "../services/meeting-reminders.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { membersWithDigest, sendDigest, sendNotificationMail } from "../services/notification-mail.js";
 import { sendPasswordResetMail } from "../services/password-reset.js";
@@ -98,6 +99,12 @@ export function createTaskList(db: Database, log: FastifyBaseLogger, mail: MailD
       }
     },
 
+    /** Every minute: the members of each club with a meeting a day away are reminded of it, once. */
+    async "meeting-reminders"() {
+      const reminded = await sendMeetingReminders(db);
+      if (reminded > 0) log.info({ reminded }, "meeting reminders");
+    },
+
     async "refresh-leaderboards"() {
       await refreshLeaderboards(db);
     },
@@ -106,6 +113,7 @@ export function createTaskList(db: Database, log: FastifyBaseLogger, mail: MailD
 
 export const crontab = [
   "* * * * * close-due-meetings",
+  "* * * * * meeting-reminders",
   "*/5 * * * * refresh-leaderboards",
   ...tradeCrontab,
   ...importCrontab,

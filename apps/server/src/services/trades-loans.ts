@@ -27,6 +27,7 @@ import { conflict, fieldError, notFound } from "../errors.js";
 import { bookSummaryColumns } from "./books/summary.js";
 import { enqueueJob } from "./jobs.js";
 import type { Mailer } from "./mailer.js";
+import { notifyOne } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 import { lockOwnCopy } from "./shelves-copies.js";
 import { requireTradingPartner } from "./trades.js";
@@ -120,7 +121,12 @@ export function confirmLoan(db: Database, userId: string, input: { loanId: strin
         endedAt: status === "returned" ? sql`now()` : null,
       })
       .where(eq(loans.id, loan.id));
-    return getLoan(tx, userId, loan.id);
+    const shown = await getLoan(tx, userId, loan.id);
+    if (status === "returned" && loan.status !== "returned") {
+      const other = side === "lender" ? loan.borrowerId : loan.lenderId;
+      await notifyOne(tx, other, "loan_returned", { actorId: userId, data: loanFacts(shown) });
+    }
+    return shown;
   });
 }
 
@@ -133,6 +139,14 @@ export function cancelLoan(db: Database, userId: string, loanId: string) {
     return { ok: true as const };
   });
 }
+
+/** What a loan's notifications say: which loan, which book, when it is due. */
+const loanFacts = (loan: Awaited<ReturnType<typeof getLoan>>) => ({
+  loanId: loan.id,
+  bookId: loan.book.id,
+  bookTitle: loan.book.title,
+  dueOn: loan.dueOn,
+});
 
 export async function getLoan(db: Executor, userId: string, loanId: string) {
   const [loan] = await loanQuery(db).where(
@@ -178,6 +192,8 @@ export async function queueLoanReminders(db: Database, now = new Date()) {
   const out = await db
     .select({
       id: loans.id,
+      lenderId: loans.lenderId,
+      borrowerId: loans.borrowerId,
       dueOn: loans.dueOn,
       remindedBeforeAt: loans.remindedBeforeAt,
       remindedOverdueAt: loans.remindedOverdueAt,
@@ -196,6 +212,10 @@ export async function queueLoanReminders(db: Database, now = new Date()) {
         .where(and(eq(loans.id, loan.id), eq(loans.status, "out"), sql`${column} is null`))
         .returning({ id: loans.id });
       if (stamped.length === 0) return;
+      const shown = await getLoan(tx, loan.borrowerId, loan.id);
+      const data = { ...loanFacts(shown), when: kind };
+      await notifyOne(tx, loan.borrowerId, "loan_due", { actorId: loan.lenderId, data });
+      if (kind === "overdue") await notifyOne(tx, loan.lenderId, "loan_due", { actorId: loan.borrowerId, data });
       await enqueueJob(tx, "send-loan-mail", { loanId: loan.id, kind }, { jobKey: `loan-mail:${loan.id}:${kind}` });
       queued += 1;
     });
