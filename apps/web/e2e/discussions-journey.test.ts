@@ -88,6 +88,47 @@ describe("discussing a meeting's book", () => {
     await shows(behind.getByRole("link", { name: `${scene.ahead.details.displayName} replied in “Chapter one”` }));
     await checkPage(behind, "notifications");
   }, 180_000);
+
+  it("an author edits their thread and their comment; both are marked edited, with the time", async () => {
+    const scene = await bookClub(server);
+    const { id: threadId } = await scene.ahead.client.trpc.discussions.createThread.mutate({
+      clubId: scene.clubId,
+      title: "First impressions",
+      body: "The opening is slow.",
+    });
+    await scene.ahead.client.trpc.discussions.comment.mutate({
+      clubId: scene.clubId,
+      threadId,
+      body: "Chapter two is better.",
+    });
+    const ahead = await logIn(scene.ahead);
+    await ahead.goto(`/clubs/${scene.club.slug}/discussions/${threadId}`);
+    await shows(ahead.getByText("The opening is slow."));
+
+    await ahead.getByRole("button", { name: "Edit this thread" }).click();
+    await expect.poll(() => ahead.getByLabel("Post (Markdown)").inputValue()).toBe("The opening is slow.");
+    await ahead.getByLabel("Title").fill("First impressions, revised");
+    await ahead.getByLabel("Post (Markdown)").fill("The opening is slow, then *gripping*.");
+    await checkPage(ahead, "thread-editing");
+    await ahead.getByRole("button", { name: "Save changes" }).click();
+    await shows(ahead.getByRole("heading", { name: "First impressions, revised" }));
+    await shows(ahead.locator("em", { hasText: "gripping" }));
+    await shows(ahead.getByText(/· edited /).first());
+
+    await ahead.getByRole("button", { name: /^Edit your comment of / }).click();
+    await ahead.getByLabel("Comment (Markdown)").fill("Chapter two is much better.");
+    await ahead.getByRole("button", { name: "Save changes" }).click();
+    await shows(ahead.getByText("Chapter two is much better."));
+    await expect.poll(() => ahead.getByText(/· edited /).count()).toBe(2);
+    await checkPage(ahead, "thread-edited");
+
+    // Another member sees the edited words and the marks; they get no edit button.
+    const other = await logIn(scene.finisher);
+    await other.goto(`/clubs/${scene.club.slug}/discussions/${threadId}`);
+    await shows(other.getByText("Chapter two is much better."));
+    await expect.poll(() => other.getByText(/· edited /).count()).toBe(2);
+    expect(await other.getByRole("button", { name: /^Edit/ }).count()).toBe(0);
+  }, 120_000);
 });
 
 describe("e-mail", () => {
