@@ -116,8 +116,9 @@ describe("discussing a meeting's book", () => {
     await shows(ahead.getByText(/· edited /).first());
 
     await ahead.getByRole("button", { name: /^Edit your comment of / }).click();
-    await ahead.getByLabel("Comment (Markdown)").fill("Chapter two is much better.");
-    await ahead.getByRole("button", { name: "Save changes" }).click();
+    const editing = ahead.getByRole("group", { name: "Editing" });
+    await editing.getByLabel("Comment (Markdown)").fill("Chapter two is much better.");
+    await editing.getByRole("button", { name: "Save changes" }).click();
     await shows(ahead.getByText("Chapter two is much better."));
     await expect.poll(() => ahead.getByText(/· edited /).count()).toBe(2);
     await checkPage(ahead, "thread-edited");
