@@ -3,7 +3,7 @@ import { startSmtpInbox } from "@booky/testing";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DESKTOP, launchBrowser, webDist } from "./browser.js";
-import { eventually, shows } from "./members.js";
+import { eventually, logIn, shows } from "./members.js";
 import { checkPage } from "./page-check.js";
 
 const inbox = await startSmtpInbox();
@@ -11,17 +11,8 @@ const server = await startTestServer({ jobs: true, env: { WEB_DIST_DIR: webDist,
 const browser = await launchBrowser();
 
 /** A browser of its own for a member made through the API, logged in through the log-in page. */
-async function logIn(who: { details: { email: string; password: string } }, into: Browser = browser): Promise<Page> {
-  const context = await into.newContext({ baseURL: server.url, viewport: DESKTOP });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto("/log-in");
-  await page.getByLabel("E-mail").fill(who.details.email);
-  await page.getByLabel("Password").fill(who.details.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await shows(page.getByRole("heading", { name: /^Welcome back/ }));
-  return page;
+async function logInAs(who: { details: { email: string; password: string } }, into: Browser = browser): Promise<Page> {
+  return logIn(await into.newContext({ baseURL: server.url, viewport: DESKTOP }), who);
 }
 
 describe("discussing a meeting's book", () => {
@@ -29,8 +20,8 @@ describe("discussing a meeting's book", () => {
     const scene = await bookClub(server);
     // What the club's set-up told them (a new meeting) is read already: the bell counts what happens next.
     await scene.behind.client.trpc.notifications.markRead.mutate({ all: true });
-    const ahead = await logIn(scene.ahead);
-    const behind = await logIn(scene.behind);
+    const ahead = await logInAs(scene.ahead);
+    const behind = await logInAs(scene.behind);
     const discussion = `/meetings/${scene.meetingId}/discussion`;
 
     // The member on page 250 writes about page 212, previewing first.
@@ -101,7 +92,7 @@ describe("discussing a meeting's book", () => {
       threadId,
       body: "Chapter two is better.",
     });
-    const ahead = await logIn(scene.ahead);
+    const ahead = await logInAs(scene.ahead);
     await ahead.goto(`/clubs/${scene.club.slug}/discussions/${threadId}`);
     await shows(ahead.getByText("The opening is slow."));
 
@@ -124,7 +115,7 @@ describe("discussing a meeting's book", () => {
     await checkPage(ahead, "thread-edited");
 
     // Another member sees the edited words and the marks; they get no edit button.
-    const other = await logIn(scene.finisher);
+    const other = await logInAs(scene.finisher);
     await other.goto(`/clubs/${scene.club.slug}/discussions/${threadId}`);
     await shows(other.getByText("Chapter two is much better."));
     await expect.poll(() => other.getByText(/· edited /).count()).toBe(2);
@@ -159,7 +150,7 @@ describe("e-mail", () => {
     await checkPage(page, "unsubscribed");
 
     // The settings page shows it, for the member signed in.
-    const settings = await logIn(member);
+    const settings = await logInAs(member);
     await settings.goto("/settings/notifications");
     await shows(settings.getByLabel("Friend requests", { exact: true }));
     expect(await settings.getByLabel("Friend requests", { exact: true }).inputValue()).toBe("in_app");

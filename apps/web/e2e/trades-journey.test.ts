@@ -1,9 +1,8 @@
 import { copyOf, readers, shareClub, startTestServer } from "@booky/server/testing";
 import { startSmtpInbox } from "@booky/testing";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DESKTOP, launchBrowser, webDist } from "./browser.js";
-import { shows } from "./members.js";
+import { logIn, shows } from "./members.js";
 import { checkPage } from "./page-check.js";
 
 const inbox = await startSmtpInbox();
@@ -11,17 +10,8 @@ const server = await startTestServer({ jobs: true, env: { WEB_DIST_DIR: webDist,
 const browser = await launchBrowser();
 type Reader = Awaited<ReturnType<typeof readers>>[number];
 
-/** A browser of its own for a member made through the API, logged in through the log-in page. */
-async function logIn(who: Reader): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: DESKTOP });
-  const page = await context.newPage();
-  await page.goto("/log-in");
-  await page.getByLabel("E-mail").fill(who.details.email);
-  await page.getByLabel("Password").fill(who.details.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await shows(page.getByRole("heading", { name: /^Welcome back/ }));
-  return page;
-}
+/** A browser of its own for a member made through the API, logged in. */
+const logInAs = async (who: Reader) => logIn(await browser.newContext({ baseURL: server.url, viewport: DESKTOP }), who);
 
 const ownerOf = async (reader: Reader) =>
   (await reader.client.trpc.copies.mine.query({ limit: 50 })).items.map((copy) => copy.book.title).sort();
@@ -32,8 +22,8 @@ describe("trading and lending between members", () => {
     await shareClub(ana, ben);
     for (const title of ["Ana One", "Ana Two"]) await copyOf(server, ana, { title });
     for (const title of ["Ben One", "Ben Two"]) await copyOf(server, ben, { title });
-    const anaPage = await logIn(ana);
-    const benPage = await logIn(ben);
+    const anaPage = await logInAs(ana);
+    const benPage = await logInAs(ben);
 
     // Ana offers her two books for one of Ben's.
     await anaPage.goto(`/trades/new/${ben.user.id}`);
@@ -82,8 +72,8 @@ describe("trading and lending between members", () => {
     const [ana, ben] = (await readers(server, 2)) as [Reader, Reader];
     await shareClub(ana, ben);
     await copyOf(server, ana, { title: "Lent Novel", availability: "open_to_lend" });
-    const anaPage = await logIn(ana);
-    const benPage = await logIn(ben);
+    const anaPage = await logInAs(ana);
+    const benPage = await logInAs(ben);
 
     await anaPage.getByRole("link", { name: "Loans" }).click();
     await anaPage.getByLabel("Lend to (username)").fill(ben.details.username);

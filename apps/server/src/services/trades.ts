@@ -134,19 +134,20 @@ async function insertProposal(tx: Executor, fromId: string, toId: string, terms:
   return proposal;
 }
 
+/** A proposal (or a counter, with `counterOfId`) made and its recipient told, in the caller's transaction. */
+async function proposeWithin(tx: Executor, fromId: string, toId: string, terms: TradeTerms, counterOfId?: string) {
+  const proposal = await insertProposal(tx, fromId, toId, terms, counterOfId);
+  const kind = counterOfId ? "trade_countered" : "trade_proposed";
+  await notifyTrade(tx, kind, { id: proposal.id, fromUserId: fromId, toUserId: toId }, "recipient");
+  return proposal;
+}
+
 /** Proposes N of the caller's copies for M of another member's (or a gift). Rate limited per member. */
 export async function proposeTrade(deps: TradeDeps, fromId: string, input: TradeTerms & { toUserId: string }) {
   await requireTradingPartner(deps.db, fromId, input.toUserId);
   await deps.rateLimits.consume("tradeProposalsPerUser", fromId);
   return deps.db.transaction(async (tx) => {
-    const proposal = await insertProposal(tx, fromId, input.toUserId, input);
-    await notifyTrade(
-      tx,
-      "trade_proposed",
-      { id: proposal.id, fromUserId: fromId, toUserId: input.toUserId },
-      "recipient",
-    );
-    return proposal;
+    return proposeWithin(tx, fromId, input.toUserId, input);
   });
 }
 
@@ -236,14 +237,7 @@ export async function counterTrade(deps: TradeDeps, userId: string, input: Trade
         missing: "No pending trade proposal with this id for you",
       });
       if (await blocks(tx, old.fromUserId, userId)) throw forbidden("This member does not take proposals from you");
-      const counter = await insertProposal(tx, userId, old.fromUserId, input, old.id);
-      await notifyTrade(
-        tx,
-        "trade_countered",
-        { id: counter.id, fromUserId: userId, toUserId: old.fromUserId },
-        "recipient",
-      );
-      return counter;
+      return proposeWithin(tx, userId, old.fromUserId, input, old.id);
     })
     .catch((error: unknown) => decisionLost(deps.db, error, userId, input.tradeId));
 }

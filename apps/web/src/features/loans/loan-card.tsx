@@ -31,6 +31,11 @@ export function LoanCard({ loan, role }: { loan: Loan; role: "lent" | "borrowed"
   const side = lender ? "lender" : "borrower";
   const handedMine = loan[markFor(side, "handover")];
   const returnMine = loan[markFor(side, "return")];
+  const confirmStep = (what: "handover" | "return", label: string) => (
+    <Button className="px-3 py-1" busy={confirm.isPending} onClick={() => confirm.mutate({ loanId: loan.id, what })}>
+      {label}
+    </Button>
+  );
   const overdue = loan.status === "out" && loan.dueOn < new Date().toISOString().slice(0, 10);
   return (
     <li className="flex flex-col gap-2 py-3" aria-label={`Loan of ${loan.book.title}`}>
@@ -42,24 +47,12 @@ export function LoanCard({ loan, role }: { loan: Loan; role: "lent" | "borrowed"
         {overdue ? " (overdue)" : ""} · <span data-testid="loan-status">{statusLabel[loan.status]}</span>
       </p>
       <ActionGroup label={`What to do with the loan of ${loan.book.title}`}>
-        {loan.status === "arranged" && !handedMine && (
-          <Button
-            className="px-3 py-1"
-            busy={confirm.isPending}
-            onClick={() => confirm.mutate({ loanId: loan.id, what: "handover" })}
-          >
-            {lender ? "I handed it over" : "I received it"}
-          </Button>
-        )}
-        {loan.status === "out" && !returnMine && (
-          <Button
-            className="px-3 py-1"
-            busy={confirm.isPending}
-            onClick={() => confirm.mutate({ loanId: loan.id, what: "return" })}
-          >
-            {lender ? "Mark returned: I got it back" : "I gave it back"}
-          </Button>
-        )}
+        {loan.status === "arranged" &&
+          !handedMine &&
+          confirmStep("handover", lender ? "I handed it over" : "I received it")}
+        {loan.status === "out" &&
+          !returnMine &&
+          confirmStep("return", lender ? "Mark returned: I got it back" : "I gave it back")}
         {loan.status === "arranged" && (
           <Button
             variant="secondary"
