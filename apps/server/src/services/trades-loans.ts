@@ -1,18 +1,4 @@
-import {
-  alias,
-  and,
-  books,
-  copies,
-  type Database,
-  type Executor,
-  eq,
-  inArray,
-  loans,
-  or,
-  sql,
-  tradeItems,
-  users,
-} from "@booky/db";
+import { alias, and, books, copies, type Database, type Executor, eq, inArray, loans, or, sql, users } from "@booky/db";
 import {
   ACTIVE_LOAN_STATUSES,
   confirmationProblem,
@@ -29,7 +15,7 @@ import { enqueueJob } from "./jobs.js";
 import type { Mailer } from "./mailer.js";
 import { notifyOne } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
-import { lockOwnCopy } from "./shelves-copies.js";
+import { copyInTrade, lockOwnCopy } from "./shelves-copies.js";
 import { requireTradingPartner } from "./trades.js";
 
 type Page = { cursor?: string | null | undefined; limit: number };
@@ -78,11 +64,8 @@ export async function lendCopy(
   return db.transaction(async (tx) => {
     const copy = await lockOwnCopy(tx, lenderId, input.copyId);
     if (copy.availability !== "open_to_lend") throw fieldError("copyId", "Mark the copy as open to lend first");
-    const [reserved] = await tx
-      .select({ id: tradeItems.id })
-      .from(tradeItems)
-      .where(and(eq(tradeItems.copyId, input.copyId), eq(tradeItems.reserved, true)));
-    if (reserved) throw conflict("This copy is in a pending trade");
+    const inTrade = await copyInTrade(tx, input.copyId);
+    if (inTrade) throw conflict(inTrade);
     const [loan] = await tx
       .insert(loans)
       .values({ copyId: input.copyId, lenderId, borrowerId: input.borrowerId, dueOn: input.dueOn })
