@@ -42,7 +42,10 @@ export function EditText({ text, withPage, label }: { text: Editable; withPage: 
       : editComment.mutateAsync({ clubId: text.clubId, commentId: text.id, changes: { body: values.body, ...page } });
   };
   return (
-    <fieldset aria-label="Editing" className="flex w-full flex-col gap-2 rounded-lg border border-stone-300 p-3 dark:border-stone-700">
+    <fieldset
+      aria-label="Editing"
+      className="flex w-full flex-col gap-2 rounded-lg border border-stone-300 p-3 dark:border-stone-700"
+    >
       <Composer
         withTitle={text.kind === "thread"}
         withPage={withPage}
