@@ -3,7 +3,7 @@ import { startSmtpInbox } from "@booky/testing";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DESKTOP, launchBrowser, webDist } from "./browser.js";
-import { eventually, shows } from "./members.js";
+import { eventually, logIn, shows } from "./members.js";
 import { checkPage } from "./page-check.js";
 
 const inbox = await startSmtpInbox();
@@ -11,17 +11,8 @@ const server = await startTestServer({ jobs: true, env: { WEB_DIST_DIR: webDist,
 const browser = await launchBrowser();
 
 /** A browser of its own for a member made through the API, logged in through the log-in page. */
-async function logIn(who: { details: { email: string; password: string } }, into: Browser = browser): Promise<Page> {
-  const context = await into.newContext({ baseURL: server.url, viewport: DESKTOP });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto("/log-in");
-  await page.getByLabel("E-mail").fill(who.details.email);
-  await page.getByLabel("Password").fill(who.details.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await shows(page.getByRole("heading", { name: /^Welcome back/ }));
-  return page;
+async function logInAs(who: { details: { email: string; password: string } }, into: Browser = browser): Promise<Page> {
+  return logIn(await into.newContext({ baseURL: server.url, viewport: DESKTOP }), who);
 }
 
 describe("discussing a meeting's book", () => {
@@ -29,8 +20,8 @@ describe("discussing a meeting's book", () => {
     const scene = await bookClub(server);
     // What the club's set-up told them (a new meeting) is read already: the bell counts what happens next.
     await scene.behind.client.trpc.notifications.markRead.mutate({ all: true });
-    const ahead = await logIn(scene.ahead);
-    const behind = await logIn(scene.behind);
+    const ahead = await logInAs(scene.ahead);
+    const behind = await logInAs(scene.behind);
     const discussion = `/meetings/${scene.meetingId}/discussion`;
 
     // The member on page 250 writes about page 212, previewing first.
@@ -88,6 +79,48 @@ describe("discussing a meeting's book", () => {
     await shows(behind.getByRole("link", { name: `${scene.ahead.details.displayName} replied in “Chapter one”` }));
     await checkPage(behind, "notifications");
   }, 180_000);
+
+  it("an author edits their thread and their comment; both are marked edited, with the time", async () => {
+    const scene = await bookClub(server);
+    const { id: threadId } = await scene.ahead.client.trpc.discussions.createThread.mutate({
+      clubId: scene.clubId,
+      title: "First impressions",
+      body: "The opening is slow.",
+    });
+    await scene.ahead.client.trpc.discussions.comment.mutate({
+      clubId: scene.clubId,
+      threadId,
+      body: "Chapter two is better.",
+    });
+    const ahead = await logInAs(scene.ahead);
+    await ahead.goto(`/clubs/${scene.club.slug}/discussions/${threadId}`);
+    await shows(ahead.getByText("The opening is slow."));
+
+    await ahead.getByRole("button", { name: "Edit this thread" }).click();
+    await expect.poll(() => ahead.getByLabel("Post (Markdown)").inputValue()).toBe("The opening is slow.");
+    await ahead.getByLabel("Title").fill("First impressions, revised");
+    await ahead.getByLabel("Post (Markdown)").fill("The opening is slow, then *gripping*.");
+    await checkPage(ahead, "thread-editing");
+    await ahead.getByRole("button", { name: "Save changes" }).click();
+    await shows(ahead.getByRole("heading", { name: "First impressions, revised" }));
+    await shows(ahead.locator("em", { hasText: "gripping" }));
+    await shows(ahead.getByText(/· edited /).first());
+
+    await ahead.getByRole("button", { name: /^Edit your comment of / }).click();
+    const editing = ahead.getByRole("group", { name: "Editing" });
+    await editing.getByLabel("Comment (Markdown)").fill("Chapter two is much better.");
+    await editing.getByRole("button", { name: "Save changes" }).click();
+    await shows(ahead.getByText("Chapter two is much better."));
+    await expect.poll(() => ahead.getByText(/· edited /).count()).toBe(2);
+    await checkPage(ahead, "thread-edited");
+
+    // Another member sees the edited words and the marks; they get no edit button.
+    const other = await logInAs(scene.finisher);
+    await other.goto(`/clubs/${scene.club.slug}/discussions/${threadId}`);
+    await shows(other.getByText("Chapter two is much better."));
+    await expect.poll(() => other.getByText(/· edited /).count()).toBe(2);
+    expect(await other.getByRole("button", { name: /^Edit/ }).count()).toBe(0);
+  }, 120_000);
 });
 
 describe("e-mail", () => {
@@ -117,7 +150,7 @@ describe("e-mail", () => {
     await checkPage(page, "unsubscribed");
 
     // The settings page shows it, for the member signed in.
-    const settings = await logIn(member);
+    const settings = await logInAs(member);
     await settings.goto("/settings/notifications");
     await shows(settings.getByLabel("Friend requests", { exact: true }));
     expect(await settings.getByLabel("Friend requests", { exact: true }).inputValue()).toBe("in_app");

@@ -15,6 +15,17 @@ export async function signUp(context: BrowserContext, username: string): Promise
   return page;
 }
 
+/** Logs a member made through the API in through the log-in page, in a page of `context`; returns it on the home page. */
+export async function logIn(context: BrowserContext, who: { details: { email: string; password: string } }) {
+  const page = await context.newPage();
+  await page.goto("/log-in");
+  await page.getByLabel("E-mail").fill(who.details.email);
+  await page.getByLabel("Password").fill(who.details.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await shows(page.getByRole("heading", { name: /^Welcome back/ }));
+  return page;
+}
+
 export const displayNameOf = (username: string) => username[0]?.toUpperCase() + username.slice(1);
 
 /** The value of a progress bar, once it shows (polled: others' bars move by refresh, not reload). */

@@ -9,6 +9,7 @@ import { enqueueJob, enqueueLeaderboardRefresh, enqueueSettlement } from "../ser
 import { refreshLeaderboards } from "../services/leaderboards.js";
 import type { LlmClient } from "../services/llm-client.js";
 import type { Mailer } from "../services/mailer.js";
+import { sendMeetingReminders } from "../services/meeting-reminders.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { membersWithDigest, sendDigest, sendNotificationMail } from "../services/notification-mail.js";
 import { sendPasswordResetMail } from "../services/password-reset.js";
@@ -108,6 +109,12 @@ export function createTaskList(
       }
     },
 
+    /** Every minute: the members of each club with a meeting a day away are reminded of it, once. */
+    async "meeting-reminders"() {
+      const reminded = await sendMeetingReminders(db);
+      if (reminded > 0) log.info({ reminded }, "meeting reminders");
+    },
+
     async "refresh-leaderboards"() {
       await refreshLeaderboards(db);
     },
@@ -129,6 +136,7 @@ export function createTaskList(
 
 export const crontab = [
   "* * * * * close-due-meetings",
+  "* * * * * meeting-reminders",
   "*/5 * * * * refresh-leaderboards",
   "17 3 * * * compute-book-neighbours",
   ...tradeCrontab,

@@ -4,8 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { Mailer } from "../services/mailer.js";
-import { tradeProposalDecisions } from "../services/pending-kinds.js";
-import { enqueueFulfilment } from "../services/trades.js";
+import { enqueueFulfilment, expireTrades } from "../services/trades.js";
 import { fulfilTrade, sendTradeMail } from "../services/trades-fulfilment.js";
 import { queueLoanReminders, sendLoanMail } from "../services/trades-loans.js";
 
@@ -35,7 +34,7 @@ export function createTradeTasks(db: Database, log: FastifyBaseLogger, mailer: M
      */
     async "trades-sweep"() {
       const now = new Date();
-      const expired = await tradeProposalDecisions.expirePending(db, tradeExpiryCutoff(now));
+      const expired = await expireTrades(db, tradeExpiryCutoff(now));
       const stuck = await db
         .select({ id: tradeProposals.id })
         .from(tradeProposals)

@@ -43,7 +43,7 @@ export const notificationsRouter = router({
     const stream = liveNotifications(
       ctx.db,
       ctx.notificationHub,
-      ctx.user.id,
+      { userId: ctx.user.id, sessionId: ctx.sessionId },
       lastSeq,
       signal ?? new AbortController().signal,
     );

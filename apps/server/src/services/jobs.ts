@@ -3,6 +3,7 @@ import { type Executor, sql } from "@booky/db";
 export type JobName =
   | "settle-meeting"
   | "close-due-meetings"
+  | "meeting-reminders"
   | "refresh-leaderboards"
   | "summarize-book"
   | "compute-book-neighbours"

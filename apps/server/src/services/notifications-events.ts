@@ -1,5 +1,6 @@
-import { and, clubMembers, type Executor, eq, inArray, sql, users } from "@booky/db";
+import { and, clubMembers, type Executor, eq, inArray, sql, tradeItems, users } from "@booky/db";
 import { mentionedUsernames, type NotificationKind } from "@booky/domain";
+import { friendIdsOf } from "./friends.js";
 import { type NotificationDraft, notify } from "./notifications.js";
 
 /**
@@ -26,6 +27,20 @@ export async function notifyClub(
   await notify(
     tx,
     members.map((member) => ({ ...draft, clubId, userId: member.userId })),
+  );
+}
+
+/** Every friend of `userId` told what they did (a member who keeps their statuses private tells no one). */
+export async function notifyFriends(
+  tx: Executor,
+  userId: string,
+  kind: NotificationKind,
+  data: NotificationDraft["data"] = {},
+) {
+  const friends = await tx.execute<{ id: string }>(sql`select f.id from ${friendIdsOf(userId)} as f(id)`);
+  await notify(
+    tx,
+    friends.map((friend) => ({ userId: friend.id, kind, actorId: userId, data })),
   );
 }
 
@@ -78,4 +93,35 @@ export async function notifyDiscussion(
       .filter((userId) => !mentionedIds.has(userId))
       .map((userId) => ({ ...about, userId, kind: "reply" as const })),
   ]);
+}
+
+/** A trade's parties, as the pending-decision helper returns them. */
+interface TradeParties {
+  id: string;
+  fromUserId: string;
+  toUserId: string;
+}
+
+/**
+ * Tells one party of a trade what the other did (`to` names who is told;
+ * the other party is the actor). The terms are counted from the proposer's
+ * side: how many copies they offer for how many they ask.
+ */
+export async function notifyTrade(
+  tx: Executor,
+  kind: Extract<NotificationKind, `trade_${string}`>,
+  trade: TradeParties,
+  to: "proposer" | "recipient",
+) {
+  const sides = await tx
+    .select({ side: tradeItems.side, count: sql<number>`count(*)::int` })
+    .from(tradeItems)
+    .where(eq(tradeItems.proposalId, trade.id))
+    .groupBy(tradeItems.side);
+  const count = (side: string) => sides.find((row) => row.side === side)?.count ?? 0;
+  const [userId, actorId] = to === "proposer" ? [trade.fromUserId, trade.toUserId] : [trade.toUserId, trade.fromUserId];
+  await notifyOne(tx, userId, kind, {
+    actorId,
+    data: { tradeId: trade.id, offered: count("offered"), requested: count("requested") },
+  });
 }

@@ -1,6 +1,8 @@
 import { and, asc, type Executor, eq, gt, notifications, sql } from "@booky/db";
 import type { NotificationHub } from "./notification-hub.js";
+import { NOTIFICATION_CHANNEL } from "./notifications.js";
 import { type NotificationView, viewNotifications } from "./notifications-view.js";
+import { findActiveSessionUser } from "./sessions.js";
 
 const BATCH = 100;
 
@@ -10,18 +12,23 @@ const BATCH = 100;
  * each doorbell ring reads what is new. Reading `seq > cursor` from the one
  * table, in order, is what makes it lose nothing and show nothing twice. A
  * fresh stream (no `lastSeq`) starts after the newest notification.
+ * Each wake first checks that the stream's session is still live: a
+ * log-out, a password change or an account deletion rings the member's
+ * doorbells (`endLiveStreams`), and the stream ends on every server.
  */
 export async function* liveNotifications(
   db: Executor,
   hub: NotificationHub,
-  userId: string,
+  session: { userId: string; sessionId: string },
   lastSeq: number | null,
   signal: AbortSignal,
 ): AsyncGenerator<NotificationView> {
+  const { userId, sessionId } = session;
   const doorbell = hub.doorbell(userId);
   try {
     let cursor = lastSeq ?? (await latestSeq(db, userId));
     while (!signal.aborted && !hub.closed.aborted) {
+      if (!(await findActiveSessionUser(db, sessionId, userId))) return;
       const rows = await db
         .select()
         .from(notifications)
@@ -45,4 +52,9 @@ async function latestSeq(db: Executor, userId: string): Promise<number> {
     .from(notifications)
     .where(eq(notifications.userId, userId));
   return row?.seq ?? 0;
+}
+
+/** Rings every open stream of `userId` on every server (at commit), so each rechecks its session. */
+export async function endLiveStreams(db: Executor, userId: string) {
+  await db.execute(sql`select pg_notify(${NOTIFICATION_CHANNEL}, ${`${userId}:session`})`);
 }

@@ -54,6 +54,16 @@ export function definePending<Actor, R extends Fields>(kind: PendingKind<Actor, 
     return decided as Returned<R>;
   }
 
+  /** Expires what is overdue and answers the rows expired (their `returning` fields), to tell their parties. */
+  async function expire(db: Executor, olderThan: Date): Promise<Returned<R>[]> {
+    const expired = await db
+      .update(table)
+      .set({ status: "expired", decidedAt: sql`now()` } as never)
+      .where(and(kind.only, eq(columns.status, "pending"), lt(columns.createdAt, olderThan)))
+      .returning(kind.returning);
+    return expired as Returned<R>[];
+  }
+
   return {
     decide,
 
@@ -64,13 +74,11 @@ export function definePending<Actor, R extends Fields>(kind: PendingKind<Actor, 
     },
 
     /** The clock's decision: every row of this kind still pending and created before `olderThan` expires. */
+    expire,
+
+    /** `expire`, counted. */
     async expirePending(db: Executor, olderThan: Date): Promise<number> {
-      const expired = await db
-        .update(table)
-        .set({ status: "expired", decidedAt: sql`now()` } as never)
-        .where(and(kind.only, eq(columns.status, "pending"), lt(columns.createdAt, olderThan)))
-        .returning({ id: columns.id });
-      return expired.length;
+      return (await expire(db, olderThan)).length;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { and, type Executor, eq, gt, isNull, ne, refreshTokens, sessions, sql, users } from "@booky/db";
 import { accountColumns } from "./accounts.js";
+import { endLiveStreams } from "./notifications-live.js";
 import { hashOpaqueToken, newOpaqueToken } from "./tokens.js";
 
 export type RevokeReason = "logout" | "logout_everywhere" | "reuse" | "password_changed" | "password_reset" | "deleted";
@@ -74,11 +75,14 @@ export async function rotateRefreshToken(db: Executor, token: string): Promise<R
   };
 }
 
+/** Revokes one session; its open live streams end (on every server) once this commits. */
 export async function revokeSession(db: Executor, sessionId: string, reason: RevokeReason): Promise<void> {
-  await db
+  const [revoked] = await db
     .update(sessions)
     .set({ revokedAt: sql`now()`, revokedReason: reason })
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .returning({ userId: sessions.userId });
+  if (revoked) await endLiveStreams(db, revoked.userId);
 }
 
 export async function revokeUserSessions(
@@ -98,6 +102,7 @@ export async function revokeUserSessions(
       ),
     )
     .returning({ id: sessions.id });
+  if (revoked.length > 0) await endLiveStreams(db, userId);
   return revoked.length;
 }
 

@@ -42,14 +42,18 @@ export async function copyOnLoan(db: Executor, copyId: string): Promise<string |
   return lent ? "This copy is on loan; wait until it is back" : null;
 }
 
-/** Why a copy may not be removed or withdrawn now (in a live trade proposal, on loan), or null. */
-async function copyBusyReason(db: Executor, copyId: string): Promise<string | null> {
+/** Why a copy is reserved by a live trade proposal, or null. */
+export async function copyInTrade(db: Executor, copyId: string): Promise<string | null> {
   const [reserved] = await db
     .select({ id: tradeItems.id })
     .from(tradeItems)
     .where(and(eq(tradeItems.copyId, copyId), eq(tradeItems.reserved, true)));
-  if (reserved) return "This copy is in a pending trade; cancel or decline it first";
-  return copyOnLoan(db, copyId);
+  return reserved ? "This copy is in a pending trade; cancel or decline it first" : null;
+}
+
+/** Why a copy may not be removed or withdrawn now (in a live trade proposal, on loan), or null. */
+async function copyBusyReason(db: Executor, copyId: string): Promise<string | null> {
+  return (await copyInTrade(db, copyId)) ?? copyOnLoan(db, copyId);
 }
 
 export async function addCopy(

@@ -27,6 +27,7 @@ import {
 } from "@booky/domain";
 import { conflict, fieldError, notFound } from "../errors.js";
 import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
+import { notifyFriends } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 import { shelfViewerOf } from "./shelves-relations.js";
 
@@ -113,6 +114,11 @@ export function setReadingStatus(
       case "record":
         await tx.insert(bookReads).values({ userId, bookId: input.bookId, ...change });
         break;
+    }
+    const finished = (change.kind === "close" || change.kind === "record") && change.outcome === "read";
+    if (finished && (await statusVisibilityOf(tx, userId)) !== "private") {
+      const book = await findBookSummary(tx, input.bookId);
+      await notifyFriends(tx, userId, "friend_finished", { bookId: input.bookId, bookTitle: book?.title ?? null });
     }
     return { ...entry, reads: await readsOf(tx, userId, input.bookId) };
   });

@@ -1,18 +1,4 @@
-import {
-  alias,
-  and,
-  books,
-  copies,
-  type Database,
-  type Executor,
-  eq,
-  inArray,
-  loans,
-  or,
-  sql,
-  tradeItems,
-  users,
-} from "@booky/db";
+import { alias, and, books, copies, type Database, type Executor, eq, inArray, loans, or, sql, users } from "@booky/db";
 import {
   ACTIVE_LOAN_STATUSES,
   confirmationProblem,
@@ -27,8 +13,9 @@ import { conflict, fieldError, notFound } from "../errors.js";
 import { bookSummaryColumns } from "./books/summary.js";
 import { enqueueJob } from "./jobs.js";
 import type { Mailer } from "./mailer.js";
+import { notifyOne } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
-import { lockOwnCopy } from "./shelves-copies.js";
+import { copyInTrade, lockOwnCopy } from "./shelves-copies.js";
 import { requireTradingPartner } from "./trades.js";
 
 type Page = { cursor?: string | null | undefined; limit: number };
@@ -77,11 +64,8 @@ export async function lendCopy(
   return db.transaction(async (tx) => {
     const copy = await lockOwnCopy(tx, lenderId, input.copyId);
     if (copy.availability !== "open_to_lend") throw fieldError("copyId", "Mark the copy as open to lend first");
-    const [reserved] = await tx
-      .select({ id: tradeItems.id })
-      .from(tradeItems)
-      .where(and(eq(tradeItems.copyId, input.copyId), eq(tradeItems.reserved, true)));
-    if (reserved) throw conflict("This copy is in a pending trade");
+    const inTrade = await copyInTrade(tx, input.copyId);
+    if (inTrade) throw conflict(inTrade);
     const [loan] = await tx
       .insert(loans)
       .values({ copyId: input.copyId, lenderId, borrowerId: input.borrowerId, dueOn: input.dueOn })
@@ -120,7 +104,12 @@ export function confirmLoan(db: Database, userId: string, input: { loanId: strin
         endedAt: status === "returned" ? sql`now()` : null,
       })
       .where(eq(loans.id, loan.id));
-    return getLoan(tx, userId, loan.id);
+    const shown = await getLoan(tx, userId, loan.id);
+    if (status === "returned" && loan.status !== "returned") {
+      const other = side === "lender" ? loan.borrowerId : loan.lenderId;
+      await notifyOne(tx, other, "loan_returned", { actorId: userId, data: loanFacts(shown) });
+    }
+    return shown;
   });
 }
 
@@ -133,6 +122,14 @@ export function cancelLoan(db: Database, userId: string, loanId: string) {
     return { ok: true as const };
   });
 }
+
+/** What a loan's notifications say: which loan, which book, when it is due. */
+const loanFacts = (loan: Awaited<ReturnType<typeof getLoan>>) => ({
+  loanId: loan.id,
+  bookId: loan.book.id,
+  bookTitle: loan.book.title,
+  dueOn: loan.dueOn,
+});
 
 export async function getLoan(db: Executor, userId: string, loanId: string) {
   const [loan] = await loanQuery(db).where(
@@ -178,6 +175,8 @@ export async function queueLoanReminders(db: Database, now = new Date()) {
   const out = await db
     .select({
       id: loans.id,
+      lenderId: loans.lenderId,
+      borrowerId: loans.borrowerId,
       dueOn: loans.dueOn,
       remindedBeforeAt: loans.remindedBeforeAt,
       remindedOverdueAt: loans.remindedOverdueAt,
@@ -196,6 +195,10 @@ export async function queueLoanReminders(db: Database, now = new Date()) {
         .where(and(eq(loans.id, loan.id), eq(loans.status, "out"), sql`${column} is null`))
         .returning({ id: loans.id });
       if (stamped.length === 0) return;
+      const shown = await getLoan(tx, loan.borrowerId, loan.id);
+      const data = { ...loanFacts(shown), when: kind };
+      await notifyOne(tx, loan.borrowerId, "loan_due", { actorId: loan.lenderId, data });
+      if (kind === "overdue") await notifyOne(tx, loan.lenderId, "loan_due", { actorId: loan.borrowerId, data });
       await enqueueJob(tx, "send-loan-mail", { loanId: loan.id, kind }, { jobKey: `loan-mail:${loan.id}:${kind}` });
       queued += 1;
     });

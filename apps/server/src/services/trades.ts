@@ -21,6 +21,7 @@ import { AppError, conflict, fieldError, forbidden, notFound, staleError } from 
 import { publicProfileColumns } from "./accounts.js";
 import { bookSummaryColumns } from "./books/summary.js";
 import { enqueueJob } from "./jobs.js";
+import { notifyTrade } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 import { tradeProposalDecisions } from "./pending-kinds.js";
 import { copyOnLoan } from "./shelves-copies.js";
@@ -133,11 +134,21 @@ async function insertProposal(tx: Executor, fromId: string, toId: string, terms:
   return proposal;
 }
 
+/** A proposal (or a counter, with `counterOfId`) made and its recipient told, in the caller's transaction. */
+async function proposeWithin(tx: Executor, fromId: string, toId: string, terms: TradeTerms, counterOfId?: string) {
+  const proposal = await insertProposal(tx, fromId, toId, terms, counterOfId);
+  const kind = counterOfId ? "trade_countered" : "trade_proposed";
+  await notifyTrade(tx, kind, { id: proposal.id, fromUserId: fromId, toUserId: toId }, "recipient");
+  return proposal;
+}
+
 /** Proposes N of the caller's copies for M of another member's (or a gift). Rate limited per member. */
 export async function proposeTrade(deps: TradeDeps, fromId: string, input: TradeTerms & { toUserId: string }) {
   await requireTradingPartner(deps.db, fromId, input.toUserId);
   await deps.rateLimits.consume("tradeProposalsPerUser", fromId);
-  return deps.db.transaction((tx) => insertProposal(tx, fromId, input.toUserId, input));
+  return deps.db.transaction(async (tx) => {
+    return proposeWithin(tx, fromId, input.toUserId, input);
+  });
 }
 
 /** A lost decision (someone decided first) as a CONFLICT with the trade's status now; NOT_FOUND if it is not theirs. */
@@ -164,6 +175,7 @@ export function acceptTrade(db: Database, userId: string, tradeId: string) {
         missing: "No pending trade proposal with this id for you",
       });
       await enqueueFulfilment(tx, decided.id);
+      await notifyTrade(tx, "trade_accepted", decided, "proposer");
       return { id: decided.id, status: "accepted" as const };
     })
     .catch((error: unknown) => decisionLost(db, error, userId, tradeId));
@@ -173,10 +185,31 @@ export function enqueueFulfilment(db: Executor, tradeId: string) {
   return enqueueJob(db, "fulfil-trade", { tradeId }, { jobKey: `fulfil-trade:${tradeId}` });
 }
 
+/** The sweep's part: pending proposals older than the cutoff expire, and both sides are told. */
+export function expireTrades(db: Database, olderThan: Date) {
+  return db.transaction(async (tx) => {
+    const expired = await tradeProposalDecisions.expire(tx, olderThan);
+    for (const trade of expired) {
+      await notifyTrade(tx, "trade_expired", trade, "proposer");
+      await notifyTrade(tx, "trade_expired", trade, "recipient");
+    }
+    return expired.length;
+  });
+}
+
 export function declineTrade(db: Database, userId: string, tradeId: string) {
   const missing = "No pending trade proposal with this id for you";
-  return tradeProposalDecisions
-    .settle(db, { id: tradeId, decision: "declined", actor: { userId }, missing })
+  return db
+    .transaction(async (tx) => {
+      const decided = await tradeProposalDecisions.decide(tx, {
+        id: tradeId,
+        decision: "declined",
+        actor: { userId },
+        missing,
+      });
+      await notifyTrade(tx, "trade_declined", decided, "proposer");
+      return { ok: true as const };
+    })
     .catch((error: unknown) => decisionLost(db, error, userId, tradeId));
 }
 
@@ -204,7 +237,7 @@ export async function counterTrade(deps: TradeDeps, userId: string, input: Trade
         missing: "No pending trade proposal with this id for you",
       });
       if (await blocks(tx, old.fromUserId, userId)) throw forbidden("This member does not take proposals from you");
-      return insertProposal(tx, userId, old.fromUserId, input, old.id);
+      return proposeWithin(tx, userId, old.fromUserId, input, old.id);
     })
     .catch((error: unknown) => decisionLost(deps.db, error, userId, input.tradeId));
 }

@@ -86,6 +86,7 @@ const pages: [path: string | null, load: Load, guard?: Guard][] = [
   ["friends", () => import("../features/friends/friends-page").then((m) => m.FriendsPage), membersOnly],
   ["shelves", () => import("../features/shelves/shelves-page").then((m) => m.ShelvesPage), membersOnly],
   ["trades", () => import("../features/trades/trades-page").then((m) => m.TradesPage), membersOnly],
+  ["loans", () => import("../features/loans/loans-page").then((m) => m.LoansPage), membersOnly],
   [
     "trades/new/:userId",
     () => import("../features/trades/trade-builder-page").then((m) => m.TradeBuilderPage),

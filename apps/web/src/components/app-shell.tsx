@@ -21,6 +21,7 @@ const memberSections = [
   ["/books", "Books"],
   ["/shelves", "Shelves"],
   ["/trades", "Trades"],
+  ["/loans", "Loans"],
   ["/leaderboards", "Leaderboards"],
   ["/points", "Points"],
 ] as const;

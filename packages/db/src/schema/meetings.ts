@@ -33,6 +33,8 @@ export const meetings = pgTable(
     startedAt: momentAt("started_at"),
     closedAt: momentAt("closed_at"),
     cancelledAt: momentAt("cancelled_at"),
+    /** When the members were told it is a day away: stamped with the reminders, so they go once. */
+    remindedAt: momentAt("reminded_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -42,6 +44,7 @@ export const meetings = pgTable(
     index("meetings_club_starts_idx").on(t.clubId, t.startsAt, t.id),
     index("meetings_status_deadline_idx").on(t.status, t.readingDeadline),
     index("meetings_book_idx").on(t.bookId),
+    index("meetings_reminder_due_idx").on(t.startsAt).where(sql`${t.status} = 'scheduled' and ${t.remindedAt} is null`),
   ],
 );
 

@@ -1,2 +1,3 @@
+export * from "./reminders.js";
 export * from "./schemas.js";
 export * from "./status.js";

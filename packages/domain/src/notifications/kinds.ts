@@ -14,6 +14,15 @@ export const NOTIFICATION_KINDS = [
   "bet_settled",
   "reply",
   "mention",
+  "meeting_reminder",
+  "friend_finished",
+  "trade_proposed",
+  "trade_accepted",
+  "trade_declined",
+  "trade_countered",
+  "trade_expired",
+  "loan_due",
+  "loan_returned",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,6 +46,15 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   bet_settled: "in_app",
   reply: "email_digest",
   mention: "email_immediate",
+  meeting_reminder: "email_immediate",
+  friend_finished: "in_app",
+  trade_proposed: "email_digest",
+  trade_accepted: "in_app",
+  trade_declined: "in_app",
+  trade_countered: "email_digest",
+  trade_expired: "in_app",
+  loan_due: "in_app",
+  loan_returned: "in_app",
 };
 
 /** Whether a notification of this delivery is stored (and shown in the app), and whether it is mailed. */

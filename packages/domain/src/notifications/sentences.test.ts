@@ -29,6 +29,22 @@ describe("notification sentences", () => {
     expect(bet({ outcome: "refunded", amount: 20, stake: 20 })).toBe("Your bet on Dune was refunded: 20 points");
   });
 
+  it("say a trade's terms and a loan's book and date", () => {
+    const trade = { ...facts, kind: "trade_proposed" as const, data: { offered: 2, requested: 1 } };
+    expect(notificationSentence(trade)).toBe("Ann proposes a trade: 2 books for 1 book");
+    expect(notificationSentence({ ...trade, data: { offered: 1, requested: 0 } })).toBe(
+      "Ann proposes a trade: 1 book as a gift",
+    );
+    const loan = { ...facts, kind: "loan_due" as const, data: { bookTitle: "Dune", dueOn: "2026-05-01" } };
+    expect(notificationSentence(loan)).toBe("“Dune” is due back on 2026-05-01");
+    expect(notificationSentence({ ...loan, data: { ...loan.data, when: "overdue" } })).toBe(
+      "“Dune” was due back on 2026-05-01",
+    );
+    expect(notificationSentence({ ...facts, kind: "meeting_reminder" })).toBe(
+      "Tomorrow: the meeting about Dune in Night Owls",
+    );
+  });
+
   it("do not repeat a collapsed thread title", () => {
     expect(notificationSentence({ ...facts, threadTitle: null, kind: "mention" })).toBe(
       "Ann mentioned you in a thread",

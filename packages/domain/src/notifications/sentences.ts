@@ -16,6 +16,15 @@ const theBook = (facts: NotificationFacts) => facts.meeting?.bookTitle ?? "a boo
 /** A collapsed (spoiler) or deleted thread title is not repeated. */
 const theThread = (facts: NotificationFacts) => (facts.threadTitle ? `“${facts.threadTitle}”` : "a thread");
 
+const theTitle = (facts: NotificationFacts) => (facts.data.bookTitle ? `“${facts.data.bookTitle}”` : "a book");
+const books = (count: number) => (count === 1 ? "1 book" : `${count} books`);
+/** A trade's terms from the proposer's side: what they give for what they ask. */
+const copiesFor = (facts: NotificationFacts) => {
+  const offered = Number(facts.data.offered ?? 0);
+  const requested = Number(facts.data.requested ?? 0);
+  return requested === 0 ? `${books(offered)} as a gift` : `${books(offered)} for ${books(requested)}`;
+};
+
 /** One sentence per notification, the same in the app, in e-mails and in digests. */
 export function notificationSentence(facts: NotificationFacts): string {
   switch (facts.kind) {
@@ -47,6 +56,26 @@ export function notificationSentence(facts: NotificationFacts): string {
       return `${someone(facts)} replied in ${theThread(facts)}`;
     case "mention":
       return `${someone(facts)} mentioned you in ${theThread(facts)}`;
+    case "meeting_reminder":
+      return `Tomorrow: the meeting about ${theBook(facts)} in ${theClub(facts)}`;
+    case "friend_finished":
+      return `${someone(facts)} finished ${theTitle(facts)}`;
+    case "trade_proposed":
+      return `${someone(facts)} proposes a trade: ${copiesFor(facts)}`;
+    case "trade_accepted":
+      return `${someone(facts)} accepted your trade: ${copiesFor(facts)}`;
+    case "trade_declined":
+      return `${someone(facts)} declined your trade: ${copiesFor(facts)}`;
+    case "trade_countered":
+      return `${someone(facts)} answered your trade with a counter-proposal: ${copiesFor(facts)}`;
+    case "trade_expired":
+      return `Your trade with ${someone(facts)} expired unanswered: ${copiesFor(facts)}`;
+    case "loan_due":
+      return facts.data.when === "overdue"
+        ? `${theTitle(facts)} was due back on ${String(facts.data.dueOn ?? "")}`
+        : `${theTitle(facts)} is due back on ${String(facts.data.dueOn ?? "")}`;
+    case "loan_returned":
+      return `${someone(facts)} confirmed the return of ${theTitle(facts)}`;
   }
 }
 

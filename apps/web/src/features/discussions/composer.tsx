@@ -27,15 +27,21 @@ export function Composer({
   submitLabel,
   onSubmit,
   busy,
+  initial,
 }: {
   withTitle: boolean;
   withPage: boolean;
   submitLabel: string;
   onSubmit: (values: ComposerValues) => Promise<unknown>;
   busy: boolean;
+  /** The text being edited (its Markdown source); a new text starts empty. */
+  initial?: { title?: string; body: string; page: number | null };
 }) {
   const trpc = useTRPC();
-  const form = useForm({ resolver: zodResolver(fields), defaultValues: { title: "", body: "", page: "" } });
+  const form = useForm({
+    resolver: zodResolver(fields),
+    defaultValues: { title: initial?.title ?? "", body: initial?.body ?? "", page: initial?.page?.toString() ?? "" },
+  });
   const server = useServerErrors(form, ["title", "body", "page"]);
   const preview = useMutation(trpc.discussions.preview.mutationOptions());
   const [previewing, setPreviewing] = useState(false);

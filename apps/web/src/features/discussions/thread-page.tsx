@@ -10,6 +10,7 @@ import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../../lib/use-session";
 import { type Club, ClubLoader } from "../clubs/club-loader";
 import { Composer } from "./composer";
+import { EditText } from "./edit-text";
 import { ReportButton } from "./report-dialog";
 import { TextBody } from "./spoiler-text";
 import type { Comment, Thread } from "./types";
@@ -102,6 +103,20 @@ function ThreadActions({ club, thread }: { club: Club; thread: Thread }) {
   return (
     <div className="flex flex-wrap gap-2">
       <ReportButton clubId={club.id} target={{ kind: "thread", id: thread.id }} label="Report this thread" />
+      {mine && thread.text?.source != null && (
+        <EditText
+          label="Edit this thread"
+          withPage={thread.meetingId !== null}
+          text={{
+            kind: "thread",
+            clubId: club.id,
+            id: thread.id,
+            title: thread.text.title,
+            body: thread.text.source,
+            page: thread.page,
+          }}
+        />
+      )}
       {isAdmin && (
         <>
           <Button
@@ -142,10 +157,8 @@ function CommentRow({ item, club, withPage }: { item: Comment; club: Club; withP
   const reply = useMutation(trpc.discussions.comment.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.discussions.deleteComment.mutationOptions({ onSuccess: refresh }));
   const isMember = club.myRole !== null;
-  const mayDelete =
-    (session.status === "authenticated" && session.user.id === item.author.id) ||
-    club.myRole === "admin" ||
-    club.myRole === "owner";
+  const mine = session.status === "authenticated" && session.user.id === item.author.id;
+  const mayDelete = mine || club.myRole === "admin" || club.myRole === "owner";
   return (
     <li
       className={`flex flex-col gap-2 py-3 ${item.parentId ? "ml-6 border-l-2 border-stone-200 pl-4 dark:border-stone-700" : ""}`}
@@ -154,7 +167,7 @@ function CommentRow({ item, club, withPage }: { item: Comment; club: Club; withP
         {item.author.displayName}
         <span className="font-normal text-stone-600 dark:text-stone-400">
           {item.page !== null && ` · about page ${item.page}`}
-          {item.editedAt && " · edited"}
+          {item.editedAt && ` · edited ${item.editedAt.toLocaleString()}`}
         </span>
       </p>
       <TextBody
@@ -170,6 +183,13 @@ function CommentRow({ item, club, withPage }: { item: Comment; club: Club; withP
             target={{ kind: "comment", id: item.id }}
             label={`Report the comment of ${item.author.displayName}`}
           />
+          {mine && item.text?.source != null && (
+            <EditText
+              label={`Edit your comment of ${item.createdAt.toLocaleString()}`}
+              withPage={withPage}
+              text={{ kind: "comment", clubId: club.id, id: item.id, body: item.text.source, page: item.page }}
+            />
+          )}
           {mayDelete && (
             <ConfirmButton
               size="small"

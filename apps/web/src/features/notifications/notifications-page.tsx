@@ -16,6 +16,9 @@ function linkOf(item: Item): string {
   if (item.meeting) return `/meetings/${item.meeting.id}`;
   if (item.club) return `/clubs/${item.club.slug}`;
   if (item.kind === "friend_request" || item.kind === "friend_accepted") return "/friends";
+  if (item.kind.startsWith("trade_")) return "/trades";
+  if (item.kind.startsWith("loan_")) return "/loans";
+  if (item.kind === "friend_finished" && item.data.bookId) return `/books/${item.data.bookId}`;
   return "/notifications";
 }
 

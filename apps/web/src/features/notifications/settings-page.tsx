@@ -16,6 +16,15 @@ export const kindLabels: Record<NotificationKind, string> = {
   bet_settled: "Settled bets",
   reply: "Replies to me",
   mention: "Mentions of me",
+  meeting_reminder: "Meeting reminders (a day before)",
+  friend_finished: "Friends finishing a book",
+  trade_proposed: "Trade proposals to me",
+  trade_accepted: "My trades accepted",
+  trade_declined: "My trades declined",
+  trade_countered: "Counter-proposals to my trades",
+  trade_expired: "Trades expired unanswered",
+  loan_due: "Loans coming due",
+  loan_returned: "Loans returned",
 };
 
 const deliveryLabels: Record<NotificationDelivery, string> = {

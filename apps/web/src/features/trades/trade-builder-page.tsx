@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate, useParams, useSearchParams } from "react-router";
 import { MutationError } from "../../components/query-view";
 import { Button, Card, PageTitle, TextArea } from "../../components/ui";
 import { byCursor, pageItems } from "../../lib/pages";
@@ -45,7 +45,11 @@ export function TradeBuilderPage() {
   const [requested, setRequested] = useState(new Set<string>());
   const [gift, setGift] = useState(false);
   const [message, setMessage] = useState("");
+  // `?counter=<trade id>`: the recipient answers a proposal with terms of their own (it replaces the proposal).
+  const [search] = useSearchParams();
+  const counterOf = search.get("counter");
   const propose = useMutation(trpc.trades.propose.mutationOptions({ onSuccess: () => navigate("/trades") }));
+  const counter = useMutation(trpc.trades.counter.mutationOptions({ onSuccess: () => navigate("/trades") }));
   const toggle = (set: Set<string>, update: (next: Set<string>) => void) => (id: string) => {
     const next = new Set(set);
     if (next.has(id)) next.delete(id);
@@ -55,19 +59,17 @@ export function TradeBuilderPage() {
 
   return (
     <div>
-      <PageTitle subtitle="Pick copies on both sides, or give one as a gift.">Propose a trade</PageTitle>
+      <PageTitle subtitle="Pick copies on both sides, or give one as a gift.">
+        {counterOf ? "Counter the proposal" : "Propose a trade"}
+      </PageTitle>
       <Card>
         <form
           className="flex flex-col gap-4"
           onSubmit={(event) => {
             event.preventDefault();
-            propose.mutate({
-              toUserId: userId,
-              offeredCopyIds: [...offered],
-              requestedCopyIds: gift ? [] : [...requested],
-              gift,
-              message,
-            });
+            const terms = { offeredCopyIds: [...offered], requestedCopyIds: gift ? [] : [...requested], gift, message };
+            if (counterOf) counter.mutate({ tradeId: counterOf, ...terms });
+            else propose.mutate({ toUserId: userId, ...terms });
           }}
         >
           <div className="grid gap-6 sm:grid-cols-2">
@@ -89,9 +91,9 @@ export function TradeBuilderPage() {
             This is a gift: I ask for nothing back
           </label>
           <TextArea label="Message" value={message} onChange={(event) => setMessage(event.target.value)} />
-          <MutationError of={[propose]} />
-          <Button type="submit" busy={propose.isPending}>
-            Send proposal
+          <MutationError of={[propose, counter]} />
+          <Button type="submit" busy={propose.isPending || counter.isPending}>
+            {counterOf ? "Send counter-proposal" : "Send proposal"}
           </Button>
         </form>
       </Card>

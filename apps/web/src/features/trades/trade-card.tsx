@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@booky/server";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { MutationError } from "../../components/query-view";
 import { ActionGroup, Button } from "../../components/ui";
 import { useTRPC } from "../../lib/trpc";
@@ -64,6 +65,12 @@ export function TradeCard({ trade }: { trade: Trade }) {
             <Button variant="secondary" busy={decline.isPending} onClick={() => decline.mutate({ tradeId: trade.id })}>
               Decline
             </Button>
+            <Link
+              to={`/trades/new/${trade.from.id}?counter=${trade.id}`}
+              className="rounded-lg px-4 py-2 text-sm font-semibold underline"
+            >
+              Counter
+            </Link>
           </>
         )}
         {trade.status === "pending" && !incoming && (
