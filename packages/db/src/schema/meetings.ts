@@ -1,6 +1,6 @@
 import { MEETING_STATUSES, RSVP_STATUSES } from "@booky/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { books } from "./books.js";
 import { clubs } from "./clubs.js";
@@ -45,6 +45,9 @@ export const meetings = pgTable(
   ],
 );
 
+/** `standing` of an attendee who has not started: below every page read. See `meeting_rsvps.standing`. */
+export const NOT_STARTED_STANDING = 9_000_000_000_000_000;
+
 export const meetingRsvps = pgTable(
   "meeting_rsvps",
   {
@@ -53,8 +56,21 @@ export const meetingRsvps = pgTable(
     status: rsvpStatus("status").notNull(),
     attended: boolean("attended"),
     updatedAt: updatedAt(),
+    /**
+     * Where the member stands in the meeting's race, as one ascending number kept by triggers on
+     * `reading_progress` (migration 0018): a finisher's finish time in microseconds since 1970, else
+     * NOT_STARTED_STANDING minus the pages read. So the race board reads one page of an index in the
+     * order it shows (finished first by time, then most pages read, then by id), at any meeting size.
+     */
+    standing: bigint("standing", { mode: "number" }).notNull().default(NOT_STARTED_STANDING),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index("meeting_rsvps_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.userId] }),
+    index("meeting_rsvps_user_idx").on(t.userId),
+    index("meeting_rsvps_race_idx")
+      .on(t.meetingId, t.standing, t.userId)
+      .where(sql`${t.status} = 'going'`),
+  ],
 );
 
 export type Meeting = typeof meetings.$inferSelect;
