@@ -70,6 +70,9 @@ describe("bench --smoke", () => {
       ["--conditions=source", "--import", "tsx", "bench/run.ts", "--smoke", "--out", "bench/results"],
       { cwd: serverRoot },
     );
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("never writes to bench/results") });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("never writes to bench/results"),
+    });
   });
 });

@@ -67,9 +67,7 @@ export const meetingRsvps = pgTable(
   (t) => [
     primaryKey({ columns: [t.meetingId, t.userId] }),
     index("meeting_rsvps_user_idx").on(t.userId),
-    index("meeting_rsvps_race_idx")
-      .on(t.meetingId, t.standing, t.userId)
-      .where(sql`${t.status} = 'going'`),
+    index("meeting_rsvps_race_idx").on(t.meetingId, t.standing, t.userId).where(sql`${t.status} = 'going'`),
   ],
 );
 
