@@ -57,7 +57,9 @@ async function plansOf(task: (db: typeof recording.db) => Promise<unknown>) {
       `explain (analyze, format json) ${statement.query}`,
       statement.parameters as never[],
     );
-    plans.push((row?.["QUERY PLAN"] as { Plan: PlanNode }[])[0]?.Plan as PlanNode);
+    const [explained] = (row?.["QUERY PLAN"] ?? []) as { Plan: PlanNode }[];
+    if (!explained) throw new Error(`no plan for ${statement.query}`);
+    plans.push(explained.Plan);
   }
   return plans;
 }
