@@ -2,6 +2,7 @@ import { createDatabase, type Meeting, meetings, sql } from "@booky/db";
 import { monthKey } from "@booky/domain";
 import { afterAll, describe, expect, it } from "vitest";
 import { userLeaderboard } from "../src/services/leaderboards.js";
+import { meetingSummary } from "../src/services/meetings.js";
 import { meetingStandings } from "../src/services/progress.js";
 import { catalogBook } from "./catalog.js";
 import { startTestServer } from "./harness.js";
@@ -187,5 +188,35 @@ describe("the club board of a big club", () => {
     expect(nodes.map((node) => node["Node Type"])).not.toContain("WindowAgg");
     expect(seqScanned(nodes)).toEqual([]);
     for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(60);
+  });
+});
+
+describe("meetings.get of a big meeting", () => {
+  it("reads the kept answer counts, which follow answers given, changed and withdrawn", async () => {
+    const counted = async () => {
+      const [row] = await server.db.execute<{ going: number; interested: number; not_going: number }>(sql`
+        select (count(*) filter (where status = 'going'))::int as going,
+          (count(*) filter (where status = 'interested'))::int as interested,
+          (count(*) filter (where status = 'not_going'))::int as not_going
+        from meeting_rsvps where meeting_id = ${meeting.id}`);
+      return row;
+    };
+    const summary = () => meetingSummary(server.db, meeting.createdBy, meeting, "owner");
+    expect((await summary()).rsvpCounts).toEqual(await counted());
+    // Changed in one statement each: some answers turn, attendance is recorded, some are withdrawn.
+    await server.db.execute(sql`update meeting_rsvps set status = 'not_going'
+      where meeting_id = ${meeting.id} and status = 'going' and user_id::text like 'a%'`);
+    await server.db.execute(sql`update meeting_rsvps set attended = true where meeting_id = ${meeting.id}`);
+    await server.db.execute(
+      sql`delete from meeting_rsvps where meeting_id = ${meeting.id} and user_id::text like 'b%'`,
+    );
+    const after = await counted();
+    expect(after?.not_going).toBeGreaterThan(0);
+    expect((await summary()).rsvpCounts).toEqual(after);
+
+    const plans = await plansOf((db) => meetingSummary(db, meeting.createdBy, meeting, "owner"));
+    const nodes = plans.flatMap(nodesOf);
+    expect(nodes.map((node) => node["Node Type"])).not.toContain("Aggregate");
+    for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(1);
   });
 });

@@ -71,5 +71,22 @@ export const meetingRsvps = pgTable(
   ],
 );
 
+/**
+ * How many answered each way, per meeting, kept by a statement trigger on `meeting_rsvps` (migration
+ * 0018): a big meeting's page reads one row instead of counting thousands of answers per call.
+ */
+export const meetingRsvpCounts = pgTable(
+  "meeting_rsvp_counts",
+  {
+    meetingId: reference("meeting_id", () => meetings.id, "cascade").primaryKey(),
+    going: integer("going").notNull().default(0),
+    interested: integer("interested").notNull().default(0),
+    notGoing: integer("not_going").notNull().default(0),
+  },
+  (t) => [
+    check("meeting_rsvp_counts_non_negative", sql`${t.going} >= 0 and ${t.interested} >= 0 and ${t.notGoing} >= 0`),
+  ],
+);
+
 export type Meeting = typeof meetings.$inferSelect;
 export type RsvpStatus = (typeof rsvpStatus.enumValues)[number];
