@@ -12,6 +12,8 @@ import { notificationsRouter } from "./routers/notifications.js";
 import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
 import { publicRouter } from "./routers/public.js";
+import { recommendationsRouter } from "./routers/recommendations.js";
+import { reviewsRouter } from "./routers/reviews.js";
 import { shelvesRouter } from "./routers/shelves.js";
 import { copiesRouter } from "./routers/shelves-copies.js";
 import { tradesRouter } from "./routers/trades.js";
@@ -35,6 +37,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   points: pointsRouter,
   progress: progressRouter,
+  recommendations: recommendationsRouter,
+  reviews: reviewsRouter,
   public: publicRouter,
   shelves: shelvesRouter,
   trades: tradesRouter,

@@ -23,6 +23,7 @@ import {
   type SceneUser,
 } from "./authorization-fixture.js";
 import { importsRows } from "./authorization-rows-imports.js";
+import { reviewsRows } from "./authorization-rows-reviews.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
@@ -585,6 +586,7 @@ export const rows: Record<string, Case | Case[]> = {
   ],
   "leaderboards.clubs": personal(signedIn, (t) => t.leaderboards.clubs.query({})),
 
+  ...reviewsRows(),
   ...shelvesRows(),
   ...tradesRows(),
   ...importsRows(),

@@ -8,6 +8,8 @@ export * from "./imports/index.js";
 export * from "./meetings/index.js";
 export * from "./notifications/index.js";
 export * from "./progress/rules.js";
+export * from "./recommendations/index.js";
+export * from "./reviews/index.js";
 export * from "./shared/index.js";
 export * from "./shelves/index.js";
 export * from "./trades/index.js";

@@ -12,5 +12,7 @@ export * from "./meetings.js";
 export * from "./notifications.js";
 export * from "./points.js";
 export * from "./progress.js";
+export * from "./recommendations.js";
+export * from "./reviews.js";
 export * from "./shelves.js";
 export * from "./trades.js";

@@ -42,7 +42,7 @@ export const clubScores = pgTable(
 /**
  * Ranks (competition ranking, score > 0 only) per period, refreshed
  * concurrently by the `refresh-leaderboards` job: leaderboards may lag writes
- * by seconds. Created in migrations 0006 and 0018 by hand (drizzle-kit does not manage them).
+ * by seconds. Created in migrations 0006 and 0019 by hand (drizzle-kit does not manage them).
  */
 const ranked = () => ({
   period: text("period").notNull(),

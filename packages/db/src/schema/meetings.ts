@@ -58,7 +58,7 @@ export const meetingRsvps = pgTable(
     updatedAt: updatedAt(),
     /**
      * Where the member stands in the meeting's race, as one ascending number kept by triggers on
-     * `reading_progress` (migration 0018): a finisher's finish time in microseconds since 1970, else
+     * `reading_progress` (migration 0019): a finisher's finish time in microseconds since 1970, else
      * NOT_STARTED_STANDING minus the pages read. So the race board reads one page of an index in the
      * order it shows (finished first by time, then most pages read, then by id), at any meeting size.
      */
@@ -73,7 +73,7 @@ export const meetingRsvps = pgTable(
 
 /**
  * How many answered each way, per meeting, kept by a statement trigger on `meeting_rsvps` (migration
- * 0018): a big meeting's page reads one row instead of counting thousands of answers per call.
+ * 0019): a big meeting's page reads one row instead of counting thousands of answers per call.
  */
 export const meetingRsvpCounts = pgTable(
   "meeting_rsvp_counts",
