@@ -1,5 +1,5 @@
 // Benchmarks the production build over a seeded database, beside a hand-written floor.
-// Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3]   or   pnpm bench --smoke
+// Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3]   or   pnpm bench --smoke (report in .data/bench/smoke-results/)
 import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
@@ -21,7 +21,8 @@ const { values } = parseArgs({
     seconds: { type: "string" },
     warmup: { type: "string" },
     rounds: { type: "string" },
-    out: { type: "string", default: path.join(serverRoot, "bench", "results") },
+    /** Where the report goes: the committed `bench/results/` for full runs, a scratch folder for smoke runs. */
+    out: { type: "string" },
     smoke: { type: "boolean", default: false },
     /** Comma-separated scenario ids, to iterate on a few. */
     only: { type: "string" },
@@ -29,6 +30,13 @@ const { values } = parseArgs({
 });
 
 const smoke = values.smoke;
+const committedResults = path.join(serverRoot, "bench", "results");
+// Smoke figures mean nothing: they go to a scratch folder (git-ignored) and never replace the committed full run.
+const out = values.out ?? (smoke ? path.join(serverRoot, ".data", "bench", "smoke-results") : committedResults);
+if (smoke && path.resolve(out) === committedResults) {
+  console.error("A smoke run never writes to bench/results/ (the committed figures come from a full run).");
+  process.exit(1);
+}
 const settings: BenchSettings = {
   seconds: Number(values.seconds ?? (smoke ? 30 : 10)),
   ...(smoke ? { requests: 60 } : {}),
@@ -75,7 +83,7 @@ try {
         settings,
         // The larger scale repeats only the reads, for the p99 comparison.
         scenarios: scale === primary ? selected : selected.filter((scenario) => scenario.read),
-        explainDirectory: path.join(values.out, "explain", String(scale)),
+        explainDirectory: path.join(out, "explain", String(scale)),
       }),
     );
   }
@@ -115,8 +123,8 @@ try {
       ),
     ),
   };
-  console.log(`\n${await writeReport(values.out, report)}`);
-  console.log(`Written to ${path.join(values.out, "latest.json")} and latest.md`);
+  console.log(`\n${await writeReport(out, report)}`);
+  console.log(`Written to ${path.join(out, "latest.json")} and latest.md`);
 } finally {
   await server.stop();
 }

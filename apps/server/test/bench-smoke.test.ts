@@ -63,4 +63,16 @@ describe("bench --smoke", () => {
       await rm(out, { recursive: true, force: true });
     }
   });
+
+  it("refuses to write smoke figures over the committed results", async () => {
+    const run = promisify(execFile)(
+      process.execPath,
+      ["--conditions=source", "--import", "tsx", "bench/run.ts", "--smoke", "--out", "bench/results"],
+      { cwd: serverRoot },
+    );
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("never writes to bench/results"),
+    });
+  });
 });

@@ -49,6 +49,7 @@ export async function seedBenchData(url: string, plan: SeedPlan, progress: SeedP
     await progress.step("rankings + analyze", 1, async (advance) => {
       await sql.unsafe("refresh materialized view user_rankings");
       await sql.unsafe("refresh materialized view club_rankings");
+      await sql.unsafe("refresh materialized view club_member_rankings");
       await sql.unsafe("vacuum analyze");
       advance(0);
     });
@@ -81,11 +82,13 @@ async function loadTables(sql: postgres.Sql, p: PlanSql, progress: SeedProgress)
     advance(words.bookTitleCount);
   });
   await progress.step("meetings", meetings, (advance) => batched(sql, meetings, 20, insert.meetings, advance));
-  await progress.step("rsvps", await count(sql, "select count(*) from bench_rsvps"), (advance) =>
-    batched(sql, meetings, 40, insert.rsvps, advance),
-  );
+  // Progress before the answers: each answer's trigger then reads its standing once, instead of
+  // each progress row's trigger rewriting an answer already there.
   await progress.step("reading progress", await count(sql, "select count(*) from bench_progress"), (advance) =>
     batched(sql, meetings, 40, insert.progress, advance),
+  );
+  await progress.step("rsvps", await count(sql, "select count(*) from bench_rsvps"), (advance) =>
+    batched(sql, meetings, 40, insert.rsvps, advance),
   );
   await progress.step("progress history", await count(sql, "select sum(h) from bench_progress"), (advance) =>
     batched(sql, meetings, 40, insert.history, advance),

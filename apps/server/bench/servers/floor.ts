@@ -69,16 +69,14 @@ app.get<{ Querystring: { meetingId: string } }>("/meetings.get", async (request,
   const meeting = await meetingWithRole(request.query.meetingId, user.id);
   if (!meeting) return fail(reply, 404, "No such meeting");
   if (meeting.visibility === "private" && !meeting.role) return fail(reply, 403, "Join this club");
-  // The book and every RSVP in one statement, as meetings.get does.
+  // The book, the kept answer counts and the caller's answer in one statement, as meetings.get does.
   const [summary] = await sql`
     select b.id, b.title, b.subtitle, b.authors, b.cover_url, b.page_count, b.isbn13,
-      (count(*) filter (where r.status = 'going'))::int as going,
-      (count(*) filter (where r.status = 'interested'))::int as interested,
-      (count(*) filter (where r.status = 'not_going'))::int as not_going,
-      min(r.status) filter (where r.user_id = ${user.id}) as my_status,
-      bool_or(r.attended) filter (where r.user_id = ${user.id}) as my_attended
-    from books b left join meeting_rsvps r on r.meeting_id = ${meeting.id}
-    where b.id = ${meeting.bookId} group by b.id`;
+      c.going, c.interested, c.not_going, r.status as my_status, r.attended as my_attended
+    from books b
+      left join meeting_rsvp_counts c on c.meeting_id = ${meeting.id}
+      left join meeting_rsvps r on r.meeting_id = ${meeting.id} and r.user_id = ${user.id}
+    where b.id = ${meeting.bookId}`;
   const { going = 0, interested = 0, notGoing = 0, myStatus, myAttended, ...book } = summary ?? {};
   const rsvpCounts = { going, interested, not_going: notGoing };
   const myRsvp = myStatus ? { status: myStatus, attended: myAttended } : null;

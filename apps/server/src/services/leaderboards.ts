@@ -1,5 +1,5 @@
 import {
-  clubMembers,
+  clubMemberRankings,
   clubRankings,
   clubs,
   type Executor,
@@ -15,6 +15,7 @@ import { periodKey, type SiteRole } from "@booky/domain";
 export async function refreshLeaderboards(db: Executor): Promise<void> {
   await db.execute(sql`refresh materialized view concurrently user_rankings`);
   await db.execute(sql`refresh materialized view concurrently club_rankings`);
+  await db.execute(sql`refresh materialized view concurrently club_member_rankings`);
 }
 
 import { requireClub, requireClubContent } from "./club-access.js";
@@ -45,10 +46,10 @@ const NEIGHBOURS = 2;
  * page, in one statement. Someone who has earned nothing yet stands just below
  * everyone who has, next to the last ranked.
  *
- * `live: false` is for an indexed relation (the global rankings view): the set
+ * `live: false` is for an indexed relation (the global or club rankings view): the set
  * is inlined into each part, so every part is an index scan that reads a few
  * rows. `live: true` is for a ranking computed on the spot over a few people
- * (a club, friends): it is computed once and the parts read that.
+ * (friends): it is computed once and the parts read that.
  */
 async function rankedPage(
   run: (query: SQL) => Promise<RankedRow[]>,
@@ -107,9 +108,9 @@ async function rankedPage(
 type Period = "allTime" | "thisMonth";
 
 /**
- * Users by score (see README: points earned). Global ranks come from a
- * materialized view refreshed seconds after scores change; club and
- * friends ranks are computed live over those few people. A private club's
+ * Users by score (see README: points earned). Global and club ranks come
+ * from materialized views refreshed seconds after scores change; friends'
+ * ranks are computed live over those few people. A private club's
  * board is for its members (and site admins) only.
  */
 export async function userLeaderboard(
@@ -127,20 +128,21 @@ export async function userLeaderboard(
   let ranked: { ranked: SQL; live: boolean };
   if (input.scope === "global") {
     ranked = { ranked: sql`select user_id, score, rank from ${userRankings} where period = ${period}`, live: false };
-  } else {
-    let people: SQL;
-    if (input.scope === "club") {
-      const found = await requireClub(db, input.clubId as string, viewer.id);
-      requireClubContent(found.club, found.role, viewer.role, "Join this club to see its leaderboard");
-      people = sql`select ${clubMembers.userId} from ${clubMembers} where ${clubMembers.clubId} = ${found.club.id}`;
-    } else {
-      people = sql`select ${viewer.id}::uuid union all ${friendIdsOf(viewer.id)}`;
-    }
+  } else if (input.scope === "club") {
+    const found = await requireClub(db, input.clubId as string, viewer.id);
+    requireClubContent(found.club, found.role, viewer.role, "Join this club to see its leaderboard");
+    // Ranked with the global view (it may lag by seconds): a page is one index range at any club size.
     ranked = {
-      // One index-only lookup per person (the limit keeps it one), so the cost follows the
-      // club's or friends' size, not the number of scored people on the site.
+      ranked: sql`select user_id, score, rank from ${clubMemberRankings}
+        where club_id = ${found.club.id} and period = ${period}`,
+      live: false,
+    };
+  } else {
+    ranked = {
+      // One index-only lookup per friend (the limit keeps it one), so the cost follows the
+      // number of friends, not the number of scored people on the site.
       ranked: sql`select p.user_id, s.score, (rank() over (order by s.score desc))::int as rank
-        from (${people}) as p(user_id)
+        from (select ${viewer.id}::uuid union all ${friendIdsOf(viewer.id)}) as p(user_id)
         cross join lateral (select ${userScores.score} as score from ${userScores}
           where ${userScores.period} = ${period} and ${userScores.userId} = p.user_id and ${userScores.score} > 0
           limit 1) s`,

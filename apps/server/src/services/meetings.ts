@@ -10,9 +10,9 @@ import {
   inArray,
   lt,
   type Meeting,
+  meetingRsvpCounts,
   meetingRsvps,
   meetings,
-  type RsvpStatus,
   type SQL,
   sql,
 } from "@booky/db";
@@ -169,26 +169,21 @@ export async function updateMeeting(db: Executor, meeting: Meeting, input: Meeti
   return { ...updated, book: await findBookSummary(db, updated.bookId) };
 }
 
-/** The meeting with its book, everyone's answers counted and the caller's own, in one aggregate over its RSVPs. */
+/** The meeting with its book, everyone's answers counted (kept in `meeting_rsvp_counts`) and the caller's own, in one statement. */
 export async function meetingSummary(db: Executor, userId: string, meeting: Meeting, role: ClubRoleName | null) {
-  const counted = (status: RsvpStatus) =>
-    sql<number>`(count(*) filter (where ${meetingRsvps.status} = ${status}))::int`;
-  // At most one RSVP per member and meeting (primary key): "min" and "bool_or" pick the caller's row.
-  const mine = sql`${meetingRsvps.userId} = ${userId}`;
-  // The book and every RSVP in one statement (books.id is the key, so its columns may be selected beside the counts).
   const [summary] = await db
     .select({
       book: bookSummaryColumns,
-      going: counted("going"),
-      interested: counted("interested"),
-      notGoing: counted("not_going"),
-      myStatus: sql<RsvpStatus | null>`min(${meetingRsvps.status}) filter (where ${mine})`,
-      myAttended: sql<boolean | null>`bool_or(${meetingRsvps.attended}) filter (where ${mine})`,
+      going: meetingRsvpCounts.going,
+      interested: meetingRsvpCounts.interested,
+      notGoing: meetingRsvpCounts.notGoing,
+      myStatus: meetingRsvps.status,
+      myAttended: meetingRsvps.attended,
     })
     .from(books)
-    .leftJoin(meetingRsvps, eq(meetingRsvps.meetingId, meeting.id))
-    .where(eq(books.id, meeting.bookId))
-    .groupBy(books.id);
+    .leftJoin(meetingRsvpCounts, eq(meetingRsvpCounts.meetingId, meeting.id))
+    .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meeting.id), eq(meetingRsvps.userId, userId)))
+    .where(eq(books.id, meeting.bookId));
   const rsvpCounts = {
     going: summary?.going ?? 0,
     interested: summary?.interested ?? 0,

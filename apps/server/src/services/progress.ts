@@ -93,22 +93,25 @@ export async function myProgress(db: Executor, userId: string, meeting: Meeting)
   return withPercent(row, meeting.bookPageCount);
 }
 
-const standingsPager = definePager({ list: "progress.forMeeting", order: "asc", key: "text" });
+const standingsPager = definePager({ list: "progress.forMeeting", order: "asc", key: "int" });
 
-/** Every attendee with their page, percent and finish time; first finishers first. */
+/**
+ * Every attendee with their page, percent and finish time; first finishers first, then by pages read,
+ * then by id. The order is `meeting_rsvps.standing` (kept by triggers), so a page is one range of the
+ * `meeting_rsvps_race_idx` index however many attend.
+ */
 export async function meetingStandings(
   db: Executor,
   meeting: Meeting,
   page: { cursor?: string | null; limit: number },
 ) {
-  const pageRead = sql<number>`coalesce(${readingProgress.page}, 0)`;
-  // Sort: finished first (by time), then by pages read, then by id: a stable, total order.
-  const sortKey = sql<string>`case when ${readingProgress.finishedAt} is null
-    then '1:' || lpad((1000000 - ${pageRead})::text, 7, '0')
-    else '0:' || to_char(${readingProgress.finishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') end`;
-  const sort = { key: sortKey, id: meetingRsvps.userId };
   const query = db
-    .select({ user: publicProfileColumns, page: pageRead, finishedAt: readingProgress.finishedAt, sortKey })
+    .select({
+      user: publicProfileColumns,
+      page: sql<number>`coalesce(${readingProgress.page}, 0)`,
+      finishedAt: readingProgress.finishedAt,
+      sortKey: meetingRsvps.standing,
+    })
     .from(meetingRsvps)
     .innerJoin(users, eq(users.id, meetingRsvps.userId))
     .leftJoin(
@@ -116,6 +119,7 @@ export async function meetingStandings(
       and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
     )
     .$dynamic();
+  const sort = { key: meetingRsvps.standing, id: meetingRsvps.userId };
   const rows = await pageRows(query, standingsPager, sort, page, attendeesOf(meeting.id));
   const result = standingsPager.page(rows, page.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
   return {

@@ -42,7 +42,7 @@ export const clubScores = pgTable(
 /**
  * Ranks (competition ranking, score > 0 only) per period, refreshed
  * concurrently by the `refresh-leaderboards` job: leaderboards may lag writes
- * by seconds. Created in migration 0006 by hand (drizzle-kit does not manage it).
+ * by seconds. Created in migrations 0006 and 0019 by hand (drizzle-kit does not manage them).
  */
 const ranked = () => ({
   period: text("period").notNull(),
@@ -58,4 +58,14 @@ export const userRankings = pgMaterializedView("user_rankings", {
 export const clubRankings = pgMaterializedView("club_rankings", {
   ...ranked(),
   clubId: uuid("club_id").notNull(),
+}).existing();
+
+/**
+ * Each club's members ranked among themselves (same rule, per club and period), refreshed with the
+ * others: a club board reads one page of it instead of ranking up to 10,000 members per call.
+ */
+export const clubMemberRankings = pgMaterializedView("club_member_rankings", {
+  ...ranked(),
+  clubId: uuid("club_id").notNull(),
+  userId: uuid("user_id").notNull(),
 }).existing();

@@ -1,6 +1,6 @@
 import { MEETING_STATUSES, RSVP_STATUSES } from "@booky/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { books } from "./books.js";
 import { clubs } from "./clubs.js";
@@ -48,6 +48,9 @@ export const meetings = pgTable(
   ],
 );
 
+/** `standing` of an attendee who has not started: below every page read. See `meeting_rsvps.standing`. */
+export const NOT_STARTED_STANDING = 9_000_000_000_000_000;
+
 export const meetingRsvps = pgTable(
   "meeting_rsvps",
   {
@@ -56,8 +59,36 @@ export const meetingRsvps = pgTable(
     status: rsvpStatus("status").notNull(),
     attended: boolean("attended"),
     updatedAt: updatedAt(),
+    /**
+     * Where the member stands in the meeting's race, as one ascending number kept by triggers on
+     * `reading_progress` (migration 0019): a finisher's finish time in microseconds since 1970, else
+     * NOT_STARTED_STANDING minus the pages read. So the race board reads one page of an index in the
+     * order it shows (finished first by time, then most pages read, then by id), at any meeting size.
+     */
+    standing: bigint("standing", { mode: "number" }).notNull().default(NOT_STARTED_STANDING),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index("meeting_rsvps_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.userId] }),
+    index("meeting_rsvps_user_idx").on(t.userId),
+    index("meeting_rsvps_race_idx").on(t.meetingId, t.standing, t.userId).where(sql`${t.status} = 'going'`),
+  ],
+);
+
+/**
+ * How many answered each way, per meeting, kept by a statement trigger on `meeting_rsvps` (migration
+ * 0019): a big meeting's page reads one row instead of counting thousands of answers per call.
+ */
+export const meetingRsvpCounts = pgTable(
+  "meeting_rsvp_counts",
+  {
+    meetingId: reference("meeting_id", () => meetings.id, "cascade").primaryKey(),
+    going: integer("going").notNull().default(0),
+    interested: integer("interested").notNull().default(0),
+    notGoing: integer("not_going").notNull().default(0),
+  },
+  (t) => [
+    check("meeting_rsvp_counts_non_negative", sql`${t.going} >= 0 and ${t.interested} >= 0 and ${t.notGoing} >= 0`),
+  ],
 );
 
 export type Meeting = typeof meetings.$inferSelect;

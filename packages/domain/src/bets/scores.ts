@@ -28,7 +28,7 @@ export function periodKey(period: "allTime" | "thisMonth", now: Date): PeriodKey
 /*
  * Competition ranking ("1224": equal scores share a rank, the next rank skips
  * the places shared) lives in SQL only, as `rank() over (order by score desc)`:
- * in the `user_rankings` and `club_rankings` materialized views (migration
- * 0006) and in the live club and friends boards (`services/leaderboards.ts` in
- * the server). apps/server/test/rankings-sql.test.ts checks it on the views.
+ * in the `user_rankings`, `club_rankings` (migration 0006) and
+ * `club_member_rankings` (0019) materialized views and in the live friends
+ * board (`services/leaderboards.ts` in the server). apps/server/test/rankings-sql.test.ts checks it on the views.
  */

@@ -1,0 +1,222 @@
+import { createDatabase, type Meeting, meetings, sql } from "@booky/db";
+import { monthKey } from "@booky/domain";
+import { afterAll, describe, expect, it } from "vitest";
+import { userLeaderboard } from "../src/services/leaderboards.js";
+import { meetingSummary } from "../src/services/meetings.js";
+import { meetingStandings } from "../src/services/progress.js";
+import { catalogBook } from "./catalog.js";
+import { startTestServer } from "./harness.js";
+
+/**
+ * A big club's hot reads are index reads: the race board and the club board read one page of an
+ * index in the order they show, whatever the club's size. Checked on the plans PostgreSQL picks for
+ * the very statements the services send (EXPLAIN ANALYZE), over a club of 3,000 after ANALYZE.
+ */
+const server = await startTestServer();
+const recorded: { query: string; parameters: readonly unknown[] }[] = [];
+const recording = createDatabase(server.databaseUrl, {
+  max: 1,
+  onQuery: (query, parameters) => recorded.push({ query, parameters }),
+});
+afterAll(() => recording.close());
+
+const SIZE = 3000;
+const PAGES = 300;
+const PERIOD = monthKey(new Date());
+
+interface PlanNode {
+  "Node Type": string;
+  "Index Name"?: string;
+  "Relation Name"?: string;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  Plans?: PlanNode[];
+}
+
+/** The nodes of a plan that ran (a part skipped at run time, e.g. the count for an unranked caller, never loops). */
+function nodesOf(node: PlanNode): PlanNode[] {
+  return node["Actual Loops"] > 0 ? [node, ...(node.Plans ?? []).flatMap(nodesOf)] : [];
+}
+
+/** The club's tables scanned whole (the one-row tables of this test database may be, cheaply). */
+const BIG = ["users", "club_members", "meeting_rsvps", "reading_progress", "user_scores", "club_member_rankings"];
+const seqScanned = (nodes: PlanNode[]) =>
+  nodes
+    .filter((node) => node["Node Type"] === "Seq Scan" && BIG.includes(node["Relation Name"] ?? ""))
+    .map((node) => node["Relation Name"]);
+
+/** The plans of the statements `task` sends (transaction control left out). */
+async function plansOf(task: (db: typeof recording.db) => Promise<unknown>) {
+  recorded.length = 0;
+  await task(recording.db);
+  const statements = recorded.filter(
+    (statement) => /^\s*(select|with)\b/i.test(statement.query) && !statement.query.includes("pg_catalog"),
+  );
+  const plans: PlanNode[] = [];
+  for (const statement of statements) {
+    const [row] = await server.sql.unsafe(
+      `explain (analyze, format json) ${statement.query}`,
+      statement.parameters as never[],
+    );
+    const [explained] = (row?.["QUERY PLAN"] ?? []) as { Plan: PlanNode }[];
+    if (!explained) throw new Error(`no plan for ${statement.query}`);
+    plans.push(explained.Plan);
+  }
+  return plans;
+}
+
+/** A club of SIZE members, a meeting most of them attend, progress of every kind, scores; analysed. */
+async function bigClub() {
+  const book = await catalogBook(server, { pageCount: PAGES });
+  return server.db.transaction(async (tx) => {
+    await tx.execute(sql`
+      insert into users (email, username, display_name, password_hash)
+      select 'big' || n || '@plans.example', 'big_' || n, 'Big ' || n,
+        '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$not-a-real-hash'
+      from generate_series(1, ${SIZE}::int) n`);
+    await tx.execute(sql`create temp table big (n int, user_id uuid) on commit drop`);
+    await tx.execute(sql`insert into big select substring(username from '[0-9]+$')::int, id from users
+      where email like 'big%@plans.example'`);
+    const [club] = await tx.execute<{ id: string }>(sql`
+      insert into clubs (slug, name, category, is_online, owner_id, member_count, member_limit)
+      select 'big-club', 'Big club', 'other', true, user_id, ${SIZE}, 10000 from big where n = 1 returning id`);
+    const clubId = club?.id as string;
+    await tx.execute(sql`insert into club_members (club_id, user_id, role)
+      select ${clubId}, user_id, (case when n = 1 then 'owner' else 'member' end)::club_role from big`);
+    const [meeting] = await tx
+      .insert(meetings)
+      .values({
+        clubId,
+        bookId: book.id,
+        bookPageCount: PAGES,
+        startsAt: sql`now() + interval '1 day'`,
+        readingDeadline: sql`now() + interval '1 day'`,
+        link: "https://meet.example.com",
+        createdBy: sql`(select user_id from big where n = 1)`,
+      })
+      .returning();
+    // A few report progress before they answer (as the bench seed loads them): their answer starts from it.
+    const progress = (where: string) => `
+      insert into reading_progress (meeting_id, user_id, page, finished_at)
+      select '${meeting?.id}', user_id,
+        case when n % 3 = 0 then ${PAGES} when n % 7 = 0 then 0 else n % ${PAGES - 1} + 1 end,
+        case when n % 3 = 0 then now() - n * interval '1 second' end
+      from big where ${where}`;
+    await tx.execute(sql.raw(progress("n <= 30")));
+    await tx.execute(sql`insert into meeting_rsvps (meeting_id, user_id, status)
+      select ${meeting?.id}, user_id, (case when n % 10 = 0 then 'interested' else 'going' end)::rsvp_status from big`);
+    await tx.execute(sql.raw(`${progress("n > 30 and n % 5 <> 4")}`));
+    await tx.execute(sql`insert into user_scores (user_id, period, score) select user_id, ${PERIOD}, n % 50 from big`);
+    return { clubId, meeting: meeting as Meeting };
+  });
+}
+
+const { clubId, meeting } = await bigClub();
+await server.db.execute(sql`refresh materialized view club_member_rankings`);
+await server.db.execute(sql`analyze`);
+
+/** The race board's order stated plainly: finishers by time, then most pages read, then id. */
+async function expectedStandings() {
+  const rows = await server.db.execute<{ user_id: string; page: number | null; finished_at: string | null }>(sql`
+    select r.user_id, p.page, p.finished_at::text from meeting_rsvps r
+    left join reading_progress p on p.meeting_id = r.meeting_id and p.user_id = r.user_id
+    where r.meeting_id = ${meeting.id} and r.status = 'going'`);
+  const at = (row: { finished_at: string | null }) => (row.finished_at ? new Date(row.finished_at).getTime() : null);
+  return [...rows]
+    .sort((a, b) => {
+      const [fa, fb] = [at(a), at(b)];
+      if (fa !== null || fb !== null)
+        return fa === null ? 1 : fb === null ? -1 : fa - fb || a.user_id.localeCompare(b.user_id);
+      return (b.page ?? 0) - (a.page ?? 0) || (a.user_id < b.user_id ? -1 : 1);
+    })
+    .map((row) => row.user_id);
+}
+
+describe("progress.forMeeting on a big meeting", () => {
+  it("pages through every attendee in the board's order", async () => {
+    const shown: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof meetingStandings>> = await meetingStandings(server.db, meeting, {
+        cursor,
+        limit: 500,
+      });
+      shown.push(...page.items.map((item) => item.user.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(shown).toEqual(await expectedStandings());
+  });
+
+  it("reads one page of the race index, first page and later ones, without sorting", async () => {
+    // The first page, then pages among the finishers, the readers and those who have not started.
+    const after = async (limit: number) => (await meetingStandings(server.db, meeting, { limit })).nextCursor;
+    for (const cursor of [null, await after(50), await after(1500), await after(2600)]) {
+      const plans = await plansOf((db) => meetingStandings(db, meeting, { cursor, limit: 50 }));
+      const board = plans.find((plan) => nodesOf(plan).some((node) => node["Relation Name"] === "meeting_rsvps"));
+      const nodes = nodesOf(board as PlanNode);
+      expect(nodes.map((node) => node["Index Name"])).toContain("meeting_rsvps_race_idx");
+      expect(nodes.map((node) => node["Node Type"])).not.toContain("Sort");
+      expect(seqScanned(nodes)).toEqual([]);
+      for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(51);
+    }
+  });
+});
+
+describe("the club board of a big club", () => {
+  it("ranks the members (1224) and reads a few rows of the club rankings index", async () => {
+    const viewer = await server.db.execute<{ user_id: string }>(sql`
+      select user_id from club_members m join users u on u.id = m.user_id
+      where m.club_id = ${clubId} and u.username = 'big_1234'`);
+    const me = { id: viewer[0]?.user_id as string, role: "user" as const };
+    const input = { scope: "club" as const, clubId, period: "thisMonth" as const, limit: 50 };
+    const board = await userLeaderboard(server.db, me, input);
+    // Scores n % 50: 60 members share the best (49), so the first page is all rank 1; 34 has 15 × 60 above it.
+    expect(board.items.slice(0, 3).map((entry) => [entry.rank, entry.score])).toEqual([
+      [1, 49],
+      [1, 49],
+      [1, 49],
+    ]);
+    expect(board.items.at(-1)?.rank).toBe(1);
+    expect(board.me).toEqual({ rank: 901, score: 34 });
+
+    const plans = await plansOf((db) => userLeaderboard(db, me, input));
+    // The ~55 rows shown are joined to their accounts: over this test's 3,000 accounts a hash join over a scan
+    // of them is the cheaper plan (over the bench's 100,000 it is one index lookup each); the ranking is the point.
+    const nodes = plans.flatMap(nodesOf).filter((node) => node["Relation Name"] !== "users");
+    expect(nodes.map((node) => node["Index Name"])).toContain("club_member_rankings_club_period_rank_idx");
+    // Nothing ranked on the spot; the one sort is of the few rows shown (every node's rows are bounded below).
+    expect(nodes.map((node) => node["Node Type"])).not.toContain("WindowAgg");
+    expect(seqScanned(nodes)).toEqual([]);
+    for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(60);
+  });
+});
+
+describe("meetings.get of a big meeting", () => {
+  it("reads the kept answer counts, which follow answers given, changed and withdrawn", async () => {
+    const counted = async () => {
+      const [row] = await server.db.execute<{ going: number; interested: number; not_going: number }>(sql`
+        select (count(*) filter (where status = 'going'))::int as going,
+          (count(*) filter (where status = 'interested'))::int as interested,
+          (count(*) filter (where status = 'not_going'))::int as not_going
+        from meeting_rsvps where meeting_id = ${meeting.id}`);
+      return row;
+    };
+    const summary = () => meetingSummary(server.db, meeting.createdBy, meeting, "owner");
+    expect((await summary()).rsvpCounts).toEqual(await counted());
+    // Changed in one statement each: some answers turn, attendance is recorded, some are withdrawn.
+    await server.db.execute(sql`update meeting_rsvps set status = 'not_going'
+      where meeting_id = ${meeting.id} and status = 'going' and user_id::text like 'a%'`);
+    await server.db.execute(sql`update meeting_rsvps set attended = true where meeting_id = ${meeting.id}`);
+    await server.db.execute(
+      sql`delete from meeting_rsvps where meeting_id = ${meeting.id} and user_id::text like 'b%'`,
+    );
+    const after = await counted();
+    expect(after?.not_going).toBeGreaterThan(0);
+    expect((await summary()).rsvpCounts).toEqual(after);
+
+    const plans = await plansOf((db) => meetingSummary(db, meeting.createdBy, meeting, "owner"));
+    const nodes = plans.flatMap(nodesOf);
+    expect(nodes.map((node) => node["Node Type"])).not.toContain("Aggregate");
+    for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(1);
+  });
+});
