@@ -73,6 +73,8 @@ if (command === "start") {
   run(["build"]);
   run(["typecheck"]);
   run(["lint"]);
+  // The REST API's document against main's: a breaking change needs a new major version (docs/api.md).
+  run(["run", "openapi:check"]);
   console.log(
     "\nBrowser journeys keep screenshots (desktop and phone width) in apps/web/test-output/e2e/<journey>/" +
       " and axe-core's results in apps/web/test-output/accessibility.txt; each journey prints its folder below.",

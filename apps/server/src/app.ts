@@ -14,6 +14,7 @@ import { type AppDeps, createContextFactory } from "./context.js";
 import { registerCalendarFeed } from "./http/calendar-feed.js";
 import { registerOperationalRoutes } from "./http/health.js";
 import { registerImportUpload } from "./http/imports-upload.js";
+import { registerRestApi } from "./http/rest-api.js";
 import { registerTrpcRoutes } from "./http/trpc-handler.js";
 import { registerUnsubscribe } from "./http/unsubscribe.js";
 import { registerWebApp } from "./http/web-app.js";
@@ -119,6 +120,8 @@ export async function buildApp(options: BuildAppOptions) {
       trpcOptions,
     } satisfies FastifyTRPCPluginOptions<AppRouter>);
   }
+
+  await registerRestApi(app, { router: appRouter, createContext: trpcOptions.createContext });
 
   await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist, {
     describe: (pathname) => pageMeta(deps.db, pathname),

@@ -1,3 +1,4 @@
+import { apiTokensRouter } from "./routers/api-tokens.js";
 import { authRouter } from "./routers/auth.js";
 import { betsRouter } from "./routers/bets.js";
 import { booksRouter } from "./routers/books.js";
@@ -12,6 +13,8 @@ import { notificationsRouter } from "./routers/notifications.js";
 import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
 import { publicRouter } from "./routers/public.js";
+import { recommendationsRouter } from "./routers/recommendations.js";
+import { reviewsRouter } from "./routers/reviews.js";
 import { shelvesRouter } from "./routers/shelves.js";
 import { copiesRouter } from "./routers/shelves-copies.js";
 import { tradesRouter } from "./routers/trades.js";
@@ -20,6 +23,7 @@ import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
+  apiTokens: apiTokensRouter,
   auth: authRouter,
   bets: betsRouter,
   books: booksRouter,
@@ -35,6 +39,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   points: pointsRouter,
   progress: progressRouter,
+  recommendations: recommendationsRouter,
+  reviews: reviewsRouter,
   public: publicRouter,
   shelves: shelvesRouter,
   trades: tradesRouter,

@@ -3,50 +3,65 @@
  * formatter, 2. shared middleware, 3. procedure builders.
  */
 
-import { type ClubRoleName, clubIdInput, hasClubRole, meetingIdInput } from "@booky/domain";
+import {
+  API_TOKEN_PREFIX,
+  type ApiTokenScope,
+  type ClubRoleName,
+  clubIdInput,
+  hasClubRole,
+  meetingIdInput,
+} from "@booky/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { flattenError, type z } from "zod";
 import type { Context } from "./context.js";
 import { mapDatabaseError } from "./database-errors.js";
 import { AppError, type AppErrorKind, forbidden, notFound, unauthorized } from "./errors.js";
+import { useApiToken } from "./services/api-tokens.js";
 import { requireClub, requireClubContent } from "./services/club-access.js";
 import { findMeetingWithRole } from "./services/meetings.js";
 import { findActiveSessionUser } from "./services/sessions.js";
 import { redeemStreamTicket } from "./services/stream-tickets.js";
 
 // 1. init
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  // Stack traces travel only in tests; a development server logs them instead.
-  isDev: process.env.NODE_ENV === "test",
-  errorFormatter({ shape, error, ctx }) {
-    const requestId = ctx?.req.id ?? null;
-    if (error.code === "INTERNAL_SERVER_ERROR") {
-      // Not the caller's fault and none of their business: what failed (SQL, parameters) goes to the log only.
-      const { stack: _stack, ...data } = shape.data;
-      return {
-        ...shape,
-        message: `Something went wrong on our side; quote request ${requestId ?? "(no id)"} if it keeps happening`,
-        data: { ...data, requestId, zodError: null, retryAfter: null, current: undefined },
-      };
-    }
-    // Input validation (zod) and field errors of Booky's own both carry `issues`: flatten them per field,
-    // and say the first problem in words instead of zod's JSON dump.
-    const cause = error.cause;
-    const issues = (cause as { issues?: unknown } | undefined)?.issues;
-    const zodError = Array.isArray(issues) ? flattenError({ issues } as z.ZodError) : null;
-    const first = Array.isArray(issues) ? (issues[0] as { path?: PropertyKey[]; message?: string } | undefined) : null;
-    const message =
-      error.code === "BAD_REQUEST" && first?.message && !(cause instanceof AppError)
-        ? `${first.path?.length ? `${first.path.join(".")}: ` : ""}${first.message}`
-        : shape.message;
-    const retryAfter = cause instanceof AppError ? (cause.retryAfter ?? null) : null;
-    const current = cause instanceof AppError ? cause.current : undefined;
-    return { ...shape, message, data: { ...shape.data, zodError, retryAfter, current } };
-  },
-});
+// `meta.openapi` puts a procedure on the REST surface (`http/rest-api.ts`, docs/api.md).
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    transformer: superjson,
+    // Stack traces travel only in tests; a development server logs them instead.
+    isDev: process.env.NODE_ENV === "test",
+    errorFormatter({ shape, error, ctx }) {
+      const requestId = ctx?.req.id ?? null;
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        // Not the caller's fault and none of their business: what failed (SQL, parameters) goes to the log only.
+        const { stack: _stack, ...data } = shape.data;
+        return {
+          ...shape,
+          message: `Something went wrong on our side; quote request ${requestId ?? "(no id)"} if it keeps happening`,
+          data: { ...data, requestId, zodError: null, retryAfter: null, current: undefined },
+        };
+      }
+      // Input validation (zod) and field errors of Booky's own both carry `issues`: flatten them per field,
+      // and say the first problem in words instead of zod's JSON dump.
+      const cause = error.cause;
+      const issues = (cause as { issues?: unknown } | undefined)?.issues;
+      const zodError = Array.isArray(issues) ? flattenError({ issues } as z.ZodError) : null;
+      const first = Array.isArray(issues)
+        ? (issues[0] as { path?: PropertyKey[]; message?: string } | undefined)
+        : null;
+      const message =
+        error.code === "BAD_REQUEST" && first?.message && !(cause instanceof AppError)
+          ? `${first.path?.length ? `${first.path.join(".")}: ` : ""}${first.message}`
+          : shape.message;
+      const retryAfter = cause instanceof AppError ? (cause.retryAfter ?? null) : null;
+      const current = cause instanceof AppError ? cause.current : undefined;
+      return { ...shape, message, data: { ...shape.data, zodError, retryAfter, current } };
+    },
+  });
 
 export const router = t.router;
 
@@ -85,19 +100,42 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-/** Proves the bearer token and its session are live; adds `user` and `sessionId`. */
-const authenticated = t.middleware(async ({ ctx, next }) => {
+/**
+ * Proves the bearer token is live: an access token of a live session (adds
+ * `user` and `sessionId`), or a personal access token (adds `user` and
+ * `apiToken`, `sessionId` null) holding the scope the procedure needs, within
+ * its rate limit.
+ */
+const authenticated = t.middleware(async ({ ctx, meta, type, next }) => {
+  if (ctx.accessToken?.startsWith(API_TOKEN_PREFIX)) {
+    const found = await useApiToken(ctx.db, ctx.accessToken);
+    if (!found) throw unauthorized("This token is unknown, expired or revoked");
+    requireScope(found.apiToken.scopes, type === "query" ? "read" : (meta?.scope as ApiTokenScope | undefined));
+    await ctx.rateLimits.consume("apiTokenRequests", found.apiToken.id);
+    return next({ ctx: { user: found.user, sessionId: null, apiToken: found.apiToken } });
+  }
   const claims = ctx.accessToken ? await ctx.accessTokens.verify(ctx.accessToken) : null;
   const user = claims ? await findActiveSessionUser(ctx.db, claims.sessionId, claims.userId) : null;
   if (!claims || !user) {
     throw unauthorized("Sign in to continue");
   }
-  return next({ ctx: { user, sessionId: claims.sessionId } });
+  return next({ ctx: { user, sessionId: claims.sessionId as string | null, apiToken: null } });
 });
+
+/** FORBIDDEN naming the scope a token lacks; a change no scope covers needs a signed-in session. */
+function requireScope(scopes: ApiTokenScope[], needed: ApiTokenScope | undefined) {
+  if (!needed) throw forbidden("Personal access tokens cannot do this: sign in to Booky");
+  if (!scopes.includes(needed)) throw forbidden(`This token lacks the "${needed}" scope`);
+}
 
 // 3. procedure builders
 export const publicProcedure = t.procedure.use(observed);
 export const authedProcedure = publicProcedure.use(authenticated);
+/** Signed-in sessions only (never a personal access token); `sessionId` is the caller's session. */
+export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.sessionId) throw forbidden("Personal access tokens cannot do this: sign in to Booky");
+  return next({ ctx: { sessionId: ctx.sessionId } });
+});
 /**
  * Live streams (SSE subscriptions): EventSource sends no Authorization
  * header, so the caller proves itself with a single-use stream ticket
@@ -163,4 +201,23 @@ export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async 
 /** Meeting procedures for club members of at least `required` rank. */
 export function meetingRoleProcedure(required: ClubRoleName) {
   return meetingProcedure.use(({ ctx, next }) => next({ ctx: { role: requireClubRole(ctx.role, required) } }));
+}
+
+// 4. REST
+/**
+ * Puts a procedure on the REST surface under `/api/v1` (docs/api.md): its
+ * method, resource path (path parameters are input fields, e.g. `{clubId}`) and
+ * a one-line summary; tagged by the path's first segment. The procedure must
+ * also declare its `.output(...)` (a contract of `contracts/`).
+ */
+export function rest(
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  path: `/${string}`,
+  summary: string,
+  scope?: ApiTokenScope,
+) {
+  const tag = path.split("/")[1] ?? "";
+  return { openapi: { method, path, summary, tags: [tag] }, ...(scope ? { scope } : {}) } satisfies OpenApiMeta<{
+    scope?: ApiTokenScope;
+  }>;
 }

@@ -1,4 +1,5 @@
 import {
+  apiTokens,
   appendLedger,
   bets,
   clubRequests,
@@ -23,6 +24,7 @@ import {
   type SceneUser,
 } from "./authorization-fixture.js";
 import { importsRows } from "./authorization-rows-imports.js";
+import { reviewsRows } from "./authorization-rows-reviews.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
@@ -182,6 +184,16 @@ const requestBetweenOthers = (label: string): Options<string> => ({
 });
 
 /** An open bet of `bettor` on the scene's member, its stake taken from the balance as `bets.place` does. */
+/** A personal access token of `holder`'s, straight into the table. */
+async function tokenOf(scene: Scene, holder: SceneUser) {
+  const [token] = await scene.db
+    .insert(apiTokens)
+    .values({ userId: holder.id, name: "script", scopes: ["read"], tokenHash: Buffer.from(crypto.randomUUID()) })
+    .returning({ id: apiTokens.id });
+  if (!token) throw new Error("token insert returned nothing");
+  return token.id;
+}
+
 async function betBy(scene: Scene, bettor: SceneUser) {
   return scene.db.transaction(async (tx) => {
     const [bet] = await tx
@@ -552,6 +564,18 @@ export const rows: Record<string, Case | Case[]> = {
   "notifications.setPreference": personal(signedIn, (t) =>
     t.notifications.setPreference.mutate({ kind: "reply", delivery: "email_digest" }),
   ),
+  "apiTokens.create": personal(signedIn, (t) => t.apiTokens.create.mutate({ name: "script", scopes: ["read"] })),
+  "apiTokens.list": personal(signedIn, (t) => t.apiTokens.list.query({})),
+  "apiTokens.revoke": [
+    personal(signedIn, { prepare: (s, actor) => tokenOf(s, me(s, actor)) }, (t, _, tokenId) =>
+      t.apiTokens.revoke.mutate({ tokenId }),
+    ),
+    personal(
+      outcomes({ NOT_FOUND: SIGNED_IN }),
+      { label: "someone else's token", prepare: (s) => tokenOf(s, s.people.stranger) },
+      (t, _, tokenId) => t.apiTokens.revoke.mutate({ tokenId }),
+    ),
+  ],
   "notifications.streamTicket": personal(signedIn, (t) => t.notifications.streamTicket.mutate()),
   "notifications.live": personal(signedIn, (t, s) => liveStreamStarts(s.url, t)),
 
@@ -591,6 +615,7 @@ export const rows: Record<string, Case | Case[]> = {
   ],
   "leaderboards.clubs": personal(signedIn, (t) => t.leaderboards.clubs.query({})),
 
+  ...reviewsRows(),
   ...shelvesRows(),
   ...tradesRows(),
   ...importsRows(),

@@ -100,6 +100,7 @@ describe("books.search rate limit", async () => {
       bookSearchPerUser: { points: 3, duration: 60 },
       bookSearchPerIp: { points: 100, duration: 60 },
       tradeProposalsPerUser: { points: 100, duration: 60 },
+      apiTokenRequests: { points: 100, duration: 60 },
     },
   });
 

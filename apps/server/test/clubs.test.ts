@@ -78,9 +78,9 @@ describe("seeing clubs", () => {
 
   it("finds a club by slug, and answers NOT_FOUND for unknown ones", async () => {
     const { club, member } = await clubWithRoles();
-    expect((await member.client.trpc.clubs.get.query({ slug: club.slug })).id).toBe(club.id);
-    expect(await codeOf(member.client.trpc.clubs.get.query({ slug: "no-such-club" }))).toBe("NOT_FOUND");
-    const badId = await rejectionOf(member.client.trpc.clubs.get.query({ clubId: "not-a-uuid" }));
+    expect((await member.client.trpc.clubs.get.query({ clubId: club.slug })).id).toBe(club.id);
+    expect(await codeOf(member.client.trpc.clubs.get.query({ clubId: "no-such-club" }))).toBe("NOT_FOUND");
+    const badId = await rejectionOf(member.client.trpc.clubs.get.query({ clubId: "x".repeat(65) }));
     expect(badId.data?.code).toBe("BAD_REQUEST");
   });
 

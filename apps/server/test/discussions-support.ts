@@ -33,7 +33,18 @@ export async function bookClub(server: TestServer, visibility: "public" | "priva
   if (visibility === "private") {
     await host.client.trpc.clubs.update.mutate({ clubId: club.id, changes: { visibility: "private" } });
   }
-  return { club, clubId: club.id, meetingId, host, ahead, behind, finisher, bystander, outsider };
+  return {
+    club,
+    clubId: club.id,
+    meetingId,
+    bookId: meeting.bookId,
+    host,
+    ahead,
+    behind,
+    finisher,
+    bystander,
+    outsider,
+  };
 }
 
 export type BookClub = Awaited<ReturnType<typeof bookClub>>;

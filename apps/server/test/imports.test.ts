@@ -33,7 +33,7 @@ describe("importing a Goodreads export", () => {
 
     const books = (await me.client.trpc.shelves.books.query({})).items;
     const byTitle = new Map(books.map((item) => [item.book.title, item]));
-    expect(byTitle.get("Dune (Dune, #1)")).toMatchObject({ status: "read", rating: 20 });
+    expect(byTitle.get("Dune (Dune, #1)")).toMatchObject({ status: "read", rating: 10 });
     expect(byTitle.get("Known Book")).toMatchObject({ status: "want_to_read", rating: null, book: { id: known.id } });
     expect(byTitle.get("Unknown to Everyone")?.book).toMatchObject({
       authors: ["Bea Writer", "Cy Co"],
@@ -41,7 +41,13 @@ describe("importing a Goodreads export", () => {
     });
     const dune = byTitle.get("Dune (Dune, #1)")?.book.id ?? "";
     const state = await me.client.trpc.shelves.forBook.query({ bookId: dune });
-    expect(state.review).toBe('Spice, sand and a boy.\n\nRead it twice, "at least" and again.');
+    // The rating and review are the reviews domain's: on the book's reviews, in its aggregate.
+    const review = await me.client.trpc.reviews.mine.query({ bookId: dune });
+    expect(review).toMatchObject({
+      rating: 10,
+      body: 'Spice, sand and a boy.\n\nRead it twice, "at least" and again.',
+    });
+    expect(await me.client.trpc.reviews.aggregate.query({ bookId: dune })).toMatchObject({ count: 1, mean: 5 });
     expect(state.reads).toEqual([expect.objectContaining({ finishedOn: "2023-01-20", outcome: "read" })]);
     expect(state.shelves.map((shelf) => shelf.name)).toEqual(["favorites", "sci-fi"]);
     const reading = await me.client.trpc.shelves.forBook.query({
@@ -91,7 +97,7 @@ describe("importing a Goodreads export", () => {
     const job = await importDone(server, (await upload(server, me.token, goodreads24(isbn()))).body.id ?? "");
     expect([job.created, job.failed]).toEqual([1, 0]);
     const [entry] = (await me.client.trpc.shelves.books.query({})).items;
-    expect(entry).toMatchObject({ status: "read", rating: 16, book: { title: "Old Form" } });
+    expect(entry).toMatchObject({ status: "read", rating: 8, book: { title: "Old Form" } });
     expect((await me.client.trpc.shelves.mine.query({})).items.map((shelf) => shelf.name)).toEqual(["owned-books"]);
   });
 });
@@ -103,10 +109,10 @@ describe("importing a StoryGraph export", () => {
     expect([job.totalRows, job.created, job.failed]).toEqual([2, 2, 0]);
     const books = (await me.client.trpc.shelves.books.query({})).items;
     const middlemarch = books.find((item) => item.book.title === "Middlemarch");
-    expect(middlemarch).toMatchObject({ status: "did_not_finish", rating: 9 });
+    expect(middlemarch).toMatchObject({ status: "did_not_finish", rating: 5 });
     const dispossessed = books.find((item) => item.book.title === "The Dispossessed");
     const reads = await me.client.trpc.shelves.forBook.query({ bookId: dispossessed?.book.id ?? "" });
-    expect(reads.rating).toBe(19);
+    expect((await me.client.trpc.reviews.mine.query({ bookId: dispossessed?.book.id ?? "" }))?.rating).toBe(10);
     expect(reads.reads.map((read) => [read.startedOn, read.finishedOn]).sort()).toEqual([
       ["2021-03-01", "2021-03-05"],
       ["2023-05-20", "2023-06-01"],
@@ -153,7 +159,7 @@ describe("export", () => {
     const rows = parse(exported.csv, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0] ?? {})).toHaveLength(31);
     const dnf = rows.find((row) => row.Title === "Middlemarch");
-    expect(dnf).toMatchObject({ "Exclusive Shelf": "did-not-finish", "My Rating": "2", "Owned Copies": "1" });
+    expect(dnf).toMatchObject({ "Exclusive Shelf": "did-not-finish", "My Rating": "3", "Owned Copies": "1" });
     expect(rows.find((row) => row.Title === "The Dispossessed")).toMatchObject({
       "Date Read": "2023/06/01",
       "Read Count": "2",

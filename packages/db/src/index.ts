@@ -12,3 +12,4 @@ export * as schema from "./schema/index.js";
 export * from "./schema/index.js";
 export * from "./seed/catalog.js";
 export * from "./seed/demo.js";
+export * from "./select-schemas.js";

@@ -1,4 +1,5 @@
 export * from "./accounts/index.js";
+export * from "./api-tokens/index.js";
 export * from "./bets/index.js";
 export * from "./books/index.js";
 export * from "./clubs/index.js";
@@ -8,6 +9,8 @@ export * from "./imports/index.js";
 export * from "./meetings/index.js";
 export * from "./notifications/index.js";
 export * from "./progress/rules.js";
+export * from "./recommendations/index.js";
+export * from "./reviews/index.js";
 export * from "./shared/index.js";
 export * from "./shelves/index.js";
 export * from "./trades/index.js";

@@ -17,7 +17,7 @@ import {
 import { changePassword, logIn, logOut, refreshSession, signUp } from "../services/auth.js";
 import { requestPasswordReset, resetPassword } from "../services/password-reset.js";
 import { revokeUserSessions } from "../services/sessions.js";
-import { authedProcedure, publicProcedure, router } from "../trpc.js";
+import { authedProcedure, publicProcedure, router, sessionProcedure } from "../trpc.js";
 
 /** What opening a session needs from the request: the services, the refresh lifetime, the device. */
 const sessionDeps = (ctx: Context) => ({ ...ctx, ttlDays: ctx.config.REFRESH_TOKEN_TTL_DAYS });
@@ -77,7 +77,7 @@ export const authRouter = router({
 
   me: authedProcedure.query(({ ctx }) => ctx.user),
 
-  changePassword: authedProcedure
+  changePassword: sessionProcedure
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => changePassword(ctx.db, { userId: ctx.user.id, sessionId: ctx.sessionId }, input)),
 

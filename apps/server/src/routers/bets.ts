@@ -1,20 +1,27 @@
 import { cancelBetInput, myBetsInput, placeBetInput } from "@booky/domain";
+import { betOutput, betPoolOutput } from "../contracts/bets.js";
 import { betPool, cancelBet, listMyBets, placeBet } from "../services/bets.js";
-import { authedProcedure, meetingProcedure, meetingRoleProcedure, router } from "../trpc.js";
+import { authedProcedure, meetingProcedure, meetingRoleProcedure, rest, router } from "../trpc.js";
 
 export const betsRouter = router({
   /** Stakes points on one attendee finishing first (see `placeBet`). */
   place: meetingRoleProcedure("member")
+    .meta(rest("POST", "/meetings/{meetingId}/bets", "Stake points on an attendee finishing first", "bets:write"))
     .input(placeBetInput)
+    .output(betOutput)
     .mutation(({ ctx, input }) => placeBet(ctx.db, ctx.user.id, ctx.meeting, input)),
 
   /** Takes a bet back before the meeting starts; the stake returns in full. */
   cancel: authedProcedure
+    .meta({ scope: "bets:write" })
     .input(cancelBetInput)
     .mutation(({ ctx, input }) => cancelBet(ctx.db, ctx.user.id, input.betId)),
 
   /** The pool: every attendee as a horse with its backing and implied odds, the caller's bet, the outcome. */
-  forMeeting: meetingProcedure.query(({ ctx }) => betPool(ctx.db, ctx.user.id, ctx.meeting)),
+  forMeeting: meetingProcedure
+    .meta(rest("GET", "/meetings/{meetingId}/bets", "The betting pool: horses, odds, my bet, the outcome"))
+    .output(betPoolOutput)
+    .query(({ ctx }) => betPool(ctx.db, ctx.user.id, ctx.meeting)),
 
   /** The caller's bets, newest first, with their meeting and outcome. */
   mine: authedProcedure.input(myBetsInput).query(({ ctx, input }) => listMyBets(ctx.db, ctx.user.id, input)),

@@ -1,6 +1,7 @@
 import { bookByIsbnInput, bookClubsInput, bookIdInput, importBookInput, searchBooksInput } from "@booky/domain";
+import { bookOutput } from "../contracts/books.js";
 import { bookByIsbn, clubsReading, getBook, importBook, searchBooks } from "../services/books/books.js";
-import { authedProcedure, router } from "../trpc.js";
+import { authedProcedure, rest, router } from "../trpc.js";
 
 export const booksRouter = router({
   /**
@@ -13,7 +14,11 @@ export const booksRouter = router({
     .input(searchBooksInput)
     .query(({ ctx, input }) => searchBooks(ctx, { userId: ctx.user.id, ip: ctx.ip }, input)),
 
-  get: authedProcedure.input(bookIdInput).query(({ ctx, input }) => getBook(ctx.db, input.bookId)),
+  get: authedProcedure
+    .meta(rest("GET", "/books/{bookId}", "A catalog book"))
+    .input(bookIdInput)
+    .output(bookOutput)
+    .query(({ ctx, input }) => getBook(ctx.db, input.bookId)),
 
   byIsbn: authedProcedure.input(bookByIsbnInput).query(({ ctx, input }) => bookByIsbn(ctx.db, input.isbn)),
 

@@ -1,4 +1,5 @@
 import { clubMemberInput, inviteInput, listMembersInput, pageInput, requestIdInput, setRoleInput } from "@booky/domain";
+import { clubMembersOutput, joinClubOutput } from "../contracts/clubs.js";
 import {
   acceptInvite,
   approveJoinRequest,
@@ -16,15 +17,18 @@ import {
   setMemberRole,
   transferOwnership,
 } from "../services/club-membership.js";
-import { authedProcedure, clubContentProcedure, clubProcedure, clubRoleProcedure } from "../trpc.js";
+import { authedProcedure, clubContentProcedure, clubProcedure, clubRoleProcedure, rest } from "../trpc.js";
 
 /** Joining, leaving, requests, invitations and roles: merged into the `clubs` router. */
 export const clubMembershipProcedures = {
-  join: clubProcedure.mutation(({ ctx }) => joinClub(ctx.db, { club: ctx.club, role: ctx.role, userId: ctx.user.id })),
+  join: clubProcedure
+    .meta(rest("POST", "/clubs/{clubId}/members", "Join a public club", "clubs:write"))
+    .output(joinClubOutput)
+    .mutation(({ ctx }) => joinClub(ctx.db, { club: ctx.club, role: ctx.role, userId: ctx.user.id })),
 
-  requestToJoin: clubProcedure.mutation(({ ctx }) =>
-    requestToJoin(ctx.db, { club: ctx.club, role: ctx.role, userId: ctx.user.id }),
-  ),
+  requestToJoin: clubProcedure
+    .meta({ scope: "clubs:write" })
+    .mutation(({ ctx }) => requestToJoin(ctx.db, { club: ctx.club, role: ctx.role, userId: ctx.user.id })),
 
   /** The requester withdraws their own pending join request. */
   cancelRequest: authedProcedure
@@ -58,7 +62,9 @@ export const clubMembershipProcedures = {
     .input(requestIdInput)
     .mutation(({ ctx, input }) => declineInvite(ctx.db, ctx.user.id, input.requestId)),
 
-  leave: clubRoleProcedure("member").mutation(({ ctx }) => leaveClub(ctx.db, ctx.club.id, ctx.role, ctx.user.id)),
+  leave: clubRoleProcedure("member")
+    .meta({ scope: "clubs:write" })
+    .mutation(({ ctx }) => leaveClub(ctx.db, ctx.club.id, ctx.role, ctx.user.id)),
 
   removeMember: clubRoleProcedure("admin")
     .input(clubMemberInput)
@@ -75,6 +81,8 @@ export const clubMembershipProcedures = {
 
   /** Members with their roles, owner and admins first. */
   members: clubContentProcedure
+    .meta(rest("GET", "/clubs/{clubId}/members", "A club's members, owner and admins first"))
     .input(listMembersInput)
+    .output(clubMembersOutput)
     .query(({ ctx, input }) => listMembers(ctx.db, ctx.club.id, input)),
 };

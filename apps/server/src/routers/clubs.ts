@@ -1,16 +1,25 @@
-import { createClubInput, getClubInput, listClubsInput, updateClubInput } from "@booky/domain";
+import { clubRefInput, createClubInput, listClubsInput, updateClubInput } from "@booky/domain";
+import { clubListOutput, clubOutput } from "../contracts/clubs.js";
 import { archiveClub, createClub, getClubForViewer, listClubs, updateClub } from "../services/clubs.js";
-import { authedProcedure, clubRoleProcedure, router } from "../trpc.js";
+import { authedProcedure, clubRoleProcedure, rest, router } from "../trpc.js";
 import { clubMembershipProcedures } from "./club-members.js";
 
 export const clubsRouter = router({
   create: authedProcedure.input(createClubInput).mutation(({ ctx, input }) => createClub(ctx.db, ctx.user.id, input)),
 
   /** By id or slug. Outsiders of a private club get its name and description only (`access: "limited"`). */
-  get: authedProcedure.input(getClubInput).query(({ ctx, input }) => getClubForViewer(ctx.db, ctx.user, input)),
+  get: authedProcedure
+    .meta(rest("GET", "/clubs/{clubId}", "A club, by id or slug"))
+    .input(clubRefInput)
+    .output(clubOutput)
+    .query(({ ctx, input }) => getClubForViewer(ctx.db, ctx.user, input)),
 
   /** Newest first, keyset-paginated; private clubs are listed as `clubs.get` shows them (name and description). */
-  list: authedProcedure.input(listClubsInput).query(({ ctx, input }) => listClubs(ctx.db, ctx.user, input)),
+  list: authedProcedure
+    .meta(rest("GET", "/clubs", "Clubs, newest first"))
+    .input(listClubsInput)
+    .output(clubListOutput)
+    .query(({ ctx, input }) => listClubs(ctx.db, ctx.user, input)),
 
   update: clubRoleProcedure("admin")
     .input(updateClubInput)

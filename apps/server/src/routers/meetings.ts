@@ -6,6 +6,7 @@ import {
   rsvpInput,
   updateMeetingInput,
 } from "@booky/domain";
+import { clubMeetingsOutput, meetingOutput, rsvpOutput } from "../contracts/meetings.js";
 import { answerRsvp, recordAttendance } from "../services/attendance.js";
 import {
   createMeeting,
@@ -21,6 +22,7 @@ import {
   clubRoleProcedure,
   meetingProcedure,
   meetingRoleProcedure,
+  rest,
   router,
 } from "../trpc.js";
 
@@ -32,10 +34,15 @@ export const meetingsRouter = router({
     ),
 
   /** The meeting with everyone's answers counted and the caller's own. */
-  get: meetingProcedure.query(({ ctx }) => meetingSummary(ctx.db, ctx.user.id, ctx.meeting, ctx.role)),
+  get: meetingProcedure
+    .meta(rest("GET", "/meetings/{meetingId}", "A meeting with its book and RSVP counts"))
+    .output(meetingOutput)
+    .query(({ ctx }) => meetingSummary(ctx.db, ctx.user.id, ctx.meeting, ctx.role)),
 
   listForClub: clubContentProcedure
+    .meta(rest("GET", "/clubs/{clubId}/meetings", "A club's meetings to come or past"))
     .input(listForClubInput)
+    .output(clubMeetingsOutput)
     .query(({ ctx, input }) => listClubMeetings(ctx.db, ctx.club.id, input)),
 
   update: meetingRoleProcedure("admin")
@@ -55,7 +62,11 @@ export const meetingsRouter = router({
   ),
 
   rsvp: meetingRoleProcedure("member")
+    .meta(
+      rest("POST", "/meetings/{meetingId}/rsvp", "Answer a meeting: going, interested or not going", "meetings:write"),
+    )
     .input(rsvpInput)
+    .output(rsvpOutput)
     .mutation(({ ctx, input }) => answerRsvp(ctx.db, ctx.user.id, ctx.meeting, input.status)),
 
   /** Marks who came, once the meeting has started; each attendee earns the attendance reward once. */

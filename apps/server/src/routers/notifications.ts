@@ -9,7 +9,7 @@ import {
 } from "../services/notifications.js";
 import { liveNotifications } from "../services/notifications-live.js";
 import { issueStreamTicket } from "../services/stream-tickets.js";
-import { authedProcedure, router, streamProcedure } from "../trpc.js";
+import { authedProcedure, router, sessionProcedure, streamProcedure } from "../trpc.js";
 
 export const notificationsRouter = router({
   /** The caller's notifications, newest first. */
@@ -31,7 +31,7 @@ export const notificationsRouter = router({
     .mutation(({ ctx, input }) => setNotificationPreference(ctx.db, ctx.user.id, input.kind, input.delivery)),
 
   /** A single-use ticket, good for a minute, that opens one `live` stream (see docs/notifications.md). */
-  streamTicket: authedProcedure.mutation(({ ctx }) => issueStreamTicket(ctx.db, ctx.user.id, ctx.sessionId)),
+  streamTicket: sessionProcedure.mutation(({ ctx }) => issueStreamTicket(ctx.db, ctx.user.id, ctx.sessionId)),
 
   /**
    * New notifications as they are committed, on any server (SSE). Each event's

@@ -1,11 +1,16 @@
 import { deleteAccountInput, updateProfileInput, usernameInput } from "@booky/domain";
+import { publicProfile } from "../contracts/shared.js";
 import { clearRefreshCookie } from "../http/refresh-cookie.js";
 import { deleteOwnAccount } from "../services/account-deletion.js";
 import { getMemberProfile, updateProfile } from "../services/accounts.js";
-import { authedProcedure, publicProcedure, router } from "../trpc.js";
+import { authedProcedure, publicProcedure, rest, router } from "../trpc.js";
 
 export const usersRouter = router({
-  get: publicProcedure.input(usernameInput).query(({ ctx, input }) => getMemberProfile(ctx.db, input.username)),
+  get: publicProcedure
+    .meta({ openapi: { ...rest("GET", "/users/{username}", "A member's public profile").openapi, protect: false } })
+    .input(usernameInput)
+    .output(publicProfile)
+    .query(({ ctx, input }) => getMemberProfile(ctx.db, input.username)),
 
   updateProfile: authedProcedure
     .input(updateProfileInput)

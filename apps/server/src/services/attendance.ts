@@ -48,6 +48,7 @@ export async function answerRsvp(db: Executor, userId: string, meeting: Meeting,
       set: { status, updatedAt: sql`now()` },
     })
     .returning();
+  if (!rsvp) throw new Error("rsvp upsert returned nothing");
   return rsvp;
 }
 

@@ -1,4 +1,5 @@
 import {
+  and,
   bookReads,
   books,
   copies,
@@ -6,10 +7,13 @@ import {
   type Executor,
   eq,
   loans,
+  notExists,
   or,
+  ratings,
   shelfBooks,
   shelfEntries,
   shelves,
+  sql,
   tradeProposals,
 } from "@booky/db";
 import { GOODREADS_HEADERS, goodreadsIsbn, type ReadingStatus } from "@booky/domain";
@@ -26,26 +30,53 @@ const goodreadsDate = (day: string | null | undefined) => (day ? day.replaceAll(
 
 /** Everything a member keeps here: statuses with reads, ratings and reviews, shelves, copies, trades, loans. */
 export async function exportLibrary(db: Executor, userId: string) {
-  const entries = await db
+  const book = {
+    id: books.id,
+    title: books.title,
+    authors: books.authors,
+    isbn13: books.isbn13,
+    pageCount: books.pageCount,
+    publishedDate: books.publishedDate,
+    publisher: books.publisher,
+  };
+  // Ratings are the reviews domain's, in half stars; `review` is the review's Markdown source.
+  const shelved = await db
     .select({
-      book: {
-        id: books.id,
-        title: books.title,
-        authors: books.authors,
-        isbn13: books.isbn13,
-        pageCount: books.pageCount,
-        publishedDate: books.publishedDate,
-        publisher: books.publisher,
-      },
+      book,
       status: shelfEntries.status,
-      rating: shelfEntries.rating,
-      review: shelfEntries.review,
+      rating: ratings.halves,
+      review: ratings.body,
       addedAt: shelfEntries.createdAt,
     })
     .from(shelfEntries)
     .innerJoin(books, eq(books.id, shelfEntries.bookId))
+    .leftJoin(ratings, and(eq(ratings.userId, shelfEntries.userId), eq(ratings.bookId, shelfEntries.bookId)))
     .where(eq(shelfEntries.userId, userId))
     .orderBy(shelfEntries.createdAt, shelfEntries.id);
+  // A book rated here but never shelved is a book read (as Goodreads has it).
+  const ratedOnly = await db
+    .select({
+      book,
+      status: sql<ReadingStatus>`'read'`,
+      rating: ratings.halves,
+      review: ratings.body,
+      addedAt: ratings.createdAt,
+    })
+    .from(ratings)
+    .innerJoin(books, eq(books.id, ratings.bookId))
+    .where(
+      and(
+        eq(ratings.userId, userId),
+        notExists(
+          db
+            .select({ id: shelfEntries.id })
+            .from(shelfEntries)
+            .where(and(eq(shelfEntries.userId, userId), eq(shelfEntries.bookId, ratings.bookId))),
+        ),
+      ),
+    )
+    .orderBy(ratings.createdAt, ratings.id);
+  const entries = [...shelved, ...ratedOnly];
   const reads = await db
     .select({
       bookId: bookReads.bookId,
@@ -133,7 +164,8 @@ export async function exportGoodreadsCsv(db: Executor, userId: string) {
       "Additional Authors": others.join(", "),
       ISBN: goodreadsIsbn(entry.book.isbn13, 10),
       ISBN13: goodreadsIsbn(entry.book.isbn13, 13),
-      "My Rating": entry.rating ? String(Math.round(entry.rating / 4)) : "0",
+      // Goodreads keeps whole stars: a half star rounds up.
+      "My Rating": entry.rating ? String(Math.max(1, Math.round(entry.rating / 2))) : "0",
       "Average Rating": "",
       Publisher: entry.book.publisher ?? "",
       Binding: "",

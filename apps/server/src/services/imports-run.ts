@@ -22,6 +22,7 @@ import type { AppDeps } from "../context.js";
 import { AppError, conflict, notFound } from "../errors.js";
 import { importBook } from "./books/books.js";
 import { findBookSummary } from "./books/summary.js";
+import { importRating } from "./reviews.js";
 
 type RunDeps = Pick<AppDeps, "db" | "bookMetadata">;
 const BATCH = 100;
@@ -117,19 +118,14 @@ export async function applyImportedBook(
     .onConflictDoNothing()
     .returning({ bookId: importedSourceBooks.bookId });
   if (!first) return false;
-  const review = reviewText(book.review);
-  if (book.status || book.rating || review) {
+  if (book.status || book.rating) {
     await tx
       .insert(shelfEntries)
-      .values({ userId, bookId, status: book.status ?? "read", rating: book.rating, review })
-      .onConflictDoUpdate({
-        target: [shelfEntries.userId, shelfEntries.bookId],
-        set: {
-          rating: sql`coalesce(${shelfEntries.rating}, excluded.rating)`,
-          review: sql`coalesce(${shelfEntries.review}, excluded.review)`,
-        },
-      });
+      .values({ userId, bookId, status: book.status ?? "read" })
+      .onConflictDoNothing({ target: [shelfEntries.userId, shelfEntries.bookId] });
   }
+  // A review needs a rating here (Booky has no review without stars): an unrated row's review stays in the file.
+  if (book.rating) await importRating(tx, userId, bookId, book.rating, reviewText(book.review));
   if (book.reads.length > 0) {
     await tx.insert(bookReads).values(book.reads.map((read) => ({ userId, bookId, ...read })));
   } else if (book.status === "reading") {

@@ -18,6 +18,8 @@ export const defaultRateLimits = {
   bookSearchPerUser: { points: 60, duration: 60 },
   bookSearchPerIp: { points: 300, duration: 60 },
   tradeProposalsPerUser: { points: 20, duration: 60 * 60 },
+  /** Every call made with one personal access token. */
+  apiTokenRequests: { points: 600, duration: 60 },
 } satisfies Record<string, LimitRule>;
 
 export type RateLimitRules = Record<keyof typeof defaultRateLimits, LimitRule>;

@@ -1,4 +1,5 @@
 export * from "./accounts.js";
+export * from "./api-tokens.js";
 export * from "./bets.js";
 export * from "./books.js";
 export * from "./calendar.js";
@@ -12,5 +13,7 @@ export * from "./meetings.js";
 export * from "./notifications.js";
 export * from "./points.js";
 export * from "./progress.js";
+export * from "./recommendations.js";
+export * from "./reviews.js";
 export * from "./shelves.js";
 export * from "./trades.js";

@@ -14,7 +14,6 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -33,11 +32,7 @@ export const copyAvailability = pgEnum("copy_availability", COPY_AVAILABILITIES)
 
 const day = (name: string) => date(name, { mode: "string" });
 
-/**
- * A member's status for one catalog book. `rating` is in quarter stars
- * (1–20, StoryGraph's precision; Goodreads' whole stars are multiples of 4)
- * and `review` the text as imported: both kept for the reviews domain.
- */
+/** A member's status for one catalog book (their rating and review are the reviews domain's `ratings`). */
 export const shelfEntries = pgTable(
   "shelf_entries",
   {
@@ -45,8 +40,6 @@ export const shelfEntries = pgTable(
     userId: reference("user_id", () => users.id, "cascade"),
     bookId: reference("book_id", () => books.id),
     status: readingStatus("status").notNull(),
-    rating: smallint("rating"),
-    review: text("review"),
     createdAt: createdAt(),
     // Millisecond precision like createdAt: the lists page by it.
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 })
@@ -58,7 +51,6 @@ export const shelfEntries = pgTable(
     uniqueIndex("shelf_entries_user_book_key").on(t.userId, t.bookId),
     index("shelf_entries_user_status_idx").on(t.userId, t.status, t.updatedAt),
     index("shelf_entries_book_status_idx").on(t.bookId, t.status),
-    check("shelf_entries_rating_range", sql`${t.rating} between 1 and 20`),
   ],
 );
 

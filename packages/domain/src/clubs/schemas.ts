@@ -56,6 +56,14 @@ export const updateClubInput = clubIdInput.extend({
 
 export const getClubInput = z.union([clubIdInput, z.object({ slug: text().min(1).max(64) })]);
 
+/**
+ * A club named by its id or its slug in one field, as a path names it
+ * (`GET /api/v1/clubs/{clubId}`); read as `getClubInput`.
+ */
+export const clubRefInput = z
+  .object({ clubId: text().min(1).max(64).describe("The club's id or its slug") })
+  .transform(({ clubId }) => (z.uuid().safeParse(clubId).success ? { clubId } : { slug: clubId }));
+
 /** The public club directory, readable without an account. */
 export const publicClubsInput = pageInput.extend({
   search: text().max(100).optional(),

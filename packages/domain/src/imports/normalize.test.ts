@@ -4,11 +4,11 @@ import {
   cleanIsbn,
   customShelves,
   detectImportSource,
+  importedRatingHalves,
   missingHeaders,
   normalizeImportRow,
   parseDatesRead,
   parseExportDate,
-  ratingQuarters,
   statusFromShelf,
 } from "./normalize.js";
 
@@ -36,14 +36,18 @@ describe("what export files really contain", () => {
     expect(parseDatesRead("2023/01/20 - 2023/01/05")).toEqual([{ startedOn: null, finishedOn: "2023-01-05" }]);
   });
 
-  it("ratings: 0 is unrated, whole stars, StoryGraph quarter stars", () => {
-    expect(ratingQuarters("0")).toBeNull();
-    expect(ratingQuarters("4")).toBe(16);
-    expect(ratingQuarters("3.75")).toBe(15);
-    expect(ratingQuarters("")).toBeNull();
+  it("ratings in half stars: 0 is unrated, whole stars exact, StoryGraph quarter stars to the nearest half", () => {
+    expect(importedRatingHalves("0")).toBeNull();
+    expect(importedRatingHalves("4")).toBe(8);
+    expect(importedRatingHalves("3.75")).toBe(8);
+    expect(importedRatingHalves("3.5")).toBe(7);
+    expect(importedRatingHalves("0.25")).toBe(1);
+    expect(importedRatingHalves("")).toBeNull();
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 20 }), (quarters) => {
-        expect(ratingQuarters(String(quarters / 4))).toBe(quarters);
+        const halves = importedRatingHalves(String(quarters / 4)) ?? 0;
+        expect(Math.abs(halves / 2 - quarters / 4)).toBeLessThanOrEqual(0.25);
+        expect(halves).toBeGreaterThanOrEqual(1);
       }),
     );
   });
@@ -102,7 +106,7 @@ describe("normalizeImportRow", () => {
         pageCount: 604,
         publishedYear: "1965",
         status: "read",
-        rating: 20,
+        rating: 10,
         review: "A <b>classic</b>.<br/><br/>Spice, sand, and a boy, read twice",
         reads: [{ startedOn: null, finishedOn: "2023-01-20", outcome: "read" }],
         shelves: ["favorites", "sci-fi"],
@@ -127,7 +131,7 @@ describe("normalizeImportRow", () => {
       sourceBookId: "sg-9a8b7c",
       isbn13: null,
       status: "did_not_finish",
-      rating: 9,
+      rating: 5,
       reads: [{ startedOn: "2024-02-01", finishedOn: "2024-02-10", outcome: "did_not_finish" }],
       shelves: ["classics", "long"],
       ownedCopies: 1,

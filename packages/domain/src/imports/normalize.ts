@@ -12,7 +12,7 @@ export interface ImportedBook {
   pageCount: number | null;
   publishedYear: string | null;
   status: ReadingStatus | null;
-  /** Quarter stars, 1–20; null when unrated. */
+  /** Half stars, 1–10 (the reviews domain's unit); null when unrated. */
   rating: number | null;
   /** The review as the file has it (Goodreads writes HTML). */
   review: string | null;
@@ -75,11 +75,15 @@ export function parseDatesRead(value: string | undefined): { startedOn: string |
   return reads;
 }
 
-/** A rating in quarter stars: Goodreads' whole stars (0 = unrated), StoryGraph's quarter stars ("4.25"). */
-export function ratingQuarters(value: string | undefined): number | null {
+/**
+ * A rating in half stars, the unit of Booky's ratings: Goodreads' whole stars
+ * (0 = unrated) exactly, StoryGraph's quarter stars ("4.25") to the nearest
+ * half star, a quarter rounding up ("4.25" is 4.5 stars).
+ */
+export function importedRatingHalves(value: string | undefined): number | null {
   const stars = Number.parseFloat(value?.trim() ?? "");
   if (!Number.isFinite(stars) || stars <= 0 || stars > 5) return null;
-  return Math.max(1, Math.round(stars * 4));
+  return Math.max(1, Math.round(stars * 2));
 }
 
 const EXCLUSIVE: Record<string, ReadingStatus> = {
@@ -142,7 +146,7 @@ function goodreadsRow(record: Record<string, string>): ImportedBook {
     pageCount: wholeNumber(record["Number of Pages"]),
     publishedYear: record["Original Publication Year"]?.trim() || record["Year Published"]?.trim() || null,
     status,
-    rating: ratingQuarters(record["My Rating"]),
+    rating: importedRatingHalves(record["My Rating"]),
     review: record["My Review"]?.trim() || null,
     reads:
       finishedOn && (status === "read" || status === "did_not_finish")
@@ -172,7 +176,7 @@ function storygraphRow(record: Record<string, string>): ImportedBook {
     pageCount: wholeNumber(record["Number of Pages"] ?? record.Pages),
     publishedYear: null,
     status,
-    rating: ratingQuarters(record["Star Rating"]),
+    rating: importedRatingHalves(record["Star Rating"]),
     review: record.Review?.trim() || null,
     reads:
       status === "read" || status === "did_not_finish"

@@ -19,7 +19,7 @@ export function ClubLoader({
 }) {
   const { slug = "" } = useParams();
   const trpc = useTRPC();
-  const club = useQuery(trpc.clubs.get.queryOptions({ slug }));
+  const club = useQuery(trpc.clubs.get.queryOptions({ clubId: slug }));
   if (club.isPending) return <Skeleton className={`${skeleton} w-full`} />;
   if (club.isError) {
     const missing = isTRPCError(club.error) && club.error.data?.code === "NOT_FOUND";

@@ -8,7 +8,7 @@ import { MutationError } from "../../components/query-view";
 import { Button, Card, SelectField } from "../../components/ui";
 import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
-import { availabilityLabel, conditionLabel, starsOf, statusLabel } from "./labels";
+import { availabilityLabel, conditionLabel, statusLabel } from "./labels";
 
 /** On a book's page: my status and reads, my copies (add one), and friends' and club-mates' copies. */
 export function BookShelfPanel({ bookId }: { bookId: string }) {
@@ -44,7 +44,6 @@ export function BookShelfPanel({ bookId }: { bookId: string }) {
             </option>
           ))}
         </SelectField>
-        {mine.data?.rating ? <p className="mt-2 text-sm">My rating: {starsOf(mine.data.rating)}</p> : null}
         {mine.data?.reads.length ? (
           <ul aria-label="My reads" className="mt-2 text-sm">
             {mine.data.reads.map((read) => (

@@ -22,5 +22,5 @@ export const availabilityLabel: Record<CopyAvailability, string> = {
   open_to_lend: "Open to lend",
 };
 
-/** A rating in quarter stars as stars ("4.25 ★"). */
-export const starsOf = (quarters: number | null) => (quarters ? `${quarters / 4} ★` : null);
+/** "4.5 ★" from half stars (the reviews domain's unit). */
+export const starsOf = (halves: number | null) => (halves ? `${halves / 2} ★` : null);

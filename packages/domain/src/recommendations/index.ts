@@ -1,0 +1,3 @@
+export * from "./neighbours.js";
+export * from "./schemas.js";
+export * from "./signals.js";
