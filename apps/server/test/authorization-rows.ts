@@ -79,6 +79,9 @@ export const clubPage = {
 /** Public pages: everyone reads a public club; a private one shows everyone its name and description only. */
 export const everyoneLimitedIfPrivate = { public: anyone, private: outcomes({ limited: ROLES }) };
 
+/** A public club's lists, readable by everyone; a private club's refused to everyone. */
+export const everyonePublicOnly = { public: anyone, private: outcomes({ FORBIDDEN: ROLES }) };
+
 const both = (expected: ClubExpected) => ("public" in expected ? expected : { public: expected, private: expected });
 
 type ClubExpected = Expected | { public: Expected; private: Expected };
@@ -308,6 +311,9 @@ export const rows: Record<string, Case | Case[]> = {
     return limitedIf(listed);
   }),
   "public.club": inClub(everyoneLimitedIfPrivate, (t, s) => t.public.club.query({ clubId: s.club.id }).then(limitedIf)),
+  // The page's lists, paged on: a private club's are for its members (meetings.listForClub, progress.forMeeting).
+  "public.clubMeetings": inClub(everyonePublicOnly, (t, s) => t.public.clubMeetings.query({ clubId: s.club.id })),
+  "public.clubRace": inClub(everyonePublicOnly, (t, s) => t.public.clubRace.query({ clubId: s.club.id })),
   "public.book": personal(anyone, (t, s) => t.public.book.query({ bookId: s.book.id })),
   "clubs.update": inClub(clubAdmins, (t, s) =>
     t.clubs.update.mutate({ clubId: s.club.id, changes: { description: "Edited" } }),

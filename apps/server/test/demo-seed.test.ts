@@ -82,4 +82,30 @@ describe("the demo seed", () => {
     const [everyone] = await server.db.execute<{ count: number }>(sql`select count(*)::int as count from users`);
     expect(everyone?.count).toBe(demoUsers.length + demoMembers.length);
   });
+
+  it("has threads with spoilers, shelves, copies, a pending trade and a loan", async () => {
+    const [made] = await server.db.execute<Record<string, number>>(sql`
+      select (select count(*)::int from discussion_threads) as threads,
+             (select count(*)::int from discussion_comments where page is not null) as "spoilerComments",
+             (select count(*)::int from shelves) as shelves,
+             (select count(*)::int from shelf_entries) as statuses,
+             (select count(*)::int from copies) as copies,
+             (select count(*)::int from trade_proposals where status = 'pending') as "pendingTrades",
+             (select count(*)::int from loans) as loans`);
+    expect(made).toEqual({
+      threads: 2,
+      spoilerComments: 2,
+      shelves: 4,
+      statuses: 11,
+      copies: 3,
+      pendingTrades: 1,
+      loans: 1,
+    });
+    // As chiara sees it: the trade waits for her answer.
+    const client = server.client();
+    const session = await client.trpc.auth.logIn.mutate({ email: "chiara@booky.example", password: DEMO_PASSWORD });
+    client.accessToken = session.accessToken;
+    const trades = await client.trpc.trades.list.query({});
+    expect(trades.items.map((trade) => trade.status)).toContain("pending");
+  });
 });

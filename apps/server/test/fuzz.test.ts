@@ -12,6 +12,7 @@ import {
   metaTricks,
   validValue,
 } from "./fuzz-inputs.js";
+import { watchWrites } from "./fuzz-watch.js";
 import { serverWithFakeGoogle } from "./google-books-support.js";
 
 /**
@@ -56,19 +57,8 @@ interface ProcedureDef {
   inputs: unknown[];
 }
 
-/** One hash per table (every base table Booky and graphile-worker have): what a rejected call must not move. */
-const tables = await server.sql<{ name: string }[]>`
-  select format('%I.%I', table_schema, table_name) as name from information_schema.tables
-  where table_schema in ('public', 'graphile_worker') and table_type = 'BASE TABLE' order by 1`;
-async function fingerprint(): Promise<Record<string, string>> {
-  const columns = tables.map(
-    // Order-free (a sum of row hashes and the count), so no sort: every row's every column counts.
-    ({ name }, i) =>
-      `(select count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0) from ${name} t) as t${i}`,
-  );
-  const [row] = await server.sql.unsafe<Record<string, string>[]>(`select ${columns.join(", ")}`);
-  return Object.fromEntries(tables.map(({ name }, i) => [name, row?.[`t${i}`] ?? ""]));
-}
+/** Every table's writes, journaled by triggers: what a rejected call must not cause. */
+const watch = await watchWrites(server.sql);
 
 interface Answer {
   status: number;
@@ -139,17 +129,15 @@ function knownIds(scene: Scene): KnownIds {
 }
 
 const problems: string[] = [];
-const counts = { calls: 0, batches: 0, rejected: 0, ok: 0 };
+const counts = { calls: 0, batches: 0, rejected: 0, ok: 0, writes: 0 };
 
-/** The tables as they were after the last call (or the last set-up): what a rejected call is compared with. */
-let baseline: Record<string, string> = {};
+/** Forgets the writes so far (the set-up's): what the next call writes is its own. */
 const settle = async () => {
-  baseline = await fingerprint();
+  await watch.drain();
 };
 
 /** Sends, then checks: no 5xx, only typed errors, no message leaking SQL, and a rejected call changed nothing. */
 async function probe(label: string, type: string, paths: string[], payloads: unknown[], token: string | null) {
-  const before = baseline;
   const answer = await call(type, paths, payloads, token);
   counts.calls += payloads.length;
   if (paths.length > 1) counts.batches += 1;
@@ -166,14 +154,13 @@ async function probe(label: string, type: string, paths: string[], payloads: unk
     }
   }
   const allRejected = answer.items.length === 0 || answer.items.every((item) => !item.ok);
-  await settle();
-  const after = baseline;
+  const changed = await watch.drain();
   if (allRejected) {
     counts.rejected += payloads.length;
-    const changed = Object.keys(after).filter((name) => after[name] !== before[name]);
     if (changed.length > 0) problems.push(`rejected call changed ${changed.join(", ")}: ${shown()}`);
   } else {
     counts.ok += answer.items.filter((item) => item.ok).length;
+    if (changed.length > 0) counts.writes += 1;
   }
 }
 
@@ -203,24 +190,53 @@ describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, s
     ]);
   });
 
-  it("would notice a state change: the fingerprint covers every table", async () => {
-    const before = await fingerprint();
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(["public.users", "public.point_ledger"]));
+  it("would notice a state change: every table is watched, a real change counts and a same-value update does not", async () => {
+    expect(watch.tables).toEqual(
+      expect.arrayContaining(["public.users", "public.point_ledger", "graphile_worker._private_jobs"]),
+    );
+    const [watched] = await server.sql<{ tables: number }[]>`
+      select count(distinct tgrelid)::int as tables from pg_trigger where tgname = 'fuzz_watch_rows'`;
+    expect(watched?.tables).toBe(watch.tables.length);
+    await settle();
     const scene = await scenes.scene("public");
-    expect((await fingerprint())["public.users"]).not.toBe(before["public.users"]);
-    expect(scene.people.owner.id).toBeTruthy();
+    expect(await watch.drain()).toEqual(
+      expect.arrayContaining(["public.clubs", "public.point_ledger", "public.users"]),
+    );
+    const owner = scene.people.owner.id;
+    await server.sql`update users set bio = bio where id = ${owner}`;
+    await server.sql
+      .begin(async (tx) => {
+        await tx`update users set bio = 'rolled back' where id = ${owner}`;
+        await tx`select 1 / 0`;
+      })
+      .catch(() => {});
+    expect(await watch.drain()).toEqual([]);
+    await server.sql`update users set bio = 'changed' where id = ${owner}`;
+    expect(await watch.drain()).toEqual(["public.users"]);
   });
 
   it("answers every call with a typed error or a result, and a rejected call changes nothing", async () => {
     problems.length = 0;
     const slow: [string, number][] = [];
+    // A mutation may spend its scene (delete the owner, leave the club): it gets a fresh one. Queries share one
+    // scene and its sessions, rebuilt should an answered query have written anything.
+    let shared: { scene: Scene; tokens: Map<Role, string | null> } | null = null;
+    const sceneFor = async (type: string) => {
+      if (type === "query" && shared) return shared;
+      const scene = await scenes.scene("public");
+      const tokens = new Map<Role, string | null>();
+      for (const role of FUZZ_ROLES) tokens.set(role, (await scenes.clientAs(scene, role)).client.accessToken);
+      const made = { scene, tokens };
+      if (type === "query") shared = made;
+      return made;
+    };
     for (const procedure of procedures) {
       const startedAt = performance.now();
-      const scene = await scenes.scene("public");
+      const { scene, tokens } = await sceneFor(procedure.type);
       const ids = knownIds(scene);
+      const writesBefore = counts.writes;
       for (const role of FUZZ_ROLES) {
-        const { client } = await scenes.clientAs(scene, role);
-        const token = client.accessToken;
+        const token = tokens.get(role) ?? null;
         await settle();
         const label = `${procedure.path} as ${role}`;
         const seed = seedOf(procedure.path, role);
@@ -243,6 +259,7 @@ describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, s
         // Wrong types straight in the JSON, without superjson's help.
         await probe(`${label} (raw)`, procedure.type, [procedure.path], [rawJson([[{ a: "\u0000" }]])], token);
       }
+      if (counts.writes !== writesBefore) shared = null;
       slow.push([procedure.path, Math.round(performance.now() - startedAt)]);
     }
     slow.sort((a, b) => b[1] - a[1]);

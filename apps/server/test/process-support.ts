@@ -23,7 +23,7 @@ export interface BookyProcess {
   output: string[];
   /** The base URL once the server listens (servers only). */
   url: string;
-  /** Resolves with the exit code (or the signal's name) when the process is gone. */
+  /** Resolves with the exit code (or the signal's name) when the process is gone and its output all read. */
   exited: Promise<number | string>;
   kill(signal?: NodeJS.Signals): Promise<number | string>;
 }
@@ -55,8 +55,10 @@ export async function startBookyProcess(
   const output: string[] = [];
   child.stdout?.on("data", (chunk) => output.push(String(chunk)));
   child.stderr?.on("data", (chunk) => output.push(String(chunk)));
+  // "close", not "exit": "exit" can come while the pipes still hold the process's last words (a failed start's
+  // message), and a test reading `output` then would miss them. "close" comes once stdout and stderr are drained.
   const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+    child.once("close", (code, signal) => resolve(code ?? signal ?? "unknown")),
   );
   const made: BookyProcess = {
     child,

@@ -66,4 +66,29 @@ describe("public pages for visitors", () => {
       publicClubs: 1,
     });
   });
+
+  it("pages a public club's lists on: meetings to come and the race's readers, cursor by cursor; a private club's refused", async () => {
+    const club = await visitor.public.club.query({ slug: "thursday-classics-circle" });
+    if (club.access !== "full" || !club.race) throw new Error("a public club with a race is readable");
+    expect(club.upcomingNextCursor).toBeNull();
+    // Page by page, two at a time: the same meetings and readers, in the same order, as the page's own lists.
+    const meetings: string[] = [];
+    const readers: string[] = [];
+    for (let cursor: string | null | undefined, pages = 0; pages === 0 || cursor; pages++) {
+      const page = await visitor.public.clubMeetings.query({ clubId: club.id, limit: 1, cursor });
+      meetings.push(...page.items.map((meeting) => meeting.id));
+      cursor = page.nextCursor;
+    }
+    for (let cursor: string | null | undefined, pages = 0; pages === 0 || cursor; pages++) {
+      const page = await visitor.public.clubRace.query({ clubId: club.id, limit: 2, cursor });
+      readers.push(...(page?.readers ?? []).map((reader) => reader.user.username));
+      cursor = page?.nextCursor;
+    }
+    expect(meetings).toEqual(club.upcoming.map((meeting) => meeting.id));
+    expect(readers).toEqual(club.race.readers.map((reader) => reader.user.username));
+    const margins = await visitor.public.club.query({ slug: "quiet-margins" });
+    await expect(visitor.public.clubMeetings.query({ clubId: margins.id })).rejects.toMatchObject({
+      data: { code: "FORBIDDEN" },
+    });
+  });
 });

@@ -29,7 +29,7 @@ async function report(page: Page, reached: number) {
 }
 
 describe("the installed app", () => {
-  it("has a manifest and a service worker; a report made offline is sent on reconnect, a conflict shown", async () => {
+  it("has a manifest and a service worker; a report made offline is sent on reconnect (even after the app was closed), a conflict shown", async () => {
     const { context, page } = await elenaOnTheRace(browser);
     const manifest = await (await page.request.get("/manifest.webmanifest")).json();
     expect(manifest).toMatchObject({ name: "Booky", display: "standalone", start_url: "/" });
@@ -63,12 +63,32 @@ describe("the installed app", () => {
     await checkPage(page, "reconnect-conflict");
     await other.context.close();
 
+    // A report made offline survives the app being closed: kept on the device, sent when it opens again online.
+    await shows(page.getByText("Last saved: page 270 (93%)."));
+    await context.setOffline(true);
+    await report(page, 280);
+    await shows(page.getByText(/You are offline: your report \(page 280\)/));
+    await expect
+      .poll(() => page.evaluate(() => indexedDB.databases().then((all) => all.map((db) => db.name))), eventually)
+      .toContain("keyval-store");
+    const meetingUrl = page.url();
+    await page.close();
+    await context.setOffline(false);
+    const reopened = await context.newPage();
+    await reopened.goto(meetingUrl);
+    await shows(reopened.getByText("Last saved: page 280 (97%)."));
+    const saved = await server.sql`
+      select 1 from reading_progress p join users u on u.id = p.user_id where u.username = 'elena' and p.page = 280`;
+    expect(saved).toHaveLength(1);
+
     // The shell opens with no connection at all (from the service worker's cache).
     await context.setOffline(true);
-    await page.reload();
-    await shows(page.getByRole("link", { name: "Booky" }));
-    await keepScreenshot(page, "offline-shell");
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), eventually).toBe(true);
+    await reopened.reload();
+    await shows(reopened.getByRole("link", { name: "Booky" }));
+    await keepScreenshot(reopened, "offline-shell");
+    await expect
+      .poll(() => reopened.evaluate(() => navigator.serviceWorker.controller !== null), eventually)
+      .toBe(true);
     await context.close();
-  });
+  }, 120_000);
 });

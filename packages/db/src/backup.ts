@@ -99,14 +99,14 @@ export async function restoreDatabase(url: string, file: string): Promise<void> 
   ]);
 }
 
-/** `<dataDir>/backups/booky-<UTC time>.dump`, the default backup file. */
-export function defaultBackupFile(dataDir: string, now = new Date()): string {
+/** `<dataDir>/backups/booky-<UTC time>.dump` (`.tar.gz` for a copy of the embedded cluster), the default backup file. */
+export function defaultBackupFile(dataDir: string, now = new Date(), extension = "dump"): string {
   return path.join(
     dataDir,
     "backups",
     `booky-${now
       .toISOString()
       .replaceAll(":", "-")
-      .replace(/\.\d+Z$/, "Z")}.dump`,
+      .replace(/\.\d+Z$/, "Z")}.${extension}`,
   );
 }

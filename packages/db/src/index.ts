@@ -2,6 +2,7 @@ export { alias, type PgSelect } from "drizzle-orm/pg-core";
 export * from "drizzle-orm/sql";
 export * from "./backup.js";
 export * from "./client.js";
+export * from "./cluster-backup.js";
 export * from "./database-url.js";
 export * from "./embedded.js";
 export * from "./ledger.js";

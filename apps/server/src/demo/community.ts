@@ -21,6 +21,8 @@ import { refreshLeaderboards } from "../services/leaderboards.js";
 import { createMeeting, transitionMeeting } from "../services/meetings.js";
 import { updateProgress } from "../services/progress.js";
 import { settleMeeting } from "../services/settlement.js";
+import { buildDiscussions } from "./discussions.js";
+import { buildLibrary } from "./library.js";
 import { type DemoClub, type DemoMeeting, demoClubs, demoFriendships } from "./plan.js";
 
 /** The real clock: services compare against it (a meeting must start in the future, bets close at the deadline). */
@@ -51,6 +53,10 @@ export async function seedDemoCommunity(db: Database, options: { publicUrl?: str
     const ids = await peopleIds(tx);
     for (const plan of demoClubs) await buildClub(tx, ids, plan, now);
     for (const [a, b] of demoFriendships) await befriend(tx, ids, a, b);
+    const person = (username: string) => idOf(ids, username);
+    await buildDiscussions(tx, person);
+    await buildLibrary(tx, person, now);
+    // Reviews, once that domain lands: a `buildReviews(tx, person)` here, with its plan beside the others.
     return true;
   });
   // After the commit (a concurrent refresh cannot run inside the seeding transaction).

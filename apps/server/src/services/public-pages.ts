@@ -1,7 +1,20 @@
-import { and, asc, books, type Club, clubs, type Executor, eq, gt, inArray, isNull, meetings, sql } from "@booky/db";
-import type { getClubInput, publicClubsInput } from "@booky/domain";
+import {
+  and,
+  books,
+  type Club,
+  clubs,
+  type Executor,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  type Meeting,
+  meetings,
+  sql,
+} from "@booky/db";
+import type { getClubInput, publicClubListInput, publicClubsInput } from "@booky/domain";
 import type { z } from "zod";
-import { notFound } from "../errors.js";
+import { forbidden, notFound } from "../errors.js";
 import { getBook } from "./books/books.js";
 import { clubSummaryColumns, clubsMatching } from "./clubs.js";
 import { definePager, pageRows } from "./pagination.js";
@@ -47,42 +60,55 @@ export async function publicClubDirectory(db: Executor, input: z.output<typeof p
   return { ...page, items: page.items.map(publicView) };
 }
 
-/** How many meetings to come a public page lists, and how many readers its race shows. */
-const UPCOMING = 5;
-const RACE_READERS = 20;
+/** How many meetings to come and race readers a public page shows first; `public.clubMeetings` / `public.clubRace` page on. */
+const FIRST_PAGE = 5;
+const FIRST_RACE_PAGE = 20;
 
-/** A club's public page: everything a visitor may read of a public club, the name and description of a private one. */
-export async function publicClubPage(db: Executor, input: z.output<typeof getClubInput>) {
+const upcomingPager = definePager({ list: "public.clubMeetings", order: "asc", key: "timestamp" });
+const upcomingSort = { key: meetings.startsAt, id: meetings.id };
+const upcomingOf = (clubId: string) =>
+  and(
+    eq(meetings.clubId, clubId),
+    inArray(meetings.status, ["scheduled", "active"]),
+    gt(meetings.startsAt, sql`now()`),
+  );
+
+async function clubNamed(db: Executor, input: z.output<typeof getClubInput>) {
   const [club] = await db
     .select(clubColumns)
     .from(clubs)
     .where(and("slug" in input ? eq(clubs.slug, input.slug) : eq(clubs.id, input.clubId), isNull(clubs.archivedAt)));
   if (!club) throw notFound("No such club");
-  const view = publicView(club);
-  if (view.access === "limited") return view;
+  return publicView(club);
+}
 
-  const upcoming = await db
-    .select({
-      meeting: meetings,
-      book: { id: books.id, title: books.title, authors: books.authors, coverUrl: books.coverUrl },
-    })
-    .from(meetings)
-    .innerJoin(books, eq(books.id, meetings.bookId))
-    .where(
-      and(
-        eq(meetings.clubId, club.id),
-        inArray(meetings.status, ["scheduled", "active"]),
-        gt(meetings.startsAt, sql`now()`),
-      ),
-    )
-    .orderBy(asc(meetings.startsAt), asc(meetings.id))
-    .limit(UPCOMING);
-  // The race on the public page is the next meeting's: who reads, how far, who finished (never bets or stakes).
-  const next = upcoming[0];
-  const race = next ? await meetingStandings(db, next.meeting, { limit: RACE_READERS }) : null;
+/** A public club, for one of its lists; a private club's lists are for its members (`meetings.listForClub`). */
+async function publicClubOnly(db: Executor, clubId: string) {
+  const view = await clubNamed(db, { clubId });
+  if (view.access === "limited") throw forbidden("This club is private: its meetings are for its members");
+  return view;
+}
+
+/** A public club's meetings to come, soonest first, a page at a time. */
+async function upcomingPage(db: Executor, clubId: string, page: { cursor?: string | null; limit: number }) {
+  const rows = await pageRows(
+    db
+      .select({
+        meeting: meetings,
+        book: { id: books.id, title: books.title, authors: books.authors, coverUrl: books.coverUrl },
+      })
+      .from(meetings)
+      .innerJoin(books, eq(books.id, meetings.bookId))
+      .$dynamic(),
+    upcomingPager,
+    upcomingSort,
+    page,
+    upcomingOf(clubId),
+  );
+  const result = upcomingPager.page(rows, page.limit, (row) => ({ key: row.meeting.startsAt, id: row.meeting.id }));
   return {
-    ...view,
-    upcoming: upcoming.map(({ meeting, book }) => ({
+    nextCursor: result.nextCursor,
+    items: result.items.map(({ meeting, book }) => ({
       id: meeting.id,
       startsAt: meeting.startsAt,
       readingDeadline: meeting.readingDeadline,
@@ -93,20 +119,57 @@ export async function publicClubPage(db: Executor, input: z.output<typeof getClu
       bookPageCount: meeting.bookPageCount,
       book,
     })),
-    race:
-      next && race
-        ? {
-            meetingId: next.meeting.id,
-            book: next.book,
-            readingDeadline: next.meeting.readingDeadline,
-            readers: race.items.map((row) => ({
-              user: { username: row.user.username, displayName: row.user.displayName, avatarUrl: row.user.avatarUrl },
-              percent: row.percent,
-              finished: row.finished,
-            })),
-          }
-        : null,
+    next: result.items[0] ?? null,
   };
+}
+
+/** The race of a club's next meeting: who reads, how far, who finished (never bets or stakes), a page at a time. */
+async function racePage(
+  db: Executor,
+  next: { meeting: Meeting; book: { id: string; title: string } } | null,
+  page: { cursor?: string | null; limit: number },
+) {
+  if (!next) return null;
+  const race = await meetingStandings(db, next.meeting, page);
+  return {
+    meetingId: next.meeting.id,
+    book: next.book,
+    readingDeadline: next.meeting.readingDeadline,
+    nextCursor: race.nextCursor,
+    readers: race.items.map((row) => ({
+      user: { username: row.user.username, displayName: row.user.displayName, avatarUrl: row.user.avatarUrl },
+      percent: row.percent,
+      finished: row.finished,
+    })),
+  };
+}
+
+/** A club's public page: everything a visitor may read of a public club, the name and description of a private one. */
+export async function publicClubPage(db: Executor, input: z.output<typeof getClubInput>) {
+  const view = await clubNamed(db, input);
+  if (view.access === "limited") return view;
+  const { next, items, nextCursor } = await upcomingPage(db, view.id, { limit: FIRST_PAGE });
+  return {
+    ...view,
+    upcoming: items,
+    /** More meetings to come: `public.clubMeetings` with this cursor (null: that was all). */
+    upcomingNextCursor: nextCursor,
+    race: await racePage(db, next, { limit: FIRST_RACE_PAGE }),
+  };
+}
+
+/** More of a public club's meetings to come (the page's `upcoming.nextCursor`). */
+export async function publicClubMeetings(db: Executor, input: z.output<typeof publicClubListInput>) {
+  await publicClubOnly(db, input.clubId);
+  const { next: _first, ...page } = await upcomingPage(db, input.clubId, input);
+  return page;
+}
+
+/** More readers of a public club's race (the page's `race.nextCursor`). */
+export async function publicClubRace(db: Executor, input: z.output<typeof publicClubListInput>) {
+  await publicClubOnly(db, input.clubId);
+  const { next } = await upcomingPage(db, input.clubId, { limit: 1 });
+  return racePage(db, next, input);
 }
 
 /** A catalog book, and how many public clubs meet (or met) about it. */

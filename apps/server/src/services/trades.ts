@@ -87,7 +87,13 @@ export async function requireTradingPartner(db: Executor, fromId: string, toId: 
  * the items; a copy already reserved by another live proposal is refused by
  * the partial unique index (a CONFLICT, however many proposals race).
  */
-async function insertProposal(tx: Executor, fromId: string, toId: string, terms: TradeTerms, counterOfId?: string) {
+export async function insertProposal(
+  tx: Executor,
+  fromId: string,
+  toId: string,
+  terms: TradeTerms,
+  counterOfId?: string,
+) {
   const ids = [...terms.offeredCopyIds, ...terms.requestedCopyIds];
   const found = await tx
     .select({ id: copies.id, ownerId: copies.ownerId, availability: copies.availability })

@@ -70,6 +70,9 @@ export const publicClubsInput = pageInput.extend({
   category: z.enum(CLUB_CATEGORIES).optional(),
 });
 
+/** A page of one of a public club's lists (its meetings to come, its race's readers), readable without an account. */
+export const publicClubListInput = pageInput.extend({ clubId: z.uuid("Unknown club") });
+
 export const listClubsInput = pageInput.extend({
   search: text().max(100).optional(),
   category: z.enum(CLUB_CATEGORIES).optional(),

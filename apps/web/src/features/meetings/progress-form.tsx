@@ -1,8 +1,8 @@
 import { updateProgressInput } from "@booky/domain";
 import type { RouterOutputs } from "@booky/server";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { type InfiniteData, onlineManager, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Alert, Button, Card, TextField } from "../../components/ui";
@@ -11,6 +11,7 @@ import { fieldProps } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../../lib/use-session";
 import { boardWithPage, pageAfter, withPage } from "./optimistic";
+import { forgetWaitingReport, keepWaitingReport, waitingReport } from "./waiting-report";
 
 type Values = z.input<typeof updateProgressInput>;
 type Mine = RouterOutputs["progress"]["get"];
@@ -29,6 +30,8 @@ function conflictState(error: unknown): CurrentProgress | undefined {
  * CONFLICT with where things stand, and the member can retry on top of it.
  * Offline, a report waits (React Query pauses the mutation until the browser
  * is back online, then sends it): a conflict found then shows the same way.
+ * The waiting report is also kept on the device (waiting-report.ts), so a
+ * reload or a closed app sends it the next time this form opens online.
  */
 export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string; pageCount: number; mine: Mine }) {
   const trpc = useTRPC();
@@ -64,12 +67,25 @@ export function ProgressForm({ meetingId, pageCount, mine }: { meetingId: string
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.progress.pathKey() }),
     }),
   );
-  const send = (values: z.output<typeof updateProgressInput>) =>
+  const send = (values: z.output<typeof updateProgressInput>) => {
+    if (!onlineManager.isOnline()) void keepWaitingReport(values);
     report.mutate(values, {
       onSuccess: (saved) =>
         form.reset({ meetingId, page: saved.page, expectedVersion: saved.version, correction: false }),
       onError: (error) => applyServerFieldErrors(error, form.setError, ["page"]),
+      // Answered either way (saved, or a conflict shown with its retry): nothing waits any more.
+      onSettled: () => void forgetWaitingReport(meetingId),
     });
+  };
+  // A report kept from an earlier visit (made offline, then the page closed) goes out once, when the form opens.
+  const replayed = useRef(false);
+  useEffect(() => {
+    if (replayed.current) return;
+    replayed.current = true;
+    void waitingReport(meetingId).then((kept) => {
+      if (kept) send(kept);
+    });
+  });
   const onSubmit = form.handleSubmit(send);
   const onFinished = () =>
     send({ meetingId, finished: true, expectedVersion: form.getValues("expectedVersion"), correction: false });

@@ -1,8 +1,9 @@
 import type { RouterOutputs } from "@booky/server";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { MeetingTime } from "../../components/meeting-time";
-import { Alert, Card, PageTitle, ProgressBar, Skeleton } from "../../components/ui";
+import { Alert, Card, LoadMore, PageTitle, ProgressBar, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -10,6 +11,7 @@ import { BookCover } from "../books/book-cover";
 import { categoryLabels } from "../clubs/labels";
 import { Avatar } from "../profile/avatar";
 import { JoinLinks } from "./join-links";
+import { moreControls } from "./use-more";
 
 type PublicClub = Extract<RouterOutputs["public"]["club"], { access: "full" }>;
 
@@ -72,13 +74,23 @@ export function PublicClubPage() {
 }
 
 function Upcoming({ club }: { club: PublicClub }) {
+  const trpc = useTRPC();
+  const [started, setStarted] = useState(false);
+  const more = useInfiniteQuery(
+    trpc.public.clubMeetings.infiniteQueryOptions(
+      { clubId: club.id, limit: 10 },
+      { initialCursor: club.upcomingNextCursor, getNextPageParam: (page) => page.nextCursor, enabled: started },
+    ),
+  );
+  const loadMore = moreControls(club.upcomingNextCursor, started, () => setStarted(true), more);
+  const meetings = [...club.upcoming, ...(more.data?.pages.flatMap((page) => page.items) ?? [])];
   return (
     <Card title="Coming up">
-      {club.upcoming.length === 0 ? (
+      {meetings.length === 0 ? (
         <p>No meeting scheduled yet.</p>
       ) : (
         <ul className="flex flex-col gap-4">
-          {club.upcoming.map((meeting) => (
+          {meetings.map((meeting) => (
             <li key={meeting.id} className="flex gap-3">
               <BookCover url={meeting.book.coverUrl} title={meeting.book.title} size="sm" />
               <div>
@@ -96,44 +108,61 @@ function Upcoming({ club }: { club: PublicClub }) {
           ))}
         </ul>
       )}
+      <LoadMore query={loadMore} label="Show later meetings" />
     </Card>
   );
 }
 
 function Race({ club }: { club: PublicClub }) {
   const race = club.race;
+  if (!race) {
+    return (
+      <Card title="The race">
+        <p>No race under way.</p>
+      </Card>
+    );
+  }
+  return <RaceStandings clubId={club.id} race={race} />;
+}
+
+function RaceStandings({ clubId, race }: { clubId: string; race: NonNullable<PublicClub["race"]> }) {
+  const trpc = useTRPC();
+  const [started, setStarted] = useState(false);
+  const more = useInfiniteQuery(
+    trpc.public.clubRace.infiniteQueryOptions(
+      { clubId, limit: 20 },
+      { initialCursor: race.nextCursor, getNextPageParam: (page) => page?.nextCursor ?? null, enabled: started },
+    ),
+  );
+  const loadMore = moreControls(race.nextCursor, started, () => setStarted(true), more);
+  const readers = [...race.readers, ...(more.data?.pages.flatMap((page) => page?.readers ?? []) ?? [])];
   return (
     <Card title="The race">
-      {!race ? (
-        <p>No race under way.</p>
+      <p className="mb-3 text-sm">
+        Who reaches the end of <strong>{race.book.title}</strong> first? Reading ends {when(race.readingDeadline)}.
+      </p>
+      {readers.length === 0 ? (
+        <p>Nobody has said they are coming yet.</p>
       ) : (
-        <>
-          <p className="mb-3 text-sm">
-            Who reaches the end of <strong>{race.book.title}</strong> first? Reading ends {when(race.readingDeadline)}.
-          </p>
-          {race.readers.length === 0 ? (
-            <p>Nobody has said they are coming yet.</p>
-          ) : (
-            <ol aria-label="Standings" className="flex flex-col gap-3">
-              {race.readers.map((reader) => (
-                <li key={reader.user.username} className="flex items-center gap-3">
-                  <Avatar name={reader.user.displayName} url={reader.user.avatarUrl} size={32} />
-                  <div className="flex-1">
-                    <Link to={`/u/${reader.user.username}`} className="text-sm font-medium hover:underline">
-                      {reader.user.displayName}
-                    </Link>
-                    <ProgressBar
-                      label={`${reader.user.displayName}'s progress`}
-                      percent={reader.percent}
-                      valueText={reader.finished ? "finished" : `${reader.percent}%`}
-                    />
-                  </div>
-                </li>
-              ))}
-            </ol>
-          )}
-        </>
+        <ol aria-label="Standings" className="flex flex-col gap-3">
+          {readers.map((reader) => (
+            <li key={reader.user.username} className="flex items-center gap-3">
+              <Avatar name={reader.user.displayName} url={reader.user.avatarUrl} size={32} />
+              <div className="flex-1">
+                <Link to={`/u/${reader.user.username}`} className="text-sm font-medium hover:underline">
+                  {reader.user.displayName}
+                </Link>
+                <ProgressBar
+                  label={`${reader.user.displayName}'s progress`}
+                  percent={reader.percent}
+                  valueText={reader.finished ? "finished" : `${reader.percent}%`}
+                />
+              </div>
+            </li>
+          ))}
+        </ol>
       )}
+      <LoadMore query={loadMore} label="Show more readers" />
     </Card>
   );
 }
