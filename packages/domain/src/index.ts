@@ -7,6 +7,7 @@ export * from "./friends/rules.js";
 export * from "./imports/index.js";
 export * from "./meetings/index.js";
 export * from "./notifications/index.js";
+export * from "./polls/index.js";
 export * from "./progress/rules.js";
 export * from "./shared/index.js";
 export * from "./shelves/index.js";
