@@ -10,6 +10,7 @@ import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
 import { notificationsRouter } from "./routers/notifications.js";
 import { pointsRouter } from "./routers/points.js";
+import { pollsRouter } from "./routers/polls.js";
 import { progressRouter } from "./routers/progress.js";
 import { publicRouter } from "./routers/public.js";
 import { shelvesRouter } from "./routers/shelves.js";
@@ -27,6 +28,7 @@ export const appRouter = router({
   clubs: clubsRouter,
   copies: copiesRouter,
   discussions: discussionsRouter,
+  polls: pollsRouter,
   friends: friendsRouter,
   imports: importsRouter,
   leaderboards: leaderboardsRouter,

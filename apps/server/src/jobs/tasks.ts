@@ -11,6 +11,7 @@ import type { Mailer } from "../services/mailer.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { membersWithDigest, sendDigest, sendNotificationMail } from "../services/notification-mail.js";
 import { sendPasswordResetMail } from "../services/password-reset.js";
+import { closePoll } from "../services/polls.js";
 import { settleMeeting } from "../services/settlement.js";
 import { createImportTasks, importCrontab } from "./import-tasks.js";
 import { createTradeTasks, tradeCrontab } from "./trade-tasks.js";
@@ -19,6 +20,7 @@ const settlePayload = z.object({ meetingId: z.uuid() });
 const mailPayload = z.object({ notificationId: z.number().int().positive() });
 const digestPayload = z.object({ userId: z.uuid() });
 const resetPayload = z.object({ email: z.string().min(1) });
+const pollPayload = z.object({ pollId: z.uuid() });
 
 /** What the jobs need beyond the database: the mailer and its settings, and the Books API (imports). */
 export interface MailDeps {
@@ -96,6 +98,13 @@ export function createTaskList(db: Database, log: FastifyBaseLogger, mail: MailD
       if (due.length + unsettled.length > 0) {
         log.info({ closed: due.length, requeued: unsettled.length }, "meeting sweep");
       }
+    },
+
+    /** At a poll's closing time; closing twice is a no-op, so a retry or a second worker changes nothing. */
+    async "close-poll"(payload) {
+      const { pollId } = pollPayload.parse(payload);
+      const result = await closePoll(db, pollId);
+      log.info({ pollId, ...result }, "poll close");
     },
 
     async "refresh-leaderboards"() {

@@ -11,6 +11,7 @@ export * from "./leaderboards.js";
 export * from "./meetings.js";
 export * from "./notifications.js";
 export * from "./points.js";
+export * from "./polls.js";
 export * from "./progress.js";
 export * from "./shelves.js";
 export * from "./trades.js";
