@@ -8,7 +8,7 @@
  * Tie-break (stated, deterministic): when several options share the fewest
  * votes in a round, the one with fewer votes in the latest earlier round where
  * they differ is eliminated ("backwards" tie-break); if they tied in every
- * round, the option listed last in `options` (the most recently proposed) is
+ * round, the option listed last in `options` (the ballot order the admin gave) is
  * eliminated. Approval ties go to the option listed first. Neither depends on
  * the order ballots arrive.
  */
