@@ -9,6 +9,7 @@ export * from "./meetings/index.js";
 export * from "./notifications/index.js";
 export * from "./polls/index.js";
 export * from "./progress/rules.js";
+export * from "./schedules/index.js";
 export * from "./shared/index.js";
 export * from "./shelves/index.js";
 export * from "./trades/index.js";

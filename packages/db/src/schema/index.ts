@@ -13,5 +13,6 @@ export * from "./notifications.js";
 export * from "./points.js";
 export * from "./polls.js";
 export * from "./progress.js";
+export * from "./schedules.js";
 export * from "./shelves.js";
 export * from "./trades.js";
