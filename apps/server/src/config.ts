@@ -56,6 +56,12 @@ const envSchema = z.object({
   GOOGLE_BOOKS_RATE_PER_MINUTE: wholeNumber(1, 10_000).default(60),
   GOOGLE_BOOKS_BREAKER_RESET_MS: wholeNumber(100, 600_000).default(30_000),
   GOOGLE_BOOKS_CACHE_TTL_SECONDS: wholeNumber(1).default(7 * 24 * 3600),
+  /** An OpenAI-compatible chat-completions endpoint for review summaries; without it the built-in summary is used. */
+  LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: wholeNumber(50, 120_000).default(20_000),
+  LLM_RETRIES: wholeNumber(0, 5).default(1),
 });
 
 export type Env = z.input<typeof envSchema>;

@@ -72,6 +72,8 @@ const constraintMessages: Record<string, { field?: string; message: string }> = 
   [constraint.clubRequestsOnePending]: { message: "There is already a pending request or invitation" },
   [constraint.betsOnePerMeeting]: { message: "You already have a bet on this meeting; cancel it to bet again" },
   [constraint.pointBalancesNonNegative]: { field: "stake", message: "You do not have that many points" },
+  [constraint.ratingsHalvesRange]: { field: "rating", message: "Ratings go from half a star to five stars" },
+  [constraint.ratingsReadDatesOrdered]: { field: "finishedOn", message: "Finished before it was started" },
   [constraint.shelvesNamePerMember]: { field: "name", message: "You already have a shelf with this name" },
   [constraint.bookReadsDatesOrdered]: { field: "finishedOn", message: "A read cannot finish before it started" },
   [constraint.tradeItemsCopyReserved]: { message: "One of these copies is already in another pending trade" },

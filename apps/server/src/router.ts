@@ -13,6 +13,8 @@ import { pointsRouter } from "./routers/points.js";
 import { pollsRouter } from "./routers/polls.js";
 import { progressRouter } from "./routers/progress.js";
 import { publicRouter } from "./routers/public.js";
+import { recommendationsRouter } from "./routers/recommendations.js";
+import { reviewsRouter } from "./routers/reviews.js";
 import { shelvesRouter } from "./routers/shelves.js";
 import { copiesRouter } from "./routers/shelves-copies.js";
 import { tradesRouter } from "./routers/trades.js";
@@ -37,6 +39,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   points: pointsRouter,
   progress: progressRouter,
+  recommendations: recommendationsRouter,
+  reviews: reviewsRouter,
   public: publicRouter,
   shelves: shelvesRouter,
   trades: tradesRouter,

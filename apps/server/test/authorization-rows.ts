@@ -24,6 +24,7 @@ import {
 } from "./authorization-fixture.js";
 import { importsRows } from "./authorization-rows-imports.js";
 import { pollsRows } from "./authorization-rows-polls.js";
+import { reviewsRows } from "./authorization-rows-reviews.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
@@ -586,6 +587,7 @@ export const rows: Record<string, Case | Case[]> = {
   ],
   "leaderboards.clubs": personal(signedIn, (t) => t.leaderboards.clubs.query({})),
 
+  ...reviewsRows(),
   ...shelvesRows(),
   ...tradesRows(),
   ...importsRows(),

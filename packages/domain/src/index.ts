@@ -9,6 +9,8 @@ export * from "./meetings/index.js";
 export * from "./notifications/index.js";
 export * from "./polls/index.js";
 export * from "./progress/rules.js";
+export * from "./recommendations/index.js";
+export * from "./reviews/index.js";
 export * from "./schedules/index.js";
 export * from "./shared/index.js";
 export * from "./shelves/index.js";

@@ -5,6 +5,7 @@ import { Logger, run } from "graphile-worker";
 import { Registry } from "prom-client";
 import type { Config } from "../config.js";
 import { createBookMetadata } from "../services/books/book-metadata.js";
+import { llmClientFromConfig } from "../services/llm-client.js";
 import { createMailer } from "../services/mailer.js";
 import { createTaskList, crontab } from "./tasks.js";
 
@@ -50,7 +51,12 @@ export async function startJobRunner(options: JobRunnerOptions) {
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(options.db, options.log, { mailer, config: options.config, bookMetadata }),
+    taskList: createTaskList(
+      options.db,
+      options.log,
+      { mailer, config: options.config, bookMetadata },
+      llmClientFromConfig(options.config),
+    ),
     crontab,
     logger: pinoLogger(options.log),
   });

@@ -7,16 +7,20 @@ import type { Config } from "../config.js";
 import type { BookMetadata } from "../services/books/book-metadata.js";
 import { enqueueJob, enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
 import { refreshLeaderboards } from "../services/leaderboards.js";
+import type { LlmClient } from "../services/llm-client.js";
 import type { Mailer } from "../services/mailer.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { membersWithDigest, sendDigest, sendNotificationMail } from "../services/notification-mail.js";
 import { sendPasswordResetMail } from "../services/password-reset.js";
 import { closePoll } from "../services/polls.js";
+import { computeBookNeighbours } from "../services/recommendations.js";
+import { summarizeBook } from "../services/review-summaries.js";
 import { settleMeeting } from "../services/settlement.js";
 import { createImportTasks, importCrontab } from "./import-tasks.js";
 import { createTradeTasks, tradeCrontab } from "./trade-tasks.js";
 
 const settlePayload = z.object({ meetingId: z.uuid() });
+const bookPayload = z.object({ bookId: z.uuid() });
 const mailPayload = z.object({ notificationId: z.number().int().positive() });
 const digestPayload = z.object({ userId: z.uuid() });
 const resetPayload = z.object({ email: z.string().min(1) });
@@ -32,7 +36,13 @@ export interface MailDeps {
 /** How many forgotten meetings one sweep closes; the next minute takes the rest. */
 const SWEEP_BATCH = 100;
 
-export function createTaskList(db: Database, log: FastifyBaseLogger, mail: MailDeps): TaskList {
+export function createTaskList(
+  db: Database,
+  log: FastifyBaseLogger,
+  mail: MailDeps,
+  /** Writes review summaries when LLM_BASE_URL is set; the built-in summary otherwise. */
+  llm: LlmClient | null = null,
+): TaskList {
   return {
     ...createTradeTasks(db, log, mail.mailer),
     ...createImportTasks(db, log, mail.bookMetadata),
@@ -110,12 +120,26 @@ export function createTaskList(db: Database, log: FastifyBaseLogger, mail: MailD
     async "refresh-leaderboards"() {
       await refreshLeaderboards(db);
     },
+
+    /** A book's reviews changed (debounced per book): its cached summary is recomputed. */
+    async "summarize-book"(payload) {
+      const { bookId } = bookPayload.parse(payload);
+      const kind = await summarizeBook(db, bookId, llm);
+      log.info({ bookId, kind }, "review summary");
+    },
+
+    /** Nightly: every book's nearest neighbours by who rated it, for recommendations. */
+    async "compute-book-neighbours"() {
+      const result = await computeBookNeighbours(db);
+      log.info(result, "book neighbours");
+    },
   };
 }
 
 export const crontab = [
   "* * * * * close-due-meetings",
   "*/5 * * * * refresh-leaderboards",
+  "17 3 * * * compute-book-neighbours",
   ...tradeCrontab,
   ...importCrontab,
   "0 7 * * * queue-digests",

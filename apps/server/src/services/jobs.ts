@@ -4,6 +4,8 @@ export type JobName =
   | "settle-meeting"
   | "close-due-meetings"
   | "refresh-leaderboards"
+  | "summarize-book"
+  | "compute-book-neighbours"
   | "fulfil-trade"
   | "send-trade-mail"
   | "trades-sweep"
@@ -58,6 +60,19 @@ export function enqueueLeaderboardRefresh(db: Executor) {
     "refresh-leaderboards",
     {},
     { jobKey: "refresh-leaderboards", jobKeyMode: "preserve_run_at", delaySeconds: 2 },
+  );
+}
+
+/** How long a book's summary waits after the first review change, so a burst of changes is summarized once. */
+export const SUMMARY_DEBOUNCE_SECONDS = 2;
+
+/** A book's reviews changed: its summary is recomputed shortly after, once per burst (job key per book). */
+export function enqueueSummary(db: Executor, bookId: string) {
+  return enqueueJob(
+    db,
+    "summarize-book",
+    { bookId },
+    { jobKey: `summarize:${bookId}`, jobKeyMode: "preserve_run_at", delaySeconds: SUMMARY_DEBOUNCE_SECONDS },
   );
 }
 

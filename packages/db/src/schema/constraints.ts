@@ -13,6 +13,8 @@ export const constraint = {
   friendRequestsOnePendingPair: "friend_requests_one_pending_pair_key",
   betsOnePerMeeting: "bets_one_per_meeting_idx",
   pointBalancesNonNegative: "point_balances_non_negative",
+  ratingsHalvesRange: "ratings_halves_range",
+  ratingsReadDatesOrdered: "ratings_read_dates_ordered",
   bookReadsOneOpen: "book_reads_one_open_key",
   bookReadsDatesOrdered: "book_reads_dates_ordered",
   shelvesNamePerMember: "shelves_name_per_member_key",

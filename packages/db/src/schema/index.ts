@@ -13,6 +13,8 @@ export * from "./notifications.js";
 export * from "./points.js";
 export * from "./polls.js";
 export * from "./progress.js";
+export * from "./recommendations.js";
+export * from "./reviews.js";
 export * from "./schedules.js";
 export * from "./shelves.js";
 export * from "./trades.js";

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { Alert, Card, Skeleton } from "../../components/ui";
 import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { BookReviews } from "../reviews/book-reviews";
 import { BookShelfPanel } from "../shelves/book-shelf-panel";
 import { BookHeader } from "./book-cover";
 
@@ -73,6 +74,7 @@ export function BookPage() {
           <p className="text-stone-600 dark:text-stone-400">No club you can see has scheduled this book yet.</p>
         )}
       </Card>
+      <BookReviews bookId={bookId} />
     </div>
   );
 }

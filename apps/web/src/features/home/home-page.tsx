@@ -4,6 +4,7 @@ import { useSession } from "../../lib/use-session";
 import { MyInvitations } from "../clubs/my-invitations";
 import { ActivityFeed } from "../friends/activity-feed";
 import { PointsCard } from "../points/points-card";
+import { ForYouCard } from "../recommendations/for-you-card";
 import { ActiveReads } from "./active-reads";
 import { ComingUp, MyClubs } from "./member-home-cards";
 
@@ -43,6 +44,7 @@ export function HomePage() {
         <ComingUp />
         <ActiveReads />
         <PointsCard />
+        <ForYouCard />
         <MyClubs />
         <ActivityFeed glance />
         <Card title="Your profile">

@@ -5,6 +5,7 @@ import { errorMessage, isTRPCError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../../lib/use-session";
 import { AddFriendButton } from "../friends/add-friend-button";
+import { MemberReviews } from "../reviews/member-reviews";
 import { Avatar } from "./avatar";
 
 export function MemberPage() {
@@ -39,23 +40,26 @@ export function MemberPage() {
   }
   const member = profile.data;
   return (
-    <Card>
-      <div className="flex items-center gap-4">
-        <Avatar name={member.displayName} url={member.avatarUrl} />
-        <div>
-          <h1 className="font-serif text-2xl font-bold">{member.displayName}</h1>
-          <p className="text-stone-600 dark:text-stone-400">@{member.username}</p>
+    <div className="flex flex-col gap-4">
+      <Card>
+        <div className="flex items-center gap-4">
+          <Avatar name={member.displayName} url={member.avatarUrl} />
+          <div>
+            <h1 className="font-serif text-2xl font-bold">{member.displayName}</h1>
+            <p className="text-stone-600 dark:text-stone-400">@{member.username}</p>
+          </div>
         </div>
-      </div>
-      {member.bio && <p className="mt-4 whitespace-pre-line">{member.bio}</p>}
-      <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
-        Member since {member.createdAt.toLocaleDateString(undefined, { year: "numeric", month: "long" })}
-      </p>
-      {session.status === "authenticated" && session.user.id !== member.id && (
-        <div className="mt-4">
-          <AddFriendButton username={member.username} />
-        </div>
-      )}
-    </Card>
+        {member.bio && <p className="mt-4 whitespace-pre-line">{member.bio}</p>}
+        <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
+          Member since {member.createdAt.toLocaleDateString(undefined, { year: "numeric", month: "long" })}
+        </p>
+        {session.status === "authenticated" && session.user.id !== member.id && (
+          <div className="mt-4">
+            <AddFriendButton username={member.username} />
+          </div>
+        )}
+      </Card>
+      {session.status === "authenticated" && <MemberReviews userId={member.id} />}
+    </div>
   );
 }

@@ -1,0 +1,2 @@
+export * from "./neighbours.js";
+export * from "./schemas.js";
