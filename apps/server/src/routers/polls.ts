@@ -1,10 +1,10 @@
 import {
+  ballotInput,
   listPollsInput,
   listProposalsInput,
   openPollInput,
   pollIdInput,
   proposeBookInput,
-  voteInput,
 } from "@booky/domain";
 import { castBallot, closePoll, getPoll, listPolls, openPoll } from "../services/polls.js";
 import { listProposals, proposeBook } from "../services/polls-proposals.js";
@@ -38,7 +38,7 @@ export const pollsRouter = router({
 
   /** Casts or replaces the caller's ballot until the poll closes. */
   vote: clubRoleProcedure("member")
-    .input(voteInput)
+    .input(ballotInput)
     .mutation(({ ctx, input }) => castBallot(ctx.db, caller(ctx), input.pollId, input.choices)),
 
   /** Closes a poll before its time. */

@@ -34,7 +34,7 @@ export const openPollInput = clubIdInput.extend({
 });
 
 /** A ranked ballot lists option ids most preferred first; an approval ballot the approved ones. */
-export const voteInput = pollIdInput.extend({
+export const ballotInput = pollIdInput.extend({
   choices: z
     .array(z.uuid("Unknown option"))
     .min(1, "Choose at least one option")
