@@ -15,6 +15,7 @@ import { progressRouter } from "./routers/progress.js";
 import { publicRouter } from "./routers/public.js";
 import { recommendationsRouter } from "./routers/recommendations.js";
 import { reviewsRouter } from "./routers/reviews.js";
+import { schedulesRouter } from "./routers/schedules.js";
 import { shelvesRouter } from "./routers/shelves.js";
 import { copiesRouter } from "./routers/shelves-copies.js";
 import { tradesRouter } from "./routers/trades.js";
@@ -31,6 +32,7 @@ export const appRouter = router({
   copies: copiesRouter,
   discussions: discussionsRouter,
   polls: pollsRouter,
+  schedules: schedulesRouter,
   friends: friendsRouter,
   imports: importsRouter,
   leaderboards: leaderboardsRouter,

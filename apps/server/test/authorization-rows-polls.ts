@@ -61,3 +61,16 @@ export function pollsRows(): Record<string, Case | Case[]> {
     ),
   };
 }
+
+/** Reading schedules: readers of the club see them, club admins set them. */
+export function schedulesRows(): Record<string, Case | Case[]> {
+  return {
+    "schedules.get": inClub(content, (t, s) => t.schedules.get.query({ meetingId: s.meetingId })),
+    "schedules.set": inClub(clubAdmins, (t, s) =>
+      t.schedules.set.mutate({
+        meetingId: s.meetingId,
+        milestones: [{ untilPage: 1, dueAt: new Date(Date.now() + 3_600_000) }],
+      }),
+    ),
+  };
+}

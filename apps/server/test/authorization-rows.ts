@@ -23,7 +23,7 @@ import {
   type SceneUser,
 } from "./authorization-fixture.js";
 import { importsRows } from "./authorization-rows-imports.js";
-import { pollsRows } from "./authorization-rows-polls.js";
+import { pollsRows, schedulesRows } from "./authorization-rows-polls.js";
 import { reviewsRows } from "./authorization-rows-reviews.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
@@ -592,4 +592,5 @@ export const rows: Record<string, Case | Case[]> = {
   ...tradesRows(),
   ...importsRows(),
   ...pollsRows(),
+  ...schedulesRows(),
 };
