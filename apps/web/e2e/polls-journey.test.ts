@@ -22,7 +22,7 @@ async function logIn(who: { details: { email: string; password: string } }): Pro
 }
 
 describe("choosing the next book", () => {
-  it("three books proposed, four members vote by ranked choice, the winner becomes a meeting in one step", async () => {
+  it("three books proposed, four members vote by ranked choice, the winner becomes a meeting in one step, with a schedule", async () => {
     const host = await signedUpClient(server);
     const [a, b, c] = [await signedUpClient(server), await signedUpClient(server), await signedUpClient(server)];
     const club = await host.client.trpc.clubs.create.mutate({
@@ -105,5 +105,16 @@ describe("choosing the next book", () => {
     await owner.getByLabel("Video link").fill("https://meet.example.com/orchard");
     await owner.getByRole("button", { name: "Schedule meeting" }).click();
     await shows(owner.getByRole("heading", { name: winter.title }));
-  });
+
+    // The meeting gets a reading schedule; the race board shows each reader against it.
+    const meetingId = new URL(owner.url()).pathname.split("/").pop() ?? "";
+    await host.client.trpc.meetings.rsvp.mutate({ meetingId, status: "going" });
+    await owner.getByRole("button", { name: "Add a milestone" }).click();
+    await owner.getByLabel("Milestone 1: up to page").fill("160");
+    await owner.getByLabel("Milestone 1: by").fill(nextMonthEvening().replace("T19:00", "T09:00"));
+    await owner.getByRole("button", { name: "Save schedule" }).click();
+    await shows(owner.getByText("Up to page 160 by"));
+    await shows(owner.getByText("On track"));
+    await checkPage(owner, "meeting-schedule");
+  }, 180_000);
 });

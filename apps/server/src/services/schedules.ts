@@ -1,18 +1,34 @@
-import { asc, type Database, type Executor, eq, type Meeting, readingMilestones, readingProgress } from "@booky/db";
+import {
+  and,
+  asc,
+  type Database,
+  type Executor,
+  eq,
+  type Meeting,
+  meetingRsvps,
+  readingMilestones,
+  readingProgress,
+  sql,
+} from "@booky/db";
 import { type Milestone, readingStanding, scheduleProblem } from "@booky/domain";
 import { conflict, fieldError } from "../errors.js";
 
-/** A meeting's milestones in reading order, and where each reader with progress stands against them now. */
+/** A meeting's milestones in reading order, and where each attendee going stands against them now. */
 export async function getSchedule(db: Executor, meetingId: string, now = new Date()) {
   const milestones = await db
     .select({ id: readingMilestones.id, untilPage: readingMilestones.untilPage, dueAt: readingMilestones.dueAt })
     .from(readingMilestones)
     .where(eq(readingMilestones.meetingId, meetingId))
     .orderBy(asc(readingMilestones.untilPage));
+  // Attendees going who have not reported yet are on page 0.
   const readers = await db
-    .select({ userId: readingProgress.userId, page: readingProgress.page })
-    .from(readingProgress)
-    .where(eq(readingProgress.meetingId, meetingId));
+    .select({ userId: meetingRsvps.userId, page: sql<number>`coalesce(${readingProgress.page}, 0)` })
+    .from(meetingRsvps)
+    .leftJoin(
+      readingProgress,
+      and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
+    )
+    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, "going")));
   return {
     milestones,
     standings: readers.map((reader) => ({
