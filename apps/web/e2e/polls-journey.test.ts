@@ -1,25 +1,13 @@
 import { catalogBook, signedUpClient, startTestServer } from "@booky/server/testing";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DESKTOP, launchBrowser, webDist } from "./browser.js";
-import { nextMonthEvening, shows } from "./members.js";
+import { launchBrowser, webDist } from "./browser.js";
+import { logInAs, nextMonthEvening, shows } from "./members.js";
 import { checkPage } from "./page-check.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
 
-async function logIn(who: { details: { email: string; password: string } }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: DESKTOP });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto("/log-in");
-  await page.getByLabel("E-mail").fill(who.details.email);
-  await page.getByLabel("Password").fill(who.details.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await shows(page.getByRole("heading", { name: /^Welcome back/ }));
-  return page;
-}
+const logIn = (who: Parameters<typeof logInAs>[2]) => logInAs(browser, server.url, who);
 
 describe("choosing the next book", () => {
   it("three books proposed, four members vote by ranked choice, the winner becomes a meeting in one step, with a schedule", async () => {

@@ -9,21 +9,19 @@ const move = <T,>(list: T[], from: number, to: number) => {
   return next;
 };
 
+interface BallotProps {
+  options: PollOption[];
+  /** The member's ballot so far, if any. */
+  initial: string[] | null;
+  busy: boolean;
+  onSubmit: (choices: string[]) => void;
+}
+
 /**
  * A ranked ballot: drag the books into order, or use each row's buttons (the
  * keyboard way); "Leave out" moves a book below the line, where it is not ranked.
  */
-export function RankedBallot({
-  options,
-  initial,
-  busy,
-  onSubmit,
-}: {
-  options: PollOption[];
-  initial: string[] | null;
-  busy: boolean;
-  onSubmit: (choices: string[]) => void;
-}) {
+export function RankedBallot({ options, initial, busy, onSubmit }: BallotProps) {
   const byId = new Map(options.map((option) => [option.id, option]));
   const [ranked, setRanked] = useState<string[]>(initial ?? options.map((option) => option.id));
   const [dragged, setDragged] = useState<number | null>(null);
@@ -103,17 +101,7 @@ export function RankedBallot({
 }
 
 /** An approval ballot: tick every book you would read. */
-export function ApprovalBallot({
-  options,
-  initial,
-  busy,
-  onSubmit,
-}: {
-  options: PollOption[];
-  initial: string[] | null;
-  busy: boolean;
-  onSubmit: (choices: string[]) => void;
-}) {
+export function ApprovalBallot({ options, initial, busy, onSubmit }: BallotProps) {
   const [approved, setApproved] = useState<string[]>(initial ?? []);
   return (
     <div className="flex flex-col gap-3">
