@@ -79,6 +79,7 @@ const constraintMessages: Record<string, { field?: string; message: string }> = 
   [constraint.tradeItemsCopyReserved]: { message: "One of these copies is already in another pending trade" },
   [constraint.loansOneActivePerCopy]: { field: "copyId", message: "This copy is already lent out" },
   [constraint.bookReadsOneOpen]: { message: "You are already reading this book" },
+  [constraint.bookProposalsOnePerClub]: { field: "bookId", message: "This book is already proposed in this club" },
 };
 
 /**

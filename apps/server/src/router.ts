@@ -11,10 +11,12 @@ import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
 import { notificationsRouter } from "./routers/notifications.js";
 import { pointsRouter } from "./routers/points.js";
+import { pollsRouter } from "./routers/polls.js";
 import { progressRouter } from "./routers/progress.js";
 import { publicRouter } from "./routers/public.js";
 import { recommendationsRouter } from "./routers/recommendations.js";
 import { reviewsRouter } from "./routers/reviews.js";
+import { schedulesRouter } from "./routers/schedules.js";
 import { shelvesRouter } from "./routers/shelves.js";
 import { copiesRouter } from "./routers/shelves-copies.js";
 import { tradesRouter } from "./routers/trades.js";
@@ -31,6 +33,8 @@ export const appRouter = router({
   clubs: clubsRouter,
   copies: copiesRouter,
   discussions: discussionsRouter,
+  polls: pollsRouter,
+  schedules: schedulesRouter,
   friends: friendsRouter,
   imports: importsRouter,
   leaderboards: leaderboardsRouter,

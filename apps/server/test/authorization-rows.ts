@@ -24,6 +24,7 @@ import {
   type SceneUser,
 } from "./authorization-fixture.js";
 import { importsRows } from "./authorization-rows-imports.js";
+import { pollsRows, schedulesRows } from "./authorization-rows-polls.js";
 import { reviewsRows } from "./authorization-rows-reviews.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
@@ -619,4 +620,6 @@ export const rows: Record<string, Case | Case[]> = {
   ...shelvesRows(),
   ...tradesRows(),
   ...importsRows(),
+  ...pollsRows(),
+  ...schedulesRows(),
 };

@@ -1,6 +1,6 @@
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { keepScreenshot } from "./browser.js";
+import { DESKTOP, keepScreenshot } from "./browser.js";
 
 /** Signs a new member up in `context` through the sign-up page; returns the page, on the home page. */
 export async function signUp(context: BrowserContext, username: string): Promise<Page> {
@@ -73,4 +73,20 @@ export async function createClubWithMeeting(owner: Page, club: string, book: str
   await owner.getByRole("button", { name: "Schedule meeting" }).click();
   await shows(owner.getByRole("heading", { name: book }));
   return { clubPath, meetingPath: new URL(owner.url()).pathname };
+}
+
+/** A browser context of its own for a member made through the API, logged in through the log-in page. */
+export async function logInAs(
+  browser: Browser,
+  baseURL: string,
+  who: { details: { email: string; password: string } },
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto("/log-in");
+  await page.getByLabel("E-mail").fill(who.details.email);
+  await page.getByLabel("Password").fill(who.details.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await shows(page.getByRole("heading", { name: /^Welcome back/ }));
+  return page;
 }

@@ -13,6 +13,7 @@ import { sendMeetingReminders } from "../services/meeting-reminders.js";
 import { transitionMeeting } from "../services/meetings.js";
 import { membersWithDigest, sendDigest, sendNotificationMail } from "../services/notification-mail.js";
 import { sendPasswordResetMail } from "../services/password-reset.js";
+import { closePoll } from "../services/polls.js";
 import { computeBookNeighbours } from "../services/recommendations.js";
 import { summarizeBook } from "../services/review-summaries.js";
 import { settleMeeting } from "../services/settlement.js";
@@ -24,6 +25,7 @@ const bookPayload = z.object({ bookId: z.uuid() });
 const mailPayload = z.object({ notificationId: z.number().int().positive() });
 const digestPayload = z.object({ userId: z.uuid() });
 const resetPayload = z.object({ email: z.string().min(1) });
+const pollPayload = z.object({ pollId: z.uuid() });
 
 /** What the jobs need beyond the database: the mailer and its settings, and the Books API (imports). */
 export interface MailDeps {
@@ -113,6 +115,13 @@ export function createTaskList(
     async "meeting-reminders"() {
       const reminded = await sendMeetingReminders(db);
       if (reminded > 0) log.info({ reminded }, "meeting reminders");
+    },
+
+    /** At a poll's closing time; closing twice is a no-op, so a retry or a second worker changes nothing. */
+    async "close-poll"(payload) {
+      const { pollId } = pollPayload.parse(payload);
+      const result = await closePoll(db, pollId);
+      log.info({ pollId, ...result }, "poll close");
     },
 
     async "refresh-leaderboards"() {

@@ -17,7 +17,8 @@ export type JobName =
   | "send-notification-email"
   | "queue-digests"
   | "send-digest"
-  | "send-password-reset";
+  | "send-password-reset"
+  | "close-poll";
 
 export interface EnqueueOptions {
   /** At most one pending job per key; adding again replaces it (or, if it is running, queues a fresh one). */
@@ -25,6 +26,8 @@ export interface EnqueueOptions {
   /** `preserve_run_at` debounces: repeated adds keep the first time. */
   jobKeyMode?: "replace" | "preserve_run_at";
   delaySeconds?: number;
+  /** When to run, instead of a delay (a poll's closing time). */
+  runAt?: Date;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function enqueueJob(
   await db.execute(sql`select graphile_worker.add_job(
     identifier => ${name}::text,
     payload => ${JSON.stringify(payload)}::json,
-    run_at => now() + make_interval(secs => ${options.delaySeconds ?? 0}),
+    run_at => coalesce(${options.runAt?.toISOString() ?? null}::timestamptz, now() + make_interval(secs => ${options.delaySeconds ?? 0})),
     job_key => ${options.jobKey ?? null}::text,
     job_key_mode => ${options.jobKeyMode ?? "replace"}::text
   )`);

@@ -63,6 +63,8 @@ const pages: [path: string | null, load: Load, guard?: Guard][] = [
     () => import("../features/discussions/thread-page").then((m) => m.ThreadPage),
     membersOnly,
   ],
+  ["clubs/:slug/polls", () => import("../features/polls/polls-page").then((m) => m.ClubPollsPage), membersOnly],
+  ["clubs/:slug/polls/:pollId", () => import("../features/polls/poll-page").then((m) => m.PollPage), membersOnly],
   [
     "meetings/:meetingId/discussion",
     () => import("../features/discussions/discussion-pages").then((m) => m.MeetingDiscussionPage),

@@ -20,6 +20,7 @@ export const constraint = {
   shelvesNamePerMember: "shelves_name_per_member_key",
   tradeItemsCopyReserved: "trade_items_copy_reserved_key",
   loansOneActivePerCopy: "loans_one_active_per_copy_key",
+  bookProposalsOnePerClub: "book_proposals_one_per_club_key",
 } as const;
 
 export type ConstraintName = (typeof constraint)[keyof typeof constraint];

@@ -1,5 +1,7 @@
-import { Link } from "react-router";
-import { Alert, buttonClass, Card, PageTitle } from "../../components/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { Alert, buttonClass, Card, PageTitle, Skeleton } from "../../components/ui";
+import { useTRPC } from "../../lib/trpc";
 import { DiscussionTabs } from "../discussions/tabs";
 import { ScheduleMeetingForm } from "../meetings/schedule-meeting-form";
 import { type Club, ClubLoader } from "./club-loader";
@@ -53,13 +55,28 @@ function ClubView({ data, slug }: { data: Club; slug: string }) {
               {full.visibility === "private" && <JoinRequests clubId={full.id} />}
             </div>
           )}
-          {isAdmin && !full.archivedAt && (
-            <Card title="Schedule a meeting" className="md:col-span-2">
-              <ScheduleMeetingForm clubId={full.id} />
-            </Card>
-          )}
+          {isAdmin && !full.archivedAt && <ScheduleCard clubId={full.id} />}
         </div>
       )}
     </div>
+  );
+}
+
+/** The schedule form; `?book=<id>` (a poll's winner) pre-fills its book. */
+function ScheduleCard({ clubId }: { clubId: string }) {
+  const [params] = useSearchParams();
+  const bookId = params.get("book");
+  const trpc = useTRPC();
+  const book = useQuery({ ...trpc.books.get.queryOptions({ bookId: bookId ?? "" }), enabled: bookId !== null });
+  return (
+    <section id="schedule" className="md:col-span-2">
+      <Card title="Schedule a meeting">
+        {bookId !== null && book.isPending ? (
+          <Skeleton className="h-48 w-full" />
+        ) : (
+          <ScheduleMeetingForm key={book.data?.id ?? "none"} clubId={clubId} initialBook={book.data ?? null} />
+        )}
+      </Card>
+    </section>
   );
 }

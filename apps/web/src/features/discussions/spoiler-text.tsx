@@ -27,7 +27,8 @@ export function TextBody({
   return <Rendered html={html ?? ""} />;
 }
 
-function Rendered({ html }: { html: string }) {
+/** Server-sanitized Markdown HTML. */
+export function Rendered({ html }: { html: string }) {
   return (
     <div
       className="prose-booky flex flex-col gap-2 break-words [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:font-mono [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6"

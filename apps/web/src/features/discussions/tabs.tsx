@@ -5,7 +5,7 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? "border-brand-700 text-brand-800 dark:text-brand-100" : "border-transparent hover:border-stone-300"
   }`;
 
-/** The tabs of a club or a meeting: what it is, and its discussion. */
+/** The tabs of a club or a meeting: what it is, its discussion, and (a club's) the polls choosing its next book. */
 export function DiscussionTabs({ base, label }: { base: string; label: string }) {
   return (
     <nav aria-label={label} className="flex gap-2 border-b border-stone-200 dark:border-stone-800">
@@ -15,6 +15,11 @@ export function DiscussionTabs({ base, label }: { base: string; label: string })
       <NavLink to={`${base}/discussion`} className={tabClass}>
         Discussion
       </NavLink>
+      {label === "Club" && (
+        <NavLink to={`${base}/polls`} className={tabClass}>
+          Next book
+        </NavLink>
+      )}
     </nav>
   );
 }

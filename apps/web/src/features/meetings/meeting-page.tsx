@@ -13,6 +13,7 @@ import { MeetingControls } from "./meeting-controls";
 import { ProgressForm } from "./progress-form";
 import { RaceBoard } from "./race-board";
 import { RsvpCard } from "./rsvp-card";
+import { ScheduleCard } from "./schedule-card";
 
 /** recharts is heavy: it loads with the chart, after the rest of the page. */
 const ProgressChart = lazy(() => import("./progress-chart"));
@@ -36,6 +37,18 @@ export function MeetingPage() {
     enabled: meeting.isSuccess,
     refetchInterval: LIVE_REFRESH_MS,
   });
+  const schedule = useQuery({
+    ...trpc.schedules.get.queryOptions({ meetingId }),
+    enabled: meeting.isSuccess,
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+  const standings = useMemo(
+    () =>
+      schedule.data && schedule.data.milestones.length > 0
+        ? new Map(schedule.data.standings.map((s) => [s.userId, s.standing]))
+        : undefined,
+    [schedule.data],
+  );
   const going = meeting.data?.myRsvp?.status === "going";
   const mine = useQuery({ ...trpc.progress.get.queryOptions({ meetingId }), enabled: going });
   const boardData = board.data && {
@@ -116,7 +129,8 @@ export function MeetingPage() {
       {going && open && mine.data && (
         <ProgressForm meetingId={meetingId} pageCount={data.bookPageCount} mine={mine.data} />
       )}
-      <RaceBoard board={boardData} query={board} updatedAt={board.dataUpdatedAt} />
+      <RaceBoard board={boardData} query={board} updatedAt={board.dataUpdatedAt} standings={standings} />
+      <ScheduleCard meetingId={meetingId} canEdit={open && (data.myRole === "owner" || data.myRole === "admin")} />
       <BetPoolPanel meeting={data} />
       <Card title="Progress over time">
         <Suspense fallback={<Skeleton className="h-72" />}>

@@ -1,6 +1,8 @@
+import type { ReadingStanding } from "@booky/domain";
 import type { RouterOutputs } from "@booky/server";
 import { Card, EmptyState, LoadMore, ProgressBar, Skeleton } from "../../components/ui";
 import { useSession } from "../../lib/use-session";
+import { StandingBadge } from "./schedule-card";
 
 type Board = RouterOutputs["progress"]["forMeeting"];
 type LoadMoreQuery = Parameters<typeof LoadMore>[0]["query"];
@@ -10,10 +12,13 @@ export function RaceBoard({
   board,
   query,
   updatedAt,
+  standings,
 }: {
   board: Board | undefined;
   query: LoadMoreQuery;
   updatedAt: number;
+  /** Each reader's place against the reading schedule, when the meeting has one. */
+  standings?: ReadonlyMap<string, ReadingStanding> | undefined;
 }) {
   const session = useSession();
   const myId = session.status === "authenticated" ? session.user.id : null;
@@ -32,6 +37,9 @@ export function RaceBoard({
                   {row.user.displayName}
                   {row.user.id === myId && (
                     <span className="font-normal text-stone-600 dark:text-stone-400"> (you)</span>
+                  )}
+                  {standings?.get(row.user.id) && (
+                    <StandingBadge standing={standings.get(row.user.id) as ReadingStanding} />
                   )}
                 </span>
                 <span>{row.finished ? "Finished" : `page ${row.page} · ${row.percent}%`}</span>

@@ -7,16 +7,31 @@ import type { z } from "zod";
 import { Button } from "../../components/ui";
 import { useServerErrors } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
+import type { PickedBook } from "../books/book-picker";
 import { MeetingForm, meetingFieldNames } from "./meeting-fields";
 
 type Values = z.input<typeof createMeetingInput>;
 
-export function ScheduleMeetingForm({ clubId }: { clubId: string }) {
+/** Schedules a meeting; `initialBook` pre-fills the book (a poll's winner). */
+export function ScheduleMeetingForm({
+  clubId,
+  initialBook = null,
+}: {
+  clubId: string;
+  initialBook?: PickedBook | null;
+}) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const form = useForm<Values, unknown, z.output<typeof createMeetingInput>>({
     resolver: zodResolver(createMeetingInput),
-    defaultValues: { clubId, bookPageCount: null, place: null, link: null, readingDeadline: null },
+    defaultValues: {
+      clubId,
+      bookId: initialBook?.id ?? "",
+      bookPageCount: null,
+      place: null,
+      link: null,
+      readingDeadline: null,
+    },
   });
   const { formError, clear, onError } = useServerErrors(form, meetingFieldNames);
   const create = useMutation(trpc.meetings.create.mutationOptions());
@@ -29,7 +44,7 @@ export function ScheduleMeetingForm({ clubId }: { clubId: string }) {
   });
 
   return (
-    <MeetingForm form={form} initialBook={null} onSubmit={onSubmit} error={formError}>
+    <MeetingForm form={form} initialBook={initialBook} onSubmit={onSubmit} error={formError}>
       <div className="sm:col-span-2">
         <Button type="submit" busy={create.isPending}>
           Schedule meeting

@@ -1,0 +1,108 @@
+import { catalogBook, signedUpClient, startTestServer } from "@booky/server/testing";
+import { describe, expect, it } from "vitest";
+import { launchBrowser, webDist } from "./browser.js";
+import { logInAs, nextMonthEvening, shows } from "./members.js";
+import { checkPage } from "./page-check.js";
+
+const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
+const browser = await launchBrowser();
+
+const logIn = (who: Parameters<typeof logInAs>[2]) => logInAs(browser, server.url, who);
+
+describe("choosing the next book", () => {
+  it("three books proposed, four members vote by ranked choice, the winner becomes a meeting in one step, with a schedule", async () => {
+    const host = await signedUpClient(server);
+    const [a, b, c] = [await signedUpClient(server), await signedUpClient(server), await signedUpClient(server)];
+    const club = await host.client.trpc.clubs.create.mutate({
+      name: "Orchard Readers",
+      category: "fiction",
+      isOnline: true,
+    });
+    for (const member of [a, b, c]) await member.client.trpc.clubs.join.mutate({ clubId: club.id });
+    const [lighthouse, winter, paper] = [
+      await catalogBook(server, { title: "The Lighthouse Keeper", pageCount: 240 }),
+      await catalogBook(server, { title: "Winter Orchard", pageCount: 320 }),
+      await catalogBook(server, { title: "Paper Moons", pageCount: 180 }),
+    ];
+    await b.client.trpc.polls.propose.mutate({ clubId: club.id, bookId: winter.id, pitch: "Snow, apples and a feud." });
+    await c.client.trpc.polls.propose.mutate({ clubId: club.id, bookId: paper.id, pitch: "Short and *strange*." });
+
+    // A member proposes the third book through the page, with a pitch.
+    const member = await logIn(a);
+    await member.goto(`/clubs/${club.slug}/polls`);
+    await member.getByLabel("Book", { exact: true }).fill("lighthouse keeper");
+    await member.getByRole("button", { name: `Choose ${lighthouse.title}` }).click();
+    await member.getByLabel("Pitch (Markdown)").fill("A **storm** and a secret.");
+    await member.getByRole("button", { name: "Propose book" }).click();
+    await shows(member.locator("strong", { hasText: "storm" }));
+    await checkPage(member, "polls-proposals");
+
+    // The owner opens a ranked-choice poll among the three.
+    const owner = await logIn(host);
+    await owner.goto(`/clubs/${club.slug}/polls`);
+    for (const title of [lighthouse.title, winter.title, paper.title]) {
+      await owner.getByRole("checkbox", { name: title }).check();
+    }
+    await owner.getByLabel("Closes at").fill(nextMonthEvening());
+    await owner.getByRole("button", { name: "Open poll" }).click();
+    await shows(owner.getByRole("heading", { name: "Ranked-choice poll" }));
+    const pollId = new URL(owner.url()).pathname.split("/").pop() ?? "";
+
+    // The owner ranks with the buttons (the keyboard way): Winter Orchard, then Paper Moons, then the lighthouse.
+    await owner.getByRole("button", { name: `Leave out ${lighthouse.title}` }).click();
+    await owner.getByRole("button", { name: `Leave out ${paper.title}` }).click();
+    await owner.getByRole("button", { name: `Rank ${paper.title}` }).click();
+    await owner.getByRole("button", { name: `Rank ${lighthouse.title}` }).focus();
+    await owner.keyboard.press("Enter");
+    await expect
+      .poll(() => owner.getByRole("list", { name: "Your ranking" }).getByRole("listitem").allInnerTexts())
+      .toEqual([
+        expect.stringContaining(winter.title),
+        expect.stringContaining(paper.title),
+        expect.stringContaining(lighthouse.title),
+      ]);
+    await checkPage(owner, "poll-ballot");
+    await owner.getByRole("button", { name: "Cast my ballot" }).click();
+    await shows(owner.getByText("Your ballot is in"));
+
+    // Three more members vote.
+    const { options } = await a.client.trpc.polls.get.query({ clubId: club.id, pollId });
+    const optionOf = (bookId: string) => options.find((option) => option.book.id === bookId)?.id ?? "";
+    await a.client.trpc.polls.vote.mutate({ clubId: club.id, pollId, choices: [optionOf(lighthouse.id)] });
+    await b.client.trpc.polls.vote.mutate({
+      clubId: club.id,
+      pollId,
+      choices: [optionOf(paper.id), optionOf(winter.id)],
+    });
+    await c.client.trpc.polls.vote.mutate({ clubId: club.id, pollId, choices: [optionOf(winter.id)] });
+
+    // The owner closes the poll: the rounds chart shows who was eliminated and where the votes went.
+    await owner.reload();
+    await shows(owner.getByText("4 ballot(s)", { exact: false }));
+    await owner.getByRole("button", { name: "Close the poll now" }).click();
+    await owner.getByRole("button", { name: "Close it" }).click();
+    await shows(owner.getByRole("heading", { name: "The next book" }));
+    await shows(owner.getByRole("heading", { name: "Round 2" }));
+    await shows(owner.getByText("is eliminated (tie broken by the stated rule)", { exact: false }));
+    await checkPage(owner, "poll-results");
+
+    // One step to a meeting: the schedule form comes with the winner picked.
+    await owner.getByRole("link", { name: "Schedule a meeting for this book" }).click();
+    await shows(owner.getByTestId("picked-book").filter({ hasText: winter.title }));
+    await owner.getByLabel("Starts at").fill(nextMonthEvening());
+    await owner.getByLabel("Video link").fill("https://meet.example.com/orchard");
+    await owner.getByRole("button", { name: "Schedule meeting" }).click();
+    await shows(owner.getByRole("heading", { name: winter.title }));
+
+    // The meeting gets a reading schedule; the race board shows each reader against it.
+    const meetingId = new URL(owner.url()).pathname.split("/").pop() ?? "";
+    await host.client.trpc.meetings.rsvp.mutate({ meetingId, status: "going" });
+    await owner.getByRole("button", { name: "Add a milestone" }).click();
+    await owner.getByLabel("Milestone 1: up to page").fill("160");
+    await owner.getByLabel("Milestone 1: by").fill(nextMonthEvening().replace("T19:00", "T09:00"));
+    await owner.getByRole("button", { name: "Save schedule" }).click();
+    await shows(owner.getByText("Up to page 160 by"));
+    await shows(owner.getByText("On track"));
+    await checkPage(owner, "meeting-schedule");
+  }, 180_000);
+});
