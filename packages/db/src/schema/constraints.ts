@@ -18,6 +18,7 @@ export const constraint = {
   shelvesNamePerMember: "shelves_name_per_member_key",
   tradeItemsCopyReserved: "trade_items_copy_reserved_key",
   loansOneActivePerCopy: "loans_one_active_per_copy_key",
+  moderationCasesOneOpen: "moderation_cases_one_open_key",
 } as const;
 
 export type ConstraintName = (typeof constraint)[keyof typeof constraint];

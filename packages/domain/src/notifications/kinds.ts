@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   "bet_settled",
   "reply",
   "mention",
+  "moderation",
+  "report_resolved",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,6 +39,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   bet_settled: "in_app",
   reply: "email_digest",
   mention: "email_immediate",
+  moderation: "email_immediate",
+  report_resolved: "in_app",
 };
 
 /** Whether a notification of this delivery is stored (and shown in the app), and whether it is mailed. */

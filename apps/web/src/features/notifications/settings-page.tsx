@@ -16,6 +16,8 @@ export const kindLabels: Record<NotificationKind, string> = {
   bet_settled: "Settled bets",
   reply: "Replies to me",
   mention: "Mentions of me",
+  moderation: "Moderators' actions about me",
+  report_resolved: "Answers to my reports",
 };
 
 const deliveryLabels: Record<NotificationDelivery, string> = {
