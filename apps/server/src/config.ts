@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defaultDataDir } from "@booky/db";
+import { DEFAULT_AUTO_HIDE_REPORTS } from "@booky/domain";
 import { z } from "zod";
 import { persistedSigningSecret } from "./signing-secret.js";
 
@@ -56,6 +57,8 @@ const envSchema = z.object({
   GOOGLE_BOOKS_RATE_PER_MINUTE: wholeNumber(1, 10_000).default(60),
   GOOGLE_BOOKS_BREAKER_RESET_MS: wholeNumber(100, 600_000).default(30_000),
   GOOGLE_BOOKS_CACHE_TTL_SECONDS: wholeNumber(1).default(7 * 24 * 3600),
+  /** Reports from this many distinct members hide a text pending review; 0 turns auto-hide off. */
+  MODERATION_AUTO_HIDE_REPORTS: wholeNumber(0, 1000).default(DEFAULT_AUTO_HIDE_REPORTS),
 });
 
 export type Env = z.input<typeof envSchema>;

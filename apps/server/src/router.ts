@@ -1,3 +1,4 @@
+import { adminRouter } from "./routers/admin.js";
 import { authRouter } from "./routers/auth.js";
 import { betsRouter } from "./routers/bets.js";
 import { booksRouter } from "./routers/books.js";
@@ -8,6 +9,7 @@ import { friendsRouter } from "./routers/friends.js";
 import { importsRouter } from "./routers/imports.js";
 import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
+import { moderationRouter } from "./routers/moderation.js";
 import { notificationsRouter } from "./routers/notifications.js";
 import { pointsRouter } from "./routers/points.js";
 import { progressRouter } from "./routers/progress.js";
@@ -20,6 +22,7 @@ import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
+  admin: adminRouter,
   auth: authRouter,
   bets: betsRouter,
   books: booksRouter,
@@ -32,6 +35,7 @@ export const appRouter = router({
   leaderboards: leaderboardsRouter,
   loans: loansRouter,
   meetings: meetingsRouter,
+  moderation: moderationRouter,
   notifications: notificationsRouter,
   points: pointsRouter,
   progress: progressRouter,

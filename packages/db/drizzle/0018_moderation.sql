@@ -83,6 +83,9 @@ CREATE UNIQUE INDEX "moderation_cases_one_open_key" ON "moderation_cases" USING 
 CREATE INDEX "moderation_cases_club_queue_idx" ON "moderation_cases" USING btree ("club_id","status","last_reported_at","id");--> statement-breakpoint
 CREATE INDEX "moderation_cases_queue_idx" ON "moderation_cases" USING btree ("status","last_reported_at","id");--> statement-breakpoint
 CREATE INDEX "moderation_cases_subject_idx" ON "moderation_cases" USING btree ("subject_id");--> statement-breakpoint
+CREATE INDEX "sessions_last_used_idx" ON "sessions" USING btree ("last_used_at","user_id");--> statement-breakpoint
+CREATE INDEX "users_created_at_idx" ON "users" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "meetings_starts_idx" ON "meetings" USING btree ("starts_at");--> statement-breakpoint
 CREATE INDEX "discussion_reports_case_idx" ON "discussion_reports" USING btree ("case_id");--> statement-breakpoint
 -- Hand-written below: what drizzle-kit does not manage (a key between two schema files, triggers, backfill).
 ALTER TABLE "discussion_reports" ADD CONSTRAINT "discussion_reports_case_fk" FOREIGN KEY ("case_id") REFERENCES "public"."moderation_cases"("id") ON DELETE cascade;--> statement-breakpoint

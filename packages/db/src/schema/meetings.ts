@@ -42,6 +42,8 @@ export const meetings = pgTable(
     index("meetings_club_starts_idx").on(t.clubId, t.startsAt, t.id),
     index("meetings_status_deadline_idx").on(t.status, t.readingDeadline),
     index("meetings_book_idx").on(t.bookId),
+    /** The operator dashboard's meetings per week. */
+    index("meetings_starts_idx").on(t.startsAt),
   ],
 );
 

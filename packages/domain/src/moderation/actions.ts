@@ -2,7 +2,15 @@
  * What moderators do. Club admins act on their club's reports; site admins on
  * everything, and they alone suspend and ban accounts.
  */
-export const CASE_ACTIONS = ["dismiss", "remove_content", "warn", "mute", "remove_from_club", "suspend", "ban"] as const;
+export const CASE_ACTIONS = [
+  "dismiss",
+  "remove_content",
+  "warn",
+  "mute",
+  "remove_from_club",
+  "suspend",
+  "ban",
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** The actions only a site admin may take. */

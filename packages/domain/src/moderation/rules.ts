@@ -13,7 +13,8 @@ export function actionAllowed(scope: ModeratorScope, action: CaseAction, target:
 /** When a mute or suspension of `days` days from `now` ends; null for a ban. */
 export function sanctionEnd(now: Date, kind: SuspensionKind | "mute", days: number | null): Date | null {
   if (kind === "banned") return null;
-  if (days === null || !Number.isInteger(days) || days < 1) throw new RangeError("a mute or suspension lasts whole days");
+  if (days === null || !Number.isInteger(days) || days < 1)
+    throw new RangeError("a mute or suspension lasts whole days");
   return new Date(now.getTime() + days * 86_400_000);
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { clubIdInput } from "../clubs/schemas.js";
 import { SITE_ROLES } from "../clubs/roles.js";
+import { clubIdInput } from "../clubs/schemas.js";
 import { text, timestamp } from "../shared/inputs.js";
 import { pageInput } from "../shared/pagination.js";
 import { AUDIT_KINDS, CASE_ACTIONS, CASE_STATUSES, SANCTION_DAYS_MAX } from "./actions.js";
@@ -32,11 +32,13 @@ export const restoreContentInput = clubIdInput.extend({
 });
 export const unmuteInput = clubIdInput.extend({ userId: z.uuid("Unknown member"), reason });
 
-export const suspendInput = userIdInput.extend({
-  kind: z.enum(["suspended", "banned"]),
-  reason,
-  days: days.nullish(),
-}).refine((input) => input.kind === "banned" || input.days, { path: ["days"], message: "Say for how many days" });
+export const suspendInput = userIdInput
+  .extend({
+    kind: z.enum(["suspended", "banned"]),
+    reason,
+    days: days.nullish(),
+  })
+  .refine((input) => input.kind === "banned" || input.days, { path: ["days"], message: "Say for how many days" });
 export const restoreAccountInput = userIdInput.extend({ reason });
 export const setSiteRoleInput = userIdInput.extend({ role: z.enum(SITE_ROLES, "Pick a role"), reason });
 export const clubArchiveInput = clubIdInput.extend({ archived: z.boolean(), reason });
