@@ -127,14 +127,14 @@ export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx
  * Club content (members, meetings): any public club's; a private club's only
  * to its members and to site admins, who moderate; other callers get FORBIDDEN.
  */
-export const clubContentProcedure = clubProcedure.use(async ({ ctx, path, next }) => {
+export const clubContentProcedure = clubProcedure.use(async ({ ctx, path, type, next }) => {
   requireClubContent(
     ctx.club,
     ctx.role,
     ctx.user.role,
     "This club is private: join it to see its members and meetings",
   );
-  await logPrivateClubRead(ctx.db, { user: ctx.user, role: ctx.role, club: ctx.club, path });
+  if (type === "query") await logPrivateClubRead(ctx.db, { user: ctx.user, role: ctx.role, club: ctx.club, path });
   return next();
 });
 
@@ -160,16 +160,19 @@ function requireClubRole(role: ClubRoleName | null, required: ClubRoleName): Clu
  * (the same rule as `clubContentProcedure`: others get FORBIDDEN). Adds
  * `meeting` and the caller's `role` in its club.
  */
-export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, path, next }) => {
+export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, path, type, next }) => {
   const found = await findMeetingWithRole(ctx.db, input.meetingId, ctx.user.id);
   if (!found) throw notFound("No such meeting");
   requireClubContent(found, found.role, ctx.user.role, "Join this club to see its meetings");
-  await logPrivateClubRead(ctx.db, {
-    user: ctx.user,
-    role: found.role,
-    club: { id: found.meeting.clubId, visibility: found.visibility },
-    path,
-  });
+  // Reads only: mutations on a club need a membership, which moderators do not hold by being site admins.
+  if (type === "query") {
+    await logPrivateClubRead(ctx.db, {
+      user: ctx.user,
+      role: found.role,
+      club: { id: found.meeting.clubId, visibility: found.visibility },
+      path,
+    });
+  }
   return next({ ctx: { meeting: found.meeting, role: found.role } });
 });
 

@@ -27,6 +27,7 @@ import { REFRESH_COOKIE } from "../src/http/refresh-cookie.js";
 import { hashPassword } from "../src/services/passwords.js";
 import { openSession } from "../src/services/sessions.js";
 import { createAccessTokens } from "../src/services/tokens.js";
+import { moderationSnapshot } from "./authorization-snapshot-moderation.js";
 import { shelvesSnapshot } from "./authorization-snapshot-shelves.js";
 import { catalogBook } from "./catalog.js";
 import type { TestClient, TestServer } from "./harness.js";
@@ -291,6 +292,7 @@ export async function createScenes(server: TestServer) {
       db.select().from(pointLedger).where(inArray(pointLedger.userId, userIds)).orderBy(asc(pointLedger.id)),
       db.select().from(pointBalances).where(inArray(pointBalances.userId, userIds)).orderBy(asc(pointBalances.userId)),
       ...shelvesSnapshot(db, userIds),
+      ...moderationSnapshot(db, userIds, clubIds),
     ]);
   }
 

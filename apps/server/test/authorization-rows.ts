@@ -23,6 +23,7 @@ import {
   type SceneUser,
 } from "./authorization-fixture.js";
 import { importsRows } from "./authorization-rows-imports.js";
+import { moderationRows } from "./authorization-rows-moderation.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
 import { newMember, type TestClient } from "./harness.js";
@@ -588,4 +589,5 @@ export const rows: Record<string, Case | Case[]> = {
   ...shelvesRows(),
   ...tradesRows(),
   ...importsRows(),
+  ...moderationRows(),
 };

@@ -33,8 +33,11 @@ describe("suspensions and bans", () => {
     expect(refusal.data?.current).toMatchObject({ kind: "suspended", reason: "Spamming clubs" });
     // A wrong password still says only that: nothing about the account leaks.
     expect(
-      (await rejectionOf(server.client().trpc.auth.logIn.mutate({ email: member.details.email, password: "wrong one!" })))
-        .data?.code,
+      (
+        await rejectionOf(
+          server.client().trpc.auth.logIn.mutate({ email: member.details.email, password: "wrong one!" }),
+        )
+      ).data?.code,
     ).toBe("UNAUTHORIZED");
 
     await admin.client.trpc.admin.restoreAccount.mutate({ userId: member.user.id, reason: "Appeal granted" });
@@ -44,7 +47,10 @@ describe("suspensions and bans", () => {
     const news = await back.trpc.notifications.list.query({});
     expect(news.items.map((item) => item.data.action)).toEqual(["restore_account", "suspend"]);
     expect(news.items[1]?.data).toMatchObject({ reason: "Spamming clubs", endsAt: suspended.endsAt?.toISOString() });
-    const kinds = await server.db.select({ kind: auditLog.kind }).from(auditLog).where(eq(auditLog.targetUserId, member.user.id));
+    const kinds = await server.db
+      .select({ kind: auditLog.kind })
+      .from(auditLog)
+      .where(eq(auditLog.targetUserId, member.user.id));
     expect(kinds.map((row) => row.kind)).toEqual(["suspend", "restore_account"]);
   });
 
@@ -64,7 +70,9 @@ describe("suspensions and bans", () => {
     });
     expect(banned.endsAt).toBeNull();
     const refusal = await rejectionOf(
-      server.client().trpc.auth.logIn.mutate({ email: club.behind.details.email, password: club.behind.details.password }),
+      server
+        .client()
+        .trpc.auth.logIn.mutate({ email: club.behind.details.email, password: club.behind.details.password }),
     );
     expect(refusal.message).toMatch(/permanently banned.*Repeated harassment/);
   });
@@ -100,9 +108,9 @@ describe("the site-admin guard", () => {
     expect(
       await codeOf(admin.client.trpc.admin.suspend.mutate({ userId: self, kind: "banned", reason: "Testing myself" })),
     ).toBe("FORBIDDEN");
-    expect(await codeOf(admin.client.trpc.admin.setRole.mutate({ userId: self, role: "user", reason: "Stepping down" }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await codeOf(admin.client.trpc.admin.setRole.mutate({ userId: self, role: "user", reason: "Stepping down" })),
+    ).toBe("FORBIDDEN");
     const [still] = await server.db.select({ role: users.role }).from(users).where(eq(users.id, self));
     expect(still?.role).toBe("admin");
   });
@@ -122,9 +130,11 @@ describe("the site-admin guard", () => {
     // The remaining admin is the last: suspending another (non-admin) works, but nobody can demote them.
     const remaining = admins[0]?.id === first.user.id ? first : second;
     const other = remaining === first ? second : first;
-    expect(await codeOf(other.client.trpc.admin.setRole.mutate({ userId: remaining.user.id, role: "user", reason: "Again" }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await codeOf(
+        other.client.trpc.admin.setRole.mutate({ userId: remaining.user.id, role: "user", reason: "Again" }),
+      ),
+    ).toBe("FORBIDDEN");
     await remaining.client.trpc.admin.setRole.mutate({ userId: other.user.id, role: "admin", reason: "Make up" });
     await other.client.trpc.admin.setRole.mutate({ userId: remaining.user.id, role: "user", reason: "Rotation" });
   });
@@ -161,9 +171,9 @@ describe("site administration", () => {
     expect(archived.archivedAt).not.toBeNull();
     const restored = await admin.archiveClub.mutate({ clubId: club.clubId, archived: false, reason: "Back" });
     expect(restored.archivedAt).toBeNull();
-    expect(await codeOf(admin.archiveClub.mutate({ clubId: crypto.randomUUID(), archived: true, reason: "Gone" }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(admin.archiveClub.mutate({ clubId: crypto.randomUUID(), archived: true, reason: "Gone" })),
+    ).toBe("NOT_FOUND");
 
     const board = await admin.dashboard.query();
     expect(board.cases.open).toBeGreaterThanOrEqual(1);

@@ -10,8 +10,16 @@ export async function moderatedClub(server: TestServer, visibility: "public" | "
   const club = await bookClub(server, visibility);
   const { clubId, host, ahead, behind, finisher } = club;
   await host.client.trpc.clubs.setRole.mutate({ clubId, userId: finisher.user.id, role: "admin" });
-  const thread = await ahead.client.trpc.discussions.createThread.mutate({ clubId, title: "First impressions", body: "A fine start." });
-  const comment = await behind.client.trpc.discussions.comment.mutate({ clubId, threadId: thread.id, body: "You are all idiots." });
+  const thread = await ahead.client.trpc.discussions.createThread.mutate({
+    clubId,
+    title: "First impressions",
+    body: "A fine start.",
+  });
+  const comment = await behind.client.trpc.discussions.comment.mutate({
+    clubId,
+    threadId: thread.id,
+    body: "You are all idiots.",
+  });
   const siteAdmin = await siteAdminClient(server);
   return { ...club, admin: finisher, thread, comment, siteAdmin };
 }

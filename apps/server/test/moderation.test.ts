@@ -9,7 +9,12 @@ const fieldsOf = async (call: Promise<unknown>) =>
   Object.keys((await rejectionOf(call)).data?.zodError?.fieldErrors ?? {});
 
 const reportComment = (reader: { client: { trpc: any } }, clubId: string, id: string, details = "") =>
-  reader.client.trpc.discussions.report.mutate({ clubId, target: { kind: "comment", id }, reason: "harassment", details });
+  reader.client.trpc.discussions.report.mutate({
+    clubId,
+    target: { kind: "comment", id },
+    reason: "harassment",
+    details,
+  });
 
 async function auditOf(clubId: string) {
   return server.db.select().from(auditLog).where(eq(auditLog.clubId, clubId)).orderBy(auditLog.id);
@@ -57,7 +62,12 @@ describe("the report queue", () => {
     // Another club's admin naming this club's case through their own club: no such case there.
     expect(
       await codeOf(
-        other.admin.client.trpc.moderation.act.mutate({ clubId: other.clubId, caseId: id, action: "warn", reason: "Be nice" }),
+        other.admin.client.trpc.moderation.act.mutate({
+          clubId: other.clubId,
+          caseId: id,
+          action: "warn",
+          reason: "Be nice",
+        }),
       ),
     ).toBe("NOT_FOUND");
     const [stillOpen] = await server.db.select().from(moderationCases).where(eq(moderationCases.id, id));
@@ -73,7 +83,10 @@ describe("automatic hiding", () => {
     const reporters = [club.ahead, club.finisher, club.bystander, club.host, ...extra];
     await Promise.all(reporters.map((reader) => reportComment(reader, club.clubId, club.comment.id)));
 
-    const [hidden] = await server.db.select().from(discussionComments).where(eq(discussionComments.id, club.comment.id));
+    const [hidden] = await server.db
+      .select()
+      .from(discussionComments)
+      .where(eq(discussionComments.id, club.comment.id));
     expect(hidden?.moderation).toBe("hidden");
     const hides = (await auditOf(club.clubId)).filter((entry) => entry.kind === "auto_hide");
     expect(hides).toHaveLength(1);
@@ -82,8 +95,14 @@ describe("automatic hiding", () => {
     expect(queued.reporterCount).toBe(reporters.length);
     expect(queued.hiddenAt).not.toBeNull();
 
-    const seen = await club.outsider.client.trpc.discussions.comments.query({ clubId: club.clubId, threadId: club.thread.id });
-    expect(seen.items[0]).toMatchObject({ text: null, moderated: { state: "hidden", notice: "Hidden pending review" } });
+    const seen = await club.outsider.client.trpc.discussions.comments.query({
+      clubId: club.clubId,
+      threadId: club.thread.id,
+    });
+    expect(seen.items[0]).toMatchObject({
+      text: null,
+      moderated: { state: "hidden", notice: "Hidden pending review" },
+    });
 
     // Dismissing the case shows the text again.
     await club.admin.client.trpc.moderation.act.mutate({
@@ -92,7 +111,10 @@ describe("automatic hiding", () => {
       action: "dismiss",
       reason: "Heated, not abusive",
     });
-    const shown = await club.outsider.client.trpc.discussions.comments.query({ clubId: club.clubId, threadId: club.thread.id });
+    const shown = await club.outsider.client.trpc.discussions.comments.query({
+      clubId: club.clubId,
+      threadId: club.thread.id,
+    });
     expect(shown.items[0]).toMatchObject({ text: { excerpt: "You are all idiots." }, moderated: null });
   });
 });
@@ -110,16 +132,25 @@ describe("actions", () => {
     });
     expect(done).toMatchObject({ action: "remove_content", endsAt: null });
 
-    const asAuthor = await club.behind.client.trpc.discussions.comments.query({ clubId: club.clubId, threadId: club.thread.id });
+    const asAuthor = await club.behind.client.trpc.discussions.comments.query({
+      clubId: club.clubId,
+      threadId: club.thread.id,
+    });
     expect(asAuthor.items[0]).toMatchObject({
       text: null,
       moderated: { state: "removed", notice: "Removed by the moderators", reason: "Insults are not welcome here" },
     });
-    const asOther = await club.ahead.client.trpc.discussions.comments.query({ clubId: club.clubId, threadId: club.thread.id });
+    const asOther = await club.ahead.client.trpc.discussions.comments.query({
+      clubId: club.clubId,
+      threadId: club.thread.id,
+    });
     expect(asOther.items[0]).toMatchObject({ text: null, moderated: { state: "removed", reason: null } });
 
     const authorNews = await club.behind.client.trpc.notifications.list.query({});
-    expect(authorNews.items[0]).toMatchObject({ kind: "moderation", data: { action: "remove_content", reason: "Insults are not welcome here" } });
+    expect(authorNews.items[0]).toMatchObject({
+      kind: "moderation",
+      data: { action: "remove_content", reason: "Insults are not welcome here" },
+    });
     const reporterNews = await club.ahead.client.trpc.notifications.list.query({});
     expect(reporterNews.items[0]).toMatchObject({ kind: "report_resolved", data: { action: "remove_content" } });
 
@@ -135,7 +166,10 @@ describe("actions", () => {
       id: club.comment.id,
       reason: "On appeal",
     });
-    const back = await club.ahead.client.trpc.discussions.comments.query({ clubId: club.clubId, threadId: club.thread.id });
+    const back = await club.ahead.client.trpc.discussions.comments.query({
+      clubId: club.clubId,
+      threadId: club.thread.id,
+    });
     expect(back.items[0]?.text).not.toBeNull();
     expect((await auditOf(club.clubId)).map((entry) => entry.kind)).toEqual(["remove_content", "restore_content"]);
   });
@@ -145,7 +179,12 @@ describe("actions", () => {
     await reportComment(club.ahead, club.clubId, club.comment.id);
     const { id } = await caseOfComment(club);
     const results = await Promise.allSettled([
-      club.admin.client.trpc.moderation.act.mutate({ clubId: club.clubId, caseId: id, action: "warn", reason: "Mind the tone" }),
+      club.admin.client.trpc.moderation.act.mutate({
+        clubId: club.clubId,
+        caseId: id,
+        action: "warn",
+        reason: "Mind the tone",
+      }),
       club.host.client.trpc.moderation.act.mutate({
         clubId: club.clubId,
         caseId: id,
@@ -172,18 +211,34 @@ describe("actions", () => {
     });
     expect(muted.endsAt?.getTime()).toBeGreaterThan(Date.now() + 2.9 * 86_400_000);
     const refusal = await rejectionOf(
-      club.behind.client.trpc.discussions.comment.mutate({ clubId: club.clubId, threadId: club.thread.id, body: "Again" }),
+      club.behind.client.trpc.discussions.comment.mutate({
+        clubId: club.clubId,
+        threadId: club.thread.id,
+        body: "Again",
+      }),
     );
     expect(refusal.data?.code).toBe("FORBIDDEN");
     expect(refusal.message).toMatch(/muted in this club until .*Cool off/);
     const news = await club.behind.client.trpc.notifications.list.query({});
     expect(news.items[0]?.data).toMatchObject({ action: "mute", endsAt: muted.endsAt?.toISOString() });
 
-    await club.admin.client.trpc.moderation.unmute.mutate({ clubId: club.clubId, userId: club.behind.user.id, reason: "Served" });
-    await club.behind.client.trpc.discussions.comment.mutate({ clubId: club.clubId, threadId: club.thread.id, body: "Sorry" });
+    await club.admin.client.trpc.moderation.unmute.mutate({
+      clubId: club.clubId,
+      userId: club.behind.user.id,
+      reason: "Served",
+    });
+    await club.behind.client.trpc.discussions.comment.mutate({
+      clubId: club.clubId,
+      threadId: club.thread.id,
+      body: "Sorry",
+    });
     expect(
       await codeOf(
-        club.admin.client.trpc.moderation.unmute.mutate({ clubId: club.clubId, userId: club.behind.user.id, reason: "Again" }),
+        club.admin.client.trpc.moderation.unmute.mutate({
+          clubId: club.clubId,
+          userId: club.behind.user.id,
+          reason: "Again",
+        }),
       ),
     ).toBe("CONFLICT");
   });
@@ -226,9 +281,11 @@ describe("actions", () => {
       action: "remove_from_club",
       reason: "Harassing members",
     });
-    expect(await codeOf(club.behind.client.trpc.discussions.createThread.mutate({ clubId: club.clubId, title: "Back", body: "Hi" }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await codeOf(
+        club.behind.client.trpc.discussions.createThread.mutate({ clubId: club.clubId, title: "Back", body: "Hi" }),
+      ),
+    ).toBe("FORBIDDEN");
 
     await club.ahead.client.trpc.discussions.report.mutate({
       clubId: club.clubId,
@@ -277,13 +334,20 @@ describe("the audit log", () => {
     const club = await moderatedClub(server);
     await reportComment(club.ahead, club.clubId, club.comment.id);
     const { id } = await caseOfComment(club);
-    await club.admin.client.trpc.moderation.act.mutate({ clubId: club.clubId, caseId: id, action: "warn", reason: "Mind it" });
+    await club.admin.client.trpc.moderation.act.mutate({
+      clubId: club.clubId,
+      caseId: id,
+      action: "warn",
+      reason: "Mind it",
+    });
     const refusal = (statement: ReturnType<typeof sql>) =>
       server.db.execute(statement).then(
         () => "accepted",
         (error: { cause?: { message?: string }; message: string }) => error.cause?.message ?? error.message,
       );
-    expect(await refusal(sql`update audit_log set reason = 'nothing' where club_id = ${club.clubId}`)).toMatch(/append-only/);
+    expect(await refusal(sql`update audit_log set reason = 'nothing' where club_id = ${club.clubId}`)).toMatch(
+      /append-only/,
+    );
     expect(await refusal(sql`delete from audit_log where club_id = ${club.clubId}`)).toMatch(/append-only/);
     expect(await refusal(sql`truncate audit_log`)).toMatch(/append-only/);
     expect(await auditOf(club.clubId)).toHaveLength(1);
@@ -295,7 +359,12 @@ describe("the audit log", () => {
     for (const scene of [club, other]) {
       await reportComment(scene.ahead, scene.clubId, scene.comment.id);
       const { id } = await caseOfComment(scene);
-      await scene.admin.client.trpc.moderation.act.mutate({ clubId: scene.clubId, caseId: id, action: "warn", reason: "Mind it" });
+      await scene.admin.client.trpc.moderation.act.mutate({
+        clubId: scene.clubId,
+        caseId: id,
+        action: "warn",
+        reason: "Mind it",
+      });
     }
     const mine = await club.admin.client.trpc.moderation.audit.query({ clubId: club.clubId });
     expect(mine.items.map((entry) => [entry.kind, entry.clubId, entry.actor?.id])).toEqual([
