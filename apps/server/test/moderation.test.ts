@@ -1,6 +1,6 @@
 import { auditLog, discussionComments, eq, moderationCases, sql } from "@booky/db";
 import { describe, expect, it } from "vitest";
-import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
+import { rejectionOf, signedUpClient, startTestServer, type TestClient } from "./harness.js";
 import { caseOfComment, moderatedClub } from "./moderation-support.js";
 
 const server = await startTestServer();
@@ -8,7 +8,7 @@ const codeOf = async (call: Promise<unknown>) => (await rejectionOf(call)).data?
 const fieldsOf = async (call: Promise<unknown>) =>
   Object.keys((await rejectionOf(call)).data?.zodError?.fieldErrors ?? {});
 
-const reportComment = (reader: { client: { trpc: any } }, clubId: string, id: string, details = "") =>
+const reportComment = (reader: { client: TestClient }, clubId: string, id: string, details = "") =>
   reader.client.trpc.discussions.report.mutate({
     clubId,
     target: { kind: "comment", id },
