@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defaultDataDir } from "@booky/db";
+import { DEFAULT_AUTO_HIDE_REPORTS } from "@booky/domain";
 import { z } from "zod";
 import { persistedSigningSecret } from "./signing-secret.js";
 
@@ -62,6 +63,8 @@ const envSchema = z.object({
   LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: wholeNumber(50, 120_000).default(20_000),
   LLM_RETRIES: wholeNumber(0, 5).default(1),
+  /** Reports from this many distinct members hide a text pending review; 0 turns auto-hide off. */
+  MODERATION_AUTO_HIDE_REPORTS: wholeNumber(0, 1000).default(DEFAULT_AUTO_HIDE_REPORTS),
 });
 
 export type Env = z.input<typeof envSchema>;

@@ -1,3 +1,4 @@
+import { adminRouter } from "./routers/admin.js";
 import { apiTokensRouter } from "./routers/api-tokens.js";
 import { authRouter } from "./routers/auth.js";
 import { betsRouter } from "./routers/bets.js";
@@ -9,6 +10,7 @@ import { friendsRouter } from "./routers/friends.js";
 import { importsRouter } from "./routers/imports.js";
 import { leaderboardsRouter } from "./routers/leaderboards.js";
 import { meetingsRouter } from "./routers/meetings.js";
+import { moderationRouter } from "./routers/moderation.js";
 import { notificationsRouter } from "./routers/notifications.js";
 import { pointsRouter } from "./routers/points.js";
 import { pollsRouter } from "./routers/polls.js";
@@ -26,6 +28,7 @@ import { router } from "./trpc.js";
 
 export const appRouter = router({
   apiTokens: apiTokensRouter,
+  admin: adminRouter,
   auth: authRouter,
   bets: betsRouter,
   books: booksRouter,
@@ -40,6 +43,7 @@ export const appRouter = router({
   leaderboards: leaderboardsRouter,
   loans: loansRouter,
   meetings: meetingsRouter,
+  moderation: moderationRouter,
   notifications: notificationsRouter,
   points: pointsRouter,
   progress: progressRouter,

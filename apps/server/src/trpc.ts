@@ -22,6 +22,7 @@ import { AppError, type AppErrorKind, forbidden, notFound, unauthorized } from "
 import { useApiToken } from "./services/api-tokens.js";
 import { requireClub, requireClubContent } from "./services/club-access.js";
 import { findMeetingWithRole } from "./services/meetings.js";
+import { logPrivateClubRead } from "./services/moderation-audit.js";
 import { findActiveSessionUser } from "./services/sessions.js";
 import { redeemStreamTicket } from "./services/stream-tickets.js";
 
@@ -136,6 +137,12 @@ export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
   if (!ctx.sessionId) throw forbidden("Personal access tokens cannot do this: sign in to Booky");
   return next({ ctx: { sessionId: ctx.sessionId } });
 });
+
+/** Site admins only (their role read with the live session, not from the token); others get FORBIDDEN. */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin") throw forbidden("Only site admins can do this");
+  return next();
+});
 /**
  * Live streams (SSE subscriptions): EventSource sends no Authorization
  * header, so the caller proves itself with a single-use stream ticket
@@ -159,13 +166,14 @@ export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx
  * Club content (members, meetings): any public club's; a private club's only
  * to its members and to site admins, who moderate; other callers get FORBIDDEN.
  */
-export const clubContentProcedure = clubProcedure.use(({ ctx, next }) => {
+export const clubContentProcedure = clubProcedure.use(async ({ ctx, path, type, next }) => {
   requireClubContent(
     ctx.club,
     ctx.role,
     ctx.user.role,
     "This club is private: join it to see its members and meetings",
   );
+  if (type === "query") await logPrivateClubRead(ctx.db, { user: ctx.user, role: ctx.role, club: ctx.club, path });
   return next();
 });
 
@@ -191,10 +199,19 @@ function requireClubRole(role: ClubRoleName | null, required: ClubRoleName): Clu
  * (the same rule as `clubContentProcedure`: others get FORBIDDEN). Adds
  * `meeting` and the caller's `role` in its club.
  */
-export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, next }) => {
+export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, path, type, next }) => {
   const found = await findMeetingWithRole(ctx.db, input.meetingId, ctx.user.id);
   if (!found) throw notFound("No such meeting");
   requireClubContent(found, found.role, ctx.user.role, "Join this club to see its meetings");
+  // Reads only: mutations on a club need a membership, which moderators do not hold by being site admins.
+  if (type === "query") {
+    await logPrivateClubRead(ctx.db, {
+      user: ctx.user,
+      role: found.role,
+      club: { id: found.meeting.clubId, visibility: found.visibility },
+      path,
+    });
+  }
   return next({ ctx: { meeting: found.meeting, role: found.role } });
 });
 

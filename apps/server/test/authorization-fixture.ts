@@ -27,6 +27,7 @@ import { REFRESH_COOKIE } from "../src/http/refresh-cookie.js";
 import { hashPassword } from "../src/services/passwords.js";
 import { openSession } from "../src/services/sessions.js";
 import { createAccessTokens } from "../src/services/tokens.js";
+import { moderationSnapshot } from "./authorization-snapshot-moderation.js";
 import { reviewsSnapshot } from "./authorization-snapshot-reviews.js";
 import { shelvesSnapshot } from "./authorization-snapshot-shelves.js";
 import { catalogBook } from "./catalog.js";
@@ -293,6 +294,7 @@ export async function createScenes(server: TestServer) {
       db.select().from(pointBalances).where(inArray(pointBalances.userId, userIds)).orderBy(asc(pointBalances.userId)),
       ...reviewsSnapshot(db, userIds),
       ...shelvesSnapshot(db, userIds),
+      ...moderationSnapshot(db, userIds, clubIds),
     ]);
   }
 

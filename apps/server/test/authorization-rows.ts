@@ -24,6 +24,7 @@ import {
   type SceneUser,
 } from "./authorization-fixture.js";
 import { importsRows } from "./authorization-rows-imports.js";
+import { moderationRows } from "./authorization-rows-moderation.js";
 import { pollsRows, schedulesRows } from "./authorization-rows-polls.js";
 import { reviewsRows } from "./authorization-rows-reviews.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
@@ -622,4 +623,5 @@ export const rows: Record<string, Case | Case[]> = {
   ...importsRows(),
   ...pollsRows(),
   ...schedulesRows(),
+  ...moderationRows(),
 };

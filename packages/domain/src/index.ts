@@ -7,6 +7,7 @@ export * from "./discussions/index.js";
 export * from "./friends/rules.js";
 export * from "./imports/index.js";
 export * from "./meetings/index.js";
+export * from "./moderation/index.js";
 export * from "./notifications/index.js";
 export * from "./polls/index.js";
 export * from "./progress/rules.js";

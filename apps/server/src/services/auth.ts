@@ -2,6 +2,7 @@ import { and, appendLedger, type Database, type Executor, eq, isNull, refreshTok
 import { startingGrant } from "@booky/domain";
 import type { AppDeps } from "../context.js";
 import { fieldError, unauthorized } from "../errors.js";
+import { refuseSuspended } from "./account-suspensions.js";
 import { accountColumns, findLiveUserByEmail, findPasswordHash } from "./accounts.js";
 import { assertAcceptablePassword, hashPassword, verifyPassword } from "./passwords.js";
 import {
@@ -55,6 +56,7 @@ export async function logIn(
   // Unknown e-mails still pay for one argon2 verification: same time, same answer.
   const valid = await verifyPassword(found?.passwordHash, input.password);
   if (!found || !valid) throw unauthorized("E-mail or password is incorrect");
+  await refuseSuspended(deps.db, found.id);
   await deps.rateLimits.reset("logInPerAccount", input.email);
   const { passwordHash: _hash, ...user } = found;
   return startSession(deps, device, user);

@@ -25,6 +25,7 @@ import {
 } from "./discussions.js";
 import { guard, standingsIn } from "./discussions-guard.js";
 import { renderedText } from "./markdown.js";
+import { requireNotMuted } from "./moderation-mutes.js";
 import { notifyDiscussion } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 
@@ -50,7 +51,7 @@ function shownComment(
   viewerId: string,
   reveal = false,
 ) {
-  const { body, bodyHtml, excerpt, sortKey: _key, deletedBy: _by, ...meta } = comment;
+  const { body, bodyHtml, excerpt, sortKey: _key, deletedBy: _by, moderationReason: _why, ...meta } = comment;
   const text = { html: bodyHtml, excerpt, source: comment.authorId === viewerId ? body : null };
   return { ...meta, author, ...guard({ ...comment, text }, standing, viewerId, reveal) };
 }
@@ -94,6 +95,7 @@ export async function createComment(
   input: Omit<z.output<typeof createCommentInput>, "clubId">,
 ) {
   requireOpenClub(caller.club);
+  await requireNotMuted(db, caller.club.id, caller.userId);
   const [thread] = await db
     .select()
     .from(discussionThreads)

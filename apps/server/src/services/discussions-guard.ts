@@ -1,5 +1,12 @@
 import { and, type Executor, eq, inArray, readingProgress } from "@booky/db";
-import { type ReaderStanding, type SpoilerVerdict, spoilerVerdict, standingOf } from "@booky/domain";
+import {
+  type ContentModeration,
+  moderationNotice,
+  type ReaderStanding,
+  type SpoilerVerdict,
+  spoilerVerdict,
+  standingOf,
+} from "@booky/domain";
 
 /**
  * The spoiler guard, applied to every text Booky hands out (thread lists,
@@ -38,22 +45,33 @@ interface GuardedSource<T> {
   authorId: string;
   page: number | null;
   deletedAt: Date | null;
+  /** Hidden pending review or removed by the moderators (moderation.ts); absent means neither. */
+  moderation?: ContentModeration | null;
+  moderationReason?: string | null;
   text: T;
 }
 
 /**
- * A text as the viewer may see it: `text` when shown, null when deleted or
- * collapsed (then `spoiler` says why); `reveal` skips the guard for a text
- * the viewer asked to see.
+ * A text as the viewer may see it: `text` when shown, null when deleted,
+ * moderated (then `moderated` says so, with the reason for its author) or
+ * collapsed (then `spoiler` says why); `reveal` skips the spoiler guard for a
+ * text the viewer asked to see, never the moderators' decision.
  */
 export function guard<T>(
   source: GuardedSource<T>,
   standing: ReaderStanding,
   viewerId: string,
   reveal = false,
-): { text: T | null; spoiler: Spoiler | null; deleted: boolean } {
-  if (source.deletedAt) return { text: null, spoiler: null, deleted: true };
-  const verdict = spoilerVerdict(source.page, standing, source.authorId === viewerId);
-  if (verdict.visible || reveal) return { text: source.text, spoiler: null, deleted: false };
-  return { text: null, spoiler: verdict, deleted: false };
+): { text: T | null; spoiler: Spoiler | null; deleted: boolean; moderated: Moderated | null } {
+  if (source.deletedAt) return { text: null, spoiler: null, deleted: true, moderated: null };
+  const isAuthor = source.authorId === viewerId;
+  if (source.moderation) {
+    const moderated = moderationNotice(source.moderation, source.moderationReason ?? null, isAuthor);
+    return { text: null, spoiler: null, deleted: false, moderated };
+  }
+  const verdict = spoilerVerdict(source.page, standing, isAuthor);
+  if (verdict.visible || reveal) return { text: source.text, spoiler: null, deleted: false, moderated: null };
+  return { text: null, spoiler: verdict, deleted: false, moderated: null };
 }
+
+export type Moderated = ReturnType<typeof moderationNotice>;

@@ -26,6 +26,7 @@ import type { z } from "zod";
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { guard, standingsIn } from "./discussions-guard.js";
 import { renderedText } from "./markdown.js";
+import { requireNotMuted } from "./moderation-mutes.js";
 import { notifyDiscussion } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 
@@ -55,18 +56,19 @@ const threadMeta = {
   lastActivityAt: discussionThreads.lastActivityAt,
   editedAt: discussionThreads.editedAt,
   deletedAt: discussionThreads.deletedAt,
+  moderation: discussionThreads.moderation,
   createdAt: discussionThreads.createdAt,
 };
 
 /** A thread's row in a list or on its page, guarded for the viewer: `text` is null when collapsed or deleted. */
 function shownThread<T>(
-  row: Pick<DiscussionThread, "authorId" | "page" | "deletedAt" | "meetingId">,
+  row: Pick<DiscussionThread, "authorId" | "page" | "deletedAt" | "meetingId" | "moderation" | "moderationReason">,
   text: T,
   standing: Parameters<typeof guard>[1],
   viewerId: string,
   reveal = false,
 ) {
-  return guard({ authorId: row.authorId, page: row.page, deletedAt: row.deletedAt, text }, standing, viewerId, reveal);
+  return guard({ ...row, text }, standing, viewerId, reveal);
 }
 
 /** A club's general threads (no `meetingId`) or one meeting's, latest activity first, each flagged when unread. */
@@ -83,6 +85,7 @@ export async function listThreads(
       .select({
         thread: threadMeta,
         authorId: discussionThreads.authorId,
+        moderationReason: discussionThreads.moderationReason,
         author: authorColumns,
         unread: sql<boolean>`${discussionReads.readAt} is null or ${discussionReads.readAt} < ${discussionThreads.lastActivityAt}`,
       })
@@ -106,9 +109,9 @@ export async function listThreads(
   const page = threadsPager.page(rows, input.limit, (row) => ({ key: row.thread.lastActivityAt, id: row.thread.id }));
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map(({ thread, authorId, author, unread }) => {
+    items: page.items.map(({ thread, authorId, moderationReason, author, unread }) => {
       const { title, excerpt, ...meta } = thread;
-      const row = { ...meta, authorId };
+      const row = { ...meta, authorId, moderationReason };
       return { ...meta, author, unread, ...shownThread(row, { title, excerpt }, standing(meta.meetingId), viewerId) };
     }),
   };
@@ -122,12 +125,16 @@ export async function getThread(db: Executor, viewerId: string, clubId: string, 
     .innerJoin(users, eq(users.id, discussionThreads.authorId))
     .where(and(eq(discussionThreads.id, threadId), eq(discussionThreads.clubId, clubId)));
   if (!row) throw notFound("No such thread in this club");
-  const { title, body, bodyHtml, excerpt, deletedBy: _by, ...meta } = row.thread;
+  const { title, body, bodyHtml, excerpt, deletedBy: _by, moderationReason, ...meta } = row.thread;
   const standing = (await standingsIn(db, viewerId, [meta.meetingId]))(meta.meetingId);
   const mine = meta.authorId === viewerId;
   // The Markdown source goes to its author only, for editing.
   const text = { title, html: bodyHtml, excerpt, source: mine ? body : null };
-  return { ...meta, author: row.author, ...shownThread(meta, text, standing, viewerId, reveal) };
+  return {
+    ...meta,
+    author: row.author,
+    ...shownThread({ ...meta, moderationReason }, text, standing, viewerId, reveal),
+  };
 }
 
 /** The meeting of `clubId` a text is about, with its page count; NOT_FOUND on `meetingId` otherwise. */
@@ -190,6 +197,7 @@ export async function createThread(
   input: Omit<z.output<typeof createThreadInput>, "clubId">,
 ) {
   requireOpenClub(caller.club);
+  await requireNotMuted(db, caller.club.id, caller.userId);
   const meeting = input.meetingId ? await requireMeetingOfClub(db, caller.club.id, input.meetingId) : null;
   const page = await spoilerPageFor(db, caller.userId, meeting, input.page);
   const rendered = renderedText(input.body);

@@ -46,6 +46,7 @@ export async function viewNotifications(db: Executor, viewerId: string, rows: No
           authorId: discussionThreads.authorId,
           page: discussionThreads.page,
           deletedAt: discussionThreads.deletedAt,
+          moderation: discussionThreads.moderation,
           title: discussionThreads.title,
           excerpt: discussionThreads.excerpt,
         })
@@ -59,6 +60,7 @@ export async function viewNotifications(db: Executor, viewerId: string, rows: No
           authorId: discussionComments.authorId,
           page: discussionComments.page,
           deletedAt: discussionComments.deletedAt,
+          moderation: discussionComments.moderation,
           excerpt: discussionComments.excerpt,
         })
         .from(discussionComments)
@@ -75,13 +77,7 @@ export async function viewNotifications(db: Executor, viewerId: string, rows: No
     const comment = row.commentId ? comments.get(row.commentId) : undefined;
     const source = comment ?? thread;
     const words =
-      thread && source
-        ? guard(
-            { authorId: source.authorId, page: source.page, deletedAt: source.deletedAt, text: source.excerpt },
-            standing(thread.meetingId),
-            viewerId,
-          )
-        : null;
+      thread && source ? guard({ ...source, text: source.excerpt }, standing(thread.meetingId), viewerId) : null;
     const title =
       thread && !thread.deletedAt
         ? guard({ ...thread, text: thread.title }, standing(thread.meetingId), viewerId)

@@ -1,9 +1,29 @@
-import { and, type Executor, eq, gt, isNull, ne, refreshTokens, sessions, sql, users } from "@booky/db";
+import {
+  accountSuspensions,
+  and,
+  type Executor,
+  eq,
+  gt,
+  isNull,
+  ne,
+  or,
+  refreshTokens,
+  sessions,
+  sql,
+  users,
+} from "@booky/db";
 import { accountColumns } from "./accounts.js";
 import { endLiveStreams } from "./notifications-live.js";
 import { hashOpaqueToken, newOpaqueToken } from "./tokens.js";
 
-export type RevokeReason = "logout" | "logout_everywhere" | "reuse" | "password_changed" | "password_reset" | "deleted";
+export type RevokeReason =
+  | "logout"
+  | "logout_everywhere"
+  | "reuse"
+  | "password_changed"
+  | "password_reset"
+  | "deleted"
+  | "suspended";
 
 export interface NewSession {
   userId: string;
@@ -106,12 +126,16 @@ export async function revokeUserSessions(
   return revoked.length;
 }
 
-/** The session's user when the session is live: one indexed join per authenticated call. */
+/**
+ * The session's user when the session is live and the account is not
+ * suspended or banned: indexed joins by primary key, once per authenticated call.
+ */
 export async function findActiveSessionUser(db: Executor, sessionId: string, userId: string) {
   const [row] = await db
     .select(accountColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(accountSuspensions, eq(accountSuspensions.userId, users.id))
     .where(
       and(
         eq(sessions.id, sessionId),
@@ -119,6 +143,7 @@ export async function findActiveSessionUser(db: Executor, sessionId: string, use
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, sql`now()`),
         isNull(users.deletedAt),
+        or(isNull(accountSuspensions.userId), sql`${accountSuspensions.endsAt} <= now()`),
       ),
     );
   return row ?? null;

@@ -30,6 +30,8 @@ export const users = pgTable(
     uniqueIndex(constraint.usersEmailLower).on(sql`lower(${t.email})`),
     uniqueIndex(constraint.usersUsernameLower).on(sql`lower(${t.username})`),
     check("users_live_has_password", sql`${t.deletedAt} is not null or ${t.passwordHash} is not null`),
+    /** The operator dashboard's new members per week. */
+    index("users_created_at_idx").on(t.createdAt),
   ],
 );
 
@@ -47,7 +49,8 @@ export const sessions = pgTable(
     revokedAt: momentAt("revoked_at"),
     revokedReason: text("revoked_reason"),
   },
-  (t) => [index("sessions_user_id_idx").on(t.userId)],
+  /** `last_used_at`: the operator dashboard's active members (7 and 30 days). */
+  (t) => [index("sessions_user_id_idx").on(t.userId), index("sessions_last_used_idx").on(t.lastUsedAt, t.userId)],
 );
 
 /** Opaque refresh tokens, stored as SHA-256 digests; each is used once, then rotated. */

@@ -21,6 +21,7 @@ export const constraint = {
   tradeItemsCopyReserved: "trade_items_copy_reserved_key",
   loansOneActivePerCopy: "loans_one_active_per_copy_key",
   bookProposalsOnePerClub: "book_proposals_one_per_club_key",
+  moderationCasesOneOpen: "moderation_cases_one_open_key",
 } as const;
 
 export type ConstraintName = (typeof constraint)[keyof typeof constraint];

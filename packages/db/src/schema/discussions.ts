@@ -1,4 +1,4 @@
-import { REPORT_REASONS, REPORT_TARGETS } from "@booky/domain";
+import { CONTENT_MODERATION, REPORT_REASONS, REPORT_TARGETS } from "@booky/domain";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -21,6 +21,8 @@ import { meetings } from "./meetings.js";
 
 export const reportTarget = pgEnum("report_target", REPORT_TARGETS);
 export const reportReason = pgEnum("report_reason", REPORT_REASONS);
+/** Hidden pending review (enough reports) or removed by the moderators: the text stays stored, unshown. */
+export const contentModeration = pgEnum("content_moderation", CONTENT_MODERATION);
 
 /** Millisecond precision like `createdAt`, so the activity time pages exactly. */
 const activityAt = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -51,6 +53,8 @@ export const discussionThreads = pgTable(
     editedAt: momentAt("edited_at"),
     deletedAt: momentAt("deleted_at"),
     deletedBy: uuid("deleted_by").references(() => users.id),
+    moderation: contentModeration("moderation"),
+    moderationReason: text("moderation_reason"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -83,6 +87,8 @@ export const discussionComments = pgTable(
     editedAt: momentAt("edited_at"),
     deletedAt: momentAt("deleted_at"),
     deletedBy: uuid("deleted_by").references(() => users.id),
+    moderation: contentModeration("moderation"),
+    moderationReason: text("moderation_reason"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -116,6 +122,12 @@ export const discussionReports = pgTable(
     userId: uuid("user_id").references(() => users.id),
     reason: reportReason("reason").notNull(),
     details: text("details").notNull().default(""),
+    /**
+     * The moderation case this report joined (moderation.ts); its foreign key
+     * (discussion_reports_case_fk) is hand-written in the migration, as the
+     * two schema files would otherwise import each other.
+     */
+    caseId: uuid("case_id"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -129,6 +141,7 @@ export const discussionReports = pgTable(
       .on(t.reporterId, t.target, t.threadId, t.commentId, t.userId)
       .nullsNotDistinct(),
     index("discussion_reports_club_created_idx").on(t.clubId, t.createdAt),
+    index("discussion_reports_case_idx").on(t.caseId),
   ],
 );
 

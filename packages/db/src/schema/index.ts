@@ -10,6 +10,7 @@ export * from "./friends.js";
 export * from "./imports.js";
 export * from "./leaderboards.js";
 export * from "./meetings.js";
+export * from "./moderation.js";
 export * from "./notifications.js";
 export * from "./points.js";
 export * from "./polls.js";

@@ -45,6 +45,8 @@ export const meetings = pgTable(
     index("meetings_status_deadline_idx").on(t.status, t.readingDeadline),
     index("meetings_book_idx").on(t.bookId),
     index("meetings_reminder_due_idx").on(t.startsAt).where(sql`${t.status} = 'scheduled' and ${t.remindedAt} is null`),
+    /** The operator dashboard's meetings per week. */
+    index("meetings_starts_idx").on(t.startsAt),
   ],
 );
 

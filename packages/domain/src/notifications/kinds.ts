@@ -23,6 +23,8 @@ export const NOTIFICATION_KINDS = [
   "trade_expired",
   "loan_due",
   "loan_returned",
+  "moderation",
+  "report_resolved",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -55,6 +57,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   trade_expired: "in_app",
   loan_due: "in_app",
   loan_returned: "in_app",
+  moderation: "email_immediate",
+  report_resolved: "in_app",
 };
 
 /** Whether a notification of this delivery is stored (and shown in the app), and whether it is mailed. */

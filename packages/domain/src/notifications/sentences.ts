@@ -76,6 +76,12 @@ export function notificationSentence(facts: NotificationFacts): string {
         : `${theTitle(facts)} is due back on ${String(facts.data.dueOn ?? "")}`;
     case "loan_returned":
       return `${someone(facts)} confirmed the return of ${theTitle(facts)}`;
+    case "moderation":
+      return moderationSentence(facts);
+    case "report_resolved":
+      return facts.data.action === "dismiss"
+        ? `The moderators of ${theClub(facts)} looked at your report and took no action`
+        : `The moderators of ${theClub(facts)} acted on your report`;
   }
 }
 
@@ -84,4 +90,33 @@ export function spoilerNotice(spoiler: { reason: "ahead" | "not_reading"; page: 
   return spoiler.reason === "ahead"
     ? `About page ${spoiler.page} — you are on page ${spoiler.readerPage ?? 0}`
     : `About page ${spoiler.page} — you are not reading this meeting's book`;
+}
+
+/** What a moderator's action tells the member it falls on: what, why, until when, and how to appeal. */
+function moderationSentence(facts: NotificationFacts): string {
+  const why = facts.data.reason ? ` Reason: ${facts.data.reason}.` : "";
+  const until = facts.data.endsAt ? ` until ${String(facts.data.endsAt)}` : "";
+  const appeal = " To appeal, reply to this message's e-mail or write to the site's support address.";
+  switch (facts.data.action) {
+    case "remove_content":
+      return `The moderators of ${theClub(facts)} removed your text.${why}${appeal}`;
+    case "restore_content":
+      return `The moderators of ${theClub(facts)} restored your text.${why}`;
+    case "warn":
+      return `The moderators of ${theClub(facts)} warned you.${why}`;
+    case "mute":
+      return `You are muted in ${theClub(facts)}${until}.${why}${appeal}`;
+    case "unmute":
+      return `You can post in ${theClub(facts)} again.${why}`;
+    case "remove_from_club":
+      return `You were removed from ${theClub(facts)}.${why}${appeal}`;
+    case "suspend":
+      return `Your account is suspended${until}.${why}${appeal}`;
+    case "ban":
+      return `Your account is banned.${why}${appeal}`;
+    case "restore_account":
+      return `Your account is restored.${why}`;
+    default:
+      return `The moderators acted on your account.${why}`;
+  }
 }

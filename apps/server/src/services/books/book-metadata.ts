@@ -127,6 +127,13 @@ export function createBookMetadata(options: {
     search,
     volume,
     enabled: config.GOOGLE_BOOKS_ENABLED,
+    /** For the operator dashboard: cache lookups by result since start, and whether the circuit is open now. */
+    async health() {
+      const counted = (await cacheLookups.get()).values;
+      const total = (result: string) =>
+        counted.filter((value) => value.labels.result === result).reduce((sum, value) => sum + value.value, 0);
+      return { cacheHits: total("hit"), cacheMisses: total("miss"), circuitOpen: client.breaker.opened };
+    },
     /** Stops the hourly purge and the circuit breaker's timers (at shutdown). */
     close: () => {
       clearInterval(purging);

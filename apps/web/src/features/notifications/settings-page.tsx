@@ -25,6 +25,8 @@ export const kindLabels: Record<NotificationKind, string> = {
   trade_expired: "Trades expired unanswered",
   loan_due: "Loans coming due",
   loan_returned: "Loans returned",
+  moderation: "Moderators' actions about me",
+  report_resolved: "Answers to my reports",
 };
 
 const deliveryLabels: Record<NotificationDelivery, string> = {

@@ -1,0 +1,99 @@
+import { type Executor, sql } from "@booky/db";
+import type { AppDeps } from "../context.js";
+
+const WEEKS = 8;
+
+/**
+ * The operator dashboard: counts and weekly trends, each from an index
+ * (users by `created_at`, sessions by `last_used_at`, meetings by
+ * `starts_at`, cases by status) or from the planner's row estimates for the
+ * totals of the large tables, so no query reads a whole large table.
+ */
+export async function dashboard(deps: Pick<AppDeps, "db" | "bookMetadata">) {
+  const [members, weekly, cases, points, jobs, books] = await Promise.all([
+    memberCounts(deps.db),
+    weeklyTrends(deps.db),
+    caseCounts(deps.db),
+    pointsInPlay(deps.db),
+    jobQueueHealth(deps.db),
+    deps.bookMetadata.health(),
+  ]);
+  const lookups = books.cacheHits + books.cacheMisses;
+  return {
+    members,
+    weekly,
+    cases,
+    points,
+    jobs,
+    googleBooks: {
+      enabled: deps.bookMetadata.enabled,
+      circuitOpen: books.circuitOpen,
+      cacheLookups: lookups,
+      cacheHitRatio: lookups === 0 ? null : books.cacheHits / lookups,
+    },
+  };
+}
+
+/** Totals from the planner's estimates (kept by autovacuum); active members from the sessions used lately. */
+async function memberCounts(db: Executor) {
+  const [row] = await db.execute<{ members: number; clubs: number; active7: number; active30: number }>(sql`
+    select
+      (select greatest(reltuples, 0)::bigint::int from pg_class where oid = 'users'::regclass) as members,
+      (select greatest(reltuples, 0)::bigint::int from pg_class where oid = 'clubs'::regclass) as clubs,
+      (select count(distinct user_id)::int from sessions where last_used_at > now() - interval '7 days') as active7,
+      (select count(distinct user_id)::int from sessions where last_used_at > now() - interval '30 days') as active30`);
+  return {
+    totalEstimate: row?.members ?? 0,
+    clubsEstimate: row?.clubs ?? 0,
+    active7Days: row?.active7 ?? 0,
+    active30Days: row?.active30 ?? 0,
+  };
+}
+
+/** New members and meetings per week, the last eight weeks (Monday first, UTC), zero-filled. */
+async function weeklyTrends(db: Executor) {
+  return db.execute<{ week: string; newMembers: number; meetings: number }>(sql`
+    with weeks as (
+      select generate_series(date_trunc('week', now()) - ${WEEKS - 1} * interval '1 week', date_trunc('week', now()), interval '1 week') as week
+    )
+    select to_char(w.week, 'YYYY-MM-DD') as "week",
+      (select count(*)::int from users u where u.created_at >= w.week and u.created_at < w.week + interval '1 week') as "newMembers",
+      (select count(*)::int from meetings m where m.starts_at >= w.week and m.starts_at < w.week + interval '1 week') as "meetings"
+    from weeks w order by w.week`);
+}
+
+async function caseCounts(db: Executor) {
+  const [row] = await db.execute<{ open: number; resolved: number }>(sql`
+    select (select count(*)::int from moderation_cases where status = 'open') as open,
+      (select count(*)::int from moderation_cases where status = 'resolved') as resolved`);
+  return { open: row?.open ?? 0, resolved: row?.resolved ?? 0 };
+}
+
+/** Points held (the balances' sum) and staked in open bets. */
+async function pointsInPlay(db: Executor) {
+  const [row] = await db.execute<{ balances: string; staked: string; openBets: number }>(sql`
+    select (select coalesce(sum(balance), 0)::text from point_balances) as balances,
+      (select coalesce(sum(stake), 0)::text from bets where status = 'open') as staked,
+      (select count(*)::int from bets where status = 'open') as "openBets"`);
+  return { inCirculation: Number(row?.balances ?? 0), staked: Number(row?.staked ?? 0), openBets: row?.openBets ?? 0 };
+}
+
+/** graphile-worker's queue: jobs waiting (due, unlocked), running (locked), failed for good, and the oldest wait. */
+async function jobQueueHealth(db: Executor) {
+  const [queue] = await db.execute<{ present: boolean }>(
+    sql`select to_regclass('graphile_worker._private_jobs') is not null as present`,
+  );
+  if (!queue?.present) return { waiting: 0, running: 0, failed: 0, oldestWaitingSince: null };
+  const [row] = await db.execute<{ waiting: number; running: number; failed: number; oldest: Date | null }>(sql`
+    select count(*) filter (where locked_at is null and attempts < max_attempts and run_at <= now())::int as waiting,
+      count(*) filter (where locked_at is not null)::int as running,
+      count(*) filter (where attempts >= max_attempts)::int as failed,
+      min(run_at) filter (where locked_at is null and attempts < max_attempts and run_at <= now()) as oldest
+    from graphile_worker._private_jobs`);
+  return {
+    waiting: row?.waiting ?? 0,
+    running: row?.running ?? 0,
+    failed: row?.failed ?? 0,
+    oldestWaitingSince: row?.oldest ? new Date(row.oldest) : null,
+  };
+}
