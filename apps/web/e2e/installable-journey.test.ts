@@ -77,9 +77,14 @@ describe("the installed app", () => {
     const reopened = await context.newPage();
     await reopened.goto(meetingUrl);
     await shows(reopened.getByText("Last saved: page 280 (97%)."));
-    const saved = await server.sql`
-      select 1 from reading_progress p join users u on u.id = p.user_id where u.username = 'elena' and p.page = 280`;
-    expect(saved).toHaveLength(1);
+    // The page shows the report as soon as it is sent; the server's write follows.
+    await expect
+      .poll(async () => {
+        const saved = await server.sql`
+          select 1 from reading_progress p join users u on u.id = p.user_id where u.username = 'elena' and p.page = 280`;
+        return saved.length;
+      }, eventually)
+      .toBe(1);
 
     // The shell opens with no connection at all (from the service worker's cache).
     await context.setOffline(true);

@@ -80,7 +80,8 @@ app.get<{ Querystring: { meetingId: string } }>("/meetings.get", async (request,
   const { going = 0, interested = 0, notGoing = 0, myStatus, myAttended, ...book } = summary ?? {};
   const rsvpCounts = { going, interested, not_going: notGoing };
   const myRsvp = myStatus ? { status: myStatus, attended: myAttended } : null;
-  const { visibility: _visibility, role, ...fields } = meeting;
+  // The reminder stamp is the job's bookkeeping: meetings.get's output contract leaves it out.
+  const { visibility: _visibility, role, remindedAt: _remindedAt, ...fields } = meeting;
   return { ...fields, book: summary ? book : null, myRole: role, myRsvp, rsvpCounts };
 });
 
