@@ -178,5 +178,5 @@ describe("reading with a friend", () => {
     expect(errors).toEqual([]);
     await hostContext.close();
     await guestContext.close();
-  });
+  }, 120_000);
 });
