@@ -1,8 +1,7 @@
 import { spoilerNotice } from "@booky/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
+import { SpoilerNotice } from "../../components/spoiler-notice";
 import { useTRPC } from "../../lib/trpc";
 import type { Spoiler } from "./types";
 
@@ -58,20 +57,13 @@ function CollapsedSpoiler({
     );
   }
   return (
-    <div className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-      <p>
-        <span className="font-semibold">Spoiler · </span>
-        {spoilerNotice(spoiler)}
-      </p>
-      <Button
-        variant="secondary"
-        className="px-3 py-1"
-        busy={asked && revealed.isFetching}
-        onClick={() => setAsked(true)}
-      >
-        Reveal
-      </Button>
-      {revealed.isError && <Alert>{errorMessage(revealed.error)}</Alert>}
-    </div>
+    <SpoilerNotice
+      label="Spoiler"
+      busy={asked && revealed.isFetching}
+      error={revealed.isError ? revealed.error : null}
+      onReveal={() => setAsked(true)}
+    >
+      {spoilerNotice(spoiler)}
+    </SpoilerNotice>
   );
 }

@@ -1,19 +1,16 @@
 import { reviewSpoilerNotice } from "@booky/domain";
 import type { ReactNode } from "react";
-import { Alert, Button } from "../../components/ui";
-import { errorMessage } from "../../lib/errors";
+import { SpoilerNotice } from "../../components/spoiler-notice";
 import type { ReviewGuard } from "./types";
 
 /**
  * What a member still reading the book in a meeting sees instead of reviews'
- * words: where they are, and a button that fetches the words (`revealed`).
+ * words: where they are, and a button that fetches the words.
  */
 export function ReviewSpoiler({
   guard,
   what,
-  onReveal,
-  busy,
-  error,
+  ...reveal
 }: {
   guard: ReviewGuard;
   what: ReactNode;
@@ -22,15 +19,8 @@ export function ReviewSpoiler({
   error: unknown;
 }) {
   return (
-    <div className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-      <p>
-        <span className="font-semibold">Spoiler guard · </span>
-        {reviewSpoilerNotice(guard)}. {what}
-      </p>
-      <Button variant="secondary" className="px-3 py-1" busy={busy} onClick={onReveal}>
-        Reveal
-      </Button>
-      {error ? <Alert>{errorMessage(error)}</Alert> : null}
-    </div>
+    <SpoilerNotice label="Spoiler guard" {...reveal}>
+      {reviewSpoilerNotice(guard)}. {what}
+    </SpoilerNotice>
   );
 }
