@@ -127,6 +127,7 @@ async function coldStart(db: Executor, myBookIds: string[], exclude: ReadonlySet
     seen.add(row.bookId);
     ranked.push({ bookId: row.bookId, becauseOf: null, subject: subjects.find((s) => row.subjects.includes(s)) });
   }
+  if (ranked.length >= RANKED_MAX) return ranked.slice(0, RANKED_MAX);
   for (const row of await popularIn(undefined)) {
     if (seen.has(row.bookId)) continue;
     seen.add(row.bookId);

@@ -76,8 +76,7 @@ export async function bookSummary(db: Executor, viewerId: string, bookId: string
   if (!row) throw notFound("No such book");
   if (!row.content || !row.computedAt) return null;
   const summary = { reviewCount: row.reviewCount ?? 0, computedAt: row.computedAt };
-  // No review of the summary is the viewer's own: the guard asks as for anybody else's.
-  const guard = reveal ? null : (await reviewGuardFor(db, viewerId, [bookId]))(bookId, "");
+  const guard = reveal ? null : (await reviewGuardFor(db, viewerId, [bookId]))(bookId, null);
   if (guard) return { ...summary, content: null, guard };
   return { ...summary, content: summaryContent.parse(row.content), guard: null };
 }

@@ -13,7 +13,8 @@ import type { Spoiler } from "./discussions-guard.js";
 /** Meetings not yet closed or cancelled: their attendees are still reading. */
 const UNDER_WAY = ["scheduled", "active"] as const;
 
-export type ReviewGuard = (bookId: string, authorId: string) => Spoiler | null;
+/** The verdict on a review of `bookId` by `authorId` (null: words that are nobody's own, like the summary's). */
+export type ReviewGuard = (bookId: string, authorId: string | null) => Spoiler | null;
 
 /** The guard for the viewer over reviews of `bookIds` (one statement, whatever the number of books). */
 export async function reviewGuardFor(db: Executor, viewerId: string, bookIds: readonly string[]): Promise<ReviewGuard> {
