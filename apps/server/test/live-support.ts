@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
 import superjson from "superjson";
 import { EventSource } from "undici";
-import { afterAll } from "vitest";
+import { onTestFinished } from "vitest";
 import type { AppRouter } from "../src/router.js";
 import type { TestClient, TestServer } from "./harness.js";
 
@@ -122,7 +122,10 @@ export async function cuttableProxy(targetUrl: string) {
   });
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   const address = proxy.address() as net.AddressInfo;
-  afterAll(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+  onTestFinished(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  });
   return {
     url: `http://127.0.0.1:${address.port}`,
     cut: () => {
@@ -144,7 +147,8 @@ async function freePort(): Promise<number> {
 /**
  * A second Booky server process (`src/main.ts`, as operators run it) on the
  * test server's database, with the same signing secret: a member signed in
- * on one is signed in on the other, as behind a load balancer.
+ * on one is signed in on the other, as behind a load balancer. Call it inside
+ * a test; the process is killed when that test finishes.
  */
 export async function secondServerProcess(server: TestServer) {
   const port = await freePort();
@@ -169,8 +173,12 @@ export async function secondServerProcess(server: TestServer) {
   const output: string[] = [];
   child.stdout?.on("data", (chunk) => output.push(String(chunk)));
   child.stderr?.on("data", (chunk) => output.push(String(chunk)));
-  afterAll(() => {
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Killed when the calling test finishes (an afterAll registered inside a test never ran: each run left it behind).
+  onTestFinished(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill("SIGKILL");
+    await exited;
   });
   const url = `http://127.0.0.1:${port}`;
   await eventually(
