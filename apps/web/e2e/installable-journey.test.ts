@@ -94,6 +94,12 @@ describe("the installed app", () => {
     await expect
       .poll(() => reopened.evaluate(() => navigator.serviceWorker.controller !== null), eventually)
       .toBe(true);
+    // Offline, the session cannot be checked: the member is told so and stays on the page, not sent to log in;
+    // the page opens by itself when the connection returns.
+    await shows(reopened.getByRole("heading", { name: "You are offline" }));
+    expect(new URL(reopened.url()).pathname).toBe(new URL(meetingUrl).pathname);
+    await context.setOffline(false);
+    await shows(reopened.getByText("Last saved: page 280 (97%)."));
     await context.close();
   }, 120_000);
 });

@@ -5,6 +5,8 @@ import { useSession } from "../lib/use-session";
 
 /** Renews the access token a minute before it expires, from the HttpOnly cookie. */
 const RENEW_BEFORE_MS = 60_000;
+/** How often a page that could not reach the server asks again (besides when the browser says it is back online). */
+const RETRY_UNREACHABLE_MS = 15_000;
 
 export function SessionKeeper() {
   const session = useSession();
@@ -14,6 +16,19 @@ export function SessionKeeper() {
   useEffect(() => {
     void refreshSession();
   }, []);
+
+  // Not reachable (offline, or the server is down): ask again when the connection returns, and now and then.
+  const unreachable = session.status === "unreachable";
+  useEffect(() => {
+    if (!unreachable) return;
+    const retry = () => void refreshSession();
+    window.addEventListener("online", retry);
+    const timer = setInterval(retry, RETRY_UNREACHABLE_MS);
+    return () => {
+      window.removeEventListener("online", retry);
+      clearInterval(timer);
+    };
+  }, [unreachable]);
 
   const expiresAt = session.status === "authenticated" ? session.expiresAt.getTime() : null;
   useEffect(() => {

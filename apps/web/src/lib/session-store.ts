@@ -6,6 +6,8 @@ export type SessionGrant = NonNullable<RouterOutputs["auth"]["refresh"]>;
 export type SessionState =
   | { status: "loading" }
   | { status: "anonymous" }
+  /** The page could not ask the server whether there is a session (offline, or Booky unreachable): it asks again. */
+  | { status: "unreachable" }
   | { status: "authenticated"; user: Account; accessToken: string; expiresAt: Date };
 
 /**

@@ -1,6 +1,13 @@
 import type { AppRouter } from "@booky/server";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import { sessionStore } from "./session-store";
@@ -36,8 +43,13 @@ export function refreshSession(): Promise<boolean> {
       sessionStore.grant(grant);
       return true;
     })
-    .catch(() => {
-      sessionStore.set({ status: "anonymous" });
+    .catch((error: unknown) => {
+      // No answer at all (offline, server down) says nothing about the session: a member keeps theirs
+      // (the token may still be good) and a page still loading waits to ask again, instead of logging out.
+      const answered = error instanceof TRPCClientError && error.data !== undefined;
+      const current = sessionStore.get().status;
+      if (answered) sessionStore.set({ status: "anonymous" });
+      else if (current !== "authenticated") sessionStore.set({ status: "unreachable" });
       return false;
     })
     .finally(() => {

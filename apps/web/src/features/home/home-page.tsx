@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { Unreachable } from "../../app/guards";
 import { buttonClass, Card, PageTitle, Skeleton } from "../../components/ui";
 import { useSession } from "../../lib/use-session";
 import { MyInvitations } from "../clubs/my-invitations";
@@ -11,6 +12,7 @@ import { ComingUp, MyClubs } from "./member-home-cards";
 export function HomePage() {
   const session = useSession();
   if (session.status === "loading") return <Skeleton className="h-40 w-full" />;
+  if (session.status === "unreachable") return <Unreachable />;
 
   if (session.status === "anonymous") {
     return (
