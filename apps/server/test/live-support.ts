@@ -148,9 +148,10 @@ async function freePort(): Promise<number> {
  * A second Booky server process (`src/main.ts`, as operators run it) on the
  * test server's database, with the same signing secret: a member signed in
  * on one is signed in on the other, as behind a load balancer. Call it inside
- * a test; the process is killed when that test finishes.
+ * a test; the process is killed when that test finishes. `env` overrides its
+ * settings (the browser journeys serve the built web app from it).
  */
-export async function secondServerProcess(server: TestServer) {
+export async function secondServerProcess(server: TestServer, env: Record<string, string> = {}) {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
@@ -167,6 +168,7 @@ export async function secondServerProcess(server: TestServer) {
       JOBS_IN_PROCESS: "false",
       HOST: "127.0.0.1",
       PORT: String(port),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
