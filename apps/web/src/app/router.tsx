@@ -1,5 +1,5 @@
 import { type ComponentType, lazy, type ReactNode } from "react";
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, type Params } from "react-router";
 import { AppShell } from "../components/app-shell";
 import { MembersOrVisitors, RedirectIfAuthenticated, RequireAuth } from "./guards";
 import { RouteError } from "./route-error";
@@ -37,8 +37,11 @@ const publicVersion = {
   book: visitorVersion(() => import("../features/public/public-book-page").then((m) => m.PublicBookPage)),
 };
 
-/** The pages, by path: what each loads and who may see it (everyone, where no guard is named). */
-const pages: [path: string | null, load: Load, guard?: Guard][] = [
+/** Starts a page's reads while its code loads (a route loader that never holds the navigation up). */
+type Prefetch = (params: Params) => Promise<void>;
+
+/** The pages, by path: what each loads, who may see it (everyone, where no guard is named), what it prefetches. */
+const pages: [path: string | null, load: Load, guard?: Guard, prefetch?: Prefetch][] = [
   [null, () => import("../features/home/home-page").then((m) => m.HomePage)],
   ["sign-up", () => import("../features/auth/sign-up-page").then((m) => m.SignUpPage), visitorsOnly],
   ["log-in", () => import("../features/auth/log-in-page").then((m) => m.LogInPage), visitorsOnly],
@@ -83,7 +86,13 @@ const pages: [path: string | null, load: Load, guard?: Guard][] = [
   ["unsubscribe", () => import("../features/notifications/unsubscribe-page").then((m) => m.UnsubscribePage)],
   ["books", () => import("../features/books/books-page").then((m) => m.BooksPage), membersOnly],
   ["books/:bookId", () => import("../features/books/book-page").then((m) => m.BookPage), publicVersion.book],
-  ["meetings/:meetingId", () => import("../features/meetings/meeting-page").then((m) => m.MeetingPage), membersOnly],
+  [
+    "meetings/:meetingId",
+    () => import("../features/meetings/meeting-page").then((m) => m.MeetingPage),
+    membersOnly,
+    ({ meetingId = "" }) =>
+      import("../features/meetings/meeting-queries").then((m) => m.prefetchMeetingPage(meetingId)),
+  ],
   ["calendar", () => import("../features/calendar/calendar-page").then((m) => m.CalendarPage), membersOnly],
   ["friends", () => import("../features/friends/friends-page").then((m) => m.FriendsPage), membersOnly],
   ["shelves", () => import("../features/shelves/shelves-page").then((m) => m.ShelvesPage), membersOnly],
@@ -110,8 +119,16 @@ export const router = createBrowserRouter([
   {
     element: <AppShell />,
     errorElement: <RouteError />,
-    children: pages.map(([path, load, guard]) =>
-      path === null ? { index: true, lazy: page(load, guard) } : { path, lazy: page(load, guard) },
-    ),
+    children: pages.map(([path, load, guard, prefetch]) => {
+      const loader = prefetch
+        ? ({ params }: { params: Params }) => {
+            void prefetch(params).catch(() => {});
+            return null;
+          }
+        : undefined;
+      return path === null
+        ? { index: true, lazy: page(load, guard) }
+        : { path, lazy: page(load, guard), ...(loader ? { loader } : {}) };
+    }),
   },
 ]);

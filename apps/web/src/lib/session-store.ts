@@ -38,5 +38,16 @@ export const sessionStore = {
   updateUser(user: Account) {
     if (state.status === "authenticated") sessionStore.set({ ...state, user });
   },
+  /** The state once the page knows whether there is a session (at once, unless the first check is still running). */
+  settled(): Promise<SessionState> {
+    if (state.status !== "loading") return Promise.resolve(state);
+    return new Promise((resolve) => {
+      const stop = sessionStore.subscribe(() => {
+        if (state.status === "loading") return;
+        stop();
+        resolve(state);
+      });
+    });
+  },
   accessToken: () => (state.status === "authenticated" ? state.accessToken : null),
 };

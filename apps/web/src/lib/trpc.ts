@@ -8,7 +8,7 @@ import {
   splitLink,
   TRPCClientError,
 } from "@trpc/client";
-import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import { sessionStore } from "./session-store";
 
@@ -125,3 +125,9 @@ export function createAppQueryClient() {
     },
   });
 }
+
+/** The page's one query client and tRPC client (the providers hand them to React; route loaders use them directly). */
+export const queryClient = createAppQueryClient();
+export const trpcClient = createAppTRPCClient();
+/** The same query options as `useTRPC()` gives components, for code outside React (route loaders prefetching). */
+export const trpcOptions = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

@@ -8,8 +8,8 @@ import { useTRPC } from "../../lib/trpc";
 import { BetPoolPanel } from "../bets/bet-pool-panel";
 import { authorsLine, BookCover } from "../books/book-cover";
 import { DiscussionTabs } from "../discussions/tabs";
-import { LIVE_REFRESH_MS } from "./live";
 import { MeetingControls } from "./meeting-controls";
+import { meetingQueries } from "./meeting-queries";
 import { ProgressForm } from "./progress-form";
 import { RaceBoard } from "./race-board";
 import { RsvpCard } from "./rsvp-card";
@@ -23,25 +23,12 @@ const statusLabels = { scheduled: "Scheduled", active: "In progress", closed: "C
 export function MeetingPage() {
   const { meetingId = "" } = useParams();
   const trpc = useTRPC();
-  // Others answer and read while the page is open: ask again every few seconds.
-  const meeting = useQuery({ ...trpc.meetings.get.queryOptions({ meetingId }), refetchInterval: LIVE_REFRESH_MS });
-  const club = useQuery({
-    ...trpc.clubs.get.queryOptions({ clubId: meeting.data?.clubId ?? "" }),
-    enabled: meeting.isSuccess,
-  });
-  const board = useInfiniteQuery({
-    ...trpc.progress.forMeeting.infiniteQueryOptions(
-      { meetingId, limit: 50 },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-    enabled: meeting.isSuccess,
-    refetchInterval: LIVE_REFRESH_MS,
-  });
-  const schedule = useQuery({
-    ...trpc.schedules.get.queryOptions({ meetingId }),
-    enabled: meeting.isSuccess,
-    refetchInterval: LIVE_REFRESH_MS,
-  });
+  const queries = meetingQueries(trpc, meetingId);
+  // All in parallel (the route loader started them already): only the club waits for the meeting to name it.
+  const meeting = useQuery(queries.meeting);
+  const club = useQuery({ ...queries.club(meeting.data?.clubId ?? ""), enabled: meeting.isSuccess });
+  const board = useInfiniteQuery(queries.board);
+  const schedule = useQuery(queries.schedule);
   const standings = useMemo(
     () =>
       schedule.data && schedule.data.milestones.length > 0
