@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromiumLaunchOptions } from "@booky/testing";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, expect } from "vitest";
 
@@ -10,26 +11,12 @@ export const screenshotDir = fileURLToPath(new URL("../test-output/e2e", import.
 export const axeResultsDir = fileURLToPath(new URL("../test-output/axe", import.meta.url));
 export const accessibilitySummaryFile = fileURLToPath(new URL("../test-output/accessibility.txt", import.meta.url));
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
 /** Debian's Chromium, headless, with the flags this closed network needs. Closed after the file. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(path.join(webDist, "index.html"))) {
     throw new Error(`The web app is not built (${webDist}); run \`pnpm build\` first.`);
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   afterAll(() => browser.close());
   return browser;
 }

@@ -1,9 +1,12 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { BENCH_PASSWORD } from "../seed/plan.js";
 import { createStatementRecorder, type ExplainedStatement, explainStatements, writeExplainFile } from "./explain.js";
 import { clearArenaBets, findFixtures, progressVersions } from "./fixtures.js";
 import { type LoadResult, runLoad } from "./load.js";
+import { meetingPageTime, webDist } from "./page-time.js";
 import { type RunningServer, startServer, tsxArgs } from "./processes.js";
 import { medianRun, type ScaleResult } from "./report.js";
 import { assertSameAnswers } from "./same-answers.js";
@@ -70,7 +73,8 @@ export async function benchScale(options: {
           TRUST_PROXY: "true",
           // No job runner: its minute sweep and five-minute ranking refresh would land at random in the runs.
           JOBS_IN_PROCESS: "false",
-          WEB_DIST_DIR: "/nonexistent",
+          // The built web app, for the page timing in Chromium (none: the timing is skipped).
+          WEB_DIST_DIR: existsSync(webDist) ? webDist : "/nonexistent",
           DATA_DIR: dataDir,
         },
       }).then(keep),
@@ -145,6 +149,17 @@ export async function benchScale(options: {
     }
     for (const scenario of options.scenarios.filter((s) => !paired.includes(s.id))) await measure(scenario);
 
+    const pageTime = first
+      ? await meetingPageTime({
+          baseUrl: booky.url,
+          meetingId: fixtures.meetingId,
+          email: first.email,
+          password: BENCH_PASSWORD,
+          visits: options.scale === "smoke" ? 2 : 5,
+        })
+      : null;
+    if (pageTime) console.log(`  ${pageTime.page}: median ${pageTime.medianMs} ms (${pageTime.samplesMs.join(", ")})`);
+
     const explain: Record<string, ExplainedStatement[]> = {};
     const recorder = await createStatementRecorder(url, JWT_SECRET);
     try {
@@ -179,6 +194,7 @@ export async function benchScale(options: {
           median: medianRun(measured),
         };
       }),
+      pageTime,
       explain,
     };
   } finally {

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ExplainedStatement } from "./explain.js";
 import type { LoadResult } from "./load.js";
+import type { PageTime } from "./page-time.js";
 
 export interface ScenarioResult {
   id: string;
@@ -18,6 +19,8 @@ export interface ScaleResult {
   database: string;
   fixtures: { attendees: number; readers: number; bettors: number; arenaMeetings: number };
   scenarios: ScenarioResult[];
+  /** The big meeting's page in Chromium, to its race board (null when the web app was not built). */
+  pageTime: PageTime | null;
   explain: Record<string, ExplainedStatement[]>;
 }
 
@@ -125,6 +128,12 @@ export function markdownReport(report: BenchReport): string {
           `| ${label} | ${whole.format(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} |`,
       ),
     );
+    if (scale.pageTime)
+      lines.push(
+        "",
+        `In Chromium against the production build, the ${scale.pageTime.page}: median ${ms(scale.pageTime.medianMs)} ms ` +
+          `over ${scale.pageTime.samplesMs.length} full loads (${scale.pageTime.samplesMs.map(ms).join(", ")} ms).`,
+      );
   }
   const explained = [...new Set(report.scales.flatMap((scale) => Object.keys(scale.explain)))];
   if (explained.length > 0) {
