@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeBookNeighbours } from "../src/services/recommendations.js";
 import { catalogBook } from "./catalog.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
-import { befriend, type Reader } from "./shelves-support.js";
+import { befriend, type Reader, readers } from "./shelves-support.js";
 
 const server = await startTestServer();
 
@@ -32,13 +32,23 @@ async function clubReading(owner: Reader, name: string, bookIds: string[]) {
  * friend): Dune and Hyperion 5, private shelves. Grump: Dune and Hyperion 2 (no liking).
  */
 async function community() {
-  const [dune, hyperion, solaris, emma, murder] = await Promise.all(
-    ["Dune", "Hyperion", "Solaris", "Emma", "Murder"].map((title) => catalogBook(server, { title })),
-  );
-  const ids = { dune: dune.id, hyperion: hyperion.id, solaris: solaris.id, emma: emma.id, murder: murder.id };
-  const [me, twin, close, pal, stranger, hermit, grump] = await Promise.all(
-    Array.from({ length: 7 }, () => signedUpClient(server)),
-  );
+  const book = async (title: string) => (await catalogBook(server, { title })).id;
+  const ids = {
+    dune: await book("Dune"),
+    hyperion: await book("Hyperion"),
+    solaris: await book("Solaris"),
+    emma: await book("Emma"),
+    murder: await book("Murder"),
+  };
+  const [me, twin, close, pal, stranger, hermit, grump] = (await readers(server, 7)) as [
+    Reader,
+    Reader,
+    Reader,
+    Reader,
+    Reader,
+    Reader,
+    Reader,
+  ];
   const mine: [string, number][] = [
     [ids.dune, 10],
     [ids.hyperion, 10],
