@@ -1,1 +1,0 @@
-CREATE INDEX "ratings_book_halves_user_idx" ON "ratings" USING btree ("book_id","halves","user_id");
