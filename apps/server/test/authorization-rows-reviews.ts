@@ -63,5 +63,7 @@ export function reviewsRows(): Record<string, Case | Case[]> {
       ),
     ],
     "recommendations.forMe": personal(signedIn, (t) => t.recommendations.forMe.query({})),
+    "recommendations.clubsForMe": personal(signedIn, (t) => t.recommendations.clubsForMe.query({})),
+    "recommendations.readersLikeMe": personal(signedIn, (t) => t.recommendations.readersLikeMe.query({})),
   };
 }

@@ -1,4 +1,5 @@
-import { bookProposals, eq, pollBallots, polls, sql } from "@booky/db";
+import { and, bookProposals, eq, inArray, notifications, pollBallots, polls, sql } from "@booky/db";
+import { notificationSentence } from "@booky/domain";
 import { describe, expect, it } from "vitest";
 import { rejectionOf, startTestServer } from "./harness.js";
 import { eventually } from "./live-support.js";
@@ -128,6 +129,25 @@ describe("polls", () => {
       return poll.closedAt ? poll : null;
     }, "the poll's close");
     expect(closed?.winner?.id).toBe(options[1]);
+
+    // The members were told of the poll's opening (not the admin who opened it) and of its close, with the winner.
+    const told = await server.db
+      .select({ userId: notifications.userId, kind: notifications.kind, data: notifications.data })
+      .from(notifications)
+      .where(and(eq(notifications.clubId, club.clubId), inArray(notifications.kind, ["poll_opened", "poll_closed"])));
+    const members = [club.a, club.b, club.c].map((member) => member.user.id).sort();
+    const of = (kind: string) =>
+      told
+        .filter((row) => row.kind === kind)
+        .map((row) => row.userId)
+        .sort();
+    expect(of("poll_opened")).toEqual(members);
+    expect(of("poll_closed")).toEqual([...members, club.host.user.id].sort());
+    expect(told.find((row) => row.kind === "poll_closed")?.data).toMatchObject({ pollId, winner: "Emma" });
+    const [item] = (await club.a.client.trpc.notifications.list.query({})).items.filter(
+      (n) => n.kind === "poll_closed",
+    );
+    expect(item && notificationSentence(item)).toBe("Choosing Club's poll has closed: “Emma” won");
   });
 
   it("refuses bad polls and ballots with a typed error, changing nothing", async () => {

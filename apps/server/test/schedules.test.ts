@@ -1,5 +1,7 @@
-import { eq, readingMilestones } from "@booky/db";
+import { and, eq, milestoneReminders, notifications, readingMilestones } from "@booky/db";
+import { notificationSentence } from "@booky/domain";
 import { describe, expect, it } from "vitest";
+import { sendMilestoneReminders } from "../src/services/milestone-reminders.js";
 import { rejectionOf, startTestServer } from "./harness.js";
 import { inDays, raceMeeting } from "./race-support.js";
 
@@ -63,5 +65,39 @@ describe("reading schedules", () => {
     expect(await fieldsOf(set([{ untilPage: 0, dueAt: inDays(1) }]))).toEqual(["milestones"]);
     const rows = await server.db.select().from(readingMilestones).where(eq(readingMilestones.meetingId, meetingId));
     expect(rows.map((row) => row.untilPage)).toEqual([40]);
+  });
+
+  it("readers behind a milestone due within a day are reminded once each, by racing sweeps too", async () => {
+    const race = await raceMeeting(server);
+    const meetingId = race.meeting.id;
+    const [ahead, behind, idle] = race.members as [
+      (typeof race.members)[number],
+      (typeof race.members)[number],
+      (typeof race.members)[number],
+    ];
+    await ahead.client.trpc.progress.update.mutate({ meetingId, page: 60, expectedVersion: 0 });
+    await behind.client.trpc.progress.update.mutate({ meetingId, page: 10, expectedVersion: 0 });
+    await race.owner.client.trpc.schedules.set.mutate({
+      meetingId,
+      milestones: [
+        { untilPage: 50, dueAt: inDays(0.5) },
+        { untilPage: 100, dueAt: inDays(6) },
+      ],
+    });
+    // Two sweeps at once (other tests' meetings are due too), then a third that finds everyone reminded already.
+    await Promise.all([sendMilestoneReminders(server.db), sendMilestoneReminders(server.db)]);
+    expect(await sendMilestoneReminders(server.db)).toBe(0);
+    const reminded = await server.db
+      .select({ userId: notifications.userId, data: notifications.data })
+      .from(notifications)
+      .where(and(eq(notifications.meetingId, meetingId), eq(notifications.kind, "milestone_reminder")));
+    // Behind page 50 half a day before its date: the owner (going too) and two members, not the one on page 60.
+    expect(reminded.map((row) => row.userId).sort()).toEqual([race.owner.user.id, behind.user.id, idle.user.id].sort());
+    expect(reminded.map((row) => row.userId)).not.toContain(ahead.user.id);
+    expect(reminded[0]?.data).toMatchObject({ untilPage: 50 });
+    const [item] = (await idle.client.trpc.notifications.list.query({})).items;
+    expect(item && notificationSentence(item)).toMatch(/^By \d{4}-\d{2}-\d{2}: page 50 of .+ — you are behind$/);
+    const rows = await server.db.select().from(milestoneReminders);
+    expect(rows.filter((row) => reminded.some((r) => r.userId === row.userId))).toHaveLength(3);
   });
 });

@@ -1,8 +1,8 @@
-import { catalogBook, startTestServer } from "@booky/server/testing";
+import { catalogBook, signedUpClient, startTestServer } from "@booky/server/testing";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { launchBrowser, PHONE, webDist } from "./browser.js";
-import { eventually, shows, signUp } from "./members.js";
+import { eventually, logIn, shows, signUp } from "./members.js";
 import { checkPage } from "./page-check.js";
 
 // The job queue runs, as in production: summaries are written by the debounced summary job.
@@ -88,4 +88,48 @@ describe("ratings, reviews and summaries", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it("a member sees a reader like them and adds them as a friend, and a club reading a book they loved", async () => {
+    const bears = await catalogBook(server, { title: "The Armoured Bear" });
+    const witches = await catalogBook(server, { title: "Witches of the North" });
+    const iorek = await signedUpClient(server, { displayName: "Iorek Byrnison" });
+    const pan = await signedUpClient(server);
+    for (const reader of [iorek, pan]) {
+      for (const bookId of [bears.id, witches.id]) await reader.client.trpc.reviews.rate.mutate({ bookId, rating: 10 });
+    }
+    await iorek.client.trpc.shelves.setStatusVisibility.mutate({ visibility: "public" });
+    const club = await iorek.client.trpc.clubs.create.mutate({
+      name: "Svalbard readers",
+      category: "fiction",
+      isOnline: true,
+    });
+    await iorek.client.trpc.meetings.create.mutate({
+      clubId: club.id,
+      bookId: bears.id,
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      link: "https://meet.example.com/svalbard",
+    });
+
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    const page = await logIn(context, pan);
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const clubsForYou = page.getByRole("list", { name: "Clubs for you" });
+    await shows(clubsForYou.getByRole("link", { name: "Svalbard readers" }));
+    await shows(clubsForYou.getByText("Reads The Armoured Bear: you rated The Armoured Bear 5"));
+    const readers = page.getByRole("list", { name: "Readers like you" });
+    const iorekItem = readers.getByRole("listitem").filter({ hasText: "Iorek Byrnison" });
+    await shows(iorekItem.getByText(/100% alike · you both liked/));
+    await checkPage(page, "home-readers-and-clubs");
+    await iorekItem.getByRole("button", { name: "Add friend" }).click();
+    await shows(iorekItem.getByText("Friend request sent."));
+    const incoming = await iorek.client.trpc.friends.requests.query({ box: "incoming" });
+    expect(incoming.items.map((request) => request.user.id)).toEqual([pan.user.id]);
+    await page.reload();
+    await shows(
+      readers.getByRole("listitem").filter({ hasText: "Iorek Byrnison" }).getByText("Friend request pending"),
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

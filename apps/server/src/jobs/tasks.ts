@@ -11,6 +11,7 @@ import type { LlmClient } from "../services/llm-client.js";
 import type { Mailer } from "../services/mailer.js";
 import { sendMeetingReminders } from "../services/meeting-reminders.js";
 import { transitionMeeting } from "../services/meetings.js";
+import { sendMilestoneReminders } from "../services/milestone-reminders.js";
 import { membersWithDigest, sendDigest, sendNotificationMail } from "../services/notification-mail.js";
 import { sendPasswordResetMail } from "../services/password-reset.js";
 import { closePoll } from "../services/polls.js";
@@ -117,6 +118,12 @@ export function createTaskList(
       if (reminded > 0) log.info({ reminded }, "meeting reminders");
     },
 
+    /** Every minute: attendees behind a milestone due within a day are reminded of it, once per milestone. */
+    async "milestone-reminders"() {
+      const reminded = await sendMilestoneReminders(db);
+      if (reminded > 0) log.info({ reminded }, "milestone reminders");
+    },
+
     /** At a poll's closing time; closing twice is a no-op, so a retry or a second worker changes nothing. */
     async "close-poll"(payload) {
       const { pollId } = pollPayload.parse(payload);
@@ -146,6 +153,7 @@ export function createTaskList(
 export const crontab = [
   "* * * * * close-due-meetings",
   "* * * * * meeting-reminders",
+  "* * * * * milestone-reminders",
   "*/5 * * * * refresh-leaderboards",
   "17 3 * * * compute-book-neighbours",
   ...tradeCrontab,

@@ -14,9 +14,11 @@ function linkOf(config: MailConfig, view: NotificationView): string {
   const path =
     view.threadId && view.club
       ? `/clubs/${view.club.slug}/discussions/${view.threadId}`
-      : view.club
-        ? `/clubs/${view.club.slug}`
-        : "/notifications";
+      : view.data.pollId && view.club
+        ? `/clubs/${view.club.slug}/polls/${view.data.pollId}`
+        : view.club
+          ? `/clubs/${view.club.slug}`
+          : "/notifications";
   return new URL(path, config.PUBLIC_URL).toString();
 }
 

@@ -15,6 +15,7 @@ import { closingTimeProblem, type listPollsInput, type openPollInput, resultsVis
 import type { z } from "zod";
 import { conflict, fieldError, notFound } from "../errors.js";
 import { enqueueJob } from "./jobs.js";
+import { notifyClub } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 import { bookColumns, type ClubCaller, proposalsOfClub, requireActiveClub } from "./polls-proposals.js";
 
@@ -58,6 +59,11 @@ export async function openPoll(
       .insert(pollOptions)
       .values(proposalIds.map((proposalId, position) => ({ pollId: poll.id, proposalId, position })));
     await enqueueJob(tx, "close-poll", { pollId: poll.id }, { jobKey: `close-poll:${poll.id}`, runAt: input.closesAt });
+    await notifyClub(tx, caller.club.id, {
+      kind: "poll_opened",
+      actorId: caller.userId,
+      data: { pollId: poll.id, closesOn: input.closesAt.toISOString().slice(0, 10) },
+    });
     return poll;
   });
 }
@@ -173,7 +179,7 @@ export async function closePoll(db: Database, pollId: string, clubId?: string) {
       .update(polls)
       .set({ closedAt: sql`now()` })
       .where(and(eq(polls.id, pollId), isNull(polls.closedAt), clubId ? eq(polls.clubId, clubId) : undefined))
-      .returning({ id: polls.id, kind: polls.kind });
+      .returning({ id: polls.id, kind: polls.kind, clubId: polls.clubId });
     if (!poll) {
       if (clubId === undefined) return { status: "already closed" as const, winnerOptionId: null };
       const [exists] = await tx
@@ -193,6 +199,18 @@ export async function closePoll(db: Database, pollId: string, clubId?: string) {
       options.map((option) => option.id),
     );
     await tx.update(polls).set({ winnerOptionId: result.winner }).where(eq(polls.id, pollId));
+    const [winner] = result.winner
+      ? await tx
+          .select({ title: books.title })
+          .from(pollOptions)
+          .innerJoin(bookProposals, eq(bookProposals.id, pollOptions.proposalId))
+          .innerJoin(books, eq(books.id, bookProposals.bookId))
+          .where(eq(pollOptions.id, result.winner))
+      : [];
+    await notifyClub(tx, poll.clubId, {
+      kind: "poll_closed",
+      data: { pollId, winner: winner?.title ?? null },
+    });
     return { status: "closed" as const, winnerOptionId: result.winner };
   });
 }

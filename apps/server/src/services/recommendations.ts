@@ -15,17 +15,19 @@ import {
   sql,
 } from "@booky/db";
 import {
+  type Interaction,
   itemNeighbours,
   NEIGHBOURS_PER_BOOK,
   type Neighbour,
   type ReadingStatus,
+  type Recommendation,
   recommend,
   type recommendationsInput,
   starsOf,
   tasteSignals,
 } from "@booky/domain";
 import type { z } from "zod";
-import { definePager } from "./pagination.js";
+import { definePager, type Pager } from "./pagination.js";
 
 /** Rows per insert when the neighbours table is rewritten. */
 const INSERT_BATCH = 1000;
@@ -72,11 +74,11 @@ export async function computeBookNeighbours(db: Database) {
   };
 }
 
-type Ranked = { bookId: string; becauseOf: string | null; subject?: string };
+export type Ranked = { bookId: string; becauseOf: string | null; subject?: string };
 type BookColumns = { id: string; title: string; authors: string[]; coverUrl: string | null };
 
 /** Why a book is recommended: the member's rating or shelf it comes from, a subject of theirs, or popularity. */
-function reasonFor(
+export function reasonFor(
   item: Ranked,
   because: BookColumns | undefined,
   ratingOf: Map<string, number>,
@@ -138,16 +140,32 @@ async function coldStart(db: Executor, myBookIds: string[], exclude: ReadonlySet
 
 const pager = definePager({ list: "recommendations.forMe", order: "asc", key: "none", id: "offset" });
 
-const bookColumns = { id: books.id, title: books.title, authors: books.authors, coverUrl: books.coverUrl };
+/**
+ * One page of a ranked list computed in the request: the cursor names the
+ * last position shown, the page starts after it (one more item than the
+ * limit, so the pager knows whether there is a next page).
+ */
+export function windowOf<T>(
+  rankedPager: Pager<"none">,
+  ranked: readonly T[],
+  input: { cursor?: string | null | undefined; limit: number },
+) {
+  const last = rankedPager.decode(input.cursor);
+  const offset = last ? Number(last.id) + 1 : 0;
+  return { offset, window: ranked.slice(offset, offset + input.limit + 1) };
+}
+
+/** The cursor of an item of a ranked list: its position. */
+export const byPosition = (item: { position: number }) => ({ key: null, id: String(item.position) });
+
+export const bookColumns = { id: books.id, title: books.title, authors: books.authors, coverUrl: books.coverUrl };
 
 /**
- * "Books for you": the neighbours (precomputed, an index lookup) of the
- * books the member rated highly or shelved, minus everything they rated or
- * shelved, each with the rating or shelf it comes from. Cold start: popular
- * books in the subjects of the member's books, then the books most members
- * rated, each with that as the reason.
+ * What a member told Booky about books: their recent ratings, their shelves,
+ * every book they rated or shelved (never recommended back), and the taste
+ * signals that seed recommendations.
  */
-export async function recommendationsFor(db: Executor, userId: string, input: z.output<typeof recommendationsInput>) {
+export async function tasteOf(db: Executor, userId: string) {
   const mine = await db
     .select({ userId: ratings.userId, bookId: ratings.bookId, halves: ratings.halves })
     .from(ratings)
@@ -162,6 +180,15 @@ export async function recommendationsFor(db: Executor, userId: string, input: z.
     .orderBy(desc(shelfEntries.updatedAt));
   const exclude = new Set([...mine.map((row) => row.bookId), ...shelved.map((row) => row.bookId)]);
   const seeds = tasteSignals(mine, shelved.slice(0, SEEDS)).filter((seed) => seed.weight > 0);
+  return { mine, shelved, exclude, seeds };
+}
+
+/** The sum of the stored neighbours (an index lookup) of the seeds, minus `exclude`, best first. */
+export async function neighbourPicks(
+  db: Executor,
+  seeds: readonly Interaction[],
+  exclude: ReadonlySet<string>,
+): Promise<Recommendation[]> {
   const stored = seeds.length
     ? await db
         .select({ bookId: bookNeighbours.bookId, neighbourId: bookNeighbours.neighbourId, score: bookNeighbours.score })
@@ -175,13 +202,22 @@ export async function recommendationsFor(db: Executor, userId: string, input: z.
     : [];
   const byBook = new Map<string, Neighbour[]>();
   for (const row of stored) byBook.set(row.bookId, [...(byBook.get(row.bookId) ?? []), row]);
-  const ranked: Ranked[] = recommend(seeds, (bookId) => byBook.get(bookId) ?? [], exclude, RANKED_MAX);
+  return recommend(seeds, (bookId) => byBook.get(bookId) ?? [], exclude, RANKED_MAX);
+}
+
+/**
+ * "Books for you": the neighbours (precomputed, an index lookup) of the
+ * books the member rated highly or shelved, minus everything they rated or
+ * shelved, each with the rating or shelf it comes from. Cold start: popular
+ * books in the subjects of the member's books, then the books most members
+ * rated, each with that as the reason.
+ */
+export async function recommendationsFor(db: Executor, userId: string, input: z.output<typeof recommendationsInput>) {
+  const { mine, shelved, exclude, seeds } = await tasteOf(db, userId);
+  const ranked: Ranked[] = await neighbourPicks(db, seeds, exclude);
   if (ranked.length === 0) ranked.push(...(await coldStart(db, [...exclude], exclude)));
 
-  // The cursor names the last position shown; the page starts after it.
-  const last = pager.decode(input.cursor);
-  const offset = last ? Number(last.id) + 1 : 0;
-  const window = ranked.slice(offset, offset + input.limit + 1);
+  const { offset, window } = windowOf(pager, ranked, input);
   const ids = [...new Set(window.flatMap((item) => [item.bookId, ...(item.becauseOf ? [item.becauseOf] : [])]))];
   const found = ids.length ? await db.select(bookColumns).from(books).where(inArray(books.id, ids)) : [];
   const bookOf = new Map(found.map((book) => [book.id, book]));
@@ -199,5 +235,5 @@ export async function recommendationsFor(db: Executor, userId: string, input: z.
       },
     ];
   });
-  return pager.page(items, input.limit, (item) => ({ key: null, id: String(item.position) }));
+  return pager.page(items, input.limit, byPosition);
 }

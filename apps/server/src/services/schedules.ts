@@ -8,10 +8,23 @@ import {
   meetingRsvps,
   readingMilestones,
   readingProgress,
+  type SQL,
   sql,
 } from "@booky/db";
 import { type Milestone, readingStanding, scheduleProblem } from "@booky/domain";
 import { conflict, fieldError } from "../errors.js";
+
+/** The attendees going to a meeting and the page each reached (0 before their first report), `also` narrowing them. */
+export function readersGoing(db: Executor, meetingId: string, also?: SQL) {
+  return db
+    .select({ userId: meetingRsvps.userId, page: sql<number>`coalesce(${readingProgress.page}, 0)` })
+    .from(meetingRsvps)
+    .leftJoin(
+      readingProgress,
+      and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
+    )
+    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, "going"), also));
+}
 
 /** A meeting's milestones in reading order, and where each attendee going stands against them now. */
 export async function getSchedule(db: Executor, meetingId: string, now = new Date()) {
@@ -20,15 +33,7 @@ export async function getSchedule(db: Executor, meetingId: string, now = new Dat
     .from(readingMilestones)
     .where(eq(readingMilestones.meetingId, meetingId))
     .orderBy(asc(readingMilestones.untilPage));
-  // Attendees going who have not reported yet are on page 0.
-  const readers = await db
-    .select({ userId: meetingRsvps.userId, page: sql<number>`coalesce(${readingProgress.page}, 0)` })
-    .from(meetingRsvps)
-    .leftJoin(
-      readingProgress,
-      and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
-    )
-    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, "going")));
+  const readers = await readersGoing(db, meetingId);
   return {
     milestones,
     standings: readers.map((reader) => ({

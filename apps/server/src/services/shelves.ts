@@ -18,6 +18,7 @@ import {
   sql,
 } from "@booky/db";
 import {
+  DEFAULT_STATUS_VISIBILITY,
   type ReadingStatus,
   readChangeFor,
   reorderProblem,
@@ -178,7 +179,7 @@ async function statusVisibilityOf(db: Executor, userId: string): Promise<ShelfVi
     .select({ visibility: readerSettings.statusVisibility })
     .from(readerSettings)
     .where(eq(readerSettings.userId, userId));
-  return settings?.visibility ?? "friends";
+  return settings?.visibility ?? DEFAULT_STATUS_VISIBILITY;
 }
 
 /** Who may see the caller's status shelves. */

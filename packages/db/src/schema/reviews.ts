@@ -54,6 +54,8 @@ export const ratings = pgTable(
     index("ratings_book_reviews_helpful_idx").on(t.bookId, t.helpfulCount, t.id).where(sql`${t.body} is not null`),
     index("ratings_book_reviews_recent_idx").on(t.bookId, t.createdAt, t.id).where(sql`${t.body} is not null`),
     index("ratings_user_recent_idx").on(t.userId, t.createdAt, t.id),
+    /** "Readers like you" and "clubs for you": who rated these books highly, an index-only read. */
+    index("ratings_book_halves_user_idx").on(t.bookId, t.halves, t.userId),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, unique } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, timestamp, unique } from "drizzle-orm/pg-core";
+import { users } from "./accounts.js";
 import { createdAt, id, momentAt, reference } from "./columns.js";
 import { meetings } from "./meetings.js";
 
@@ -21,6 +22,20 @@ export const readingMilestones = pgTable(
     unique("reading_milestones_page_key").on(t.meetingId, t.untilPage),
     index("reading_milestones_due_idx").on(t.dueAt),
   ],
+);
+
+/**
+ * A reminder sent to a member behind a milestone: the primary key makes it
+ * once per member and milestone, whichever worker or sweep gets there first.
+ */
+export const milestoneReminders = pgTable(
+  "milestone_reminders",
+  {
+    milestoneId: reference("milestone_id", () => readingMilestones.id, "cascade"),
+    userId: reference("user_id", () => users.id, "cascade"),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.milestoneId, t.userId] })],
 );
 
 export type ReadingMilestone = typeof readingMilestones.$inferSelect;

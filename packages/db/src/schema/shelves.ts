@@ -1,6 +1,7 @@
 import {
   COPY_AVAILABILITIES,
   COPY_CONDITIONS,
+  DEFAULT_STATUS_VISIBILITY,
   READ_OUTCOMES,
   READING_STATUSES,
   SHELF_VISIBILITIES,
@@ -109,7 +110,7 @@ export const readerSettings = pgTable("reader_settings", {
   userId: uuid("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
-  statusVisibility: shelfVisibility("status_visibility").notNull().default("friends"),
+  statusVisibility: shelfVisibility("status_visibility").notNull().default(DEFAULT_STATUS_VISIBILITY),
   updatedAt: updatedAt(),
 });
 

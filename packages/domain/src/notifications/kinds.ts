@@ -25,6 +25,9 @@ export const NOTIFICATION_KINDS = [
   "loan_returned",
   "moderation",
   "report_resolved",
+  "milestone_reminder",
+  "poll_opened",
+  "poll_closed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -59,6 +62,9 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   loan_returned: "in_app",
   moderation: "email_immediate",
   report_resolved: "in_app",
+  milestone_reminder: "email_immediate",
+  poll_opened: "email_digest",
+  poll_closed: "in_app",
 };
 
 /** Whether a notification of this delivery is stored (and shown in the app), and whether it is mailed. */

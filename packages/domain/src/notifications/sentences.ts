@@ -78,6 +78,14 @@ export function notificationSentence(facts: NotificationFacts): string {
       return `${someone(facts)} confirmed the return of ${theTitle(facts)}`;
     case "moderation":
       return moderationSentence(facts);
+    case "milestone_reminder":
+      return `By ${String(facts.data.dueOn ?? "")}: page ${Number(facts.data.untilPage ?? 0)} of ${theBook(facts)} in ${theClub(facts)} — you are behind`;
+    case "poll_opened":
+      return `${theClub(facts)} is voting on its next book until ${String(facts.data.closesOn ?? "")}`;
+    case "poll_closed":
+      return facts.data.winner
+        ? `${theClub(facts)}'s poll has closed: “${facts.data.winner}” won`
+        : `${theClub(facts)}'s poll has closed without a winner`;
     case "report_resolved":
       return facts.data.action === "dismiss"
         ? `The moderators of ${theClub(facts)} looked at your report and took no action`

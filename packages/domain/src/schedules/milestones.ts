@@ -52,6 +52,9 @@ export function readingStanding(page: number, milestones: readonly Milestone[], 
   return next !== undefined && page >= next.untilPage ? "ahead" : "on_track";
 }
 
+/** A reader behind a milestone is reminded this long before its date (as members are before a meeting). */
+export const MILESTONE_REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
+
 /** The milestones whose date falls within `withinMs` after `now`, which a reader on `page` has not reached. */
 export function milestonesToRemind(page: number, milestones: readonly Milestone[], now: Date, withinMs: number) {
   return milestones.filter((m) => m.dueAt > now && m.dueAt.getTime() - now.getTime() <= withinMs && page < m.untilPage);

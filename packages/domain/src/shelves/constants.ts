@@ -9,6 +9,8 @@ export type ReadOutcome = (typeof READ_OUTCOMES)[number];
 /** Who may see a shelf: everyone signed in, the owner's friends, or the owner alone. */
 export const SHELF_VISIBILITIES = ["public", "friends", "private"] as const;
 export type ShelfVisibility = (typeof SHELF_VISIBILITIES)[number];
+/** Who sees a member's status lists until they choose: their friends. */
+export const DEFAULT_STATUS_VISIBILITY: ShelfVisibility = "friends";
 
 /** A physical copy's condition, best first (the booksellers' grades). */
 export const COPY_CONDITIONS = ["as_new", "fine", "very_good", "good", "fair", "poor"] as const;

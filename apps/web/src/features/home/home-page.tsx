@@ -5,7 +5,9 @@ import { useSession } from "../../lib/use-session";
 import { MyInvitations } from "../clubs/my-invitations";
 import { ActivityFeed } from "../friends/activity-feed";
 import { PointsCard } from "../points/points-card";
+import { ClubsForYouCard } from "../recommendations/clubs-for-you-card";
 import { ForYouCard } from "../recommendations/for-you-card";
+import { ReadersLikeYouCard } from "../recommendations/readers-like-you-card";
 import { ActiveReads } from "./active-reads";
 import { ComingUp, MyClubs } from "./member-home-cards";
 
@@ -47,6 +49,8 @@ export function HomePage() {
         <ActiveReads />
         <PointsCard />
         <ForYouCard />
+        <ClubsForYouCard />
+        <ReadersLikeYouCard />
         <MyClubs />
         <ActivityFeed glance />
         <Card title="Your profile">

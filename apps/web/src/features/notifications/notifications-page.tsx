@@ -13,6 +13,7 @@ type Item = RouterOutputs["notifications"]["list"]["items"][number];
 /** Where a notification leads in the app. */
 function linkOf(item: Item): string {
   if (item.threadId && item.club) return `/clubs/${item.club.slug}/discussions/${item.threadId}`;
+  if (item.data.pollId && item.club) return `/clubs/${item.club.slug}/polls/${item.data.pollId}`;
   if (item.meeting) return `/meetings/${item.meeting.id}`;
   if (item.club) return `/clubs/${item.club.slug}`;
   if (item.kind === "friend_request" || item.kind === "friend_accepted") return "/friends";

@@ -27,6 +27,9 @@ export const kindLabels: Record<NotificationKind, string> = {
   loan_returned: "Loans returned",
   moderation: "Moderators' actions about me",
   report_resolved: "Answers to my reports",
+  milestone_reminder: "Reading milestones I am behind on (a day before)",
+  poll_opened: "Polls opened in my clubs",
+  poll_closed: "Polls closed in my clubs",
 };
 
 const deliveryLabels: Record<NotificationDelivery, string> = {

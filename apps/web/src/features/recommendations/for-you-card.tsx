@@ -13,13 +13,21 @@ const SHELF_REASONS = {
   did_not_finish: "you shelved",
 } as const;
 
+type Taste = Extract<Reason, { kind: "rated" | "shelved" }>;
+
+/** The member's own rating or shelf a suggestion comes from: "you rated X 5", "you read X". */
+export function tasteText(reason: Taste) {
+  return reason.kind === "rated"
+    ? `you rated ${reason.book.title} ${reason.stars}`
+    : `${SHELF_REASONS[reason.status]} ${reason.book.title}`;
+}
+
 /** Why a book is suggested, in a sentence. */
 function reasonText(reason: Reason) {
   switch (reason.kind) {
     case "rated":
-      return `Because you rated ${reason.book.title} ${reason.stars}`;
     case "shelved":
-      return `Because ${SHELF_REASONS[reason.status]} ${reason.book.title}`;
+      return `Because ${tasteText(reason)}`;
     case "subject":
       return `Popular in ${reason.subject}, like books on your shelves`;
     default:
