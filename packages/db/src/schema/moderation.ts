@@ -119,6 +119,7 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(t.actorId, t.id),
     index("audit_log_target_user_idx").on(t.targetUserId, t.id),
     index("audit_log_kind_idx").on(t.kind, t.id),
+    index("audit_log_case_idx").on(t.caseId, t.id),
     index("audit_log_created_idx").on(t.createdAt),
   ],
 );

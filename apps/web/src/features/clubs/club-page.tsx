@@ -36,7 +36,7 @@ function ClubView({ data, slug }: { data: Club; slug: string }) {
           </Link>
         )}
       </div>
-      {full && <DiscussionTabs base={`/clubs/${slug}`} label="Club" />}
+      {full && <DiscussionTabs base={`/clubs/${slug}`} label="Club" role={data.myRole} />}
       {full?.archivedAt && <Alert tone="info">This club is archived: it is hidden from the directory.</Alert>}
       {data.description && <p className="-mt-4 max-w-2xl whitespace-pre-line">{data.description}</p>}
       <MembershipActions club={data} />
