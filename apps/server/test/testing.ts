@@ -13,4 +13,5 @@ export { bookClub } from "./discussions-support.js";
 export * from "./fake-google-books.js";
 export { fastGoogleEnv, serverWithFakeGoogle } from "./google-books-support.js";
 export * from "./harness.js";
+export { moderatedClub, siteAdminClient } from "./moderation-support.js";
 export { copyOf, readers, shareClub } from "./shelves-support.js";

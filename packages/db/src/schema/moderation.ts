@@ -61,6 +61,8 @@ export const moderationCases = pgTable(
     index("moderation_cases_club_queue_idx").on(t.clubId, t.status, t.lastReportedAt, t.id),
     index("moderation_cases_queue_idx").on(t.status, t.lastReportedAt, t.id),
     index("moderation_cases_subject_idx").on(t.subjectId),
+    // The operator dashboard's cases resolved lately.
+    index("moderation_cases_resolved_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
   ],
 );
 

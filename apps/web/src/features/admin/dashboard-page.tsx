@@ -42,7 +42,7 @@ function Figures({ data }: { data: Dashboard }) {
           label="Reports"
           facts={[
             ["Open cases", number.format(data.cases.open)],
-            ["Resolved cases", number.format(data.cases.resolved)],
+            ["Resolved in the last 30 days", number.format(data.cases.resolvedLast30Days)],
           ]}
         />
         <Link to="/admin/queue" className="mt-3 inline-block text-sm underline">

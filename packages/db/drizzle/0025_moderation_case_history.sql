@@ -1,1 +1,0 @@
-CREATE INDEX "audit_log_case_idx" ON "audit_log" USING btree ("case_id","id");
