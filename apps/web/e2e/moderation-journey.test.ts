@@ -89,7 +89,7 @@ describe("moderating a club", () => {
 });
 
 describe("site administration", () => {
-  it("a site admin suspends a member from the admin area; the member's open page is signed out and log-in says why and until when", async () => {
+  it("a site admin suspends a member from the admin area; the member's open page is signed out and log-in says why and until when; a club is archived", async () => {
     const siteAdmin = await siteAdminClient(server);
     const member = await signedUpClient(server);
 
@@ -134,5 +134,14 @@ describe("site administration", () => {
     await shows(log.getByText("“Spamming every club”"));
     await shows(admin.getByText("Only the actions on one member"));
     await checkPage(admin, "admin-audit-log");
+
+    // On a club's page, the site admin archives it.
+    const { club } = await moderatedClub(server);
+    await admin.goto(`/clubs/${club.slug}`);
+    await admin.getByLabel("Why it is archived").fill("Abandoned for a year");
+    await admin.getByRole("button", { name: "Archive the club" }).click();
+    await shows(admin.getByText("This club is archived: it is hidden from the directory."));
+    await shows(admin.getByRole("button", { name: "Restore the club" }));
+    await checkPage(admin, "admin-club-archived");
   }, 180_000);
 });

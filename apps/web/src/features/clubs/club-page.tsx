@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { Alert, buttonClass, Card, PageTitle, Skeleton } from "../../components/ui";
 import { useTRPC } from "../../lib/trpc";
+import { ArchiveClubCard } from "../admin/archive-club-card";
 import { DiscussionTabs } from "../discussions/tabs";
 import { ScheduleMeetingForm } from "../meetings/schedule-meeting-form";
 import { type Club, ClubLoader } from "./club-loader";
@@ -56,6 +57,7 @@ function ClubView({ data, slug }: { data: Club; slug: string }) {
             </div>
           )}
           {isAdmin && !full.archivedAt && <ScheduleCard clubId={full.id} />}
+          <ArchiveClubCard club={full} />
         </div>
       )}
     </div>
