@@ -1,8 +1,9 @@
-import { createDatabase, sql } from "@booky/db";
-import { afterAll, describe, expect, it } from "vitest";
+import { sql } from "@booky/db";
+import { describe, expect, it } from "vitest";
 import { dashboard } from "../src/services/admin-dashboard.js";
 import { catalogBook } from "./catalog.js";
 import { startTestServer } from "./harness.js";
+import { nodesOf, planRecorder } from "./plans-support.js";
 
 /**
  * The operator dashboard reads indexes, not whole tables: every statement
@@ -13,26 +14,10 @@ import { startTestServer } from "./harness.js";
  * one whole read is the sum of the balances (points in circulation).
  */
 const server = await startTestServer();
-const recorded: { query: string; parameters: readonly unknown[] }[] = [];
-const recording = createDatabase(server.databaseUrl, {
-  max: 1,
-  onQuery: (query, parameters) => recorded.push({ query, parameters }),
-});
-afterAll(() => recording.close());
+const { db: recordingDb, explainedOf } = planRecorder(server);
 
 const MEMBERS = 20_000;
 const MEETINGS = 5_000;
-
-interface PlanNode {
-  "Node Type": string;
-  "Index Name"?: string;
-  "Relation Name"?: string;
-  "Actual Rows": number;
-  "Actual Loops": number;
-  Plans?: PlanNode[];
-}
-
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 /** The tables that grow with the site; the dashboard may not read any of them whole. */
 const BIG = ["users", "sessions", "meetings", "bets", "moderation_cases", "point_balances", "clubs"];
@@ -85,32 +70,16 @@ async function seed() {
   await server.db.execute(sql`vacuum analyze`);
 }
 
-/** The plans of the statements the dashboard sends. */
-async function dashboardPlans() {
-  recorded.length = 0;
-  const bookMetadata = {
-    enabled: false,
-    health: async () => ({ cacheHits: 3, cacheMisses: 1, circuitOpen: false }),
-  } as unknown as Parameters<typeof dashboard>[0]["bookMetadata"];
-  const figures = await dashboard({ db: recording.db, bookMetadata });
-  const plans: { query: string; plan: PlanNode }[] = [];
-  for (const statement of recorded.filter((s) => /^\s*(select|with)\b/i.test(s.query))) {
-    const [row] = await server.sql.unsafe(
-      `explain (analyze, format json) ${statement.query}`,
-      statement.parameters as never[],
-    );
-    const [explained] = (row?.["QUERY PLAN"] ?? []) as { Plan: PlanNode }[];
-    if (!explained) throw new Error(`no plan for ${statement.query}`);
-    plans.push({ query: statement.query, plan: explained.Plan });
-  }
-  return { figures, plans };
-}
+const bookMetadata = {
+  enabled: false,
+  health: async () => ({ cacheHits: 3, cacheMisses: 1, circuitOpen: false }),
+} as unknown as Parameters<typeof dashboard>[0]["bookMetadata"];
 
 await seed();
 
 describe("admin.dashboard at scale", () => {
   it("counts what was seeded", async () => {
-    const { figures } = await dashboardPlans();
+    const figures = await dashboard({ db: recordingDb, bookMetadata });
     expect(figures.members.totalEstimate).toBeGreaterThanOrEqual(MEMBERS * 0.9);
     // Sessions used n % 90 days ago: 7 days back covers days 0..6 (and the 7th, partly), 30 days 0..29.
     expect(figures.members.active7Days).toBeGreaterThanOrEqual(Math.floor((MEMBERS * 7) / 90));
@@ -126,7 +95,7 @@ describe("admin.dashboard at scale", () => {
   });
 
   it("reads no growing table whole: every count is an index read or a planner estimate", async () => {
-    const { plans } = await dashboardPlans();
+    const plans = await explainedOf((db) => dashboard({ db, bookMetadata }));
     const report = plans.map(({ query, plan }) => {
       const nodes = nodesOf(plan);
       return {

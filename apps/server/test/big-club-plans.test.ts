@@ -1,11 +1,12 @@
-import { createDatabase, type Meeting, meetings, sql } from "@booky/db";
+import { type Meeting, meetings, sql } from "@booky/db";
 import { monthKey } from "@booky/domain";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { userLeaderboard } from "../src/services/leaderboards.js";
 import { meetingSummary } from "../src/services/meetings.js";
 import { meetingStandings } from "../src/services/progress.js";
 import { catalogBook } from "./catalog.js";
 import { startTestServer } from "./harness.js";
+import { nodesOf, type PlanNode, planRecorder } from "./plans-support.js";
 
 /**
  * A big club's hot reads are index reads: the race board and the club board read one page of an
@@ -13,30 +14,11 @@ import { startTestServer } from "./harness.js";
  * the very statements the services send (EXPLAIN ANALYZE), over a club of 3,000 after ANALYZE.
  */
 const server = await startTestServer();
-const recorded: { query: string; parameters: readonly unknown[] }[] = [];
-const recording = createDatabase(server.databaseUrl, {
-  max: 1,
-  onQuery: (query, parameters) => recorded.push({ query, parameters }),
-});
-afterAll(() => recording.close());
+const { plansOf } = planRecorder(server);
 
 const SIZE = 3000;
 const PAGES = 300;
 const PERIOD = monthKey(new Date());
-
-interface PlanNode {
-  "Node Type": string;
-  "Index Name"?: string;
-  "Relation Name"?: string;
-  "Actual Rows": number;
-  "Actual Loops": number;
-  Plans?: PlanNode[];
-}
-
-/** The nodes of a plan that ran (a part skipped at run time, e.g. the count for an unranked caller, never loops). */
-function nodesOf(node: PlanNode): PlanNode[] {
-  return node["Actual Loops"] > 0 ? [node, ...(node.Plans ?? []).flatMap(nodesOf)] : [];
-}
 
 /** The club's tables scanned whole (the one-row tables of this test database may be, cheaply). */
 const BIG = ["users", "club_members", "meeting_rsvps", "reading_progress", "user_scores", "club_member_rankings"];
@@ -44,26 +26,6 @@ const seqScanned = (nodes: PlanNode[]) =>
   nodes
     .filter((node) => node["Node Type"] === "Seq Scan" && BIG.includes(node["Relation Name"] ?? ""))
     .map((node) => node["Relation Name"]);
-
-/** The plans of the statements `task` sends (transaction control left out). */
-async function plansOf(task: (db: typeof recording.db) => Promise<unknown>) {
-  recorded.length = 0;
-  await task(recording.db);
-  const statements = recorded.filter(
-    (statement) => /^\s*(select|with)\b/i.test(statement.query) && !statement.query.includes("pg_catalog"),
-  );
-  const plans: PlanNode[] = [];
-  for (const statement of statements) {
-    const [row] = await server.sql.unsafe(
-      `explain (analyze, format json) ${statement.query}`,
-      statement.parameters as never[],
-    );
-    const [explained] = (row?.["QUERY PLAN"] ?? []) as { Plan: PlanNode }[];
-    if (!explained) throw new Error(`no plan for ${statement.query}`);
-    plans.push(explained.Plan);
-  }
-  return plans;
-}
 
 /** A club of SIZE members, a meeting most of them attend, progress of every kind, scores; analysed. */
 async function bigClub() {
