@@ -87,6 +87,12 @@ const anotherClubsCase = {
 export function moderationRows(): Record<string, Case | Case[]> {
   return {
     "moderation.queue": inClub(clubAdmins, (t, s) => t.moderation.queue.query({ clubId: s.club.id })),
+    "moderation.case": [
+      inClub(clubAdmins, someCase, (t, s, c) => t.moderation.case.query({ clubId: s.club.id, caseId: c.caseId })),
+      inClub(outcomes({ NOT_FOUND: ["clubAdmin", "owner"] }), anotherClubsCase, (t, s, c) =>
+        t.moderation.case.query({ clubId: s.club.id, caseId: c.caseId }),
+      ),
+    ],
     "moderation.act": [
       inClub(clubAdmins, someCase, (t, s, c) =>
         t.moderation.act.mutate({ clubId: s.club.id, caseId: c.caseId, action: "warn", reason: "Mind the tone" }),
@@ -104,6 +110,7 @@ export function moderationRows(): Record<string, Case | Case[]> {
     "moderation.audit": inClub(clubAdmins, (t, s) => t.moderation.audit.query({ clubId: s.club.id })),
 
     "admin.queue": personal(siteAdmins, (t) => t.admin.queue.query({})),
+    "admin.case": personal(siteAdmins, someCase, (t, _s, c) => t.admin.case.query({ caseId: c.caseId })),
     "admin.act": personal(siteAdmins, someCase, (t, _s, c) =>
       t.admin.act.mutate({ caseId: c.caseId, action: "suspend", reason: "Harassment", days: 3 }),
     ),

@@ -14,7 +14,7 @@ import { nodesOf, type PlanNode, planRecorder, seqScanned as seqScannedOf } from
  * the very statements the services send (EXPLAIN ANALYZE), over a club of 3,000 after ANALYZE.
  */
 const server = await startTestServer();
-const plansOf = planRecorder(server);
+const { plansOf } = planRecorder(server);
 
 const SIZE = 3000;
 const PAGES = 300;

@@ -73,6 +73,36 @@ describe("the report queue", () => {
     const [stillOpen] = await server.db.select().from(moderationCases).where(eq(moderationCases.id, id));
     expect(stillOpen?.status).toBe("open");
   });
+
+  it("shows one case with its history, open or resolved, to its club's admins and to site admins", async () => {
+    const club = await moderatedClub(server);
+    const other = await moderatedClub(server);
+    await reportComment(club.ahead, club.clubId, club.comment.id, "Rude");
+    const { id } = await caseOfComment(club);
+    const open = await club.admin.client.trpc.moderation.case.query({ clubId: club.clubId, caseId: id });
+    expect(open).toMatchObject({ id, status: "open", reporterCount: 1, history: [] });
+    expect(open.reasons).toEqual([{ reason: "harassment", count: 1, details: ["Rude"] }]);
+    await club.admin.client.trpc.moderation.act.mutate({
+      clubId: club.clubId,
+      caseId: id,
+      action: "remove_content",
+      reason: "Name-calling",
+    });
+    const resolved = await club.siteAdmin.client.trpc.admin.case.query({ caseId: id });
+    expect(resolved).toMatchObject({ status: "resolved", resolution: "remove_content" });
+    expect(resolved.preview?.moderation).toBe("removed");
+    expect(resolved.history.map((entry) => [entry.kind, entry.reason, entry.actor?.id])).toEqual([
+      ["remove_content", "Name-calling", club.admin.user.id],
+    ]);
+    // Another club's admin through their own club, a member, and a malformed id.
+    expect(await codeOf(other.admin.client.trpc.moderation.case.query({ clubId: other.clubId, caseId: id }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await codeOf(club.ahead.client.trpc.moderation.case.query({ clubId: club.clubId, caseId: id }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await fieldsOf(club.siteAdmin.client.trpc.admin.case.query({ caseId: "not-a-case" }))).toEqual(["caseId"]);
+  });
 });
 
 describe("automatic hiding", () => {

@@ -2,6 +2,7 @@ import { createDatabase } from "@booky/db";
 import { afterAll } from "vitest";
 import type { TestServer } from "./harness.js";
 
+/** A node of an EXPLAIN (ANALYZE, FORMAT JSON) plan, with what the plan tests read of it. */
 export interface PlanNode {
   "Node Type": string;
   "Index Name"?: string;
@@ -23,9 +24,9 @@ export const seqScanned = (nodes: PlanNode[], big: readonly string[]) =>
     .map((node) => node["Relation Name"]);
 
 /**
- * The plans PostgreSQL picks for the very statements a service sends
- * (EXPLAIN ANALYZE): `plansOf(task)` runs `task` on a recording connection
- * and explains each select it sent (transaction control left out).
+ * A database client over the test server's database that records every
+ * statement sent through it, to EXPLAIN ANALYZE the very statements a service
+ * sends (transaction control and catalog lookups left out). Closed after the file.
  */
 export function planRecorder(server: TestServer) {
   const recorded: { query: string; parameters: readonly unknown[] }[] = [];
@@ -34,22 +35,32 @@ export function planRecorder(server: TestServer) {
     onQuery: (query, parameters) => recorded.push({ query, parameters }),
   });
   afterAll(() => recording.close());
-  return async function plansOf(task: (db: typeof recording.db) => Promise<unknown>) {
+
+  /** Each statement `task` sends, with the plan it ran with. */
+  async function explainedOf(task: (db: typeof recording.db) => Promise<unknown>) {
     recorded.length = 0;
     await task(recording.db);
     const statements = recorded.filter(
       (statement) => /^\s*(select|with)\b/i.test(statement.query) && !statement.query.includes("pg_catalog"),
     );
-    const plans: PlanNode[] = [];
+    const explained: { query: string; plan: PlanNode }[] = [];
     for (const statement of statements) {
       const [row] = await server.sql.unsafe(
         `explain (analyze, format json) ${statement.query}`,
         statement.parameters as never[],
       );
-      const [explained] = (row?.["QUERY PLAN"] ?? []) as { Plan: PlanNode }[];
-      if (!explained) throw new Error(`no plan for ${statement.query}`);
-      plans.push(explained.Plan);
+      const [plan] = (row?.["QUERY PLAN"] ?? []) as { Plan: PlanNode }[];
+      if (!plan) throw new Error(`no plan for ${statement.query}`);
+      explained.push({ query: statement.query, plan: plan.Plan });
     }
-    return plans;
+    return explained;
+  }
+
+  return {
+    db: recording.db,
+    explainedOf,
+    /** The plans of the statements `task` sends. */
+    plansOf: async (task: (db: typeof recording.db) => Promise<unknown>) =>
+      (await explainedOf(task)).map((statement) => statement.plan),
   };
 }

@@ -11,7 +11,7 @@ import { nodesOf, planRecorder, seqScanned } from "./plans-support.js";
  * 60,000 times and shelved 30,000 books, 3,000 clubs of three with 6,000 meetings, after ANALYZE.
  */
 const server = await startTestServer();
-const plansOf = planRecorder(server);
+const { plansOf } = planRecorder(server);
 
 const MEMBERS = 3000;
 const BOOKS = 600;

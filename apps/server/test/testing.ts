@@ -14,4 +14,5 @@ export * from "./fake-google-books.js";
 export { fastGoogleEnv, serverWithFakeGoogle } from "./google-books-support.js";
 export * from "./harness.js";
 export { secondServerProcess } from "./live-support.js";
+export { moderatedClub, siteAdminClient } from "./moderation-support.js";
 export { copyOf, readers, shareClub } from "./shelves-support.js";

@@ -1,5 +1,6 @@
 import {
   actInput,
+  caseIdInput,
   clubArchiveInput,
   memberSearchInput,
   restoreAccountInput,
@@ -23,7 +24,7 @@ import { dashboard } from "../services/admin-dashboard.js";
 import { actOnCase, type Moderator, restoreContent } from "../services/moderation-actions.js";
 import { listAudit } from "../services/moderation-audit.js";
 import { unmute } from "../services/moderation-mutes.js";
-import { listQueue } from "../services/moderation-queue.js";
+import { getCase, listQueue } from "../services/moderation-queue.js";
 import { adminProcedure, router } from "../trpc.js";
 
 const siteModerator = (ctx: { user: { id: string } }): Moderator => ({ userId: ctx.user.id, scope: "site" });
@@ -31,6 +32,8 @@ const siteModerator = (ctx: { user: { id: string } }): Moderator => ({ userId: c
 /** Site administration: every club's reports, accounts (suspensions, roles), clubs, the whole audit log, the dashboard. */
 export const adminRouter = router({
   queue: adminProcedure.input(siteQueueInput).query(({ ctx, input }) => listQueue(ctx.db, input)),
+
+  case: adminProcedure.input(caseIdInput).query(({ ctx, input }) => getCase(ctx.db, input.caseId)),
 
   act: adminProcedure.input(actInput).mutation(({ ctx, input }) => actOnCase(ctx.db, siteModerator(ctx), input)),
 

@@ -1,8 +1,8 @@
-import { actInput, auditFilter, queueFilter, restoreContentInput, unmuteInput } from "@booky/domain";
+import { actInput, auditFilter, caseIdInput, queueFilter, restoreContentInput, unmuteInput } from "@booky/domain";
 import { actOnCase, type Moderator, restoreContent } from "../services/moderation-actions.js";
 import { listAudit } from "../services/moderation-audit.js";
 import { unmute } from "../services/moderation-mutes.js";
-import { listQueue } from "../services/moderation-queue.js";
+import { getCase, listQueue } from "../services/moderation-queue.js";
 import { clubRoleProcedure, router } from "../trpc.js";
 
 const clubModerator = (ctx: { user: { id: string }; club: { id: string } }): Moderator => ({
@@ -16,6 +16,10 @@ export const moderationRouter = router({
   queue: clubRoleProcedure("admin")
     .input(queueFilter)
     .query(({ ctx, input }) => listQueue(ctx.db, { ...input, clubId: ctx.club.id })),
+
+  case: clubRoleProcedure("admin")
+    .input(caseIdInput)
+    .query(({ ctx, input }) => getCase(ctx.db, input.caseId, ctx.club.id)),
 
   act: clubRoleProcedure("admin")
     .input(actInput)

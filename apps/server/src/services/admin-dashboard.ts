@@ -62,11 +62,13 @@ async function weeklyTrends(db: Executor) {
     from weeks w order by w.week`);
 }
 
+/** Cases open now, and resolved in the last 30 days (all resolved ever grows without end: a whole-table count). */
 async function caseCounts(db: Executor) {
   const [row] = await db.execute<{ open: number; resolved: number }>(sql`
     select (select count(*)::int from moderation_cases where status = 'open') as open,
-      (select count(*)::int from moderation_cases where status = 'resolved') as resolved`);
-  return { open: row?.open ?? 0, resolved: row?.resolved ?? 0 };
+      (select count(*)::int from moderation_cases
+        where status = 'resolved' and resolved_at > now() - interval '30 days') as resolved`);
+  return { open: row?.open ?? 0, resolvedLast30Days: row?.resolved ?? 0 };
 }
 
 /** Points held (the balances' sum) and staked in open bets. */

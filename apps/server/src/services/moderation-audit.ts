@@ -15,10 +15,14 @@ const auditPager = definePager({ list: "moderation.audit", order: "desc", key: "
 
 /**
  * The audit log, newest first, filtered by actor, target member, kind and
- * dates; `clubId` narrows it to one club (a club admin's view). Each filter
+ * dates; `clubId` narrows it to one club (a club admin's view), `caseId`
+ * to one case (its history on the case's page). Each filter
  * has an index led by its column and ordered by id.
  */
-export async function listAudit(db: Executor, input: z.output<typeof auditFilter> & { clubId?: string | null }) {
+export async function listAudit(
+  db: Executor,
+  input: Partial<z.output<typeof auditFilter>> & { limit: number; clubId?: string | null; caseId?: string },
+) {
   const rows = await pageRows(
     db.select().from(auditLog).$dynamic(),
     auditPager,
@@ -26,6 +30,7 @@ export async function listAudit(db: Executor, input: z.output<typeof auditFilter
     input,
     and(
       input.clubId ? eq(auditLog.clubId, input.clubId) : undefined,
+      input.caseId ? eq(auditLog.caseId, input.caseId) : undefined,
       input.actorId ? eq(auditLog.actorId, input.actorId) : undefined,
       input.targetUserId ? eq(auditLog.targetUserId, input.targetUserId) : undefined,
       input.kind ? eq(auditLog.kind, input.kind) : undefined,

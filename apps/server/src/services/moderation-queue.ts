@@ -13,6 +13,8 @@ import {
   users,
 } from "@booky/db";
 import { CASE_ACTIONS, type CaseStatus } from "@booky/domain";
+import { notFound } from "../errors.js";
+import { listAudit } from "./moderation-audit.js";
 import { definePager, pageRows } from "./pagination.js";
 
 const queuePager = definePager({ list: "moderation.queue", order: "desc", key: "timestamp" });
@@ -26,7 +28,7 @@ const queuePager = definePager({ list: "moderation.queue", order: "desc", key: "
  */
 export async function listQueue(
   db: Executor,
-  input: { status: CaseStatus; clubId?: string | null; cursor?: string | null; limit: number },
+  input: { status?: CaseStatus; clubId?: string | null; caseId?: string; cursor?: string | null; limit: number },
 ) {
   const rows = await pageRows(
     db
@@ -50,7 +52,11 @@ export async function listQueue(
     queuePager,
     { key: moderationCases.lastReportedAt, id: moderationCases.id },
     input,
-    and(eq(moderationCases.status, input.status), input.clubId ? eq(moderationCases.clubId, input.clubId) : undefined),
+    and(
+      input.status ? eq(moderationCases.status, input.status) : undefined,
+      input.clubId ? eq(moderationCases.clubId, input.clubId) : undefined,
+      input.caseId ? eq(moderationCases.id, input.caseId) : undefined,
+    ),
   );
   const page = queuePager.page(rows, input.limit, (row) => ({ key: row.case.lastReportedAt, id: row.case.id }));
   const caseIds = page.items.map((row) => row.case.id);
@@ -101,6 +107,18 @@ export async function listQueue(
         .map(({ kind, count }) => ({ kind, count })),
     })),
   };
+}
+
+/**
+ * One case as the queue shows it, open or resolved, with its history (the
+ * audit log's entries about it, newest first); NOT_FOUND when it is not
+ * `clubId`'s (a club admin's view) or does not exist.
+ */
+export async function getCase(db: Executor, caseId: string, clubId?: string | null) {
+  const [found] = (await listQueue(db, { caseId, clubId, limit: 1 })).items;
+  if (!found) throw notFound("No such case in this club");
+  const history = await listAudit(db, { caseId, limit: 50 });
+  return { ...found, history: history.items };
 }
 
 function preview(row: {

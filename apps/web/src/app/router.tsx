@@ -66,6 +66,27 @@ const pages: [path: string | null, load: Load, guard?: Guard, prefetch?: Prefetc
     () => import("../features/discussions/thread-page").then((m) => m.ThreadPage),
     membersOnly,
   ],
+  [
+    "clubs/:slug/moderation",
+    () => import("../features/moderation/club-moderation-pages").then((m) => m.ClubModerationPage),
+    membersOnly,
+  ],
+  [
+    "clubs/:slug/moderation/audit",
+    () => import("../features/moderation/club-moderation-pages").then((m) => m.ClubAuditPage),
+    membersOnly,
+  ],
+  [
+    "clubs/:slug/moderation/cases/:caseId",
+    () => import("../features/moderation/club-moderation-pages").then((m) => m.ClubCasePage),
+    membersOnly,
+  ],
+  ["admin", () => import("../features/admin/dashboard-page").then((m) => m.AdminDashboardPage), membersOnly],
+  ["admin/queue", () => import("../features/admin/admin-area").then((m) => m.AdminQueuePage), membersOnly],
+  ["admin/queue/cases/:caseId", () => import("../features/admin/admin-area").then((m) => m.AdminCasePage), membersOnly],
+  ["admin/audit", () => import("../features/admin/admin-area").then((m) => m.AdminAuditPage), membersOnly],
+  ["admin/members", () => import("../features/admin/members-page").then((m) => m.AdminMembersPage), membersOnly],
+  ["admin/members/:userId", () => import("../features/admin/member-page").then((m) => m.AdminMemberPage), membersOnly],
   ["clubs/:slug/polls", () => import("../features/polls/polls-page").then((m) => m.ClubPollsPage), membersOnly],
   ["clubs/:slug/polls/:pollId", () => import("../features/polls/poll-page").then((m) => m.PollPage), membersOnly],
   [

@@ -63,6 +63,11 @@ export function AppShell() {
                   {label}
                 </NavLink>
               ))}
+            {session.status === "authenticated" && session.user.role === "admin" && (
+              <NavLink to="/admin" className={navClass}>
+                Admin
+              </NavLink>
+            )}
             {session.status === "anonymous" && (
               <NavLink to="/clubs" className={navClass}>
                 Clubs

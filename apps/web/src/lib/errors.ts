@@ -30,14 +30,19 @@ export function applyServerFieldErrors<T extends FieldValues>(
   fields: readonly Path<T>[],
 ): boolean {
   if (!isTRPCError(error)) return false;
-  const fieldErrors = (error.data?.zodError?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
   let named = false;
   for (const field of fields) {
-    const message = fieldErrors[field]?.[0];
+    const message = fieldError(error, field);
     if (message) {
       setError(field, { type: "server", message });
       named = true;
     }
   }
   return named;
+}
+
+/** The server's first message about `field` in a refused input, for forms kept in plain state. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  if (!isTRPCError(error)) return undefined;
+  return (error.data?.zodError?.fieldErrors as Record<string, string[] | undefined> | undefined)?.[field]?.[0];
 }

@@ -61,6 +61,8 @@ export const moderationCases = pgTable(
     index("moderation_cases_club_queue_idx").on(t.clubId, t.status, t.lastReportedAt, t.id),
     index("moderation_cases_queue_idx").on(t.status, t.lastReportedAt, t.id),
     index("moderation_cases_subject_idx").on(t.subjectId),
+    // The operator dashboard's cases resolved lately.
+    index("moderation_cases_resolved_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
   ],
 );
 
@@ -119,6 +121,7 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(t.actorId, t.id),
     index("audit_log_target_user_idx").on(t.targetUserId, t.id),
     index("audit_log_kind_idx").on(t.kind, t.id),
+    index("audit_log_case_idx").on(t.caseId, t.id),
     index("audit_log_created_idx").on(t.createdAt),
   ],
 );

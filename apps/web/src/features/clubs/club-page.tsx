@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { Alert, buttonClass, Card, PageTitle, Skeleton } from "../../components/ui";
 import { useTRPC } from "../../lib/trpc";
+import { ArchiveClubCard } from "../admin/archive-club-card";
 import { DiscussionTabs } from "../discussions/tabs";
 import { ScheduleMeetingForm } from "../meetings/schedule-meeting-form";
 import { type Club, ClubLoader } from "./club-loader";
@@ -36,7 +37,7 @@ function ClubView({ data, slug }: { data: Club; slug: string }) {
           </Link>
         )}
       </div>
-      {full && <DiscussionTabs base={`/clubs/${slug}`} label="Club" />}
+      {full && <DiscussionTabs base={`/clubs/${slug}`} label="Club" role={data.myRole} />}
       {full?.archivedAt && <Alert tone="info">This club is archived: it is hidden from the directory.</Alert>}
       {data.description && <p className="-mt-4 max-w-2xl whitespace-pre-line">{data.description}</p>}
       <MembershipActions club={data} />
@@ -56,6 +57,7 @@ function ClubView({ data, slug }: { data: Club; slug: string }) {
             </div>
           )}
           {isAdmin && !full.archivedAt && <ScheduleCard clubId={full.id} />}
+          <ArchiveClubCard club={full} />
         </div>
       )}
     </div>

@@ -14,7 +14,7 @@ export function ClubDiscussionPage() {
       {(club, slug) => (
         <div className="flex flex-col gap-6">
           <PageTitle subtitle="General discussion">{club.name}</PageTitle>
-          <DiscussionTabs base={`/clubs/${slug}`} label="Club" />
+          <DiscussionTabs base={`/clubs/${slug}`} label="Club" role={club.myRole} />
           {club.access === "full" ? (
             <ThreadList clubId={club.id} slug={slug} meetingId={null} canWrite={club.myRole !== null} />
           ) : (

@@ -4,14 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Alert, Button, SelectField, TextArea } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
-
-const reasonLabels: Record<(typeof REPORT_REASONS)[number], string> = {
-  spoiler: "An untagged spoiler",
-  harassment: "Harassment",
-  spam: "Spam",
-  off_topic: "Off topic",
-  other: "Something else",
-};
+import { reasonLabels } from "../moderation/labels";
 
 type Target = { kind: "thread"; id: string } | { kind: "comment"; id: string } | { kind: "member"; username: string };
 

@@ -1,3 +1,4 @@
+import { type ClubRoleName, hasClubRole } from "@booky/domain";
 import { NavLink } from "react-router";
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
@@ -5,8 +6,11 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? "border-brand-700 text-brand-800 dark:text-brand-100" : "border-transparent hover:border-stone-300"
   }`;
 
-/** The tabs of a club or a meeting: what it is, its discussion, and (a club's) the polls choosing its next book. */
-export function DiscussionTabs({ base, label }: { base: string; label: string }) {
+/**
+ * The tabs of a club or a meeting: what it is, its discussion, and (a club's) the polls choosing its next book
+ * and, for its owner and admins (the caller's `role`), its moderation.
+ */
+export function DiscussionTabs({ base, label, role }: { base: string; label: string; role?: ClubRoleName | null }) {
   return (
     <nav aria-label={label} className="flex gap-2 border-b border-stone-200 dark:border-stone-800">
       <NavLink to={base} end className={tabClass}>
@@ -18,6 +22,11 @@ export function DiscussionTabs({ base, label }: { base: string; label: string })
       {label === "Club" && (
         <NavLink to={`${base}/polls`} className={tabClass}>
           Next book
+        </NavLink>
+      )}
+      {label === "Club" && hasClubRole(role, "admin") && (
+        <NavLink to={`${base}/moderation`} className={tabClass}>
+          Moderation
         </NavLink>
       )}
     </nav>

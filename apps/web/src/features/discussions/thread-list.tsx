@@ -6,6 +6,7 @@ import { Card } from "../../components/ui";
 import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
 import { Composer } from "./composer";
+import { threadTitle } from "./spoiler-text";
 import type { ThreadListItem } from "./types";
 
 /**
@@ -66,7 +67,7 @@ export function ThreadList({
 }
 
 function ThreadRow({ thread, slug }: { thread: ThreadListItem; slug: string }) {
-  const title = thread.deleted ? "Deleted thread" : thread.text ? thread.text.title : "Spoiler";
+  const title = threadTitle(thread);
   return (
     <li className="flex flex-col gap-1 py-3">
       <div className="flex flex-wrap items-center gap-2">
@@ -80,7 +81,11 @@ function ThreadRow({ thread, slug }: { thread: ThreadListItem; slug: string }) {
         </Link>
       </div>
       <p className="text-sm text-stone-700 dark:text-stone-300">
-        {thread.spoiler ? spoilerNotice(thread.spoiler) : thread.text?.excerpt}
+        {thread.moderated
+          ? thread.moderated.notice
+          : thread.spoiler
+            ? spoilerNotice(thread.spoiler)
+            : thread.text?.excerpt}
       </p>
       <p className="text-xs text-stone-600 dark:text-stone-400">
         {thread.author.displayName} · {thread.commentCount} {thread.commentCount === 1 ? "comment" : "comments"}

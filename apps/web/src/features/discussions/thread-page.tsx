@@ -12,7 +12,7 @@ import { type Club, ClubLoader } from "../clubs/club-loader";
 import { Composer } from "./composer";
 import { EditText } from "./edit-text";
 import { ReportButton } from "./report-dialog";
-import { TextBody } from "./spoiler-text";
+import { TextBody, threadTitle } from "./spoiler-text";
 import type { Comment, Thread } from "./types";
 
 /** `/clubs/:slug/discussions/:threadId`: a thread, its comments and replies, and the reply box. */
@@ -59,11 +59,12 @@ function ThreadView({ club, slug }: { club: Club; slug: string }) {
             data.editedAt ? ` · edited ${data.editedAt.toLocaleString()}` : ""
           }`}
         >
-          <span id="thread-title">{data.deleted ? "Deleted thread" : data.text ? data.text.title : "Spoiler"}</span>
+          <span id="thread-title">{threadTitle(data)}</span>
         </PageTitle>
         <TextBody
           html={data.text?.html ?? null}
           deleted={data.deleted}
+          moderated={data.moderated}
           spoiler={data.spoiler}
           reveal={{ clubId: club.id, kind: "thread", id: data.id }}
         />
@@ -173,6 +174,7 @@ function CommentRow({ item, club, withPage }: { item: Comment; club: Club; withP
       <TextBody
         html={item.text?.html ?? null}
         deleted={item.deleted}
+        moderated={item.moderated}
         spoiler={item.spoiler}
         reveal={{ clubId: club.id, kind: "comment", id: item.id }}
       />

@@ -18,7 +18,7 @@ export function ClubPollsPage() {
       {(club, slug) => (
         <div className="flex flex-col gap-6">
           <PageTitle subtitle="Choosing the next book">{club.name}</PageTitle>
-          <DiscussionTabs base={`/clubs/${slug}`} label="Club" />
+          <DiscussionTabs base={`/clubs/${slug}`} label="Club" role={club.myRole} />
           {club.access === "full" ? (
             <ClubPolls clubId={club.id} slug={slug} role={club.myRole} archived={club.archivedAt !== null} />
           ) : (
