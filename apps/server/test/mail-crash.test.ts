@@ -1,4 +1,4 @@
-import { eq, like, mailDeliveries } from "@booky/db";
+import { like, mailDeliveries } from "@booky/db";
 import { startSmtpInbox } from "@booky/testing";
 import { describe, expect, it, vi } from "vitest";
 import { fulfilTrade } from "../src/services/trades-fulfilment.js";

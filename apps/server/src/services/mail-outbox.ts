@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, type Executor, isNull, mailDeliveries, type StoredMail, sql } from "@booky/db";
+import { and, type Executor, eq, isNull, mailDeliveries, type StoredMail, sql } from "@booky/db";
 import type { Mail, Mailer } from "./mailer.js";
 
 /** A Message-ID derived from the outbox key, so every attempt at one message carries the same one. */
@@ -23,7 +23,11 @@ export async function queueMail(db: Executor, key: string, mail: Mail): Promise<
  * sends it; killed after `sent_at` is stored, the retry sends nothing. (The
  * one window left is between the "250 OK" and that single-row update.)
  */
-export async function deliverQueued(db: Executor, mailer: Mailer, key: string): Promise<"sent" | "already-sent" | "none"> {
+export async function deliverQueued(
+  db: Executor,
+  mailer: Mailer,
+  key: string,
+): Promise<"sent" | "already-sent" | "none"> {
   const [row] = await db
     .update(mailDeliveries)
     .set({ attempts: sql`${mailDeliveries.attempts} + 1` })
