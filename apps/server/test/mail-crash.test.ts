@@ -58,17 +58,23 @@ async function expectDeliveredOnceAfterRetry(trade: Awaited<ReturnType<typeof fu
   return outbox;
 }
 
+/** A worker started while the inbox holds messages: once it returns, both mails' SMTP transactions are open. */
+async function workerHeldInSmtp() {
+  inbox.hold();
+  const worker = await startWorker(server.databaseUrl, workerEnv);
+  await vi.waitFor(
+    () => {
+      if (inbox.held() !== 2) throw new Error(`${inbox.held()} of 2 messages held:\n${worker.output.join("")}`);
+    },
+    { timeout: 30_000, interval: 50 },
+  );
+  return worker;
+}
+
 describe("a job's mail is delivered exactly once when its worker is killed mid-send", () => {
   it("killed inside the SMTP transaction, before the server accepted: the retry sends each mail once", async () => {
     const trade = await fulfilledTrade();
-    inbox.hold();
-    const first = await startWorker(server.databaseUrl, workerEnv);
-    await vi.waitFor(
-      () => {
-        if (inbox.held() !== 2) throw new Error(`${inbox.held()} of 2 messages held:\n${first.output.join("")}`);
-      },
-      { timeout: 30_000, interval: 50 },
-    );
+    const first = await workerHeldInSmtp();
     await first.kill("SIGKILL");
     await vi.waitFor(() => {
       if (inbox.held() !== 0) throw new Error("the dead worker's SMTP connections are still open");
@@ -87,14 +93,7 @@ describe("a job's mail is delivered exactly once when its worker is killed mid-s
 
   it("killed after the server accepted, before the job was marked done: the retry sends nothing more", async () => {
     const trade = await fulfilledTrade();
-    inbox.hold();
-    const first = await startWorker(server.databaseUrl, workerEnv);
-    await vi.waitFor(
-      () => {
-        if (inbox.held() !== 2) throw new Error(`${inbox.held()} of 2 messages held:\n${first.output.join("")}`);
-      },
-      { timeout: 30_000, interval: 50 },
-    );
+    const first = await workerHeldInSmtp();
     await killWorkerHalfway({
       databaseUrl: server.databaseUrl,
       // The two mail jobs' rows, claimed by the worker whose SMTP transactions are held: completing them waits.
@@ -113,7 +112,8 @@ describe("a job's mail is delivered exactly once when its worker is killed mid-s
         }),
     });
     for (const email of trade.emails) expect(inbox.to(email)).toHaveLength(1);
-    expect(await mailJobsLeft(trade.tradeId)).toBe(2);
+    // At least one job (usually both) died accepted but not done; its retry must not mail again.
+    expect(await mailJobsLeft(trade.tradeId)).toBeGreaterThan(0);
 
     const outbox = await expectDeliveredOnceAfterRetry(trade);
     expect(outbox.map((row) => row.attempts)).toEqual([1, 1]);
