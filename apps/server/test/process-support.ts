@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import postgres from "postgres";
 import { afterAll, vi } from "vitest";
 
 /**
@@ -95,4 +96,74 @@ export async function readyUrl(booky: BookyProcess, timeout = 60_000): Promise<s
     },
     { timeout, interval: 100 },
   );
+}
+
+/** `node dist/worker.js` as operators run it (from sources) on the test's database, with its own connections. */
+export function startWorker(databaseUrl: string, env: Record<string, string> = {}): Promise<BookyProcess> {
+  return startBookyProcess("worker", { DATABASE_URL: databaseUrl, ...env });
+}
+
+export interface HalfwayKill {
+  databaseUrl: string;
+  /** Locks the rows the worker will wait on, from a connection of the test's: `select … for update`. */
+  lock: string;
+  params?: string[];
+  /** An ILIKE pattern of the worker's statement that waits for the lock (`%update "copies"%`). */
+  waitingOn: string;
+  /** Starts the worker (or lets it go on) once the rows are held; the process it answers is the one killed. */
+  run: () => Promise<BookyProcess>;
+  /** Checked while the worker waits, just before the kill. */
+  beforeKill?: () => Promise<void>;
+}
+
+/**
+ * Stops a worker halfway and kills it there: holds `lock`'s rows, runs the
+ * worker until its statement matching `waitingOn` waits for them, kills it
+ * with SIGKILL, ends the dead worker's database sessions (what PostgreSQL does
+ * once it notices the client is gone: anything the worker had not committed is
+ * rolled back, and a statement it had not finished never runs), then lets the
+ * rows go.
+ */
+export async function killWorkerHalfway(options: HalfwayKill): Promise<void> {
+  const probe = postgres(options.databaseUrl, { max: 1, onnotice: () => {} });
+  const blocker = postgres(options.databaseUrl, { max: 1, onnotice: () => {} });
+  const reserved = await blocker.reserve();
+  try {
+    await reserved`begin`;
+    await reserved.unsafe(options.lock, options.params ?? []);
+    const worker = await options.run();
+    const waiting = await vi.waitFor(
+      async () => {
+        const rows = await probe<{ pid: number }[]>`
+          select pid from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query ilike ${options.waitingOn}`;
+        if (rows.length === 0) throw new Error(`worker not blocked yet:\n${worker.output.join("").slice(-2000)}`);
+        return rows.map((row) => row.pid);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    await options.beforeKill?.();
+    await worker.kill("SIGKILL");
+    await probe`select pg_terminate_backend(pid) from pg_stat_activity where pid = any(${waiting}::int[])`;
+    await vi.waitFor(
+      async () => {
+        const left = await probe`select 1 from pg_stat_activity where pid = any(${waiting}::int[])`;
+        if (left.length > 0) throw new Error("the dead worker's sessions are still there");
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+  } finally {
+    await reserved`rollback`.catch(() => {});
+    reserved.release();
+    await Promise.all([blocker.end(), probe.end()]);
+  }
+}
+
+/**
+ * Jobs a killed worker held are locked in its name; graphile-worker frees them
+ * after four hours, or at once when told that the worker is gone.
+ */
+export async function unlockDeadWorkersJobs(sql: postgres.Sql) {
+  await sql`select graphile_worker.force_unlock_workers(array_agg(distinct locked_by))
+    from graphile_worker.jobs where locked_by is not null`;
 }

@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { bets, createDatabase, eq, meetingSettlements, pointLedger, sql } from "@booky/db";
-import postgres from "postgres";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { settleMeeting } from "../src/services/settlement.js";
 import { startTestServer } from "./harness.js";
+import { killWorkerHalfway, startWorker } from "./process-support.js";
 import {
   balanceOf,
   expectLedgerConsistent,
@@ -17,11 +15,6 @@ import {
 
 // No in-process workers here: the tests decide who settles.
 const server = await startTestServer();
-const serverDir = fileURLToPath(new URL("..", import.meta.url));
-const workers = new Set<ChildProcess>();
-afterAll(() => {
-  for (const worker of workers) worker.kill("SIGKILL");
-});
 
 /** A closed meeting: ana (first finisher) backed by ana and cal; ben backed by ben. */
 async function closedRace() {
@@ -56,21 +49,6 @@ async function expectPaidOnce({ meeting, ana, cal }: Awaited<ReturnType<typeof c
   await expectLedgerConsistent(server);
 }
 
-/** `node dist/worker.js` as operators run it, from sources: its own process, its own connections. */
-function startWorkerProcess() {
-  const worker = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "src/worker.ts"], {
-    cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: server.databaseUrl, LOG_LEVEL: "info", NODE_ENV: "test" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  workers.add(worker);
-  const output: string[] = [];
-  worker.stdout?.on("data", (chunk) => output.push(String(chunk)));
-  worker.stderr?.on("data", (chunk) => output.push(String(chunk)));
-  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-  return { worker, output, exited };
-}
-
 describe("settlement is exactly once", () => {
   it("two settlements racing on the same meeting: one settles, the other finds it settled", async () => {
     const closed = await closedRace();
@@ -91,38 +69,15 @@ describe("settlement is exactly once", () => {
     const closed = await closedRace();
     const { meeting, ana, cal } = closed;
 
-    // Hold cal's balance row so the worker's settlement stops halfway, inside its transaction.
-    const blocker = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
-    const reserved = await blocker.reserve();
-    await reserved`begin`;
-    await reserved`select * from point_balances where user_id = ${cal.user.id} for update`;
-
-    const first = startWorkerProcess();
-    await vi.waitFor(
-      async () => {
-        const waiting = await server.sql`
-          select count(*)::int as n from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock' and query ilike '%point_ledger%'`;
-        if (waiting[0]?.n !== 1) throw new Error(`worker not blocked yet:\n${first.output.join("")}`);
-      },
-      { timeout: 30_000, interval: 100 },
-    );
-    // Part of the payout is written (ana's) but not committed when the process dies.
-    first.worker.kill("SIGKILL");
-    await first.exited;
-    await reserved`rollback`;
-    reserved.release();
-    await blocker.end();
-
-    await vi.waitFor(
-      async () => {
-        const left = await server.sql`
-          select count(*)::int as n from pg_stat_activity
-          where datname = current_database() and query ilike '%point_ledger%' and state <> 'idle' and pid <> pg_backend_pid()`;
-        if (left[0]?.n !== 0) throw new Error("the dead worker's transaction is still open");
-      },
-      { timeout: 15_000, interval: 100 },
-    );
+    // Cal's balance row held: the worker's settlement stops halfway, inside its transaction, with part of the
+    // payout (ana's) written but not committed when the process dies.
+    await killWorkerHalfway({
+      databaseUrl: server.databaseUrl,
+      lock: "select * from point_balances where user_id = $1 for update",
+      params: [cal.user.id],
+      waitingOn: "%point_ledger%",
+      run: () => startWorker(server.databaseUrl),
+    });
     expect(await server.db.$count(meetingSettlements, eq(meetingSettlements.meetingId, meeting.id))).toBe(0);
     expect(await ledgerKeysOf(meeting.id)).toEqual(expect.not.arrayContaining([expect.stringMatching(/^payout:/)]));
     const open = await server.db.select({ status: bets.status }).from(bets).where(eq(bets.meetingId, meeting.id));
@@ -131,12 +86,12 @@ describe("settlement is exactly once", () => {
 
     // The dead worker's job stays locked; the minute sweep re-queues any meeting left unsettled.
     await server.db.execute(sql`update meetings set closed_at = now() - interval '2 minutes' where id = ${meeting.id}`);
-    const second = startWorkerProcess();
+    const second = await startWorker(server.databaseUrl);
     await server.db.execute(sql`select graphile_worker.add_job('close-due-meetings')`);
     expect(await settled(server, meeting.id)).toMatchObject({ kind: "paid", winnerIds: [ana.user.id] });
-    second.worker.kill("SIGTERM");
-    await second.exited;
+    await second.kill("SIGTERM");
 
     await expectPaidOnce(closed);
-  });
+    // Two worker processes start (tsx): slower than the default timeout on a loaded machine.
+  }, 60_000);
 });

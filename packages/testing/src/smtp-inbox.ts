@@ -8,14 +8,29 @@ import { afterAll, vi } from "vitest";
  */
 export async function startSmtpInbox() {
   const messages: ParsedMail[] = [];
+  // While held, a message's data is read but not answered: the client's SMTP transaction is open, the message
+  // not accepted. A connection that closes then (its sender was killed) delivers nothing, as with any real server.
+  let gate: { opened: Promise<void>; open: () => void } | null = null;
+  const holding = new Map<string, () => void>();
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       simpleParser(stream)
-        .then((mail) => messages.push(mail))
+        .then(async (mail) => {
+          if (gate) {
+            const closed = new Promise<void>((resolve) => holding.set(session.id, resolve));
+            const dropped = await Promise.race([gate.opened.then(() => false), closed.then(() => true)]);
+            holding.delete(session.id);
+            if (dropped) throw new Error("the connection closed before the message was accepted");
+          }
+          messages.push(mail);
+        })
         .then(() => callback(), callback);
+    },
+    onClose(session) {
+      holding.get(session.id)?.();
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
@@ -32,6 +47,21 @@ export async function startSmtpInbox() {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     to,
+    /** From now on, every message waits after its data for `release()` before it is accepted. */
+    hold() {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      gate = { opened, open };
+    },
+    /** Messages read and waiting for `release()` (their senders' SMTP transactions open). */
+    held: () => holding.size,
+    /** Accepts the held messages and every later one at once. */
+    release() {
+      gate?.open();
+      gate = null;
+    },
     /** Waits (at most 5 s) until `count` messages for `address` have arrived; returns the newest. */
     async waitForMailTo(address: string, count = 1): Promise<ParsedMail> {
       return vi.waitFor(

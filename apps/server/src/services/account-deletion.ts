@@ -18,6 +18,7 @@ import { ownedClubOnAccountDeletion } from "@booky/domain";
 import { conflict, fieldError } from "../errors.js";
 import { anonymizeUser, findPasswordHash } from "./accounts.js";
 import { archivedNow } from "./clubs.js";
+import { forgetMailOf } from "./mail-outbox.js";
 import { withdrawUpcomingRsvps } from "./meetings.js";
 import { endLiveStreams } from "./notifications-live.js";
 import { verifyPassword } from "./passwords.js";
@@ -54,6 +55,7 @@ export async function deleteAccount(tx: Executor, userId: string): Promise<{ arc
   await tx.delete(friendships).where(or(eq(friendships.userA, userId), eq(friendships.userB, userId)));
   await withdrawUpcomingRsvps(tx, userId);
   await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+  await forgetMailOf(tx, userId);
   await anonymizeUser(tx, userId);
   await endLiveStreams(tx, userId);
   return { archivedClubs };

@@ -1,6 +1,7 @@
 import { and, asc, type Database, type Executor, eq, inArray, notifications, sql, users } from "@booky/db";
 import { notificationSentence, spoilerNotice } from "@booky/domain";
 import type { Config } from "../config.js";
+import { deliverQueued, queueMail } from "./mail-outbox.js";
 import type { Mailer } from "./mailer.js";
 import { type NotificationView, viewNotifications } from "./notifications-view.js";
 import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe.js";
@@ -74,25 +75,27 @@ async function recipient(db: Executor, userId: string) {
 
 /**
  * Mails one notification a member wanted at once. The row is claimed (its
- * `email` set to sent) in the transaction that sends: a failed delivery rolls
- * the claim back and the job's retry tries again; a mail already sent (or
- * unsubscribed meanwhile) is not sent again.
+ * `email` set to sent) in the transaction that composes the message into the
+ * outbox, and the outbox sends it after the commit: a failed delivery or a
+ * worker killed mid-send leaves the message unsent and the job's retry sends
+ * it; a message the SMTP server accepted is not sent again.
  */
 export async function sendNotificationMail(db: Database, mailer: Mailer, config: MailConfig, notificationId: number) {
-  return db.transaction(async (tx) => {
+  const key = `notification:${notificationId}`;
+  await db.transaction(async (tx) => {
     const [row] = await tx
       .update(notifications)
       .set({ email: "sent" })
       .where(and(eq(notifications.id, notificationId), eq(notifications.email, "immediate")))
       .returning();
-    if (!row) return { sent: 0 };
+    if (!row) return;
     const member = await recipient(tx, row.userId);
-    if (!member) return { sent: 0 };
+    if (!member) return;
     const [view] = await viewNotifications(tx, row.userId, [row]);
-    if (!view) return { sent: 0 };
-    await mailer.send(compose(config, member, notificationSentence(view), [view], row.kind));
-    return { sent: 1 };
+    if (!view) return;
+    await queueMail(tx, key, compose(config, member, notificationSentence(view), [view], row.kind));
   });
+  return { sent: (await deliverQueued(db, mailer, key)) === "sent" ? 1 : 0 };
 }
 
 /** At most this many notifications in one digest; the rest wait for tomorrow's. */

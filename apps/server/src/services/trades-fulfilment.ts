@@ -1,6 +1,7 @@
 import { and, books, copies, type Executor, eq, sql, tradeItems, tradeProposals, users } from "@booky/db";
 import escapeHtml from "escape-html";
 import { enqueueJob } from "./jobs.js";
+import { deliverOnce } from "./mail-outbox.js";
 import type { Mailer } from "./mailer.js";
 
 export type FulfilmentResult =
@@ -100,10 +101,9 @@ export async function fulfilTrade(db: Executor, tradeId: string): Promise<Fulfil
 class TradeUnfulfillable extends Error {}
 
 /**
- * The mail telling one side that their trade is done: what they gave and got.
- * The Message-ID is derived from the trade and the recipient, so a retry after
- * a crash between the SMTP server's "250 OK" and the job's completion is
- * recognisably the same message.
+ * The mail telling one side that their trade is done: what they gave and got,
+ * through the outbox (`deliverOnce`), so a job retried after its worker died
+ * mid-send mails that side once.
  */
 export async function sendTradeMail(db: Executor, mailer: Mailer, tradeId: string, userId: string) {
   const [trade] = await db
@@ -129,12 +129,12 @@ export async function sendTradeMail(db: Executor, mailer: Mailer, tradeId: strin
     "",
     "Mark your copies as sent and received in Booky as the books change hands.",
   ].join("\n");
-  await mailer.send({
+  const delivery = await deliverOnce(db, mailer, `trade-mail:${tradeId}:${userId}`, {
     to: member.email,
     subject: `Trade with @${other} done`,
     text,
     html: `<pre>${escapeHtml(text)}</pre>`,
     messageId: `<trade-${tradeId}-${userId}@booky>`,
   });
-  return { sent: true };
+  return { sent: delivery === "sent" };
 }

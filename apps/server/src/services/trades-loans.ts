@@ -12,6 +12,7 @@ import escapeHtml from "escape-html";
 import { conflict, fieldError, notFound } from "../errors.js";
 import { bookSummaryColumns } from "./books/summary.js";
 import { enqueueJob } from "./jobs.js";
+import { deliverOnce } from "./mail-outbox.js";
 import type { Mailer } from "./mailer.js";
 import { notifyOne } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
@@ -246,7 +247,7 @@ export async function sendLoanMail(db: Executor, mailer: Mailer, loanId: string,
           },
         ];
   for (const [index, mail] of mails.entries()) {
-    await mailer.send({
+    await deliverOnce(db, mailer, `loan-mail:${loanId}:${kind}:${index}`, {
       ...mail,
       html: `<p>${escapeHtml(mail.text)}</p>`,
       messageId: `<loan-${loanId}-${kind}-${index}@booky>`,

@@ -9,6 +9,7 @@ export * from "./discussions.js";
 export * from "./friends.js";
 export * from "./imports.js";
 export * from "./leaderboards.js";
+export * from "./mail.js";
 export * from "./meetings.js";
 export * from "./moderation.js";
 export * from "./notifications.js";
