@@ -25,6 +25,7 @@ export const NOTIFICATION_KINDS = [
   "loan_returned",
   "moderation",
   "report_resolved",
+  "webhook_disabled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -59,6 +60,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   loan_returned: "in_app",
   moderation: "email_immediate",
   report_resolved: "in_app",
+  webhook_disabled: "email_immediate",
 };
 
 /** Whether a notification of this delivery is stored (and shown in the app), and whether it is mailed. */

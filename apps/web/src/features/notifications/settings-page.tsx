@@ -27,6 +27,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   loan_returned: "Loans returned",
   moderation: "Moderators' actions about me",
   report_resolved: "Answers to my reports",
+  webhook_disabled: "A club webhook turned off after failures",
 };
 
 const deliveryLabels: Record<NotificationDelivery, string> = {
