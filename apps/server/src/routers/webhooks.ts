@@ -1,17 +1,6 @@
 import { createWebhookInput, pageInput, setWebhookEnabledInput, webhookIdInput } from "@booky/domain";
-import {
-  createdWebhookOutput,
-  webhookDeliveriesOutput,
-  webhookOutput,
-  webhooksOutput,
-} from "../contracts/webhooks.js";
-import {
-  createWebhook,
-  deleteWebhook,
-  listDeliveries,
-  listWebhooks,
-  setWebhookEnabled,
-} from "../services/webhooks.js";
+import { createdWebhookOutput, webhookDeliveriesOutput, webhookOutput, webhooksOutput } from "../contracts/webhooks.js";
+import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, setWebhookEnabled } from "../services/webhooks.js";
 import { clubRoleProcedure, router } from "../trpc.js";
 
 const clubAdmin = clubRoleProcedure("admin");

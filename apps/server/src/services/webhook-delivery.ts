@@ -33,7 +33,9 @@ export function webhookBody(format: "json" | "discord", payload: Record<string, 
   const content = webhookSentence(payload.type as WebhookEvent, data);
   return JSON.stringify({
     content,
-    embeds: [{ title: data.club.name, url: new URL(`/clubs/${data.club.slug}`, publicUrl).toString(), description: content }],
+    embeds: [
+      { title: data.club.name, url: new URL(`/clubs/${data.club.slug}`, publicUrl).toString(), description: content },
+    ],
     allowed_mentions: { parse: [] },
   });
 }
@@ -119,7 +121,12 @@ export async function deliverWebhook(db: Database, deliveryId: string, options: 
   const ok = result.status !== null && result.status >= 200 && result.status < 300;
   if (ok) {
     await db.transaction(async (tx) => {
-      await record(tx, deliveryId, { status: "delivered", lastResponseCode: result.status, lastError: null, deliveredAt: new Date() });
+      await record(tx, deliveryId, {
+        status: "delivered",
+        lastResponseCode: result.status,
+        lastError: null,
+        deliveredAt: new Date(),
+      });
       await tx.update(webhooks).set({ consecutiveFailures: 0 }).where(eq(webhooks.id, row.webhookId));
     });
     return { status: "delivered" as const };

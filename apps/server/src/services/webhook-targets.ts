@@ -67,7 +67,10 @@ export function validateWebhookUrl(raw: string, policy: TargetPolicy): URL {
   }
   if (url.username || url.password) throw fieldError("url", "Leave the user name and password out of the address");
   const host = hostOf(url);
-  if (!policy.allowPrivate && (host === "localhost" || host.endsWith(".localhost") || (isIP(host) && isForbiddenAddress(host)))) {
+  if (
+    !policy.allowPrivate &&
+    (host === "localhost" || host.endsWith(".localhost") || (isIP(host) && isForbiddenAddress(host)))
+  ) {
     throw fieldError("url", "Webhooks cannot point at loopback, private or link-local addresses");
   }
   return url;
@@ -91,7 +94,10 @@ export function safeLookup(policy: TargetPolicy) {
       if (error) return callback(error, []);
       const refused = addresses.find((entry) => isForbiddenAddress(entry.address));
       if (refused && !policy.allowPrivate) {
-        return callback(new ForbiddenTargetError(`${hostname} resolves to a forbidden address (${refused.address})`), []);
+        return callback(
+          new ForbiddenTargetError(`${hostname} resolves to a forbidden address (${refused.address})`),
+          [],
+        );
       }
       if (options.all) return callback(null, addresses);
       const first = addresses[0];

@@ -75,7 +75,11 @@ const ofClub = (clubId: string, webhookId: string) => and(eq(webhooks.id, webhoo
 export async function setWebhookEnabled(db: Executor, clubId: string, webhookId: string, enabled: boolean) {
   const [saved] = await db
     .update(webhooks)
-    .set(enabled ? { disabledAt: null, consecutiveFailures: 0 } : { disabledAt: sql`coalesce(${webhooks.disabledAt}, now())` })
+    .set(
+      enabled
+        ? { disabledAt: null, consecutiveFailures: 0 }
+        : { disabledAt: sql`coalesce(${webhooks.disabledAt}, now())` },
+    )
     .where(ofClub(clubId, webhookId))
     .returning(webhookColumns);
   if (!saved) throw notFound("No such webhook in this club");
@@ -130,7 +134,13 @@ export async function raiseClubEvent(tx: Executor, clubId: string, event: Webhoo
   const listening = await tx
     .select({ id: webhooks.id })
     .from(webhooks)
-    .where(and(eq(webhooks.clubId, clubId), isNull(webhooks.disabledAt), sql`${event}::webhook_event = any(${webhooks.events})`));
+    .where(
+      and(
+        eq(webhooks.clubId, clubId),
+        isNull(webhooks.disabledAt),
+        sql`${event}::webhook_event = any(${webhooks.events})`,
+      ),
+    );
   if (listening.length === 0) return;
   const eventId = randomUUID();
   const payload = {
@@ -159,7 +169,10 @@ export function enqueueWebhookDelivery(db: Executor, deliveryId: string) {
 type EventData = WebhookFacts & { club: { id: string; name: string; slug: string } } & Record<string, unknown>;
 
 async function eventFacts(tx: Executor, clubId: string, subject: ClubEventSubject): Promise<EventData> {
-  const [club] = await tx.select({ id: clubs.id, name: clubs.name, slug: clubs.slug }).from(clubs).where(eq(clubs.id, clubId));
+  const [club] = await tx
+    .select({ id: clubs.id, name: clubs.name, slug: clubs.slug })
+    .from(clubs)
+    .where(eq(clubs.id, clubId));
   if (!club) throw new Error("event of a missing club");
   const [meeting] = subject.meetingId
     ? await tx
@@ -185,6 +198,8 @@ async function eventFacts(tx: Executor, clubId: string, subject: ClubEventSubjec
     ...(subject.userId ? { member: person(subject.userId) } : {}),
     ...(subject.winnerIds ? { winners: subject.winnerIds.flatMap((id) => person(id) ?? []) } : {}),
     // A spoiler thread's title stays inside the club.
-    ...(subject.thread ? { thread: { id: subject.thread.id, title: subject.thread.spoiler ? null : subject.thread.title } } : {}),
+    ...(subject.thread
+      ? { thread: { id: subject.thread.id, title: subject.thread.spoiler ? null : subject.thread.title } }
+      : {}),
   };
 }
