@@ -28,8 +28,8 @@ import { guard, standingsIn } from "./discussions-guard.js";
 import { renderedText } from "./markdown.js";
 import { requireNotMuted } from "./moderation-mutes.js";
 import { notifyDiscussion } from "./notifications-events.js";
-import { raiseClubEvent } from "./webhooks.js";
 import { definePager, pageRows } from "./pagination.js";
+import { raiseClubEvent } from "./webhooks.js";
 
 /** Who acts on a club's discussions: the builder's club, the caller and their role. */
 export interface DiscussionCaller {

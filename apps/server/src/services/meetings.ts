@@ -31,8 +31,8 @@ import { conflict, fieldError } from "../errors.js";
 import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
 import { enqueueSettlement } from "./jobs.js";
 import { notifyClub } from "./notifications-events.js";
-import { raiseClubEvent } from "./webhooks.js";
 import { definePager, pageRows } from "./pagination.js";
+import { raiseClubEvent } from "./webhooks.js";
 
 /** The meeting, its club's visibility and the caller's role in that club, in one query. */
 export async function findMeetingWithRole(db: Executor, meetingId: string, userId: string) {

@@ -20,9 +20,9 @@ import {
   scoreDelta,
   settlePool,
 } from "@booky/domain";
-import { raiseClubEvent } from "./webhooks.js";
 import { attendeesOf } from "./attendance.js";
 import { notify } from "./notifications.js";
+import { raiseClubEvent } from "./webhooks.js";
 
 export type SettlementResult =
   | { status: "settled"; kind: "paid" | "refunded"; pool: number; winners: string[]; entries: number }
