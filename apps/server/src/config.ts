@@ -65,6 +65,9 @@ const envSchema = z.object({
   LLM_RETRIES: wholeNumber(0, 5).default(1),
   /** Reports from this many distinct members hide a text pending review; 0 turns auto-hide off. */
   MODERATION_AUTO_HIDE_REPORTS: wholeNumber(0, 1000).default(DEFAULT_AUTO_HIDE_REPORTS),
+  /** Lets webhooks reach loopback and private addresses over plain http: for tests only, never in production. */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: booleanish.default(false),
+  WEBHOOK_TIMEOUT_MS: wholeNumber(100, 60_000).default(10_000),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -83,6 +86,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const values = parsed.data;
   if (values.NODE_ENV === "production" && !values.JWT_SECRET) {
     throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production");
+  }
+  if (values.NODE_ENV === "production" && values.WEBHOOKS_ALLOW_PRIVATE_TARGETS) {
+    throw new ConfigError("Invalid configuration:\n  WEBHOOKS_ALLOW_PRIVATE_TARGETS: never in production");
   }
   return {
     ...values,

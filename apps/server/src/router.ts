@@ -24,6 +24,7 @@ import { copiesRouter } from "./routers/shelves-copies.js";
 import { tradesRouter } from "./routers/trades.js";
 import { loansRouter } from "./routers/trades-loans.js";
 import { usersRouter } from "./routers/users.js";
+import { webhooksRouter } from "./routers/webhooks.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -53,6 +54,7 @@ export const appRouter = router({
   shelves: shelvesRouter,
   trades: tradesRouter,
   users: usersRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,6 +20,7 @@ import {
   sessions,
   sql,
   users,
+  webhooks,
 } from "@booky/db";
 import { isbn13CheckDigit, startingGrant } from "@booky/domain";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
@@ -295,6 +296,7 @@ export async function createScenes(server: TestServer) {
       ...reviewsSnapshot(db, userIds),
       ...shelvesSnapshot(db, userIds),
       ...moderationSnapshot(db, userIds, clubIds),
+      db.select().from(webhooks).where(inArray(webhooks.clubId, clubIds)).orderBy(asc(webhooks.id)),
     ]);
   }
 

@@ -29,6 +29,7 @@ import { pollsRows, schedulesRows } from "./authorization-rows-polls.js";
 import { reviewsRows } from "./authorization-rows-reviews.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
+import { webhooksRows } from "./authorization-rows-webhooks.js";
 import { newMember, type TestClient } from "./harness.js";
 import { liveStreamStarts } from "./live-support.js";
 
@@ -624,4 +625,5 @@ export const rows: Record<string, Case | Case[]> = {
   ...pollsRows(),
   ...schedulesRows(),
   ...moderationRows(),
+  ...webhooksRows(),
 };

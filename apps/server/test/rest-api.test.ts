@@ -212,4 +212,28 @@ describe("the REST API", () => {
     );
     expect(bySlug).toMatchObject({ status: 200, body: { id: club.id, access: "full" } });
   });
+
+  it("reads a query's false as false, for the boolean filters (trpc-to-openapi alone would coerce it to true)", async () => {
+    const token = scene.reader.client.accessToken;
+    const list = (query: string) =>
+      fetch(`${server.url}/api/v1/clubs?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const names = async (query: string) => {
+      const answer = await list(query);
+      expect(answer.status, query).toBe(200);
+      return ((await answer.json()) as { items: { id: string; isOnline: boolean }[] }).items;
+    };
+    for (const value of ["false", "0"]) {
+      const inPerson = await names(`isOnline=${value}&limit=50`);
+      expect(
+        inPerson.every((found) => !found.isOnline),
+        value,
+      ).toBe(true);
+    }
+    const online = await names("isOnline=true&limit=50");
+    expect(online.map((found) => found.id)).toContain(club.id);
+    // Private clubs answer limited to outsiders, without isOnline.
+    expect(online.every((found) => found.isOnline !== false)).toBe(true);
+    expect(await names("mine=false&limit=50")).toEqual(await names("limit=50"));
+    expect((await list("isOnline=maybe")).status).toBe(400);
+  });
 });

@@ -7,6 +7,7 @@ import { clubMembers, clubs } from "./schema/clubs.js";
 import { meetingRsvps, meetings } from "./schema/meetings.js";
 import { pointLedger } from "./schema/points.js";
 import { readingProgress } from "./schema/progress.js";
+import { webhookDeliveries, webhooks } from "./schema/webhooks.js";
 
 /**
  * The zod shape of a row of each table an API answer is made of (drizzle-zod's
@@ -25,4 +26,6 @@ export const rowSchemas = {
   meetingSettlements: createSelectSchema(meetingSettlements),
   pointLedger: createSelectSchema(pointLedger),
   books: createSelectSchema(books),
+  webhooks: createSelectSchema(webhooks),
+  webhookDeliveries: createSelectSchema(webhookDeliveries),
 };

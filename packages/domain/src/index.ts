@@ -17,3 +17,4 @@ export * from "./schedules/index.js";
 export * from "./shared/index.js";
 export * from "./shelves/index.js";
 export * from "./trades/index.js";
+export * from "./webhooks/index.js";

@@ -18,6 +18,7 @@ import { closePoll } from "../services/polls.js";
 import { computeBookNeighbours } from "../services/recommendations.js";
 import { summarizeBook } from "../services/review-summaries.js";
 import { settleMeeting } from "../services/settlement.js";
+import { deliverWebhook } from "../services/webhook-delivery.js";
 import { createImportTasks, importCrontab } from "./import-tasks.js";
 import { createTradeTasks, tradeCrontab } from "./trade-tasks.js";
 
@@ -27,11 +28,15 @@ const mailPayload = z.object({ notificationId: z.number().int().positive() });
 const digestPayload = z.object({ userId: z.uuid() });
 const resetPayload = z.object({ email: z.string().min(1) });
 const pollPayload = z.object({ pollId: z.uuid() });
+const webhookPayload = z.object({ deliveryId: z.uuid() });
 
 /** What the jobs need beyond the database: the mailer and its settings, and the Books API (imports). */
 export interface MailDeps {
   mailer: Mailer;
-  config: Pick<Config, "PUBLIC_URL" | "JWT_SECRET" | "PASSWORD_RESET_TTL_MINUTES">;
+  config: Pick<
+    Config,
+    "PUBLIC_URL" | "JWT_SECRET" | "PASSWORD_RESET_TTL_MINUTES" | "WEBHOOKS_ALLOW_PRIVATE_TARGETS" | "WEBHOOK_TIMEOUT_MS"
+  >;
   bookMetadata: BookMetadata;
 }
 
@@ -129,6 +134,17 @@ export function createTaskList(
       const { pollId } = pollPayload.parse(payload);
       const result = await closePoll(db, pollId);
       log.info({ pollId, ...result }, "poll close");
+    },
+
+    /** One event to one webhook; a failed attempt throws, so the queue retries it with exponential backoff. */
+    async "deliver-webhook"(payload) {
+      const { deliveryId } = webhookPayload.parse(payload);
+      const result = await deliverWebhook(db, deliveryId, {
+        allowPrivate: mail.config.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+        timeoutMs: mail.config.WEBHOOK_TIMEOUT_MS,
+        publicUrl: mail.config.PUBLIC_URL,
+      });
+      log.info({ deliveryId, ...result }, "webhook delivery");
     },
 
     async "refresh-leaderboards"() {

@@ -29,6 +29,7 @@ import { renderedText } from "./markdown.js";
 import { requireNotMuted } from "./moderation-mutes.js";
 import { notifyDiscussion } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
+import { raiseClubEvent } from "./webhooks.js";
 
 /** Who acts on a club's discussions: the builder's club, the caller and their role. */
 export interface DiscussionCaller {
@@ -223,6 +224,10 @@ export async function createThread(
       authorId: thread.authorId,
       body: input.body,
       replyTo: [],
+    });
+    await raiseClubEvent(tx, thread.clubId, "thread.created", {
+      meetingId: thread.meetingId ?? undefined,
+      thread: { id: thread.id, title: thread.title, spoiler: thread.page !== null },
     });
     return { id: thread.id, page: thread.page };
   });

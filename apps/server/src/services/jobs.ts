@@ -18,7 +18,8 @@ export type JobName =
   | "queue-digests"
   | "send-digest"
   | "send-password-reset"
-  | "close-poll";
+  | "close-poll"
+  | "deliver-webhook";
 
 export interface EnqueueOptions {
   /** At most one pending job per key; adding again replaces it (or, if it is running, queues a fresh one). */
@@ -28,6 +29,8 @@ export interface EnqueueOptions {
   delaySeconds?: number;
   /** When to run, instead of a delay (a poll's closing time). */
   runAt?: Date;
+  /** The queue's own attempt limit (25 unless given). */
+  maxAttempts?: number;
 }
 
 /**
@@ -45,7 +48,8 @@ export async function enqueueJob(
     payload => ${JSON.stringify(payload)}::json,
     run_at => coalesce(${options.runAt?.toISOString() ?? null}::timestamptz, now() + make_interval(secs => ${options.delaySeconds ?? 0})),
     job_key => ${options.jobKey ?? null}::text,
-    job_key_mode => ${options.jobKeyMode ?? "replace"}::text
+    job_key_mode => ${options.jobKeyMode ?? "replace"}::text,
+    max_attempts => ${options.maxAttempts ?? null}::int
   )`);
 }
 

@@ -32,6 +32,7 @@ import { bookSummaryColumns, findBookSummary } from "./books/summary.js";
 import { enqueueSettlement } from "./jobs.js";
 import { notifyClub } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
+import { raiseClubEvent } from "./webhooks.js";
 
 /** The meeting, its club's visibility and the caller's role in that club, in one query. */
 export async function findMeetingWithRole(db: Executor, meetingId: string, userId: string) {
@@ -138,6 +139,7 @@ export async function createMeeting(db: Executor, userId: string, clubId: string
       .returning();
     if (!meeting) throw new Error("The meeting was not saved");
     await notifyClub(tx, clubId, { kind: "meeting_scheduled", actorId: userId, meetingId: meeting.id });
+    await raiseClubEvent(tx, clubId, "meeting.scheduled", { meetingId: meeting.id });
     return { ...meeting, book };
   });
 }

@@ -14,6 +14,7 @@ import { conflict, fieldError, forbidden, staleError } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { attendeesOf, isAttendee } from "./attendance.js";
 import { definePager, pageRows } from "./pagination.js";
+import { raiseClubEvent } from "./webhooks.js";
 
 const progressColumns = {
   page: readingProgress.page,
@@ -79,6 +80,9 @@ export function updateProgress(
       page: verdict.page,
       correction: current !== undefined && verdict.page < current.page,
     });
+    if (saved.finishedAt && !current?.finishedAt) {
+      await raiseClubEvent(tx, meeting.clubId, "member.finished", { meetingId: meeting.id, userId });
+    }
     return withPercent(saved, meeting.bookPageCount);
   });
 }

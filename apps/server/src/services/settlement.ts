@@ -22,6 +22,7 @@ import {
 } from "@booky/domain";
 import { attendeesOf } from "./attendance.js";
 import { notify } from "./notifications.js";
+import { raiseClubEvent } from "./webhooks.js";
 
 export type SettlementResult =
   | { status: "settled"; kind: "paid" | "refunded"; pool: number; winners: string[]; entries: number }
@@ -129,6 +130,10 @@ export async function settleMeeting(db: Executor, meetingId: string): Promise<Se
                (${month}, ${meeting.clubId}, ${finishers.length}, ${attendees.length})
         on conflict (period, club_id) do update
           set finishers = c.finishers + excluded.finishers, attendees = c.attendees + excluded.attendees`);
+    }
+    // Settlement runs once per meeting, so the closing event is raised once, with the race's winners.
+    if (meeting.status === "closed") {
+      await raiseClubEvent(tx, meeting.clubId, "meeting.closed", { meetingId, winnerIds: [...winners] });
     }
     return {
       status: "settled",

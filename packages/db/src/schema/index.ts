@@ -21,3 +21,4 @@ export * from "./reviews.js";
 export * from "./schedules.js";
 export * from "./shelves.js";
 export * from "./trades.js";
+export * from "./webhooks.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { usernameSchema } from "../accounts/credentials.js";
-import { CHANGE_SOMETHING, changesSomething, text } from "../shared/inputs.js";
+import { CHANGE_SOMETHING, changesSomething, flag, text } from "../shared/inputs.js";
 import { pageInput } from "../shared/pagination.js";
 import { timeZoneSchema } from "../shared/time-zone.js";
 
@@ -77,8 +77,8 @@ export const listClubsInput = pageInput.extend({
   search: text().max(100).optional(),
   category: z.enum(CLUB_CATEGORIES).optional(),
   visibility: z.enum(CLUB_VISIBILITIES).optional(),
-  isOnline: z.boolean().optional(),
-  mine: z.boolean().default(false),
+  isOnline: flag().optional(),
+  mine: flag(false),
 });
 
 export const clubMemberInput = clubIdInput.extend({ userId: z.uuid("Unknown member") });

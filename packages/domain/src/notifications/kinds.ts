@@ -28,6 +28,7 @@ export const NOTIFICATION_KINDS = [
   "milestone_reminder",
   "poll_opened",
   "poll_closed",
+  "webhook_disabled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -65,6 +66,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   milestone_reminder: "email_immediate",
   poll_opened: "email_digest",
   poll_closed: "in_app",
+  webhook_disabled: "email_immediate",
 };
 
 /** Whether a notification of this delivery is stored (and shown in the app), and whether it is mailed. */

@@ -90,6 +90,8 @@ export function notificationSentence(facts: NotificationFacts): string {
       return facts.data.action === "dismiss"
         ? `The moderators of ${theClub(facts)} looked at your report and took no action`
         : `The moderators of ${theClub(facts)} acted on your report`;
+    case "webhook_disabled":
+      return `A webhook of ${theClub(facts)} failed ${Number(facts.data.failures ?? 0)} times in a row and was turned off`;
   }
 }
 

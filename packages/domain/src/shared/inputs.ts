@@ -16,6 +16,22 @@ export function text(message = "Remove the control characters from this text") {
     .refine((value) => !CONTROL_CHARACTERS.test(value), message);
 }
 
+/**
+ * A yes/no input that survives a query string: a boolean, or the text
+ * "true"/"false" ("1"/"0"). REST's query parameters are text, and
+ * trpc-to-openapi coerces a plain `z.boolean()` there with `Boolean(value)`,
+ * so `?isOnline=false` would read as true (docs/api.md). A default goes
+ * inside (`flag(false)`), where the OpenAPI document shows it.
+ */
+export function flag(): z.ZodBoolean;
+export function flag(byDefault: boolean): z.ZodDefault<z.ZodBoolean>;
+export function flag(byDefault?: boolean): unknown {
+  const fromText = (value: unknown) => (typeof value === "string" ? (QUERY_FLAGS[value] ?? value) : value);
+  // Typed as the plain boolean a tRPC caller sends; the text forms are REST's.
+  return z.preprocess(fromText, byDefault === undefined ? z.boolean() : z.boolean().default(byDefault));
+}
+const QUERY_FLAGS: Record<string, boolean> = { true: true, "1": true, false: false, "0": false };
+
 /** The range every timestamp input lies in: PostgreSQL stores far more, but nothing Booky plans happens outside it. */
 export const EARLIEST_TIMESTAMP = new Date("1900-01-01T00:00:00.000Z");
 export const LATEST_TIMESTAMP = new Date("9999-12-31T23:59:59.999Z");
