@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, demoUsers, seedDemoCommunity, startTestServer } from "@booky/server/testing";
 import { describe, expect, it } from "vitest";
-import { DESKTOP, launchBrowser, webDist } from "./browser.js";
+import { DESKTOP, launchBrowser, PHONE, webDist } from "./browser.js";
 import { watchConsole } from "./console-watch.js";
 import { eventually, shows } from "./members.js";
 import { checkPage } from "./page-check.js";
@@ -25,7 +25,7 @@ describe("the demo accounts", () => {
       await shows(page.getByRole("link", { name: "Thursday Classics Circle" }).first());
       await shows(page.getByRole("progressbar", { name: /^Your progress in / }).first());
       await shows(page.getByRole("heading", { name: "Your points" }));
-      // The header keeps to one row at 1280 px, with the member's name and avatar in it.
+      // The header keeps to one row at 1280 px, with the member's avatar in it (the name beside it on wider screens).
       const header = page.getByRole("banner");
       const nav = page.getByRole("navigation", { name: "Main" });
       const home = await nav.getByRole("link", { name: "Home" }).boundingBox();
@@ -36,6 +36,12 @@ describe("the demo accounts", () => {
         Math.abs((logOut?.y ?? 0) + (logOut?.height ?? 0) / 2 - ((home?.y ?? 0) + (home?.height ?? 0) / 2)),
       ).toBeLessThan(4);
       await expect.poll(() => page.locator('[aria-busy="true"]').count(), eventually).toBe(0);
+      // Nothing sticks out sideways, at desktop or phone width (the page never scrolls horizontally).
+      const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+      expect(await scrollWidth()).toBe(DESKTOP.width);
+      await page.setViewportSize(PHONE);
+      await expect.poll(scrollWidth).toBe(PHONE.width);
+      await page.setViewportSize(DESKTOP);
       await checkPage(page, `home-${username}`);
 
       // The race itself: the meeting page with standings and the pool.

@@ -41,8 +41,8 @@ export function AppShell() {
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-900/90">
-        {/* One row from lg up (1024 px): the nav never wraps there, and a long display name is cut short. */}
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-3 lg:flex-nowrap">
+        {/* One row from lg up (1024 px): the nav never wraps there; the display name shows only on wide screens. */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-4 py-3 lg:flex-nowrap">
           <Link
             to="/"
             className="mr-2 flex shrink-0 items-center gap-2 font-serif text-xl font-bold text-brand-700 dark:text-brand-500"
@@ -86,7 +86,8 @@ export function AppShell() {
                 >
                   <Avatar name={session.user.displayName} url={session.user.avatarUrl} size={24} />
                   <span className="sr-only">Profile of </span>
-                  <span className="max-w-32 truncate">{session.user.displayName}</span>
+                  {/* Named for screen readers always; shown beside the avatar only where the header has room. */}
+                  <span className="sr-only 2xl:not-sr-only 2xl:max-w-32 2xl:truncate">{session.user.displayName}</span>
                 </NavLink>
                 <button
                   type="button"

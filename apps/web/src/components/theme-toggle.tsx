@@ -9,9 +9,11 @@ export function ThemeToggle() {
       type="button"
       aria-pressed={dark}
       onClick={() => chooseTheme(dark ? "light" : "dark")}
+      title="Dark theme"
       className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
     >
-      <span aria-hidden="true">{dark ? "☾" : "☀"}</span> Dark theme
+      <span aria-hidden="true">{dark ? "☾" : "☀"}</span>
+      <span className="sr-only">Dark theme</span>
     </button>
   );
 }
