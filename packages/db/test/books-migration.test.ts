@@ -70,5 +70,5 @@ describe("the catalog migration", () => {
       { title: "Stoner", catalogPages: 300, meetingPages: 300 },
       { title: "Stoner", catalogPages: 300, meetingPages: 300 },
     ]);
-  });
+  }, 60_000); // the whole migration history, in two steps: every new migration adds to it
 });
