@@ -117,6 +117,11 @@ const pages: [path: string | null, load: Load, guard?: Guard, prefetch?: Prefetc
   ["calendar", () => import("../features/calendar/calendar-page").then((m) => m.CalendarPage), membersOnly],
   ["friends", () => import("../features/friends/friends-page").then((m) => m.FriendsPage), membersOnly],
   ["shelves", () => import("../features/shelves/shelves-page").then((m) => m.ShelvesPage), membersOnly],
+  [
+    "shelves/manage",
+    () => import("../features/shelves/manage-shelves-page").then((m) => m.ManageShelvesPage),
+    membersOnly,
+  ],
   ["trades", () => import("../features/trades/trades-page").then((m) => m.TradesPage), membersOnly],
   ["loans", () => import("../features/loans/loans-page").then((m) => m.LoansPage), membersOnly],
   [

@@ -1,13 +1,7 @@
 import { type DragEvent, useState } from "react";
 import { Button } from "../../components/ui";
+import { moveItem } from "../../lib/lists";
 import type { PollOption } from "./types";
-
-const move = <T,>(list: T[], from: number, to: number) => {
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(to, 0, item);
-  return next;
-};
 
 interface BallotProps {
   options: PollOption[];
@@ -28,7 +22,7 @@ export function RankedBallot({ options, initial, busy, onSubmit }: BallotProps) 
   const unranked = options.filter((option) => !ranked.includes(option.id));
   const onDrop = (to: number) => (event: DragEvent) => {
     event.preventDefault();
-    if (dragged !== null) setRanked(move(ranked, dragged, to));
+    if (dragged !== null) setRanked(moveItem(ranked, dragged, to));
     setDragged(null);
   };
   return (
@@ -51,7 +45,7 @@ export function RankedBallot({ options, initial, busy, onSubmit }: BallotProps) 
                 variant="secondary"
                 aria-label={`Move ${title} up`}
                 disabled={index === 0}
-                onClick={() => setRanked(move(ranked, index, index - 1))}
+                onClick={() => setRanked(moveItem(ranked, index, index - 1))}
               >
                 ↑
               </Button>
@@ -59,7 +53,7 @@ export function RankedBallot({ options, initial, busy, onSubmit }: BallotProps) 
                 variant="secondary"
                 aria-label={`Move ${title} down`}
                 disabled={index === ranked.length - 1}
-                onClick={() => setRanked(move(ranked, index, index + 1))}
+                onClick={() => setRanked(moveItem(ranked, index, index + 1))}
               >
                 ↓
               </Button>

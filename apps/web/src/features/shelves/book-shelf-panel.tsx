@@ -1,4 +1,4 @@
-import { COPY_CONDITIONS, type CopyCondition, READING_STATUSES, type ReadingStatus } from "@booky/domain";
+import { COPY_CONDITIONS, type CopyCondition } from "@booky/domain";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -8,7 +8,8 @@ import { MutationError } from "../../components/query-view";
 import { Button, Card, SelectField } from "../../components/ui";
 import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
-import { availabilityLabel, conditionLabel, statusLabel } from "./labels";
+import { availabilityLabel, conditionLabel } from "./labels";
+import { ReadingStatusSelect } from "./reading-status-select";
 
 /** On a book's page: my status and reads, my copies (add one), and friends' and club-mates' copies. */
 export function BookShelfPanel({ bookId }: { bookId: string }) {
@@ -30,20 +31,12 @@ export function BookShelfPanel({ bookId }: { bookId: string }) {
     <div className="grid gap-6 md:grid-cols-2">
       <Card title="On my shelves">
         <MutationError of={[setStatus, addCopy]} />
-        <SelectField
+        <ReadingStatusSelect
           label="My status"
-          value={mine.data?.status ?? ""}
-          onChange={(event) => setStatus.mutate({ bookId, status: event.target.value as ReadingStatus })}
-        >
-          <option value="" disabled>
-            Not on my shelves
-          </option>
-          {READING_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {statusLabel[value]}
-            </option>
-          ))}
-        </SelectField>
+          value={mine.data?.status ?? null}
+          onChange={(status) => status && setStatus.mutate({ bookId, status })}
+          noneLabel="Not on my shelves"
+        />
         {mine.data?.reads.length ? (
           <ul aria-label="My reads" className="mt-2 text-sm">
             {mine.data.reads.map((read) => (

@@ -1,10 +1,17 @@
-import type { CopyAvailability, CopyCondition, ReadingStatus } from "@booky/domain";
+import type { CopyAvailability, CopyCondition, ReadingStatus, ShelfVisibility } from "@booky/domain";
 
 export const statusLabel: Record<ReadingStatus, string> = {
   want_to_read: "Want to read",
   reading: "Reading",
   read: "Read",
   did_not_finish: "Did not finish",
+};
+
+/** Who sees a shelf, in the owner's words. */
+export const visibilityLabel: Record<ShelfVisibility, string> = {
+  public: "Public",
+  friends: "Friends only",
+  private: "Private",
 };
 
 export const conditionLabel: Record<CopyCondition, string> = {

@@ -1,18 +1,19 @@
-import { READING_STATUSES, type ReadingStatus } from "@booky/domain";
+import type { ReadingStatus } from "@booky/domain";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { PagedListCard, Row } from "../../components/paged-list";
-import { PageTitle, SelectField } from "../../components/ui";
+import { buttonClass, PageTitle } from "../../components/ui";
 import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
 import { authorsLine, BookCover } from "../books/book-cover";
-import { availabilityLabel, conditionLabel, starsOf, statusLabel } from "./labels";
+import { availabilityLabel, conditionLabel, starsOf, statusLabel, visibilityLabel } from "./labels";
+import { ReadingStatusSelect } from "./reading-status-select";
 
 /** My shelves: the status shelves (with a filter), my own shelves, and my copies. */
 export function ShelvesPage() {
   const trpc = useTRPC();
-  const [status, setStatus] = useState<ReadingStatus | "">("");
+  const [status, setStatus] = useState<ReadingStatus | null>(null);
   const books = useInfiniteQuery(
     trpc.shelves.books.infiniteQueryOptions({ limit: 20, ...(status ? { status } : {}) }, byCursor),
   );
@@ -32,18 +33,13 @@ export function ShelvesPage() {
       </PageTitle>
       <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-4">
-          <SelectField
+          <ReadingStatusSelect
             label="Show"
             value={status}
-            onChange={(event) => setStatus(event.target.value as ReadingStatus | "")}
-          >
-            <option value="">Every status</option>
-            {READING_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {statusLabel[value]}
-              </option>
-            ))}
-          </SelectField>
+            onChange={setStatus}
+            noneLabel="Every status"
+            noneChoosable
+          />
           <PagedListCard
             title="Books"
             label="Books on my shelves"
@@ -79,12 +75,17 @@ export function ShelvesPage() {
             query={shelves}
             empty="No shelves of your own yet."
             moreLabel="Show more shelves"
+            footer={
+              <Link to="/shelves/manage" className={buttonClass("secondary", "mt-4")}>
+                Manage my shelves
+              </Link>
+            }
           >
             {(shelf) => (
               <Row key={shelf.id}>
                 <span className="font-medium">{shelf.name}</span>
                 <span className="text-sm text-stone-600 dark:text-stone-400">
-                  {shelf.bookCount} {shelf.bookCount === 1 ? "book" : "books"} · {shelf.visibility}
+                  {shelf.bookCount} {shelf.bookCount === 1 ? "book" : "books"} · {visibilityLabel[shelf.visibility]}
                 </span>
               </Row>
             )}
