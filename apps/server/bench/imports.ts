@@ -1,0 +1,188 @@
+// Imports and shelves: rows per second of a 5,000-row Goodreads import (every book already in the catalog, and with a
+// quarter unknown to it, which Google Books answers from the local fake that speaks its wire format), then the
+// imported member's shelf list as requests per second.
+// Run: pnpm --filter @booky/server bench:imports   (needs TEST_DATABASE_URL or DATABASE_URL)
+// Options (env): BENCH_ROWS (default 5000), BENCH_SECONDS (default 5).
+import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import type net from "node:net";
+import { cpus } from "node:os";
+import path from "node:path";
+import { books, createDatabase, eq, importJobs, migrateDatabase, users, withDatabase } from "@booky/db";
+import { isbn13CheckDigit } from "@booky/domain";
+import autocannon from "autocannon";
+import pino from "pino";
+import postgres from "postgres";
+import { Registry } from "prom-client";
+import { buildApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { createBookMetadata } from "../src/services/books/book-metadata.js";
+import { startImport } from "../src/services/imports.js";
+import { runImport } from "../src/services/imports-run.js";
+import { defaultRateLimits, type RateLimitRules } from "../src/services/rate-limits.js";
+import { openSession } from "../src/services/sessions.js";
+import { createAccessTokens } from "../src/services/tokens.js";
+import { fakeVolume, startFakeGoogleBooks } from "../test/fake-google-books.js";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const HEADER =
+  "Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Average Rating,Publisher,Binding,Number of Pages,Year Published,Original Publication Year,Date Read,Date Added,Bookshelves,Bookshelves with positions,Exclusive Shelf,My Review,Spoiler,Private Notes,Read Count,Recommended For,Recommended By,Owned Copies,Original Purchase Date,Original Purchase Location,Condition,Condition Description,BCID";
+const shelves = ["read", "to-read", "currently-reading"];
+
+/** A valid ISBN-13 for book number `n` of a run (`run` keeps the two runs' books apart). */
+const isbnOf = (run: number, n: number) => {
+  const first12 = `978${run}${String(n).padStart(8, "0")}`;
+  return `${first12}${isbn13CheckDigit(first12)}`;
+};
+
+/** A Goodreads export of `ROWS` books, as Goodreads writes it (`="…"` ISBNs, a byte-order mark, quoted titles). */
+const goodreadsFile = (run: number) =>
+  `\uFEFF${[
+    HEADER,
+    ...Array.from({ length: ROWS }, (_, n) => {
+      const shelf = shelves[n % shelves.length];
+      return `${n + 1},"Book ${run}-${n}, a novel",Writer ${n},"${n}, Writer",,"=""""","=""${isbnOf(run, n)}""",${n % 6},3.9,,Paperback,${200 + (n % 300)},2001,2001,,2023/02/02,,,${shelf},,,,0,,,0,,,,,`;
+    }),
+  ].join("\n")}\n`;
+
+const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!adminUrl) throw new Error("Set TEST_DATABASE_URL or DATABASE_URL");
+const name = `booky_bench_imports_${randomBytes(4).toString("hex")}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${name}"`);
+const url = withDatabase(adminUrl, name);
+await migrateDatabase(url);
+const fake = await startFakeGoogleBooks([]);
+const database = createDatabase(url, { max: 10 });
+const config = loadConfig({
+  NODE_ENV: "production",
+  LOG_LEVEL: "silent",
+  DATABASE_URL: url,
+  JWT_SECRET: "bench-secret-that-is-long-enough-for-hs256-signing",
+  COOKIE_SECURE: "false",
+  PUBLIC_URL: "http://booky.bench",
+  WEB_DIST_DIR: "/nonexistent",
+  GOOGLE_BOOKS_ENABLED: "true",
+  GOOGLE_BOOKS_BASE_URL: fake.url,
+  GOOGLE_BOOKS_RATE_PER_MINUTE: "10000",
+  JOBS_IN_PROCESS: "false",
+});
+const relaxed = Object.fromEntries(
+  Object.keys(defaultRateLimits).map((limit) => [limit, { points: 1_000_000_000, duration: 60 }]),
+) as RateLimitRules;
+const app = await buildApp({ config, database, rateLimits: relaxed, logger: false });
+await app.listen({ host: "127.0.0.1", port: 0 });
+const here = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
+const db = database.db;
+const bookMetadata = createBookMetadata({ config, db, registry: new Registry(), log: pino({ level: "silent" }) });
+
+/** Imports run `run`'s file for a new member, with the share of its books the catalog lacks known to Google only. */
+async function importRun(run: number, unknownShare: number) {
+  const unknown = Math.round(ROWS * unknownShare);
+  const known = Array.from({ length: ROWS - unknown }, (_, n) => n + unknown);
+  for (let start = 0; start < known.length; start += 1000) {
+    await db.insert(books).values(
+      known.slice(start, start + 1000).map((n) => ({
+        title: `Book ${run}-${n}, a novel`,
+        authors: [`Writer ${n}`],
+        isbn13: isbnOf(run, n),
+        pageCount: 200 + (n % 300),
+      })),
+    );
+  }
+  fake.add(
+    ...Array.from({ length: unknown }, (_, n) =>
+      fakeVolume(`benchVol${run}x${n}`, {
+        title: `Book ${run}-${n}, a novel`,
+        authors: [`Writer ${n}`],
+        isbn13: isbnOf(run, n),
+        pageCount: 200 + (n % 300),
+      }),
+    ),
+  );
+  const [member] = await db
+    .insert(users)
+    .values({
+      email: `importer${run}@bench.test`,
+      username: `importer${run}`,
+      displayName: `Importer ${run}`,
+      passwordHash: "$argon2id$bench",
+    })
+    .returning({ id: users.id });
+  const userId = member?.id as string;
+  const started = performance.now();
+  const job = await startImport(db, userId, {
+    name: "goodreads_library_export.csv",
+    bytes: new TextEncoder().encode(goodreadsFile(run)),
+    source: "auto",
+  });
+  const stored = performance.now();
+  await runImport({ db, bookMetadata }, job.id);
+  const done = performance.now();
+  const [outcome] = await db
+    .select({
+      matched: importJobs.matched,
+      created: importJobs.created,
+      failed: importJobs.failed,
+      status: importJobs.status,
+    })
+    .from(importJobs)
+    .where(eq(importJobs.id, job.id));
+  const seconds = (done - started) / 1000;
+  return {
+    rows: ROWS,
+    unknownToCatalog: unknown,
+    outcome,
+    parseAndStoreMs: Math.round(stored - started),
+    seconds: Math.round(seconds * 10) / 10,
+    rowsPerSecond: Math.round(ROWS / seconds),
+    userId,
+  };
+}
+
+const allKnown = await importRun(1, 0);
+const quarterUnknown = await importRun(2, 0.25);
+
+// The imported member's shelf list (5,000 books, one page of 20 at a time), over HTTP with autocannon.
+const sessions = await openSession(db, { userId: allKnown.userId, userAgent: "bench", ip: null, ttlDays: 1 });
+const tokens = createAccessTokens({
+  secret: config.JWT_SECRET,
+  issuer: config.JWT_ISSUER,
+  audience: config.JWT_AUDIENCE,
+  ttlSeconds: 3600,
+});
+const bearer = (await tokens.sign({ userId: allKnown.userId, sessionId: sessions.sessionId, role: "user" })).token;
+const input = (value: unknown) => encodeURIComponent(JSON.stringify({ json: value }));
+async function requestsPerSecond(pathAndQuery: string) {
+  const result = await autocannon({
+    url: `${here}${pathAndQuery}`,
+    connections: 10,
+    duration: SECONDS,
+    headers: { authorization: `Bearer ${bearer}` },
+  });
+  if (result.non2xx > 0) throw new Error(`${pathAndQuery}: ${result.non2xx} failed answers`);
+  return { rps: Math.round(result.requests.average), p99ms: result.latency.p99 };
+}
+const shelfList = await requestsPerSecond(`/trpc/shelves.books?input=${input({ limit: 20 })}`);
+const shelfListRead = await requestsPerSecond(`/trpc/shelves.books?input=${input({ limit: 20, status: "read" })}`);
+
+const report = {
+  at: new Date().toISOString(),
+  cpus: cpus().length,
+  seconds: SECONDS,
+  imports: {
+    allInCatalog: { ...allKnown, userId: undefined },
+    quarterUnknown: { ...quarterUnknown, userId: undefined },
+  },
+  shelfList: { everyStatus: shelfList, readOnly: shelfListRead, shelfSize: ROWS },
+};
+console.log(JSON.stringify(report, null, 2));
+await writeFile(path.resolve(import.meta.dirname, "results", "imports.json"), `${JSON.stringify(report, null, 2)}\n`);
+
+bookMetadata.close();
+await app.close();
+await database.close();
+await fake.close();
+await admin.unsafe(`drop database "${name}" with (force)`);
+await admin.end();
