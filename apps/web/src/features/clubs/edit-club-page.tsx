@@ -27,9 +27,15 @@ function EditClub({ data, slug }: { data: Club; slug: string }) {
     <div className="mx-auto flex max-w-xl flex-col gap-6">
       <PageTitle
         subtitle={
-          <Link to={`/clubs/${slug}`} className="underline">
-            Back to {data.name}
-          </Link>
+          <>
+            <Link to={`/clubs/${slug}`} className="underline">
+              Back to {data.name}
+            </Link>
+            {" · "}
+            <Link to={`/clubs/${slug}/webhooks`} className="underline">
+              Webhooks
+            </Link>
+          </>
         }
       >
         Edit club
