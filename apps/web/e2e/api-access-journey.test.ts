@@ -1,11 +1,15 @@
 import { startTestServer, startWebhookReceiver } from "@booky/server/testing";
 import { describe, expect, it } from "vitest";
 import { DESKTOP, launchBrowser, webDist } from "./browser.js";
-import { shows, signUp } from "./members.js";
+import { eventually, shows, signUp } from "./members.js";
 import { checkPage } from "./page-check.js";
 
 // Webhooks to loopback are for tests only (docs/webhooks.md): the receiver listens on 127.0.0.1.
-const server = await startTestServer({ env: { WEB_DIST_DIR: webDist, WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" } });
+// The job workers run too: they deliver the webhook.
+const server = await startTestServer({
+  jobs: true,
+  env: { WEB_DIST_DIR: webDist, WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" },
+});
 const receiver = await startWebhookReceiver();
 const browser = await launchBrowser();
 
@@ -77,7 +81,28 @@ describe("API access from the web app", () => {
     await shows(hooks.getByText("Enabled · Discord message", { exact: false }));
     await member.getByText("Delivery log").click();
     await shows(member.getByText("Nothing sent yet."));
-    await checkPage(member, "club-webhooks");
+    await checkPage(member, "club-webhook-registered");
+    const webhooksPath = new URL(member.url()).pathname;
+
+    // A new thread in the club reaches the receiver, signed, and the delivery log says so.
+    await member.goto(webhooksPath.replace(/webhooks$/, "discussion"));
+    await member.getByLabel("Title").fill("Who brings the snacks?");
+    await member.getByLabel("Post (Markdown)").fill("I can bring **biscuits**.");
+    await member.getByRole("button", { name: "Post thread" }).click();
+    await shows(member.getByRole("link", { name: "Who brings the snacks?" }));
+    await expect.poll(() => receiver.received.length, eventually).toBe(1);
+    expect(receiver.received[0]?.headers["webhook-signature"]).toMatch(/^v1,/);
+    await member.goto(webhooksPath);
+    const deliveryLog = async () => {
+      await member.reload();
+      await member.getByText("Delivery log").click();
+      const log = member.getByRole("list", { name: "Delivery log" });
+      await log.or(member.getByText("Nothing sent yet.")).waitFor();
+      return (await log.count()) > 0 ? log.innerText() : "";
+    };
+    await expect.poll(deliveryLog, eventually).toContain("delivered · 1 attempt · last answer 200");
+    await shows(member.getByText("thread.created", { exact: false }).last());
+    await checkPage(member, "club-webhook-delivered");
 
     // Paused, then deleted after a confirmation.
     const manage = member.getByRole("group", { name: `Manage ${receiver.url}` });
