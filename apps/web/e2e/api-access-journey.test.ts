@@ -98,7 +98,7 @@ describe("API access from the web app", () => {
       await member.getByText("Delivery log").click();
       const log = member.getByRole("list", { name: "Delivery log" });
       await log.or(member.getByText("Nothing sent yet.")).waitFor();
-      return (await log.count()) > 0 ? log.innerText() : "";
+      return (await log.count()) > 0 ? ((await log.textContent()) ?? "") : "";
     };
     await expect.poll(deliveryLog, eventually).toContain("delivered · 1 attempt · last answer 200");
     await shows(member.getByText("thread.created", { exact: false }).last());

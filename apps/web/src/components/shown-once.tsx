@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { Button } from "./ui";
+import { type ReactNode, useState } from "react";
+import { Alert, Button } from "./ui";
 
 /**
  * A secret the server keeps only a digest of (a calendar link, a personal
@@ -12,6 +12,7 @@ export function ShownOnce({
   copyLabel,
   note,
   copiedNote,
+  made,
 }: {
   label: string;
   value: string;
@@ -19,13 +20,15 @@ export function ShownOnce({
   /** What the status line says until it is copied. */
   note: string;
   copiedNote: string;
+  /** What was just made, announced above the secret ("Token … made."). */
+  made?: ReactNode;
 }) {
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
     await navigator.clipboard.writeText(value);
     setCopied(value);
   };
-  return (
+  const secret = (
     <>
       <div className="flex w-full flex-wrap items-end gap-2">
         <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
@@ -45,5 +48,12 @@ export function ShownOnce({
         {copied === value ? copiedNote : note}
       </p>
     </>
+  );
+  if (!made) return secret;
+  return (
+    <div className="flex flex-col gap-2">
+      <Alert tone="success">{made}</Alert>
+      {secret}
+    </div>
   );
 }

@@ -5,11 +5,12 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import type { z } from "zod";
-import { Form } from "../../components/form-parts";
+import { CheckboxGroup, Form } from "../../components/form-parts";
 import { PagedListCard, Row } from "../../components/paged-list";
 import { pendingFor } from "../../components/row-actions";
 import { ShownOnce } from "../../components/shown-once";
-import { Alert, Button, Card, ConfirmButton, PageTitle, TextField } from "../../components/ui";
+import { Button, Card, ConfirmButton, PageTitle, TextField } from "../../components/ui";
+import { shortDateTime } from "../../lib/dates";
 import { fieldProps, useServerErrors } from "../../lib/form";
 import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
@@ -26,8 +27,6 @@ const scopeLabels: Record<ApiTokenScope, string> = {
   "clubs:write": "Join and leave clubs",
   "meetings:write": "Answer meeting invitations",
 };
-
-const when = (date: Date) => date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** `/settings/api-tokens`: personal access tokens for scripts and apps, made, listed and revoked here. */
 export function ApiTokensPage() {
@@ -68,42 +67,30 @@ function CreateToken() {
     clear();
     create.mutate(values, { onSuccess: () => form.reset(), onError });
   });
-  const scopesError = form.formState.errors.scopes?.message;
 
   return (
     <Card title="New token">
       <div className="flex flex-col gap-4">
         {create.data && (
-          <div className="flex flex-col gap-2">
-            <Alert tone="success">Token “{create.data.name}” made.</Alert>
-            <ShownOnce
-              label="Your new token"
-              value={create.data.token}
-              copyLabel="Copy token"
-              note="This token is shown only now: Booky keeps no copy of it. Copy it into your script."
-              copiedNote="Copied. Keep it secret, like a password."
-            />
-          </div>
+          <ShownOnce
+            made={<>Token “{create.data.name}” made.</>}
+            label="Your new token"
+            value={create.data.token}
+            copyLabel="Copy token"
+            note="This token is shown only now: Booky keeps no copy of it. Copy it into your script."
+            copiedNote="Copied. Keep it secret, like a password."
+          />
         )}
         <Form onSubmit={onSubmit} error={formError} label="New token">
           <TextField label="Name" placeholder="My reading bot" {...fieldProps(form, "name")} />
-          <fieldset
-            className="flex flex-col gap-1 text-sm"
-            aria-describedby={scopesError ? "token-scopes-error" : undefined}
-          >
-            <legend className="font-medium">What it may do</legend>
+          <CheckboxGroup legend="What it may do" error={form.formState.errors.scopes?.message}>
             {API_TOKEN_SCOPES.map((scope) => (
               <label key={scope} className="flex items-center gap-2">
                 <input type="checkbox" value={scope} {...form.register("scopes")} /> {scopeLabels[scope]}{" "}
                 <code className="text-xs text-stone-600 dark:text-stone-400">{scope}</code>
               </label>
             ))}
-            {scopesError && (
-              <p id="token-scopes-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
-                {scopesError}
-              </p>
-            )}
-          </fieldset>
+          </CheckboxGroup>
           <TextField
             label="Expires (optional)"
             type="datetime-local"
@@ -155,19 +142,19 @@ function TokenList() {
 function TokenRow({ token, busy, onRevoke }: { token: Token; busy: boolean; onRevoke: () => void }) {
   const expired = token.expiresAt !== null && token.expiresAt.getTime() <= Date.now();
   const state = token.revokedAt
-    ? `Revoked ${when(token.revokedAt)}`
+    ? `Revoked ${shortDateTime(token.revokedAt)}`
     : expired && token.expiresAt
-      ? `Expired ${when(token.expiresAt)}`
+      ? `Expired ${shortDateTime(token.expiresAt)}`
       : token.expiresAt
-        ? `Expires ${when(token.expiresAt)}`
+        ? `Expires ${shortDateTime(token.expiresAt)}`
         : "Never expires";
   return (
     <Row>
       <div className="flex min-w-0 flex-col">
         <span className="font-semibold">{token.name}</span>
         <span className="text-sm text-stone-600 dark:text-stone-400">
-          {token.scopes.join(", ")} · made {when(token.createdAt)} ·{" "}
-          {token.lastUsedAt ? `last used ${when(token.lastUsedAt)}` : "never used"} · {state}
+          {token.scopes.join(", ")} · made {shortDateTime(token.createdAt)} ·{" "}
+          {token.lastUsedAt ? `last used ${shortDateTime(token.lastUsedAt)}` : "never used"} · {state}
         </span>
       </div>
       {!token.revokedAt && !expired && (

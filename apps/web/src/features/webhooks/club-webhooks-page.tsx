@@ -12,24 +12,16 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import type { z } from "zod";
-import { Form } from "../../components/form-parts";
+import { CheckboxGroup, Form } from "../../components/form-parts";
 import { PagedList, PagedListCard, Row } from "../../components/paged-list";
 import { pendingFor, RowButton } from "../../components/row-actions";
 import { ShownOnce } from "../../components/shown-once";
-import {
-  ActionGroup,
-  Alert,
-  Button,
-  Card,
-  ConfirmButton,
-  PageTitle,
-  SelectField,
-  TextField,
-} from "../../components/ui";
+import { ActionGroup, Button, Card, ConfirmButton, PageTitle, SelectField, TextField } from "../../components/ui";
+import { shortDateTime } from "../../lib/dates";
 import { fieldProps, useServerErrors } from "../../lib/form";
 import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
-import { type Club, ClubLoader } from "../clubs/club-loader";
+import { AdminClubLoader, type FullClub } from "../clubs/club-loader";
 
 type Values = z.input<typeof createWebhookInput>;
 type Output = z.output<typeof createWebhookInput>;
@@ -47,24 +39,16 @@ const formatLabels: Record<WebhookFormat, string> = {
   discord: "Discord message",
 };
 
-const when = (date: Date) => date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-
 /** `/clubs/:slug/webhooks`: the club's outgoing webhooks (docs/webhooks.md), for its owner and admins. */
 export function ClubWebhooksPage() {
-  return <ClubLoader skeleton="h-96">{(club, slug) => <ClubWebhooks club={club} slug={slug} />}</ClubLoader>;
+  return (
+    <AdminClubLoader skeleton="h-96" refusal="Only the club's owner and admins manage its webhooks.">
+      {(club, slug) => <ClubWebhooks club={club} slug={slug} />}
+    </AdminClubLoader>
+  );
 }
 
-function ClubWebhooks({ club, slug }: { club: Club; slug: string }) {
-  if (club.access !== "full" || (club.myRole !== "owner" && club.myRole !== "admin")) {
-    return (
-      <Alert>
-        Only the club's owner and admins manage its webhooks.{" "}
-        <Link to={`/clubs/${slug}`} className="underline">
-          Back to the club
-        </Link>
-      </Alert>
-    );
-  }
+function ClubWebhooks({ club, slug }: { club: FullClub; slug: string }) {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <PageTitle
@@ -102,42 +86,30 @@ function RegisterWebhook({ clubId }: { clubId: string }) {
     clear();
     create.mutate(values, { onSuccess: () => form.reset(), onError });
   });
-  const eventsError = form.formState.errors.events?.message;
 
   return (
     <Card title="Register a webhook">
       <div className="flex flex-col gap-4">
         {create.data && (
-          <div className="flex flex-col gap-2">
-            <Alert tone="success">Webhook registered for {create.data.url}.</Alert>
-            <ShownOnce
-              label="Its signing secret"
-              value={create.data.secret}
-              copyLabel="Copy secret"
-              note="This secret is shown only now. The receiver checks each delivery's signature with it."
-              copiedNote="Copied. Give it to the receiving service only."
-            />
-          </div>
+          <ShownOnce
+            made={<>Webhook registered for {create.data.url}.</>}
+            label="Its signing secret"
+            value={create.data.secret}
+            copyLabel="Copy secret"
+            note="This secret is shown only now. The receiver checks each delivery's signature with it."
+            copiedNote="Copied. Give it to the receiving service only."
+          />
         )}
         <Form onSubmit={onSubmit} error={formError} label="Register a webhook">
           <TextField label="Address" type="url" placeholder="https://example.com/booky" {...fieldProps(form, "url")} />
           <TextField label="Description (optional)" {...fieldProps(form, "description")} />
-          <fieldset
-            className="flex flex-col gap-1 text-sm"
-            aria-describedby={eventsError ? "webhook-events-error" : undefined}
-          >
-            <legend className="font-medium">Events</legend>
+          <CheckboxGroup legend="Events" error={form.formState.errors.events?.message}>
             {WEBHOOK_EVENTS.map((event) => (
               <label key={event} className="flex items-center gap-2">
                 <input type="checkbox" value={event} {...form.register("events")} /> {eventLabels[event]}
               </label>
             ))}
-            {eventsError && (
-              <p id="webhook-events-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
-                {eventsError}
-              </p>
-            )}
-          </fieldset>
+          </CheckboxGroup>
           <SelectField label="Format" {...fieldProps(form, "format")}>
             {WEBHOOK_FORMATS.map((format) => (
               <option key={format} value={format}>
@@ -180,7 +152,7 @@ function WebhookList({ clubId }: { clubId: string }) {
                 <span className="font-mono text-sm break-all">{webhook.url}</span>
                 {webhook.description && <span className="text-sm">{webhook.description}</span>}
                 <span className="text-sm text-stone-600 dark:text-stone-400">
-                  {webhook.disabledAt ? `Disabled since ${when(webhook.disabledAt)}` : "Enabled"} ·{" "}
+                  {webhook.disabledAt ? `Disabled since ${shortDateTime(webhook.disabledAt)}` : "Enabled"} ·{" "}
                   {formatLabels[webhook.format]} · {webhook.events.join(", ")}
                   {webhook.consecutiveFailures > 0 && ` · ${webhook.consecutiveFailures} failed in a row`}
                 </span>
@@ -240,7 +212,7 @@ function DeliveryLog({ clubId, webhookId }: { clubId: string; webhookId: string 
       {(delivery) => (
         <Row key={delivery.id}>
           <span className="text-sm">
-            {delivery.event} · {when(delivery.createdAt)}
+            {delivery.event} · {shortDateTime(delivery.createdAt)}
           </span>
           <span className="text-sm text-stone-600 dark:text-stone-400">
             {delivery.status} · {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
