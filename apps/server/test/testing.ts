@@ -16,3 +16,4 @@ export * from "./harness.js";
 export { secondServerProcess } from "./live-support.js";
 export { moderatedClub, siteAdminClient } from "./moderation-support.js";
 export { copyOf, readers, shareClub } from "./shelves-support.js";
+export { startWebhookReceiver } from "./webhook-receiver.js";

@@ -26,7 +26,7 @@ describe("running a private club", () => {
     await shows(owner.getByText("No one is waiting."));
 
     // Rosa finds it in the directory with the filters, and asks to join.
-    await reader.getByRole("link", { name: "Clubs" }).click();
+    await reader.getByRole("link", { name: "Clubs", exact: true }).click();
     await reader.getByLabel("Who can join").selectOption("private");
     await reader.getByLabel("Meets").selectOption("online");
     await reader.getByRole("searchbox", { name: "Search" }).fill("owls");

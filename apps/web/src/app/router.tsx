@@ -52,10 +52,20 @@ const pages: [path: string | null, load: Load, guard?: Guard, prefetch?: Prefetc
     () => import("../features/profile/profile-settings-page").then((m) => m.ProfileSettingsPage),
     membersOnly,
   ],
+  [
+    "settings/api-tokens",
+    () => import("../features/api-tokens/api-tokens-page").then((m) => m.ApiTokensPage),
+    membersOnly,
+  ],
   ["clubs", () => import("../features/clubs/clubs-page").then((m) => m.ClubsPage), publicVersion.clubs],
   ["clubs/new", () => import("../features/clubs/create-club-page").then((m) => m.CreateClubPage), membersOnly],
   ["clubs/:slug", () => import("../features/clubs/club-page").then((m) => m.ClubPage), publicVersion.club],
   ["clubs/:slug/edit", () => import("../features/clubs/edit-club-page").then((m) => m.EditClubPage), membersOnly],
+  [
+    "clubs/:slug/webhooks",
+    () => import("../features/webhooks/club-webhooks-page").then((m) => m.ClubWebhooksPage),
+    membersOnly,
+  ],
   [
     "clubs/:slug/discussion",
     () => import("../features/discussions/discussion-pages").then((m) => m.ClubDiscussionPage),

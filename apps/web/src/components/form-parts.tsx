@@ -1,4 +1,4 @@
-import type { ComponentProps, FormEventHandler, ReactNode } from "react";
+import { type ComponentProps, type FormEventHandler, type ReactNode, useId } from "react";
 import { Alert, Card, PageTitle, TextField } from "./ui";
 
 /** A page that is one form in a card, under its title (log in, sign up, start a club). */
@@ -61,4 +61,29 @@ export function PasswordField({ isNew = false, ...props }: TextFieldProps & { is
 
 export function EmailField(props: Omit<TextFieldProps, "label">) {
   return <TextField label="E-mail" type="email" autoComplete="email" {...props} />;
+}
+
+/** Checkboxes for the values of one array field (scopes, events) under their legend, with the field's error. */
+export function CheckboxGroup({
+  legend,
+  error,
+  children,
+}: {
+  legend: string;
+  error?: string | undefined;
+  /** One `<label>` around each checkbox. */
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="flex flex-col gap-1 text-sm" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="font-medium">{legend}</legend>
+      {children}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { ShownOnce } from "../../components/shown-once";
 import { Alert, Button, Card, ConfirmButton } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -11,16 +11,10 @@ import { useTRPC } from "../../lib/trpc";
  */
 export function CalendarFeed() {
   const trpc = useTRPC();
-  const [copied, setCopied] = useState(false);
-  const create = useMutation(trpc.calendar.createFeed.mutationOptions({ onSuccess: () => setCopied(false) }));
+  const create = useMutation(trpc.calendar.createFeed.mutationOptions());
   const revoke = useMutation(trpc.calendar.revokeFeed.mutationOptions({ onSuccess: () => create.reset() }));
   const url = create.data?.url;
   const failed = [create, revoke].find((mutation) => mutation.isError);
-
-  const copy = async (value: string) => {
-    await navigator.clipboard.writeText(value);
-    setCopied(true);
-  };
 
   return (
     <Card title="Subscribe from your calendar app">
@@ -32,25 +26,13 @@ export function CalendarFeed() {
         {failed && <Alert>{errorMessage(failed.error)}</Alert>}
         {url ? (
           <>
-            <div className="flex w-full flex-wrap items-end gap-2">
-              <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
-                Your calendar feed link
-                <input
-                  readOnly
-                  value={url}
-                  onFocus={(event) => event.currentTarget.select()}
-                  className="rounded-lg border border-stone-300 bg-stone-50 px-3 py-2 font-mono text-sm dark:border-stone-700 dark:bg-stone-950"
-                />
-              </label>
-              <Button variant="secondary" onClick={() => void copy(url)}>
-                Copy link
-              </Button>
-            </div>
-            <p role="status" className="text-sm text-stone-600 dark:text-stone-400">
-              {copied
-                ? "Copied. Paste it where your calendar app asks for a subscription URL."
-                : "This link is shown only now. Copy it, or open it in your calendar app."}
-            </p>
+            <ShownOnce
+              label="Your calendar feed link"
+              value={url}
+              copyLabel="Copy link"
+              note="This link is shown only now. Copy it, or open it in your calendar app."
+              copiedNote="Copied. Paste it where your calendar app asks for a subscription URL."
+            />
             <a href={url.replace(/^https?:/, "webcal:")} className="text-sm font-semibold text-brand-700 underline">
               Open in my calendar app
             </a>

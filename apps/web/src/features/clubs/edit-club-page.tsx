@@ -4,32 +4,30 @@ import { Alert, Card, ConfirmButton, PageTitle } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { ClubFormView, useClubForm } from "./club-fields";
-import { type Club, ClubLoader } from "./club-loader";
-
-type FullClub = Extract<Club, { access: "full" }>;
+import { AdminClubLoader, type FullClub } from "./club-loader";
 
 export function EditClubPage() {
-  return <ClubLoader skeleton="h-96">{(club, slug) => <EditClub data={club} slug={slug} />}</ClubLoader>;
+  return (
+    <AdminClubLoader skeleton="h-96" refusal="Only the club's owner and admins can edit it.">
+      {(club, slug) => <EditClub data={club} slug={slug} />}
+    </AdminClubLoader>
+  );
 }
 
-function EditClub({ data, slug }: { data: Club; slug: string }) {
-  if (data.access !== "full" || (data.myRole !== "owner" && data.myRole !== "admin")) {
-    return (
-      <Alert>
-        Only the club's owner and admins can edit it.{" "}
-        <Link to={`/clubs/${slug}`} className="underline">
-          Back to the club
-        </Link>
-      </Alert>
-    );
-  }
+function EditClub({ data, slug }: { data: FullClub; slug: string }) {
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
       <PageTitle
         subtitle={
-          <Link to={`/clubs/${slug}`} className="underline">
-            Back to {data.name}
-          </Link>
+          <>
+            <Link to={`/clubs/${slug}`} className="underline">
+              Back to {data.name}
+            </Link>
+            {" · "}
+            <Link to={`/clubs/${slug}/webhooks`} className="underline">
+              Webhooks
+            </Link>
+          </>
         }
       >
         Edit club

@@ -1,10 +1,9 @@
 import { Link } from "react-router";
 import { PagedListCard } from "../../components/paged-list";
 import { Skeletons } from "../../components/query-view";
+import { shortDateTime } from "../../lib/dates";
 import { ledgerLabel, signedPoints } from "./ledger-entry";
 import type { useLedger } from "./use-points-history";
-
-const when = (date: Date) => date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** Every change to the balance, newest first, in words. */
 export function LedgerList({ ledger }: { ledger: ReturnType<typeof useLedger> }) {
@@ -32,7 +31,7 @@ export function LedgerList({ ledger }: { ledger: ReturnType<typeof useLedger> })
               )}
             </p>
             <time dateTime={entry.createdAt.toISOString()} className="text-sm text-stone-600 dark:text-stone-400">
-              {when(entry.createdAt)}
+              {shortDateTime(entry.createdAt)}
             </time>
           </div>
           <span

@@ -18,6 +18,10 @@ export function ProfileSettingsPage() {
             <Link to={`/u/${user.username}`} className="underline">
               See your public profile
             </Link>
+            {" · "}
+            <Link to="/settings/api-tokens" className="underline">
+              API tokens
+            </Link>
           </>
         }
       >
