@@ -21,7 +21,7 @@ describe("books in a club's life", () => {
     page.on("pageerror", (error) => errors.push(error.message));
 
     // The catalog: local results with covers (or placeholders), authors and page counts.
-    await page.getByRole("link", { name: "Books" }).click();
+    await page.getByRole("link", { name: "Books", exact: true }).click();
     await page.getByRole("searchbox", { name: "Search books" }).fill("steinbeck");
     const results = page.getByRole("list", { name: "Search results" });
     await expect.poll(() => results.getByRole("link", { name: "Of Mice and Men" }).isVisible()).toBe(true);
@@ -32,7 +32,7 @@ describe("books in a club's life", () => {
     await expect.poll(() => page.getByText("No club you can see has scheduled this book yet.").isVisible()).toBe(true);
 
     // A club, and its first meeting about a book only Google Books knows.
-    await page.getByRole("link", { name: "Clubs" }).click();
+    await page.getByRole("link", { name: "Clubs", exact: true }).click();
     await page.getByRole("link", { name: "Start a club" }).click();
     await page.getByLabel("Name").fill("House of Tides");
     await page.getByLabel("We meet online").check();

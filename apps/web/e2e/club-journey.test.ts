@@ -25,7 +25,7 @@ describe("a club's first meeting", () => {
     const host = await signUp(hostContext, "harriet");
     const guest = await signUp(guestContext, "gustave");
 
-    await host.getByRole("link", { name: "Clubs" }).click();
+    await host.getByRole("link", { name: "Clubs", exact: true }).click();
     await host.getByRole("link", { name: "Start a club" }).click();
     await host.getByLabel("Name", { exact: true }).fill("Rouen Readers");
     await host.getByLabel("Description").fill("One novel a month, argued over cider.");

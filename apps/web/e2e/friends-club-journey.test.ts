@@ -30,7 +30,7 @@ describe("reading with a friend", () => {
     for (const page of [host, guest]) page.on("pageerror", (error) => errors.push(error.message));
 
     // Friends first: Emma asks, Léon accepts on his friends page.
-    await host.getByRole("link", { name: "Friends" }).click();
+    await host.getByRole("link", { name: "Friends", exact: true }).click();
     await shows(host.getByText("No friends yet."));
     await host.getByLabel("Their username").fill("nobody_here");
     await host.getByRole("button", { name: "Send friend request" }).click();
@@ -40,7 +40,7 @@ describe("reading with a friend", () => {
     await shows(host.getByText("Friend request sent to @leon."));
     await shows(host.getByRole("group", { name: "Friend request to Leon" }));
 
-    await guest.getByRole("link", { name: "Friends" }).click();
+    await guest.getByRole("link", { name: "Friends", exact: true }).click();
     await guest
       .getByRole("group", { name: "Friend request from Emma" })
       .getByRole("button", { name: "Accept" })
@@ -50,7 +50,7 @@ describe("reading with a friend", () => {
     await checkPage(guest, "friends-page");
 
     // Emma starts a private club and invites Léon, who accepts from his home page.
-    await host.getByRole("link", { name: "Clubs" }).click();
+    await host.getByRole("link", { name: "Clubs", exact: true }).click();
     await host.getByRole("link", { name: "Start a club" }).click();
     await host.getByLabel("Name", { exact: true }).fill("Yonville Readers");
     await host.getByLabel("Description").fill("Provincial novels, read slowly.");
@@ -141,11 +141,11 @@ describe("reading with a friend", () => {
     await checkPage(guest, "meeting-race-guest");
 
     // Léon's friends page shows what Emma read in their club.
-    await guest.getByRole("link", { name: "Friends" }).click();
+    await guest.getByRole("link", { name: "Friends", exact: true }).click();
     await shows(guest.getByText(/Emma\s+finished\s+Madame Bovary/).first());
 
     // Emma's calendar: next month shows the meeting, today is marked, and the private feed is real iCalendar.
-    await host.getByRole("link", { name: "Calendar" }).click();
+    await host.getByRole("link", { name: "Calendar", exact: true }).click();
     await expect.poll(() => host.locator('td[aria-current="date"]').count(), eventually).toBe(1);
     await host.getByRole("button", { name: /Next month/ }).click();
     const meetingLink = host.getByRole("link", { name: /Madame Bovary/ });

@@ -22,7 +22,7 @@ describe("importing a library", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
 
-    await page.getByRole("link", { name: "Shelves" }).click();
+    await page.getByRole("link", { name: "Shelves", exact: true }).click();
     await shows(page.getByText("No books here yet: set a status on a book's page, or import your Goodreads library."));
     await page.getByRole("link", { name: "Import from Goodreads or StoryGraph, or export your library" }).click();
     await page.getByLabel("Export file (CSV)").setInputFiles({

@@ -172,7 +172,7 @@ describe("the reading race", () => {
 
     // Scores count what was earned: Léon 20 + 50 + 50 profit; Odette 20 + 50; Oriane 20 + 50 profit.
     const scores = { leon: 120, odette: 70, oriane: 70 };
-    await odette.getByRole("link", { name: "Leaderboards" }).click();
+    await odette.getByRole("link", { name: "Leaderboards", exact: true }).click();
     const everyone = "Everyone by score";
     await expect.poll(() => boardRow(odette, everyone, "Leon"), boardsCatchUp).toBe(`1Leon${scores.leon}`);
     // Odette and Oriane share second place: competition ranking, so no third.

@@ -21,7 +21,7 @@ describe("my own shelves", () => {
       );
 
     // From my shelves to the page that manages them; two new shelves.
-    await page.getByRole("link", { name: "Shelves" }).click();
+    await page.getByRole("link", { name: "Shelves", exact: true }).click();
     await page.getByRole("link", { name: "Manage my shelves" }).click();
     await shows(page.getByRole("heading", { name: "Manage my shelves" }));
     await shows(page.getByText("No shelves of your own yet: name one to start."));
@@ -73,7 +73,7 @@ describe("my own shelves", () => {
       .toBe("reading");
     await checkPage(page, "book-status");
 
-    await page.getByRole("link", { name: "Shelves" }).click();
+    await page.getByRole("link", { name: "Shelves", exact: true }).click();
     await page.getByLabel("Show").selectOption("read");
     await shows(page.getByText("No books here yet: set a status on a book's page, or import your Goodreads library."));
     await page.getByLabel("Show").selectOption("reading");

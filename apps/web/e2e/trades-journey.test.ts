@@ -75,7 +75,7 @@ describe("trading and lending between members", () => {
     const anaPage = await logInAs(ana);
     const benPage = await logInAs(ben);
 
-    await anaPage.getByRole("link", { name: "Loans" }).click();
+    await anaPage.getByRole("link", { name: "Loans", exact: true }).click();
     await anaPage.getByLabel("Lend to (username)").fill(ben.details.username);
     await anaPage.getByRole("button", { name: "Lend" }).click();
     const lent = anaPage.getByRole("list", { name: "Lent out" }).getByRole("listitem");
