@@ -67,7 +67,10 @@ describe("the app as members use it", () => {
     await shows(page.getByRole("heading", { name: "Welcome back, Keyes" }));
     expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
 
-    await tabAndPress(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clubs", exact: true }));
+    await tabAndPress(
+      page,
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clubs", exact: true }),
+    );
     await tabAndPress(page, page.getByRole("link", { name: "Start a club" }));
     await tabAndType(page, page.getByLabel("Name", { exact: true }), "Night Owls");
     await tabAndPress(page, page.getByLabel("We meet online"), "Space");
