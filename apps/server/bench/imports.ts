@@ -10,7 +10,6 @@ import { cpus } from "node:os";
 import path from "node:path";
 import { books, createDatabase, eq, importJobs, migrateDatabase, users, withDatabase } from "@booky/db";
 import { isbn13CheckDigit } from "@booky/domain";
-import autocannon from "autocannon";
 import pino from "pino";
 import postgres from "postgres";
 import { Registry } from "prom-client";
@@ -19,10 +18,9 @@ import { loadConfig } from "../src/config.js";
 import { createBookMetadata } from "../src/services/books/book-metadata.js";
 import { startImport } from "../src/services/imports.js";
 import { runImport } from "../src/services/imports-run.js";
-import { defaultRateLimits, type RateLimitRules } from "../src/services/rate-limits.js";
 import { openSession } from "../src/services/sessions.js";
-import { createAccessTokens } from "../src/services/tokens.js";
 import { fakeVolume, startFakeGoogleBooks } from "../test/fake-google-books.js";
+import { benchBearer, relaxedRateLimits, requestsPerSecond, trpcInput } from "./in-process.js";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -68,10 +66,7 @@ const config = loadConfig({
   GOOGLE_BOOKS_RATE_PER_MINUTE: "10000",
   JOBS_IN_PROCESS: "false",
 });
-const relaxed = Object.fromEntries(
-  Object.keys(defaultRateLimits).map((limit) => [limit, { points: 1_000_000_000, duration: 60 }]),
-) as RateLimitRules;
-const app = await buildApp({ config, database, rateLimits: relaxed, logger: false });
+const app = await buildApp({ config, database, rateLimits: relaxedRateLimits, logger: false });
 await app.listen({ host: "127.0.0.1", port: 0 });
 const here = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
 const db = database.db;
@@ -146,26 +141,15 @@ const quarterUnknown = await importRun(2, 0.25);
 
 // The imported member's shelf list (5,000 books, one page of 20 at a time), over HTTP with autocannon.
 const sessions = await openSession(db, { userId: allKnown.userId, userAgent: "bench", ip: null, ttlDays: 1 });
-const tokens = createAccessTokens({
-  secret: config.JWT_SECRET,
-  issuer: config.JWT_ISSUER,
-  audience: config.JWT_AUDIENCE,
-  ttlSeconds: 3600,
-});
-const bearer = (await tokens.sign({ userId: allKnown.userId, sessionId: sessions.sessionId, role: "user" })).token;
-const input = (value: unknown) => encodeURIComponent(JSON.stringify({ json: value }));
-async function requestsPerSecond(pathAndQuery: string) {
-  const result = await autocannon({
-    url: `${here}${pathAndQuery}`,
+const bearer = await benchBearer(config, allKnown.userId, sessions.sessionId);
+const shelfRate = (query: unknown) =>
+  requestsPerSecond(`${here}/trpc/shelves.books?input=${trpcInput(query)}`, {
+    bearer,
+    seconds: SECONDS,
     connections: 10,
-    duration: SECONDS,
-    headers: { authorization: `Bearer ${bearer}` },
   });
-  if (result.non2xx > 0) throw new Error(`${pathAndQuery}: ${result.non2xx} failed answers`);
-  return { rps: Math.round(result.requests.average), p99ms: result.latency.p99 };
-}
-const shelfList = await requestsPerSecond(`/trpc/shelves.books?input=${input({ limit: 20 })}`);
-const shelfListRead = await requestsPerSecond(`/trpc/shelves.books?input=${input({ limit: 20, status: "read" })}`);
+const shelfList = await shelfRate({ limit: 20 });
+const shelfListRead = await shelfRate({ limit: 20, status: "read" });
 
 const report = {
   at: new Date().toISOString(),

@@ -10,25 +10,19 @@ import net from "node:net";
 import { cpus } from "node:os";
 import path from "node:path";
 import { createDatabase, discussionThreads, migrateDatabase, users, withDatabase } from "@booky/db";
-import autocannon from "autocannon";
 import postgres from "postgres";
 import { EventSource } from "undici";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { addMember, createClub } from "../src/services/clubs.js";
 import { notify } from "../src/services/notifications.js";
-import { defaultRateLimits, type RateLimitRules } from "../src/services/rate-limits.js";
 import { openSession } from "../src/services/sessions.js";
 import { issueStreamTicket } from "../src/services/stream-tickets.js";
-import { createAccessTokens } from "../src/services/tokens.js";
+import { benchBearer, relaxedRateLimits, requestsPerSecond, trpcInput } from "./in-process.js";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const relaxed = Object.fromEntries(
-  Object.keys(defaultRateLimits).map((name) => [name, { points: 1_000_000_000, duration: 60 }]),
-) as RateLimitRules;
-
 const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!adminUrl) throw new Error("Set TEST_DATABASE_URL or DATABASE_URL");
 const name = `booky_bench_notify_${randomBytes(4).toString("hex")}`;
@@ -49,7 +43,7 @@ const env = {
   JOBS_IN_PROCESS: "false",
 };
 const config = loadConfig(env);
-const app = await buildApp({ config, database, rateLimits: relaxed, logger: false });
+const app = await buildApp({ config, database, rateLimits: relaxedRateLimits, logger: false });
 await app.listen({ host: "127.0.0.1", port: 0 });
 const here = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
 
@@ -100,27 +94,11 @@ await db.transaction((tx) =>
 const sessions = await Promise.all(
   ids.map((userId) => openSession(db, { userId, userAgent: "bench", ip: null, ttlDays: 1 })),
 );
-const tokens = createAccessTokens({
-  secret: config.JWT_SECRET,
-  issuer: config.JWT_ISSUER,
-  audience: config.JWT_AUDIENCE,
-  ttlSeconds: 3600,
-});
-const bearer = (await tokens.sign({ userId: owner, sessionId: sessions[0]?.sessionId as string, role: "user" })).token;
-
-async function requestsPerSecond(pathAndQuery: string) {
-  const result = await autocannon({
-    url: `${here}${pathAndQuery}`,
-    connections: 20,
-    duration: SECONDS,
-    headers: { authorization: `Bearer ${bearer}` },
-  });
-  if (result.non2xx > 0) throw new Error(`${pathAndQuery}: ${result.non2xx} failed answers`);
-  return { rps: Math.round(result.requests.average), p99ms: result.latency.p99 };
-}
-const input = (value: unknown) => encodeURIComponent(JSON.stringify({ json: value }));
-const unread = await requestsPerSecond("/trpc/notifications.unreadCount");
-const threads = await requestsPerSecond(`/trpc/discussions.threads?input=${input({ clubId, limit: 20 })}`);
+const bearer = await benchBearer(config, owner, sessions[0]?.sessionId as string);
+const rate = (pathAndQuery: string) =>
+  requestsPerSecond(`${here}${pathAndQuery}`, { bearer, seconds: SECONDS, connections: 20 });
+const unread = await rate("/trpc/notifications.unreadCount");
+const threads = await rate(`/trpc/discussions.threads?input=${trpcInput({ clubId, limit: 20 })}`);
 
 /** Opens one stream per member against `base`; resolves once all are connected, with each member's arrivals. */
 async function connect(base: string) {
@@ -130,7 +108,7 @@ async function connect(base: string) {
     ids.map(async (userId, i) => {
       const { ticket } = await issueStreamTicket(db, userId, sessions[i]?.sessionId as string);
       const source = new EventSource(
-        `${base}/trpc/notifications.live?input=${input({})}&connectionParams=${encodeURIComponent(JSON.stringify({ ticket }))}`,
+        `${base}/trpc/notifications.live?input=${trpcInput({})}&connectionParams=${encodeURIComponent(JSON.stringify({ ticket }))}`,
       );
       sources.push(source);
       source.addEventListener("message", () => arrivals.get(userId)?.(performance.now()));
