@@ -8,6 +8,7 @@ export * from "./embedded.js";
 export * from "./ledger.js";
 export * from "./migrate.js";
 export * from "./paths.js";
+export * from "./prepared.js";
 export * as schema from "./schema/index.js";
 export * from "./schema/index.js";
 export * from "./seed/catalog.js";

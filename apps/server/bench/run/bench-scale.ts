@@ -35,6 +35,15 @@ const describe = (id: string, r: LoadResult) =>
   `  ${id.padEnd(24)} ${number.format(r.rps).padStart(7)} req/s  p50 ${r.p50.toFixed(2)}  p95 ${r.p95.toFixed(2)}  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}  non-2xx ${r.non2xx}${r.non2xx ? ` ${JSON.stringify(r.statuses)}` : ""}`;
 
 /**
+ * With BENCH_CPU_PROFILE_DIR set, a server writes a V8 CPU profile of the
+ * whole run there when it stops (`bench/profile-top.ts` lists its top frames).
+ */
+function cpuProfile(name: string): string[] {
+  const directory = process.env.BENCH_CPU_PROFILE_DIR;
+  return directory ? ["--cpu-prof", `--cpu-prof-dir=${directory}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+}
+
+/**
  * One scale: the production build (`node dist/main.js`) and the floor as
  * child processes over the scale's database, each scenario driven with
  * autocannon from this process; the paired scenarios alternate round by
@@ -57,26 +66,28 @@ export async function benchScale(options: {
     return server;
   };
   try {
-    const [booky, floor, overhead] = await Promise.all([
+    const bookyEnv = {
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      DATABASE_POOL_MAX: "10",
+      JWT_SECRET,
+      ACCESS_TOKEN_TTL_SECONDS: "900",
+      LOG_LEVEL: "warn",
+      // Behind a load balancer, as in production: each request names its client (log-in limits are per client).
+      TRUST_PROXY: "true",
+      // No job runner: its minute sweep and five-minute ranking refresh would land at random in the runs.
+      JOBS_IN_PROCESS: "false",
+      // The built web app, for the page timing in Chromium (none: the timing is skipped).
+      WEB_DIST_DIR: existsSync(webDist) ? webDist : "/nonexistent",
+      DATA_DIR: dataDir,
+    };
+    const targets = new Set(options.scenarios.map((scenario) => scenario.target));
+    const [booky, floor, overhead, adapter] = await Promise.all([
       startServer({
         name: "booky",
-        args: ["dist/main.js"],
+        args: [...cpuProfile("booky"), "dist/main.js"],
         readyPath: "/readyz",
-        env: {
-          NODE_ENV: "production",
-          DATABASE_URL: url,
-          DATABASE_POOL_MAX: "10",
-          JWT_SECRET,
-          ACCESS_TOKEN_TTL_SECONDS: "900",
-          LOG_LEVEL: "warn",
-          // Behind a load balancer, as in production: each request names its client (log-in limits are per client).
-          TRUST_PROXY: "true",
-          // No job runner: its minute sweep and five-minute ranking refresh would land at random in the runs.
-          JOBS_IN_PROCESS: "false",
-          // The built web app, for the page timing in Chromium (none: the timing is skipped).
-          WEB_DIST_DIR: existsSync(webDist) ? webDist : "/nonexistent",
-          DATA_DIR: dataDir,
-        },
+        env: bookyEnv,
       }).then(keep),
       startServer({
         name: "floor",
@@ -84,7 +95,7 @@ export async function benchScale(options: {
         readyPath: "/ping",
         env: { DATABASE_URL: url, DATABASE_POOL_MAX: "10", JWT_SECRET },
       }).then(keep),
-      options.scenarios.some((scenario) => scenario.target === "overhead")
+      targets.has("overhead")
         ? startServer({
             name: "overhead",
             args: tsxArgs("bench/servers/overhead.ts"),
@@ -92,8 +103,22 @@ export async function benchScale(options: {
             env: {},
           }).then(keep)
         : null,
+      // The same build through tRPC's official Fastify adapter, for the handler comparison (issue 20).
+      targets.has("adapter")
+        ? startServer({
+            name: "booky-adapter",
+            args: [...cpuProfile("booky-adapter"), "dist/main.js"],
+            readyPath: "/readyz",
+            env: { ...bookyEnv, TRPC_HANDLER: "adapter" },
+          }).then(keep)
+        : null,
     ]);
-    const urls: Record<Target, string> = { booky: booky.url, floor: floor.url, overhead: overhead?.url ?? "" };
+    const urls: Record<Target, string> = {
+      booky: booky.url,
+      floor: floor.url,
+      overhead: overhead?.url ?? "",
+      adapter: adapter?.url ?? "",
+    };
 
     const fixtures = await findFixtures(url, { readers: READERS, logIns: LOG_IN_ACCOUNTS });
     console.log(

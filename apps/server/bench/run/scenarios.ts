@@ -3,7 +3,8 @@ import type { Fixtures } from "./fixtures.js";
 import type { LoadPlan, LoadRequest } from "./load.js";
 import { clientAddress } from "./sessions.js";
 
-export type Target = "booky" | "floor" | "overhead";
+/** Booky's build, the hand-written floor, the trivial-procedure servers, Booky's build through tRPC's own adapter. */
+export type Target = "booky" | "floor" | "overhead" | "adapter";
 
 export interface ScenarioContext {
   fixtures: Fixtures;
@@ -98,9 +99,9 @@ function progressUpdate(id: string, label: string, target: Target): Scenario {
           };
           return {
             method: "POST",
-            path: target === "booky" ? "/trpc/progress.update" : "/progress.update",
+            path: target === "floor" ? "/progress.update" : "/trpc/progress.update",
             headers: { authorization: `Bearer ${reader.token}`, "x-request-id": `bench-${slot}-${sequence++}` },
-            body: JSON.stringify(target === "booky" ? { json: input } : input),
+            body: JSON.stringify(target === "floor" ? input : { json: input }),
           };
         },
         onResponse: (status, body, headers) => {
@@ -172,6 +173,12 @@ export const scenarios: Scenario[] = [
     (f) => `/meetings.get?meetingId=${f.meetingId}`,
     "floor",
   ),
+  read(
+    "adapter.meetings.get",
+    "meetings.get through tRPC's official Fastify adapter",
+    (f) => trpcQuery("meetings.get", { meetingId: f.meetingId }),
+    "adapter",
+  ),
   read("progress.forMeeting", "progress.forMeeting (first page)", (f) =>
     trpcQuery("progress.forMeeting", { meetingId: f.meetingId }),
   ),
@@ -186,6 +193,7 @@ export const scenarios: Scenario[] = [
   ),
   progressUpdate("progress.update", "progress.update (large club's meeting)", "booky"),
   progressUpdate("floor.progress.update", "hand-written floor: progress.update's SQL", "floor"),
+  progressUpdate("adapter.progress.update", "progress.update through tRPC's official Fastify adapter", "adapter"),
   {
     id: "bets.place",
     label: "bets.place (a new pair each time)",
@@ -269,5 +277,17 @@ export const comparisons = [
     label: "progress.update ÷ hand-written floor",
     numerator: "progress.update",
     denominator: "floor.progress.update",
+  },
+  {
+    id: "handler.read",
+    label: "meetings.get, Fastify-native handler ÷ official adapter",
+    numerator: "meetings.get",
+    denominator: "adapter.meetings.get",
+  },
+  {
+    id: "handler.write",
+    label: "progress.update, Fastify-native handler ÷ official adapter",
+    numerator: "progress.update",
+    denominator: "adapter.progress.update",
   },
 ] as const;

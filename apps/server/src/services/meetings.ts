@@ -13,6 +13,7 @@ import {
   meetingRsvpCounts,
   meetingRsvps,
   meetings,
+  preparedQuery,
   type SQL,
   sql,
 } from "@booky/db";
@@ -36,14 +37,21 @@ import { raiseClubEvent } from "./webhooks.js";
 
 /** The meeting, its club's visibility and the caller's role in that club, in one query. */
 export async function findMeetingWithRole(db: Executor, meetingId: string, userId: string) {
-  const [row] = await db
+  const [row] = await meetingWithRole(db, { meetingId, userId });
+  return row ?? null;
+}
+
+const meetingWithRole = preparedQuery("meeting_with_role", (db) =>
+  db
     .select({ meeting: meetings, visibility: clubs.visibility, role: clubMembers.role })
     .from(meetings)
     .innerJoin(clubs, eq(clubs.id, meetings.clubId))
-    .leftJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, userId)))
-    .where(eq(meetings.id, meetingId));
-  return row ?? null;
-}
+    .leftJoin(
+      clubMembers,
+      and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, sql.placeholder("userId"))),
+    )
+    .where(eq(meetings.id, sql.placeholder("meetingId"))),
+);
 
 /**
  * Withdraws someone's answers to meetings still to come, of one club (they
@@ -173,19 +181,7 @@ export async function updateMeeting(db: Executor, meeting: Meeting, input: Meeti
 
 /** The meeting with its book, everyone's answers counted (kept in `meeting_rsvp_counts`) and the caller's own, in one statement. */
 export async function meetingSummary(db: Executor, userId: string, meeting: Meeting, role: ClubRoleName | null) {
-  const [summary] = await db
-    .select({
-      book: bookSummaryColumns,
-      going: meetingRsvpCounts.going,
-      interested: meetingRsvpCounts.interested,
-      notGoing: meetingRsvpCounts.notGoing,
-      myStatus: meetingRsvps.status,
-      myAttended: meetingRsvps.attended,
-    })
-    .from(books)
-    .leftJoin(meetingRsvpCounts, eq(meetingRsvpCounts.meetingId, meeting.id))
-    .leftJoin(meetingRsvps, and(eq(meetingRsvps.meetingId, meeting.id), eq(meetingRsvps.userId, userId)))
-    .where(eq(books.id, meeting.bookId));
+  const [summary] = await meetingBookAndAnswers(db, { meetingId: meeting.id, bookId: meeting.bookId, userId });
   const rsvpCounts = {
     going: summary?.going ?? 0,
     interested: summary?.interested ?? 0,
@@ -195,6 +191,25 @@ export async function meetingSummary(db: Executor, userId: string, meeting: Meet
   const book = summary?.book ?? null;
   return { ...meeting, book, myRole: role, myRsvp, rsvpCounts };
 }
+
+const meetingBookAndAnswers = preparedQuery("meeting_book_and_answers", (db) =>
+  db
+    .select({
+      book: bookSummaryColumns,
+      going: meetingRsvpCounts.going,
+      interested: meetingRsvpCounts.interested,
+      notGoing: meetingRsvpCounts.notGoing,
+      myStatus: meetingRsvps.status,
+      myAttended: meetingRsvps.attended,
+    })
+    .from(books)
+    .leftJoin(meetingRsvpCounts, eq(meetingRsvpCounts.meetingId, sql.placeholder("meetingId")))
+    .leftJoin(
+      meetingRsvps,
+      and(eq(meetingRsvps.meetingId, sql.placeholder("meetingId")), eq(meetingRsvps.userId, sql.placeholder("userId"))),
+    )
+    .where(eq(books.id, sql.placeholder("bookId"))),
+);
 
 /** The meeting's columns with its book beside them, for lists (one statement, no N+1). */
 const meetingWithBook = { meeting: meetings, book: bookSummaryColumns };

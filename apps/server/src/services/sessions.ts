@@ -7,6 +7,7 @@ import {
   isNull,
   ne,
   or,
+  preparedQuery,
   refreshTokens,
   sessions,
   sql,
@@ -131,22 +132,26 @@ export async function revokeUserSessions(
  * suspended or banned: indexed joins by primary key, once per authenticated call.
  */
 export async function findActiveSessionUser(db: Executor, sessionId: string, userId: string) {
-  const [row] = await db
+  const [row] = await activeSessionUser(db, { sessionId, userId });
+  return row ?? null;
+}
+
+const activeSessionUser = preparedQuery("active_session_user", (db) =>
+  db
     .select(accountColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(accountSuspensions, eq(accountSuspensions.userId, users.id))
     .where(
       and(
-        eq(sessions.id, sessionId),
-        eq(sessions.userId, userId),
+        eq(sessions.id, sql.placeholder("sessionId")),
+        eq(sessions.userId, sql.placeholder("userId")),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, sql`now()`),
         isNull(users.deletedAt),
         or(isNull(accountSuspensions.userId), sql`${accountSuspensions.endsAt} <= now()`),
       ),
-    );
-  return row ?? null;
-}
+    ),
+);
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findActiveSessionUser>>>;
