@@ -105,11 +105,13 @@ try {
       // The server child inherits TRPC_HANDLER: `TRPC_HANDLER=adapter pnpm bench` measures tRPC's own adapter.
       trpcHandler: process.env.TRPC_HANDLER || "native",
     },
-    comparisons: comparisons.map((comparison) => {
+    // A comparison whose scenarios were left out (`--only`) is left out of the report too.
+    comparisons: comparisons.flatMap((comparison) => {
       const numerator = first?.scenarios.find((s) => s.id === comparison.numerator)?.runs ?? [];
       const denominator = first?.scenarios.find((s) => s.id === comparison.denominator)?.runs ?? [];
+      if (numerator.length === 0 || denominator.length === 0) return [];
       const rounds = numerator.map((_, round) => rpsOf(numerator, round) / Math.max(1e-9, rpsOf(denominator, round)));
-      return { id: comparison.id, label: comparison.label, ratio: medianOf(rounds), rounds };
+      return [{ id: comparison.id, label: comparison.label, ratio: medianOf(rounds), rounds }];
     }),
     scaleComparisons: first && second ? compareScales(first, second) : [],
     scales: results,

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { Config } from "../config.js";
+import { countSiteTotals } from "../services/admin-dashboard.js";
 import type { BookMetadata } from "../services/books/book-metadata.js";
 import { enqueueJob, enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
 import { refreshLeaderboards } from "../services/leaderboards.js";
@@ -151,6 +152,11 @@ export function createTaskList(
       await refreshLeaderboards(db);
     },
 
+    /** Every five minutes: the operator dashboard's site-wide totals (points in circulation). */
+    async "count-site-totals"() {
+      await countSiteTotals(db);
+    },
+
     /** A book's reviews changed (debounced per book): its cached summary is recomputed. */
     async "summarize-book"(payload) {
       const { bookId } = bookPayload.parse(payload);
@@ -171,6 +177,7 @@ export const crontab = [
   "* * * * * meeting-reminders",
   "* * * * * milestone-reminders",
   "*/5 * * * * refresh-leaderboards",
+  "*/5 * * * * count-site-totals",
   "17 3 * * * compute-book-neighbours",
   ...tradeCrontab,
   ...importCrontab,

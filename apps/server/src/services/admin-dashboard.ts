@@ -1,4 +1,4 @@
-import { type Executor, sql } from "@booky/db";
+import { type Executor, siteTotals, sql } from "@booky/db";
 import type { AppDeps } from "../context.js";
 
 const WEEKS = 8;
@@ -6,8 +6,10 @@ const WEEKS = 8;
 /**
  * The operator dashboard: counts and weekly trends, each from an index
  * (users by `created_at`, sessions by `last_used_at`, meetings by
- * `starts_at`, cases by status) or from the planner's row estimates for the
- * totals of the large tables, so no query reads a whole large table.
+ * `starts_at`, cases by status, imports by `created_at`, trades by
+ * `fulfilled_at`), from the planner's row estimates for the totals of the
+ * large tables, or from `site_totals` (counted by a job), so no query reads a
+ * whole large table.
  */
 export async function dashboard(deps: Pick<AppDeps, "db" | "bookMetadata">) {
   const [members, weekly, cases, points, jobs, books] = await Promise.all([
@@ -50,15 +52,18 @@ async function memberCounts(db: Executor) {
   };
 }
 
-/** New members and meetings per week, the last eight weeks (Monday first, UTC), zero-filled. */
+/** New members, meetings, imports and completed trades per week, the last eight weeks (Monday first, UTC), zero-filled. */
 async function weeklyTrends(db: Executor) {
-  return db.execute<{ week: string; newMembers: number; meetings: number }>(sql`
+  return db.execute<{ week: string; newMembers: number; meetings: number; imports: number; trades: number }>(sql`
     with weeks as (
       select generate_series(date_trunc('week', now()) - ${WEEKS - 1} * interval '1 week', date_trunc('week', now()), interval '1 week') as week
     )
     select to_char(w.week, 'YYYY-MM-DD') as "week",
       (select count(*)::int from users u where u.created_at >= w.week and u.created_at < w.week + interval '1 week') as "newMembers",
-      (select count(*)::int from meetings m where m.starts_at >= w.week and m.starts_at < w.week + interval '1 week') as "meetings"
+      (select count(*)::int from meetings m where m.starts_at >= w.week and m.starts_at < w.week + interval '1 week') as "meetings",
+      (select count(*)::int from import_jobs i where i.created_at >= w.week and i.created_at < w.week + interval '1 week') as "imports",
+      (select count(*)::int from trade_proposals t
+        where t.fulfilled_at >= w.week and t.fulfilled_at < w.week + interval '1 week') as "trades"
     from weeks w order by w.week`);
 }
 
@@ -71,13 +76,35 @@ async function caseCounts(db: Executor) {
   return { open: row?.open ?? 0, resolvedLast30Days: row?.resolved ?? 0 };
 }
 
-/** Points held (the balances' sum) and staked in open bets. */
+const POINTS_IN_CIRCULATION = "points_in_circulation";
+
+/**
+ * Points held (the balances' sum, as last counted by `countSiteTotals`: an
+ * exact sum has no bounded read) and staked in open bets (a partial index).
+ */
 async function pointsInPlay(db: Executor) {
-  const [row] = await db.execute<{ balances: string; staked: string; openBets: number }>(sql`
-    select (select coalesce(sum(balance), 0)::text from point_balances) as balances,
+  const [row] = await db.execute<{ balances: string | null; countedAt: Date | null; staked: string; openBets: number }>(sql`
+    select (select value::text from site_totals where name = ${POINTS_IN_CIRCULATION}) as balances,
+      (select counted_at from site_totals where name = ${POINTS_IN_CIRCULATION}) as "countedAt",
       (select coalesce(sum(stake), 0)::text from bets where status = 'open') as staked,
       (select count(*)::int from bets where status = 'open') as "openBets"`);
-  return { inCirculation: Number(row?.balances ?? 0), staked: Number(row?.staked ?? 0), openBets: row?.openBets ?? 0 };
+  return {
+    inCirculation: row?.balances === null || row?.balances === undefined ? null : Number(row.balances),
+    countedAt: row?.countedAt ? new Date(row.countedAt) : null,
+    staked: Number(row?.staked ?? 0),
+    openBets: row?.openBets ?? 0,
+  };
+}
+
+/**
+ * Counts the site-wide totals the dashboard shows without reading whole
+ * tables per request (the `count-site-totals` job, every five minutes).
+ */
+export async function countSiteTotals(db: Executor): Promise<void> {
+  await db.execute(sql`
+    insert into ${siteTotals} (name, value, counted_at)
+    select ${POINTS_IN_CIRCULATION}, coalesce(sum(balance), 0), now() from point_balances
+    on conflict (name) do update set value = excluded.value, counted_at = excluded.counted_at`);
 }
 
 /** graphile-worker's queue: jobs waiting (due, unlocked), running (locked), failed for good, and the oldest wait. */

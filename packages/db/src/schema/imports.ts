@@ -39,7 +39,11 @@ export const importJobs = pgTable(
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: momentAt("finished_at"),
   },
-  (t) => [index("import_jobs_user_created_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("import_jobs_user_created_idx").on(t.userId, t.createdAt),
+    // The operator dashboard's imports per week.
+    index("import_jobs_created_idx").on(t.createdAt),
+  ],
 );
 
 /** One row of an import file, normalised (`data` is the domain's ImportedBook, null when unreadable). */

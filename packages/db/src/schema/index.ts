@@ -20,5 +20,6 @@ export * from "./recommendations.js";
 export * from "./reviews.js";
 export * from "./schedules.js";
 export * from "./shelves.js";
+export * from "./site-totals.js";
 export * from "./trades.js";
 export * from "./webhooks.js";

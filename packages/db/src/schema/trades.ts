@@ -50,6 +50,8 @@ export const tradeProposals = pgTable(
     index("trade_proposals_to_status_idx").on(t.toUserId, t.status, t.createdAt),
     index("trade_proposals_from_status_idx").on(t.fromUserId, t.status, t.createdAt),
     index("trade_proposals_pending_created_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    // The operator dashboard's trades completed per week.
+    index("trade_proposals_fulfilled_idx").on(t.fulfilledAt).where(sql`${t.fulfilledAt} is not null`),
   ],
 );
 

@@ -51,11 +51,17 @@ function Figures({ data }: { data: Dashboard }) {
       </Card>
       <WeeklyChart title="New members per week" weeks={data.weekly} value={(week) => week.newMembers} />
       <WeeklyChart title="Meetings per week" weeks={data.weekly} value={(week) => week.meetings} />
+      <WeeklyChart title="Imports per week" weeks={data.weekly} value={(week) => week.imports} />
+      <WeeklyChart title="Trades completed per week" weeks={data.weekly} value={(week) => week.trades} />
       <Card title="Points">
         <Facts
           label="Points"
           facts={[
-            ["In circulation (balances)", number.format(data.points.inCirculation)],
+            [
+              "In circulation (balances)",
+              data.points.inCirculation === null ? "not counted yet" : number.format(data.points.inCirculation),
+            ],
+            ["Counted at", data.points.countedAt?.toLocaleString() ?? "within five minutes of the worker starting"],
             ["Staked in open bets", number.format(data.points.staked)],
             ["Open bets", number.format(data.points.openBets)],
           ]}
