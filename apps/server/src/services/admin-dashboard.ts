@@ -83,7 +83,12 @@ const POINTS_IN_CIRCULATION = "points_in_circulation";
  * exact sum has no bounded read) and staked in open bets (a partial index).
  */
 async function pointsInPlay(db: Executor) {
-  const [row] = await db.execute<{ balances: string | null; countedAt: Date | null; staked: string; openBets: number }>(sql`
+  const [row] = await db.execute<{
+    balances: string | null;
+    countedAt: Date | null;
+    staked: string;
+    openBets: number;
+  }>(sql`
     select (select value::text from site_totals where name = ${POINTS_IN_CIRCULATION}) as balances,
       (select counted_at from site_totals where name = ${POINTS_IN_CIRCULATION}) as "countedAt",
       (select coalesce(sum(stake), 0)::text from bets where status = 'open') as staked,
