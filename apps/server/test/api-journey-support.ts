@@ -65,3 +65,19 @@ export async function readerStateAt(server: TestServer, scene: ApiJourneyScene) 
     history: history.map((row) => row.page),
   };
 }
+
+/** What a journey client prints for the scene when it reports page 42: the Python example and the client package's program alike. */
+export function journeyOutput(scene: ApiJourneyScene): string[] {
+  const { club, meeting, reader, rival } = scene;
+  return [
+    "my clubs: 1",
+    `  Race Club (${club.slug}), 3 members, my role: member`,
+    `next meeting: The Long Harbour (320 pages) on ${meeting.startsAt.toISOString()}`,
+    "rsvp: going",
+    "progress: page 42 of 320 (13%), version 1",
+    "leaderboard of Race Club:",
+    `  #1 ${rival.user.displayName} (@${rival.user.username}): 70`,
+    `  #2 ${reader.user.displayName} (@${reader.user.username}): 20`,
+    "me: #2 with 20 points",
+  ];
+}

@@ -1,6 +1,6 @@
+import { scriptedServer } from "@booky/testing/scripted-server";
 import { describe, expect, it } from "vitest";
 import { BookyApiError, createBookyClient, dataOf, retryAfterMs } from "../src/index.js";
-import { scriptedServer } from "./scripted-server.js";
 
 const server = await scriptedServer();
 const clubs = { items: [], nextCursor: null };
