@@ -20,13 +20,19 @@ describe("the API reference page", () => {
       "/api/docs/assets/swagger-ui-bundle.js",
       "/api/docs/init.js",
     ]);
-    for (const asset of assets) expect((await fetch(`${server.url}${asset}`)).status, asset).toBe(200);
+    for (const asset of assets) {
+      const answer = await fetch(`${server.url}${asset}`);
+      expect(answer.status, asset).toBe(200);
+      expect((await answer.arrayBuffer()).byteLength, asset).toBeGreaterThan(0);
+    }
     expect(await (await fetch(`${server.url}/api/docs/init.js`)).text()).toContain('url: "/api/openapi.json"');
   });
 
   it("serves only the renderer's own files from its package", async () => {
     for (const other of ["index.html", "package.json", "swagger-initializer.js", "..%2F..%2Fpackage.json"]) {
-      expect((await fetch(`${server.url}/api/docs/assets/${other}`)).status, other).toBe(404);
+      const answer = await fetch(`${server.url}/api/docs/assets/${other}`);
+      expect(answer.status, other).toBe(404);
+      await answer.arrayBuffer();
     }
   });
 });

@@ -31,6 +31,7 @@ describe("the API reference page", () => {
     // Served by Booky itself under its own policy: scripts from 'self' only, no CDN.
     const answer = await fetch(`${server.url}/api/docs`);
     expect(answer.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(await answer.text()).not.toContain("<script>");
     const external = await page.evaluate(() =>
       performance
         .getEntriesByType("resource")
