@@ -9,6 +9,7 @@ COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
 COPY packages/db/package.json packages/db/
 COPY packages/domain/package.json packages/domain/
+COPY packages/client/package.json packages/client/
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm build && pnpm deploy --filter @booky/server --prod --legacy /out

@@ -15,6 +15,7 @@ export const sourceConditions = {
         replacement: source("./packages/domain/src/accounts/common-passwords.ts"),
       },
       { find: /^@booky\/domain$/, replacement: source("./packages/domain/src/index.ts") },
+      { find: /^@booky\/testing\/scripted-server$/, replacement: source("./packages/testing/src/scripted-server.ts") },
       { find: /^@booky\/testing\/global-setup$/, replacement: source("./packages/testing/src/global-setup.ts") },
       { find: /^@booky\/testing$/, replacement: source("./packages/testing/src/index.ts") },
       // Booky's server under test, for the web's browser journeys (apps/server/test/testing.ts).

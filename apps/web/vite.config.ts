@@ -37,7 +37,7 @@ export default defineConfig({
         globPatterns: ["**/*.{js,css,html,svg,png,woff2}"],
         // Every page of the app is index.html; the server's own paths are never answered from the cache.
         navigateFallback: "/index.html",
-        navigateFallbackDenylist: [/^\/trpc/, /^\/calendar\//, /^\/(healthz|readyz|metrics)$/],
+        navigateFallbackDenylist: [/^\/trpc/, /^\/api\//, /^\/calendar\//, /^\/(healthz|readyz|metrics)$/],
         cleanupOutdatedCaches: true,
       },
     }),
@@ -46,7 +46,7 @@ export default defineConfig({
   resolve: { conditions: ["source", ...defaultClientConditions] },
   server: {
     port: 5173,
-    proxy: { "/trpc": apiTarget, "/healthz": apiTarget, "/imports": apiTarget },
+    proxy: { "/trpc": apiTarget, "/api": apiTarget, "/healthz": apiTarget, "/imports": apiTarget },
   },
   build: { sourcemap: true, reportCompressedSize: true },
 });

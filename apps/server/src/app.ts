@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import type postgres from "postgres";
 import type { Config } from "./config.js";
 import { type AppDeps, createContextFactory } from "./context.js";
+import { registerApiReference } from "./http/api-reference.js";
 import { registerCalendarFeed } from "./http/calendar-feed.js";
 import { registerOperationalRoutes } from "./http/health.js";
 import { registerImportUpload } from "./http/imports-upload.js";
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions) {
   }
 
   await registerRestApi(app, { router: appRouter, createContext: trpcOptions.createContext });
+  await registerApiReference(app);
 
   await registerWebApp(app, config.WEB_DIST_DIR ?? defaultWebDist, {
     describe: (pathname) => pageMeta(deps.db, pathname),

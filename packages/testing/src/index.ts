@@ -6,5 +6,6 @@
 export { chromiumLaunchOptions } from "./chromium.js";
 export { createTestDatabase, fileDatabase, prepareTemplateDatabase, type TestDatabase } from "./database.js";
 export { type MemberDetails, newMember } from "./members.js";
+export { type ScriptedAnswer, type SeenRequest, scriptedServer } from "./scripted-server.js";
 export { resetLinkIn, startSmtpInbox } from "./smtp-inbox.js";
 export { type ClientOptions, createTestClient, rejectionOf, type TestClient } from "./trpc-client.js";

@@ -119,7 +119,13 @@ export function AppShell() {
         <Outlet />
       </main>
       <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
-        Booky — book clubs that finish the book.
+        <p>Booky — book clubs that finish the book.</p>
+        <p className="mt-2">
+          {/* Served by the server, not a page of the app: a full navigation. */}
+          <a href="/api/docs" className="underline underline-offset-2 hover:text-stone-900 dark:hover:text-stone-100">
+            API reference
+          </a>
+        </p>
       </footer>
     </div>
   );
