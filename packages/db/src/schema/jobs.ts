@@ -13,7 +13,7 @@ export const jobRunners = pgTable(
   "job_runners",
   {
     id: text("id").primaryKey(),
-    /** graphile-worker's ids for this runner's workers and pool (what `jobs.locked_by` holds). */
+    /** graphile-worker's ids for this runner's pool and workers (`jobs.locked_by` holds the pool's). */
     workerIds: text("worker_ids").array().notNull().default(sql`'{}'::text[]`),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
