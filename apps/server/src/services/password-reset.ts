@@ -118,9 +118,29 @@ export async function sendPasswordResetMail(
   );
 }
 
-/** Spends a reset link for a new password; every session of the account ends. */
+/** Whether a reset token is one issued, unused and unexpired (read only: spending it is `consumeResetToken`). */
+async function isLiveResetToken(db: Executor, token: string): Promise<boolean> {
+  const live = await db.$count(
+    passwordResetTokens,
+    and(
+      eq(passwordResetTokens.tokenHash, hashOpaqueToken(token)),
+      isNull(passwordResetTokens.usedAt),
+      gt(passwordResetTokens.expiresAt, sql`now()`),
+    ),
+  );
+  return live > 0;
+}
+
+const invalidResetLink = () => fieldError("token", "This reset link is invalid, expired or already used");
+
+/**
+ * Spends a reset link for a new password; every session of the account ends.
+ * A link that cannot work is refused before the password is hashed: anyone may
+ * call this, and argon2id is a deliberate ~50 ms of a core.
+ */
 export async function resetPassword(db: Database, token: string, newPassword: string) {
   assertAcceptablePassword(newPassword, "newPassword");
+  if (!(await isLiveResetToken(db, token))) throw invalidResetLink();
   const passwordHash = await hashPassword(newPassword);
   const userId = await db.transaction(async (tx) => {
     const owner = await consumeResetToken(tx, token);
@@ -130,5 +150,5 @@ export async function resetPassword(db: Database, token: string, newPassword: st
     await revokeUserSessions(tx, owner, "password_reset");
     return owner;
   });
-  if (!userId) throw fieldError("token", "This reset link is invalid, expired or already used");
+  if (!userId) throw invalidResetLink();
 }
