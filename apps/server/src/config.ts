@@ -48,6 +48,10 @@ const envSchema = z.object({
   /** Run the job queue's workers inside the server; turn off when separate `worker` processes do it. */
   JOBS_IN_PROCESS: booleanish.default(true),
   JOBS_CONCURRENCY: wholeNumber(1, 32).default(2),
+  /** A job runner not heard from for this long is dead: its locked jobs are unlocked and run again. */
+  JOBS_WORKER_TIMEOUT_SECONDS: wholeNumber(2, 3600).default(60),
+  /** Delivered messages stay in the mail outbox (mail_deliveries) this long, then the daily prune removes them. */
+  MAIL_OUTBOX_RETENTION_DAYS: wholeNumber(1, 3650).default(30),
   GOOGLE_BOOKS_ENABLED: booleanish.default(true),
   GOOGLE_BOOKS_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://www.googleapis.com"),
   GOOGLE_BOOKS_API_KEY: z.string().min(1).optional(),

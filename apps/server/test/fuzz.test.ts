@@ -21,12 +21,16 @@ import { serverWithFakeGoogle } from "./google-books-support.js";
  * same with one part broken, superjson `meta` that lies, and mixed batches. No
  * answer may be a 5xx or an untyped error, and a rejected call must leave
  * every table as it was. The seed is fixed (FUZZ_SEED to replay another) and
- * printed; FUZZ_RUNS scales the count.
+ * printed; FUZZ_RUNS scales the count. The procedures are shared out among
+ * FUZZ_SHARDS servers, each on its own database with its own scenes and write
+ * journal, fuzzed side by side: a write is still pinned on the one call that
+ * made it.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 14_2024);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1);
 const VALID = 2 * RUNS;
 const HOSTILE = 3 * RUNS;
+const SHARDS = Number(process.env.FUZZ_SHARDS ?? 3);
 const FUZZ_ROLES = ["anonymous", "member", "owner"] as const satisfies readonly Role[];
 
 /** The answers a client can act on; INTERNAL_SERVER_ERROR (or anything unknown) fails the test. */
@@ -44,9 +48,16 @@ const TYPED = new Set([
   "PRECONDITION_FAILED",
 ]);
 
-// The Books API is a local fake speaking its wire format: an import of an unknown volume is a NOT_FOUND, not an outage.
-const { server } = await serverWithFakeGoogle();
-const scenes = await createScenes(server);
+/** A server on its own database, its scenes, and the journal of every table's writes: what a rejected call must not cause. */
+async function startShard() {
+  // The Books API is a local fake speaking its wire format: an import of an unknown volume is a NOT_FOUND, not an outage.
+  const { server } = await serverWithFakeGoogle();
+  return { server, scenes: await createScenes(server), watch: await watchWrites(server.sql) };
+}
+type Shard = Awaited<ReturnType<typeof startShard>>;
+const shards = await Promise.all(Array.from({ length: SHARDS }, startShard));
+const main = shards[0] as Shard;
+const { server, scenes, watch } = main;
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>)
   .map(([path, procedure]) => ({ path, type: procedure._def.type, schema: inputSchemaOf(procedure._def.inputs) }))
@@ -57,18 +68,21 @@ interface ProcedureDef {
   inputs: unknown[];
 }
 
-/** Every table's writes, journaled by triggers: what a rejected call must not cause. */
-const watch = await watchWrites(server.sql);
-
 interface Answer {
   status: number;
   items: { ok: boolean; code?: string; httpStatus?: number; message?: string }[];
 }
 
 /** One HTTP request in tRPC's batch wire format; `payloads` are `{ json, meta }` as superjson sends them. */
-async function call(type: string, paths: string[], payloads: unknown[], token: string | null): Promise<Answer> {
+async function call(
+  type: string,
+  paths: string[],
+  payloads: unknown[],
+  token: string | null,
+  on: Shard = main,
+): Promise<Answer> {
   const body = JSON.stringify(Object.fromEntries(payloads.map((payload, i) => [i, payload])));
-  const url = `${server.url}/trpc/${paths.join(",")}?batch=1`;
+  const url = `${on.server.url}/trpc/${paths.join(",")}?batch=1`;
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
   const response =
@@ -132,13 +146,20 @@ const problems: string[] = [];
 const counts = { calls: 0, batches: 0, rejected: 0, ok: 0, writes: 0 };
 
 /** Forgets the writes so far (the set-up's): what the next call writes is its own. */
-const settle = async () => {
-  await watch.drain();
+const settle = async (on: Shard = main) => {
+  await on.watch.drain();
 };
 
 /** Sends, then checks: no 5xx, only typed errors, no message leaking SQL, and a rejected call changed nothing. */
-async function probe(label: string, type: string, paths: string[], payloads: unknown[], token: string | null) {
-  const answer = await call(type, paths, payloads, token);
+async function probe(
+  label: string,
+  type: string,
+  paths: string[],
+  payloads: unknown[],
+  token: string | null,
+  on: Shard = main,
+) {
+  const answer = await call(type, paths, payloads, token, on);
   counts.calls += payloads.length;
   if (paths.length > 1) counts.batches += 1;
   const shown = () => `${label} ${JSON.stringify(payloads).slice(0, 300)}`;
@@ -154,7 +175,7 @@ async function probe(label: string, type: string, paths: string[], payloads: unk
     }
   }
   const allRejected = answer.items.length === 0 || answer.items.every((item) => !item.ok);
-  const changed = await watch.drain();
+  const changed = await on.watch.drain();
   if (allRejected) {
     counts.rejected += payloads.length;
     if (changed.length > 0) problems.push(`rejected call changed ${changed.join(", ")}: ${shown()}`);
@@ -217,51 +238,64 @@ describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, s
 
   it("answers every call with a typed error or a result, and a rejected call changes nothing", async () => {
     problems.length = 0;
+    const fuzzStart = performance.now();
     const slow: [string, number][] = [];
     // A mutation may spend its scene (delete the owner, leave the club): it gets a fresh one. Queries share one
-    // scene and its sessions, rebuilt should an answered query have written anything.
-    let shared: { scene: Scene; tokens: Map<Role, string | null> } | null = null;
-    const sceneFor = async (type: string) => {
-      if (type === "query" && shared) return shared;
-      const scene = await scenes.scene("public");
-      const tokens = new Map<Role, string | null>();
-      for (const role of FUZZ_ROLES) tokens.set(role, (await scenes.clientAs(scene, role)).client.accessToken);
-      const made = { scene, tokens };
-      if (type === "query") shared = made;
-      return made;
-    };
-    for (const procedure of procedures) {
-      const startedAt = performance.now();
-      const { scene, tokens } = await sceneFor(procedure.type);
-      const ids = knownIds(scene);
-      const writesBefore = counts.writes;
-      for (const role of FUZZ_ROLES) {
-        const token = tokens.get(role) ?? null;
-        await settle();
-        const label = `${procedure.path} as ${role}`;
-        const seed = seedOf(procedure.path, role);
-        const valid = procedure.schema ? fc.sample(validValue(procedure.schema, ids), { seed, numRuns: VALID }) : [];
-        const hostile = fc.sample(hostileValue(procedure.schema, ids), { seed: seed + 1, numRuns: HOSTILE });
-        // The owner reaches furthest into every procedure: they get each field broken in turn too.
-        const byField = role === "owner" ? fieldByFieldValues(procedure.schema, ids, seed + 3) : [];
-        for (const value of [...valid, ...hostile, ...byField]) {
-          await probe(label, procedure.type, [procedure.path], [payloadOf(value)], token);
+    // scene and its sessions per shard, rebuilt should an answered query have written anything.
+    const fuzzShard = async (on: Shard, mine: typeof procedures) => {
+      let shared: { scene: Scene; tokens: Map<Role, string | null> } | null = null;
+      const sceneFor = async (type: string) => {
+        if (type === "query" && shared) return shared;
+        const scene = await on.scenes.scene("public");
+        const tokens = new Map<Role, string | null>();
+        for (const role of FUZZ_ROLES) tokens.set(role, (await on.scenes.clientAs(scene, role)).client.accessToken);
+        const made = { scene, tokens };
+        if (type === "query") shared = made;
+        return made;
+      };
+      for (const procedure of mine) {
+        const startedAt = performance.now();
+        const { scene, tokens } = await sceneFor(procedure.type);
+        const ids = knownIds(scene);
+        let wrote = false;
+        for (const role of FUZZ_ROLES) {
+          const token = tokens.get(role) ?? null;
+          await settle(on);
+          const label = `${procedure.path} as ${role}`;
+          const seed = seedOf(procedure.path, role);
+          const valid = procedure.schema ? fc.sample(validValue(procedure.schema, ids), { seed, numRuns: VALID }) : [];
+          const hostile = fc.sample(hostileValue(procedure.schema, ids), { seed: seed + 1, numRuns: HOSTILE });
+          // The owner reaches furthest into every procedure: they get each field broken in turn too.
+          const byField = role === "owner" ? fieldByFieldValues(procedure.schema, ids, seed + 3) : [];
+          const [trick] = fc.sample(fc.nat(metaTricks.length - 1), { seed: seed + 2, numRuns: 1 });
+          const [value] = valid.length > 0 ? valid : [undefined];
+          const sends: [string, unknown][] = [
+            ...[...valid, ...hostile, ...byField].map((one): [string, unknown] => [label, payloadOf(one)]),
+            [
+              `${label} (meta trick)`,
+              { json: (payloadOf(value) as { json?: unknown }).json ?? null, meta: metaTricks[trick ?? 0] },
+            ],
+            // Wrong types straight in the JSON, without superjson's help.
+            [`${label} (raw)`, rawJson([[{ a: "\u0000" }]])],
+          ];
+          for (const [shown, payload] of sends) {
+            const before = counts.writes;
+            await probe(shown, procedure.type, [procedure.path], [payload], token, on);
+            if (counts.writes !== before) wrote = true;
+          }
         }
-        const [trick] = fc.sample(fc.nat(metaTricks.length - 1), { seed: seed + 2, numRuns: 1 });
-        const [value] = valid.length > 0 ? valid : [undefined];
-        await probe(
-          `${label} (meta trick)`,
-          procedure.type,
-          [procedure.path],
-          [{ json: (payloadOf(value) as { json?: unknown }).json ?? null, meta: metaTricks[trick ?? 0] }],
-          token,
-        );
-        // Wrong types straight in the JSON, without superjson's help.
-        await probe(`${label} (raw)`, procedure.type, [procedure.path], [rawJson([[{ a: "\u0000" }]])], token);
+        if (wrote) shared = null;
+        slow.push([procedure.path, Math.round(performance.now() - startedAt)]);
       }
-      if (counts.writes !== writesBefore) shared = null;
-      slow.push([procedure.path, Math.round(performance.now() - startedAt)]);
-    }
+    };
+    await Promise.all(
+      shards.map((on, index) =>
+        fuzzShard(
+          on,
+          procedures.filter((_procedure, at) => at % shards.length === index),
+        ),
+      ),
+    );
     slow.sort((a, b) => b[1] - a[1]);
     console.log(
       `slowest: ${slow
@@ -271,7 +305,8 @@ describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, s
     );
     console.log(
       `fuzz seed ${SEED}: ${counts.calls} calls (${counts.ok} answered, ${counts.rejected} rejected) over ` +
-        `${procedures.length} procedures, ${problems.length} problems`,
+        `${procedures.length} procedures on ${shards.length} servers in ${Math.round(performance.now() - fuzzStart)} ms, ` +
+        `${problems.length} problems`,
     );
     expect(problems).toEqual([]);
     // Grows with the router: about a second per procedure on a loaded two-core machine.

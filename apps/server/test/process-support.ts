@@ -158,12 +158,3 @@ export async function killWorkerHalfway(options: HalfwayKill): Promise<void> {
     await Promise.all([blocker.end(), probe.end()]);
   }
 }
-
-/**
- * Jobs a killed worker held are locked in its name; graphile-worker frees them
- * after four hours, or at once when told that the worker is gone.
- */
-export async function unlockDeadWorkersJobs(sql: postgres.Sql) {
-  await sql`select graphile_worker.force_unlock_workers(array_agg(distinct locked_by))
-    from graphile_worker.jobs where locked_by is not null`;
-}

@@ -94,4 +94,36 @@ describe("settlement is exactly once", () => {
     await expectPaidOnce(closed);
     // Two worker processes start (tsx): slower than the default timeout on a loaded machine.
   }, 60_000);
+
+  it("a worker killed mid-settlement: the next worker frees its job by itself, within seconds, and settles once", async () => {
+    const closed = await closedRace();
+    const { meeting, cal } = closed;
+    // Runners not heard from for 3 s are dead (60 s by default): the job need not wait graphile-worker's 4 hours.
+    const env = { JOBS_WORKER_TIMEOUT_SECONDS: "3" };
+    await killWorkerHalfway({
+      databaseUrl: server.databaseUrl,
+      lock: "select * from point_balances where user_id = $1 for update",
+      params: [cal.user.id],
+      waitingOn: "%point_ledger%",
+      run: () => startWorker(server.databaseUrl, env),
+    });
+    const [job] = await server.sql<{ id: string; lockedBy: string | null; attempts: number }[]>`
+      select id::text, locked_by as "lockedBy", attempts from graphile_worker.jobs where key = ${`settle:${meeting.id}`}`;
+    expect(job?.lockedBy).toBeTruthy();
+    expect(await server.db.$count(meetingSettlements, eq(meetingSettlements.meetingId, meeting.id))).toBe(0);
+
+    // No sweep, no hand of the test's: the second worker alone notices the first is gone.
+    const killedAt = performance.now();
+    const second = await startWorker(server.databaseUrl, env);
+    expect(await settled(server, meeting.id)).toMatchObject({ kind: "paid" });
+    const recoveredInMs = performance.now() - killedAt;
+    console.log(`the dead worker's settlement ran again ${Math.round(recoveredInMs)} ms after the kill`);
+    expect(recoveredInMs).toBeLessThan(30_000);
+    expect(second.output.join("")).toContain("unlocked the jobs of workers that died");
+    // The same job, run a second time, and gone once done.
+    const [after] = await server.sql`select 1 from graphile_worker.jobs where id = ${job?.id ?? "0"}::bigint`;
+    expect(after).toBeUndefined();
+    await second.kill("SIGTERM");
+    await expectPaidOnce(closed);
+  }, 60_000);
 });

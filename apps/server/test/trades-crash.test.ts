@@ -94,5 +94,6 @@ describe("trade fulfilment is exactly once", () => {
     await second.kill("SIGTERM");
     expect(inbox.to(trade.ana.details.email)).toHaveLength(1);
     expect(inbox.to(trade.ben.details.email)).toHaveLength(1);
-  });
+    // Two worker processes start (tsx): slower than the default timeout on a loaded machine.
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import type { Config } from "../config.js";
 import { createBookMetadata } from "../services/books/book-metadata.js";
 import { llmClientFromConfig } from "../services/llm-client.js";
 import { createMailer } from "../services/mailer.js";
+import { startRunnerLiveness } from "./runner-liveness.js";
 import { createTaskList, crontab } from "./tasks.js";
 
 export interface JobRunnerOptions {
@@ -30,7 +31,8 @@ function pinoLogger(log: FastifyBaseLogger): Logger {
 /**
  * Runs the queue's workers (settlement, the meeting sweep, leaderboard
  * refreshes) until `stop()`. Jobs are claimed with row locks, so any number
- * of processes may run this side by side.
+ * of processes may run this side by side; each registers its workers and
+ * frees the jobs of runners that died (`runner-liveness.ts`).
  */
 export async function startJobRunner(options: JobRunnerOptions) {
   const mailer = createMailer({
@@ -46,6 +48,7 @@ export async function startJobRunner(options: JobRunnerOptions) {
     registry: new Registry(),
     log: options.log,
   });
+  const liveness = await startRunnerLiveness(options.db, options.log, options.config.JOBS_WORKER_TIMEOUT_SECONDS);
   const runner = await run({
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 2,
@@ -59,10 +62,12 @@ export async function startJobRunner(options: JobRunnerOptions) {
     ),
     crontab,
     logger: pinoLogger(options.log),
+    events: liveness.events,
   });
   return {
     stop: async () => {
       await runner.stop();
+      await liveness.stop();
       mailer.close();
       bookMetadata.close();
     },

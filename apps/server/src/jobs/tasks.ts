@@ -9,6 +9,7 @@ import type { BookMetadata } from "../services/books/book-metadata.js";
 import { enqueueJob, enqueueLeaderboardRefresh, enqueueSettlement } from "../services/jobs.js";
 import { refreshLeaderboards } from "../services/leaderboards.js";
 import type { LlmClient } from "../services/llm-client.js";
+import { pruneDeliveredMail } from "../services/mail-outbox.js";
 import type { Mailer } from "../services/mailer.js";
 import { sendMeetingReminders } from "../services/meeting-reminders.js";
 import { transitionMeeting } from "../services/meetings.js";
@@ -36,7 +37,12 @@ export interface MailDeps {
   mailer: Mailer;
   config: Pick<
     Config,
-    "PUBLIC_URL" | "JWT_SECRET" | "PASSWORD_RESET_TTL_MINUTES" | "WEBHOOKS_ALLOW_PRIVATE_TARGETS" | "WEBHOOK_TIMEOUT_MS"
+    | "PUBLIC_URL"
+    | "JWT_SECRET"
+    | "PASSWORD_RESET_TTL_MINUTES"
+    | "WEBHOOKS_ALLOW_PRIVATE_TARGETS"
+    | "WEBHOOK_TIMEOUT_MS"
+    | "MAIL_OUTBOX_RETENTION_DAYS"
   >;
   bookMetadata: BookMetadata;
 }
@@ -67,14 +73,21 @@ export function createTaskList(
       if (members.length > 0) log.info({ digests: members.length }, "digests queued");
     },
 
-    async "send-digest"(payload) {
+    /** The digest is composed once per job (its mail keyed by the job's id): a retry sends that one. */
+    async "send-digest"(payload, helpers) {
       const { userId } = digestPayload.parse(payload);
-      await sendDigest(db, mail.mailer, mail.config, userId);
+      await sendDigest(db, mail.mailer, mail.config, userId, `digest:${helpers.job.id}`);
     },
 
-    async "send-password-reset"(payload) {
+    async "send-password-reset"(payload, helpers) {
       const { email } = resetPayload.parse(payload);
-      await sendPasswordResetMail(db, mail.mailer, mail.config, email);
+      await sendPasswordResetMail(db, mail.mailer, mail.config, email, `password-reset:${helpers.job.id}`);
+    },
+
+    /** Daily: delivered mail older than MAIL_OUTBOX_RETENTION_DAYS leaves the outbox (unsent mail stays). */
+    async "prune-mail-outbox"() {
+      const removed = await pruneDeliveredMail(db, mail.config.MAIL_OUTBOX_RETENTION_DAYS);
+      if (removed > 0) log.info({ removed }, "mail outbox pruned");
     },
 
     async "settle-meeting"(payload) {
@@ -182,4 +195,5 @@ export const crontab = [
   ...tradeCrontab,
   ...importCrontab,
   "0 7 * * * queue-digests",
+  "41 4 * * * prune-mail-outbox",
 ].join("\n");

@@ -18,6 +18,7 @@ export type JobName =
   | "queue-digests"
   | "send-digest"
   | "send-password-reset"
+  | "prune-mail-outbox"
   | "close-poll"
   | "deliver-webhook";
 

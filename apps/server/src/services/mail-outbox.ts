@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, type Executor, eq, isNull, mailDeliveries, type StoredMail, sql } from "@booky/db";
+import { and, type Database, type Executor, eq, isNull, lt, mailDeliveries, type StoredMail, sql } from "@booky/db";
 import type { Mail, Mailer } from "./mailer.js";
 
 /** A Message-ID derived from the outbox key, so every attempt at one message carries the same one. */
@@ -27,6 +27,7 @@ export async function deliverQueued(
   db: Executor,
   mailer: Mailer,
   key: string,
+  options: DeliveryOptions = {},
 ): Promise<"sent" | "already-sent" | "none"> {
   const [row] = await db
     .update(mailDeliveries)
@@ -35,8 +36,72 @@ export async function deliverQueued(
     .returning({ message: mailDeliveries.message });
   if (!row) return (await db.$count(mailDeliveries, eq(mailDeliveries.key, key))) > 0 ? "already-sent" : "none";
   await mailer.send(row.message);
-  await db.update(mailDeliveries).set({ sentAt: sql`now()` }).where(eq(mailDeliveries.key, key));
+  await db
+    .update(mailDeliveries)
+    .set({
+      sentAt: sql`now()`,
+      ...(options.forgetBody ? { message: sql`${mailDeliveries.message} || '{"text":"","html":""}'::jsonb` } : {}),
+    })
+    .where(eq(mailDeliveries.key, key));
   return "sent";
+}
+
+export interface DeliveryOptions {
+  /** Once sent, keep only the envelope (to, subject, Message-ID): for a body that holds a credential (a reset link). */
+  forgetBody?: boolean;
+}
+
+/**
+ * For a job that decides what to mail as it runs (claims notifications for a
+ * digest, mints a reset token): `compose` runs once per `key` (use the job's
+ * id), in one transaction with the message it returns, and every retry of the
+ * job delivers that stored message instead of deciding again. A worker killed
+ * anywhere leaves either nothing decided (the retry composes) or a stored
+ * message (the retry sends it unless the SMTP server already accepted it).
+ */
+export async function composeOnce<T>(
+  db: Database,
+  mailer: Mailer,
+  key: string,
+  compose: (tx: Executor) => Promise<{ mail: Mail; result: T } | null>,
+  options: DeliveryOptions = {},
+): Promise<{ delivery: "sent" | "already-sent" | "none"; result: T | null }> {
+  const result = await db.transaction(async (tx) => {
+    if ((await tx.$count(mailDeliveries, eq(mailDeliveries.key, key))) > 0) return null;
+    const composed = await compose(tx);
+    if (composed) await queueMail(tx, key, composed.mail);
+    return composed?.result ?? null;
+  });
+  return { delivery: await deliverQueued(db, mailer, key, options), result };
+}
+
+/** Drops the unsent message under `key` once it is older than `minutes` (its content went stale: an expired link). */
+export async function dropStaleUnsent(db: Executor, key: string, minutes: number): Promise<void> {
+  await db
+    .delete(mailDeliveries)
+    .where(
+      and(
+        eq(mailDeliveries.key, key),
+        isNull(mailDeliveries.sentAt),
+        lt(mailDeliveries.createdAt, sql`now() - make_interval(mins => ${minutes})`),
+      ),
+    );
+}
+
+/**
+ * Removes delivered messages older than `days`, a batch at a time (the unsent
+ * stay: a job may still owe them, and an operator may want to see why they
+ * failed). Answers how many went.
+ */
+export async function pruneDeliveredMail(db: Executor, days: number, batch = 1000): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const gone = await db.execute(sql`delete from ${mailDeliveries} where key in (
+      select key from ${mailDeliveries}
+      where ${mailDeliveries.sentAt} < now() - make_interval(days => ${days}) limit ${batch})`);
+    removed += gone.count;
+    if (gone.count < batch) return removed;
+  }
 }
 
 /** `queueMail` then `deliverQueued`: one message, delivered once however often the job runs. */

@@ -1,7 +1,7 @@
 import { and, asc, type Database, type Executor, eq, inArray, notifications, sql, users } from "@booky/db";
 import { notificationSentence, spoilerNotice } from "@booky/domain";
 import type { Config } from "../config.js";
-import { deliverQueued, queueMail } from "./mail-outbox.js";
+import { composeOnce, deliverQueued, queueMail } from "./mail-outbox.js";
 import type { Mailer } from "./mailer.js";
 import { type NotificationView, viewNotifications } from "./notifications-view.js";
 import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe.js";
@@ -101,9 +101,14 @@ export async function sendNotificationMail(db: Database, mailer: Mailer, config:
 /** At most this many notifications in one digest; the rest wait for tomorrow's. */
 const DIGEST_MAX = 50;
 
-/** Mails a member's daily digest of what they chose to get that way, claimed like `sendNotificationMail`. */
-export async function sendDigest(db: Database, mailer: Mailer, config: MailConfig, userId: string) {
-  return db.transaction(async (tx) => {
+/**
+ * Mails a member's daily digest of what they chose to get that way. The
+ * notifications are claimed in the transaction that stores the composed digest
+ * in the outbox under `key` (the job's id), so a retry after the worker died
+ * sends that digest (once) instead of claiming again.
+ */
+export async function sendDigest(db: Database, mailer: Mailer, config: MailConfig, userId: string, key: string) {
+  const { result } = await composeOnce(db, mailer, key, async (tx) => {
     const due = await tx
       .select({ id: notifications.id })
       .from(notifications)
@@ -111,7 +116,7 @@ export async function sendDigest(db: Database, mailer: Mailer, config: MailConfi
       .orderBy(asc(notifications.id))
       .limit(DIGEST_MAX)
       .for("update", { skipLocked: true });
-    if (due.length === 0) return { sent: 0 };
+    if (due.length === 0) return null;
     const rows = await tx
       .update(notifications)
       .set({ email: "sent" })
@@ -123,16 +128,16 @@ export async function sendDigest(db: Database, mailer: Mailer, config: MailConfi
       )
       .returning();
     const member = await recipient(tx, userId);
-    if (!member) return { sent: 0 };
+    if (!member) return null;
     const views = await viewNotifications(
       tx,
       userId,
       rows.sort((a, b) => a.id - b.id),
     );
     const subject = `Your Booky digest: ${views.length} new ${views.length === 1 ? "notification" : "notifications"}`;
-    await mailer.send(compose(config, member, subject, views, "digest"));
-    return { sent: views.length };
+    return { mail: compose(config, member, subject, views, "digest"), result: views.length };
   });
+  return { sent: result ?? 0 };
 }
 
 /** Members with a digest owed, for the daily sweep to queue one job each. */

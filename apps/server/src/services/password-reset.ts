@@ -5,6 +5,7 @@ import { fieldError } from "../errors.js";
 import { findLiveUserByEmail } from "./accounts.js";
 import { setPassword } from "./auth.js";
 import { enqueueJob } from "./jobs.js";
+import { composeOnce, dropStaleUnsent } from "./mail-outbox.js";
 import type { Mail, Mailer } from "./mailer.js";
 import { assertAcceptablePassword, hashPassword } from "./passwords.js";
 import { revokeUserSessions } from "./sessions.js";
@@ -79,31 +80,67 @@ export async function requestPasswordReset(deps: Pick<AppDeps, "db" | "rateLimit
   await enqueueJob(deps.db, "send-password-reset", { email });
 }
 
-/** The job: mails a fresh reset link to the account with this e-mail, if there is one. */
+/**
+ * The job: mails a fresh reset link to the account with this e-mail, if there
+ * is one. The token is minted in the transaction that stores the mail in the
+ * outbox under `key` (the job's id): a retry sends that mail, once, rather
+ * than a second link, unless it sat unsent past the link's lifetime. Once
+ * sent, the outbox keeps the envelope only, not the link.
+ */
 export async function sendPasswordResetMail(
   db: Database,
   mailer: Mailer,
   config: Pick<Config, "PUBLIC_URL" | "PASSWORD_RESET_TTL_MINUTES">,
   email: string,
+  key: string,
 ) {
-  const user = await findLiveUserByEmail(db, email);
-  if (!user) return;
-  const token = await createResetToken(db, user.id, config.PASSWORD_RESET_TTL_MINUTES);
-  const link = new URL("/reset-password", config.PUBLIC_URL);
-  link.searchParams.set("token", token);
-  await mailer.send(
-    resetPasswordMail({
-      to: user.email,
-      displayName: user.displayName,
-      link: link.toString(),
-      ttlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
-    }),
+  const ttlMinutes = config.PASSWORD_RESET_TTL_MINUTES;
+  await dropStaleUnsent(db, key, ttlMinutes);
+  await composeOnce(
+    db,
+    mailer,
+    key,
+    async (tx) => {
+      const user = await findLiveUserByEmail(tx, email);
+      if (!user) return null;
+      const token = await createResetToken(tx, user.id, ttlMinutes);
+      const link = new URL("/reset-password", config.PUBLIC_URL);
+      link.searchParams.set("token", token);
+      const mail = resetPasswordMail({
+        to: user.email,
+        displayName: user.displayName,
+        link: link.toString(),
+        ttlMinutes,
+      });
+      return { mail, result: user.id };
+    },
+    { forgetBody: true },
   );
 }
 
-/** Spends a reset link for a new password; every session of the account ends. */
+/** Whether a reset token is one issued, unused and unexpired (read only: spending it is `consumeResetToken`). */
+async function isLiveResetToken(db: Executor, token: string): Promise<boolean> {
+  const live = await db.$count(
+    passwordResetTokens,
+    and(
+      eq(passwordResetTokens.tokenHash, hashOpaqueToken(token)),
+      isNull(passwordResetTokens.usedAt),
+      gt(passwordResetTokens.expiresAt, sql`now()`),
+    ),
+  );
+  return live > 0;
+}
+
+const invalidResetLink = () => fieldError("token", "This reset link is invalid, expired or already used");
+
+/**
+ * Spends a reset link for a new password; every session of the account ends.
+ * A link that cannot work is refused before the password is hashed: anyone may
+ * call this, and argon2id is a deliberate ~50 ms of a core.
+ */
 export async function resetPassword(db: Database, token: string, newPassword: string) {
   assertAcceptablePassword(newPassword, "newPassword");
+  if (!(await isLiveResetToken(db, token))) throw invalidResetLink();
   const passwordHash = await hashPassword(newPassword);
   const userId = await db.transaction(async (tx) => {
     const owner = await consumeResetToken(tx, token);
@@ -113,5 +150,5 @@ export async function resetPassword(db: Database, token: string, newPassword: st
     await revokeUserSessions(tx, owner, "password_reset");
     return owner;
   });
-  if (!userId) throw fieldError("token", "This reset link is invalid, expired or already used");
+  if (!userId) throw invalidResetLink();
 }

@@ -8,6 +8,7 @@ export * from "./constraints.js";
 export * from "./discussions.js";
 export * from "./friends.js";
 export * from "./imports.js";
+export * from "./jobs.js";
 export * from "./leaderboards.js";
 export * from "./mail.js";
 export * from "./meetings.js";
