@@ -2,7 +2,6 @@ import {
   and,
   type Club,
   type ClubRole,
-  type Database,
   type DiscussionThread,
   discussionReads,
   discussionThreads,
