@@ -83,14 +83,21 @@ describe("choosing the next book", () => {
         expect.stringContaining(paper.title),
       ]);
 
-    // And by keyboard: Space picks the lighthouse up, two arrows down, Space puts it down; a screen reader hears each move.
+    // And by keyboard: Space picks the lighthouse up, two arrows down (each heard), Space puts it down.
+    const heard = () =>
+      owner
+        .getByRole("status")
+        .allTextContents()
+        .then((texts) => texts.join(" "));
     await handle.focus();
     await owner.keyboard.press("Space");
-    await shows(owner.getByText(`Picked up ${lighthouse.title}, ranked 1 of 3.`));
-    await owner.keyboard.press("ArrowDown");
-    await owner.keyboard.press("ArrowDown");
+    await expect.poll(heard, eventually).toContain(lighthouse.title);
+    for (const place of [2, 3]) {
+      await owner.keyboard.press("ArrowDown");
+      await expect.poll(heard, eventually).toContain(`${lighthouse.title} is over place ${place} of 3.`);
+    }
     await owner.keyboard.press("Space");
-    await shows(owner.getByText(`${lighthouse.title} put down at place 3 of 3.`));
+    await expect.poll(heard, eventually).toContain(`${lighthouse.title} put down at place 3 of 3.`);
     await expect
       .poll(ranking, eventually)
       .toEqual([

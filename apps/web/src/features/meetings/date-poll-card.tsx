@@ -108,7 +108,7 @@ function DatePollView({ meetingId, zone, poll, canMark, canPick }: DatePollCardP
               {canPick && open && (
                 <Button
                   variant="secondary"
-                  aria-label={`Pick ${label}`}
+                  aria-label={`Pick this time: ${label}`}
                   busy={pick.isPending && pick.variables?.optionId === option.id}
                   onClick={() => pick.mutate({ meetingId, optionId: option.id })}
                 >
