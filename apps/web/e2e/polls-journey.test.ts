@@ -7,6 +7,8 @@ import { checkPage } from "./page-check.js";
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
 
+/** What the ranking's rows read, books in this order. */
+const inOrder = (...books: { title: string }[]) => books.map((book) => expect.stringContaining(book.title));
 const logIn = (who: Parameters<typeof logInAs>[2]) => logInAs(browser, server.url, who);
 
 describe("choosing the next book", () => {
@@ -56,11 +58,7 @@ describe("choosing the next book", () => {
     await owner.keyboard.press("Enter");
     await expect
       .poll(() => owner.getByRole("list", { name: "Your ranking" }).getByRole("listitem").allInnerTexts())
-      .toEqual([
-        expect.stringContaining(winter.title),
-        expect.stringContaining(paper.title),
-        expect.stringContaining(lighthouse.title),
-      ]);
+      .toEqual(inOrder(winter, paper, lighthouse));
     const ranking = () => owner.getByRole("list", { name: "Your ranking" }).getByRole("listitem").allInnerTexts();
     await checkPage(owner, "poll-ballot");
 
@@ -75,13 +73,7 @@ describe("choosing the next book", () => {
     await owner.mouse.move(from.x + from.width / 2, to.y + to.height / 2 - 8, { steps: 12 });
     await owner.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4, { steps: 4 });
     await owner.mouse.up();
-    await expect
-      .poll(ranking, eventually)
-      .toEqual([
-        expect.stringContaining(lighthouse.title),
-        expect.stringContaining(winter.title),
-        expect.stringContaining(paper.title),
-      ]);
+    await expect.poll(ranking, eventually).toEqual(inOrder(lighthouse, winter, paper));
 
     // And by keyboard: Space picks the lighthouse up, two arrows down (each heard), Space puts it down.
     const heard = () =>
@@ -98,13 +90,7 @@ describe("choosing the next book", () => {
     }
     await owner.keyboard.press("Space");
     await expect.poll(heard, eventually).toContain(`${lighthouse.title} put down at place 3 of 3.`);
-    await expect
-      .poll(ranking, eventually)
-      .toEqual([
-        expect.stringContaining(winter.title),
-        expect.stringContaining(paper.title),
-        expect.stringContaining(lighthouse.title),
-      ]);
+    await expect.poll(ranking, eventually).toEqual(inOrder(winter, paper, lighthouse));
     await owner.getByRole("button", { name: "Cast my ballot" }).click();
     await shows(owner.getByText("Your ballot is in"));
 

@@ -28,19 +28,26 @@ interface Stop extends Milestone {
   clubId: string;
 }
 
+/** Where a stop's reminders are recorded: who has none yet, and writing them (on conflict nothing, returning who). */
+interface ReminderLedger {
+  notYet: SQL;
+  record: (tx: Transaction, userIds: string[]) => Promise<{ userId: string }[]>;
+}
+
+/** Each stop in turn (`remindBehind`); how many were reminded. */
+async function remindAll<S extends Stop>(db: Database, stops: S[], now: Date, ledgerOf: (stop: S) => ReminderLedger) {
+  let reminded = 0;
+  for (const stop of stops) reminded += await remindBehind(db, stop, now, ledgerOf(stop));
+  return reminded;
+}
+
 /**
  * In one transaction: the attendees going not yet reminded of `stop` (`notYet`)
  * who are short of it within the lead (`milestonesToRemind`) get a reminder
  * row (`record`, on conflict nothing, returning who was really written) and
  * only those are notified, so two workers or a second sweep remind no one twice.
  */
-async function remindBehind(
-  db: Database,
-  stop: Stop,
-  now: Date,
-  notYet: SQL,
-  record: (tx: Transaction, userIds: string[]) => Promise<{ userId: string }[]>,
-) {
+async function remindBehind(db: Database, stop: Stop, now: Date, { notYet, record }: ReminderLedger) {
   return db.transaction(async (tx) => {
     const readers = await readersGoing(tx, stop.meetingId, notYet);
     const behind = readers.filter(
@@ -87,23 +94,16 @@ export async function sendMilestoneReminders(db: Database, now = new Date()) {
     .where(and(withinLead(readingMilestones.dueAt, now), inArray(meetings.status, ["scheduled", "active"])))
     .orderBy(readingMilestones.dueAt, readingMilestones.id)
     .limit(BATCH);
-  let reminded = 0;
-  for (const milestone of due) {
-    reminded += await remindBehind(
-      db,
-      milestone,
-      now,
-      sql`not exists (select 1 from ${milestoneReminders} r
-        where r.milestone_id = ${milestone.id} and r.user_id = ${meetingRsvps.userId})`,
-      (tx, userIds) =>
-        tx
-          .insert(milestoneReminders)
-          .values(userIds.map((userId) => ({ milestoneId: milestone.id, userId })))
-          .onConflictDoNothing()
-          .returning({ userId: milestoneReminders.userId }),
-    );
-  }
-  return reminded;
+  return remindAll(db, due, now, (milestone) => ({
+    notYet: sql`not exists (select 1 from ${milestoneReminders} r
+      where r.milestone_id = ${milestone.id} and r.user_id = ${meetingRsvps.userId})`,
+    record: (tx, userIds) =>
+      tx
+        .insert(milestoneReminders)
+        .values(userIds.map((userId) => ({ milestoneId: milestone.id, userId })))
+        .onConflictDoNothing()
+        .returning({ userId: milestoneReminders.userId }),
+  }));
 }
 
 /**
@@ -131,21 +131,14 @@ export async function sendFinishReminders(db: Database, now = new Date()) {
     )
     .orderBy(meetings.readingDeadline, meetings.id)
     .limit(BATCH);
-  let reminded = 0;
-  for (const meeting of due) {
-    reminded += await remindBehind(
-      db,
-      meeting,
-      now,
-      sql`not exists (select 1 from ${finishReminders} r
-        where r.meeting_id = ${meeting.meetingId} and r.user_id = ${meetingRsvps.userId})`,
-      (tx, userIds) =>
-        tx
-          .insert(finishReminders)
-          .values(userIds.map((userId) => ({ meetingId: meeting.meetingId, userId })))
-          .onConflictDoNothing()
-          .returning({ userId: finishReminders.userId }),
-    );
-  }
-  return reminded;
+  return remindAll(db, due, now, (meeting) => ({
+    notYet: sql`not exists (select 1 from ${finishReminders} r
+      where r.meeting_id = ${meeting.meetingId} and r.user_id = ${meetingRsvps.userId})`,
+    record: (tx, userIds) =>
+      tx
+        .insert(finishReminders)
+        .values(userIds.map((userId) => ({ meetingId: meeting.meetingId, userId })))
+        .onConflictDoNothing()
+        .returning({ userId: finishReminders.userId }),
+  }));
 }
