@@ -101,6 +101,15 @@ describe("date polls", () => {
     expect(
       await fieldOf(race.owner.client.trpc.datePolls.pick.mutate({ meetingId, optionId: first?.id ?? "" })),
     ).toEqual(["optionId"]);
+    // A milestone after the time the deadline would move to: change the schedule first.
+    await race.owner.client.trpc.schedules.set.mutate({
+      meetingId,
+      milestones: [{ untilPage: 50, dueAt: inDays(5) }],
+    });
+    expect(
+      await fieldOf(race.owner.client.trpc.datePolls.pick.mutate({ meetingId, optionId: second?.id ?? "" })),
+    ).toEqual(["optionId"]);
+    await race.owner.client.trpc.schedules.set.mutate({ meetingId, milestones: [] });
     const [before] = await server.db.select().from(meetings).where(eq(meetings.id, meetingId));
     expect(before?.startsAt).toEqual(race.meeting.startsAt);
 

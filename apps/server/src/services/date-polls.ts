@@ -9,11 +9,13 @@ import {
   type Meeting,
   meetingDatePolls,
   meetingRsvps,
+  meetings,
   meetingTimeMarks,
   meetingTimeOptions,
+  readingMilestones,
   sql,
 } from "@booky/db";
-import { datePollProblem, deadlineAfterMove } from "@booky/domain";
+import { datePollProblem, deadlineAfterMove, scheduleProblem } from "@booky/domain";
 import { conflict, fieldError, notFound } from "../errors.js";
 import { updateMeeting } from "./meetings.js";
 import { notify } from "./notifications.js";
@@ -110,7 +112,8 @@ export async function markDates(db: Database, userId: string, meetingId: string,
 /**
  * A club admin picks one of the poll's times: the poll is stamped (once, in a
  * compare-and-set), the meeting moves to that time (its deadline as
- * `deadlineAfterMove` says) and its attendees going, and everyone who marked a
+ * `deadlineAfterMove` says, refused when a milestone would fall after it;
+ * its day-before reminder due again) and its attendees going, and everyone who marked a
  * time, are told, all in one transaction.
  */
 export async function pickDate(db: Database, userId: string, meeting: Meeting, optionId: string) {
@@ -122,14 +125,21 @@ export async function pickDate(db: Database, userId: string, meeting: Meeting, o
     if (!option) throw fieldError("optionId", "This time is not one of the poll's");
     if (datePollProblem([option.startsAt], new Date())) throw fieldError("optionId", "This time has passed");
     await openPollOf(tx, meeting.id, "update");
+    const readingDeadline = deadlineAfterMove(meeting, option.startsAt);
+    const milestones = await tx
+      .select({ untilPage: readingMilestones.untilPage, dueAt: readingMilestones.dueAt })
+      .from(readingMilestones)
+      .where(eq(readingMilestones.meetingId, meeting.id));
+    if (scheduleProblem(milestones, meeting.bookPageCount, readingDeadline)) {
+      throw fieldError("optionId", "A reading milestone falls after this time: change the schedule first");
+    }
     await tx
       .update(meetingDatePolls)
       .set({ pickedOptionId: optionId, pickedAt: sql`now()` })
       .where(and(eq(meetingDatePolls.meetingId, meeting.id), isNull(meetingDatePolls.pickedAt)));
-    const updated = await updateMeeting(tx, meeting, {
-      startsAt: option.startsAt,
-      readingDeadline: deadlineAfterMove(meeting, option.startsAt),
-    });
+    const updated = await updateMeeting(tx, meeting, { startsAt: option.startsAt, readingDeadline });
+    // The meeting moved: its day-before reminder goes out again for the new day.
+    await tx.update(meetings).set({ remindedAt: null }).where(eq(meetings.id, meeting.id));
     const told = await tx.selectDistinct({ userId: sql<string>`who.user_id` }).from(
       sql`(select ${meetingRsvps.userId} as user_id from ${meetingRsvps}
               where ${meetingRsvps.meetingId} = ${meeting.id} and ${meetingRsvps.status} = 'going'
