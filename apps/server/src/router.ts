@@ -5,6 +5,7 @@ import { betsRouter } from "./routers/bets.js";
 import { booksRouter } from "./routers/books.js";
 import { calendarRouter } from "./routers/calendar.js";
 import { clubsRouter } from "./routers/clubs.js";
+import { datePollsRouter } from "./routers/date-polls.js";
 import { discussionsRouter } from "./routers/discussions.js";
 import { friendsRouter } from "./routers/friends.js";
 import { importsRouter } from "./routers/imports.js";
@@ -36,6 +37,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   clubs: clubsRouter,
   copies: copiesRouter,
+  datePolls: datePollsRouter,
   discussions: discussionsRouter,
   polls: pollsRouter,
   schedules: schedulesRouter,

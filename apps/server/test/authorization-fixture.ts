@@ -30,6 +30,7 @@ import { openSession } from "../src/services/sessions.js";
 import { createAccessTokens } from "../src/services/tokens.js";
 import { moderationSnapshot } from "./authorization-snapshot-moderation.js";
 import { reviewsSnapshot } from "./authorization-snapshot-reviews.js";
+import { schedulesSnapshot } from "./authorization-snapshot-schedules.js";
 import { shelvesSnapshot } from "./authorization-snapshot-shelves.js";
 import { catalogBook } from "./catalog.js";
 import type { TestClient, TestServer } from "./harness.js";
@@ -296,6 +297,7 @@ export async function createScenes(server: TestServer) {
       ...reviewsSnapshot(db, userIds),
       ...shelvesSnapshot(db, userIds),
       ...moderationSnapshot(db, userIds, clubIds),
+      ...schedulesSnapshot(db, userIds, clubIds),
       db.select().from(webhooks).where(inArray(webhooks.clubId, clubIds)).orderBy(asc(webhooks.id)),
     ]);
   }

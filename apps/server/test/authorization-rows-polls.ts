@@ -1,4 +1,4 @@
-import { bookProposals, pollOptions, polls } from "@booky/db";
+import { bookProposals, meetingDatePolls, meetingTimeOptions, pollOptions, polls, readingMilestones } from "@booky/db";
 import type { Scene } from "./authorization-fixture.js";
 import { type Case, clubAdmins, clubMembersOnly, content, inClub } from "./authorization-rows.js";
 import { catalogBook } from "./catalog.js";
@@ -62,10 +62,52 @@ export function pollsRows(): Record<string, Case | Case[]> {
   };
 }
 
-/** Reading schedules: readers of the club see them, club admins set them. */
+/** The scene's meeting with a milestone (no thread yet). */
+async function withMilestone(scene: Scene) {
+  const [milestone] = await scene.db
+    .insert(readingMilestones)
+    .values({ meetingId: scene.meetingId, untilPage: 50, dueAt: new Date(Date.now() + 86_400_000) })
+    .returning({ id: readingMilestones.id });
+  return milestone?.id ?? "";
+}
+
+/** The scene's meeting with a date poll of two times. */
+async function withDatePoll(scene: Scene) {
+  await scene.db.insert(meetingDatePolls).values({ meetingId: scene.meetingId, createdBy: scene.people.owner.id });
+  const options = await scene.db
+    .insert(meetingTimeOptions)
+    .values([2, 3].map((days) => ({ meetingId: scene.meetingId, startsAt: new Date(Date.now() + days * 86_400_000) })))
+    .returning({ id: meetingTimeOptions.id });
+  return options.map((option) => option.id);
+}
+
+/** Date polls: the club's readers see them, members mark times, club admins open them and pick. */
+export function datePollsRows(): Record<string, Case | Case[]> {
+  return {
+    "datePolls.get": inClub(content, (t, s) => t.datePolls.get.query({ meetingId: s.meetingId })),
+    "datePolls.open": inClub(clubAdmins, (t, s) =>
+      t.datePolls.open.mutate({
+        meetingId: s.meetingId,
+        times: [new Date(Date.now() + 86_400_000), new Date(Date.now() + 2 * 86_400_000)],
+      }),
+    ),
+    "datePolls.mark": inClub(clubMembersOnly, { prepare: withDatePoll }, (t, s, ids) =>
+      t.datePolls.mark.mutate({ meetingId: s.meetingId, optionIds: ids.slice(0, 1) }),
+    ),
+    "datePolls.pick": inClub(clubAdmins, { prepare: withDatePoll }, (t, s, ids) =>
+      t.datePolls.pick.mutate({ meetingId: s.meetingId, optionId: ids[0] ?? "" }),
+    ),
+  };
+}
+
+/** Reading schedules: readers of the club see them, club admins set them and open milestone threads. */
 export function schedulesRows(): Record<string, Case | Case[]> {
   return {
     "schedules.get": inClub(content, (t, s) => t.schedules.get.query({ meetingId: s.meetingId })),
+    "schedules.mine": inClub(content, (t, s) => t.schedules.mine.query({ meetingId: s.meetingId })),
+    "schedules.openThread": inClub(clubAdmins, { prepare: withMilestone }, (t, s, milestoneId) =>
+      t.schedules.openThread.mutate({ meetingId: s.meetingId, milestoneId }),
+    ),
     "schedules.set": inClub(clubAdmins, (t, s) =>
       t.schedules.set.mutate({
         meetingId: s.meetingId,

@@ -25,7 +25,7 @@ import {
 } from "./authorization-fixture.js";
 import { importsRows } from "./authorization-rows-imports.js";
 import { moderationRows } from "./authorization-rows-moderation.js";
-import { pollsRows, schedulesRows } from "./authorization-rows-polls.js";
+import { datePollsRows, pollsRows, schedulesRows } from "./authorization-rows-polls.js";
 import { reviewsRows } from "./authorization-rows-reviews.js";
 import { shelvesRows } from "./authorization-rows-shelves.js";
 import { tradesRows } from "./authorization-rows-trades.js";
@@ -624,6 +624,7 @@ export const rows: Record<string, Case | Case[]> = {
   ...importsRows(),
   ...pollsRows(),
   ...schedulesRows(),
+  ...datePollsRows(),
   ...moderationRows(),
   ...webhooksRows(),
 };

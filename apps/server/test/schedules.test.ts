@@ -1,9 +1,18 @@
-import { and, eq, milestoneReminders, notifications, readingMilestones } from "@booky/db";
+import {
+  and,
+  discussionThreads,
+  eq,
+  finishReminders,
+  meetings,
+  milestoneReminders,
+  notifications,
+  readingMilestones,
+} from "@booky/db";
 import { notificationSentence } from "@booky/domain";
 import { describe, expect, it } from "vitest";
-import { sendMilestoneReminders } from "../src/services/milestone-reminders.js";
+import { sendFinishReminders, sendMilestoneReminders } from "../src/services/milestone-reminders.js";
 import { rejectionOf, startTestServer } from "./harness.js";
-import { inDays, raceMeeting } from "./race-support.js";
+import { codeOf, inDays, raceMeeting } from "./race-support.js";
 
 const server = await startTestServer();
 const fieldsOf = async (call: Promise<unknown>) => {
@@ -99,5 +108,102 @@ describe("reading schedules", () => {
     expect(item && notificationSentence(item)).toMatch(/^By \d{4}-\d{2}-\d{2}: page 50 of .+ — you are behind$/);
     const rows = await server.db.select().from(milestoneReminders);
     expect(rows.filter((row) => reminded.some((r) => r.userId === row.userId))).toHaveLength(3);
+  });
+
+  it("a reader's own standing, for the home page: null without a schedule or when not going", async () => {
+    const race = await raceMeeting(server);
+    const meetingId = race.meeting.id;
+    const [reader] = race.members as [(typeof race.members)[number]];
+    expect(await reader.client.trpc.schedules.mine.query({ meetingId })).toEqual({ standing: null });
+    await race.owner.client.trpc.schedules.set.mutate({ meetingId, milestones: [{ untilPage: 50, dueAt: inDays(2) }] });
+    await reader.client.trpc.progress.update.mutate({ meetingId, page: 60, expectedVersion: 0 });
+    expect(await reader.client.trpc.schedules.mine.query({ meetingId })).toEqual({ standing: "ahead" });
+    expect(await race.owner.client.trpc.schedules.mine.query({ meetingId })).toEqual({ standing: "on_track" });
+    await reader.client.trpc.meetings.rsvp.mutate({ meetingId, status: "not_going" });
+    expect(await reader.client.trpc.schedules.mine.query({ meetingId })).toEqual({ standing: null });
+  });
+
+  it("a club admin opens a milestone's thread once, its spoiler page the milestone's end; it outlives a new schedule", async () => {
+    const race = await raceMeeting(server);
+    const meetingId = race.meeting.id;
+    const [ahead, behind] = race.members as [(typeof race.members)[number], (typeof race.members)[number]];
+    await ahead.client.trpc.progress.update.mutate({ meetingId, page: 60, expectedVersion: 0 });
+    await behind.client.trpc.progress.update.mutate({ meetingId, page: 10, expectedVersion: 0 });
+    const set = await race.owner.client.trpc.schedules.set.mutate({
+      meetingId,
+      milestones: [
+        { untilPage: 30, dueAt: inDays(2) },
+        { untilPage: 50, dueAt: inDays(4) },
+      ],
+    });
+    const second = set.milestones[1];
+    if (!second) throw new Error("no milestone");
+    // Two admins at once: one thread, the other CONFLICT; a member may not open one.
+    expect(await codeOf(ahead.client.trpc.schedules.openThread.mutate({ meetingId, milestoneId: second.id }))).toBe(
+      "FORBIDDEN",
+    );
+    const attempts = await Promise.allSettled([
+      race.owner.client.trpc.schedules.openThread.mutate({ meetingId, milestoneId: second.id }),
+      race.owner.client.trpc.schedules.openThread.mutate({ meetingId, milestoneId: second.id }),
+    ]);
+    const opened = attempts.flatMap((a) => (a.status === "fulfilled" ? [a.value] : []));
+    expect(opened).toHaveLength(1);
+    expect(attempts.flatMap((a) => (a.status === "rejected" ? [a.reason.data?.code] : []))).toEqual(["CONFLICT"]);
+    const threads = await server.db.select().from(discussionThreads).where(eq(discussionThreads.meetingId, meetingId));
+    expect(threads.map((t) => [t.page, t.title])).toEqual([[50, "Pages 31–50"]]);
+    const threadId = opened[0]?.threadId ?? "";
+    const clubId = race.club.id;
+    const hidden = await behind.client.trpc.discussions.thread.query({ clubId, threadId });
+    expect(hidden).toMatchObject({ text: null, spoiler: { reason: "ahead", page: 50, readerPage: 10 } });
+    const shown = await ahead.client.trpc.discussions.thread.query({ clubId, threadId });
+    expect(shown.text?.title).toBe("Pages 31–50");
+    // A new schedule keeps the thread on the milestone ending on its page; another milestone is not in this meeting.
+    const again = await race.owner.client.trpc.schedules.set.mutate({
+      meetingId,
+      milestones: [
+        { untilPage: 20, dueAt: inDays(1) },
+        { untilPage: 50, dueAt: inDays(5) },
+      ],
+    });
+    expect(again.milestones.map((m) => m.threadId)).toEqual([null, threadId]);
+    const elsewhere = await raceMeeting(server);
+    expect(
+      await fieldsOf(
+        elsewhere.owner.client.trpc.schedules.openThread.mutate({
+          meetingId: elsewhere.meeting.id,
+          milestoneId: again.milestones[0]?.id ?? "",
+        }),
+      ),
+    ).toEqual(["milestoneId"]);
+  });
+
+  it("before the meeting, readers going who have not finished are reminded once each, by racing sweeps too", async () => {
+    const race = await raceMeeting(server);
+    const meetingId = race.meeting.id;
+    const [finisher, reading] = race.members as [(typeof race.members)[number], (typeof race.members)[number]];
+    await race.owner.client.trpc.schedules.set.mutate({ meetingId, milestones: [{ untilPage: 50, dueAt: inDays(3) }] });
+    await finisher.client.trpc.progress.update.mutate({ meetingId, finished: true, expectedVersion: 0 });
+    await reading.client.trpc.progress.update.mutate({ meetingId, page: 80, expectedVersion: 0 });
+    const told = () =>
+      server.db
+        .select({ userId: notifications.userId, data: notifications.data })
+        .from(notifications)
+        .where(and(eq(notifications.meetingId, meetingId), eq(notifications.kind, "milestone_reminder")));
+    // A week ahead: not yet.
+    await sendFinishReminders(server.db);
+    expect(await told()).toEqual([]);
+    // The deadline comes within a day.
+    await server.db
+      .update(meetings)
+      .set({ startsAt: inDays(0.5), readingDeadline: inDays(0.5) })
+      .where(eq(meetings.id, meetingId));
+    await Promise.all([sendFinishReminders(server.db), sendFinishReminders(server.db)]);
+    expect(await sendFinishReminders(server.db)).toBe(0);
+    const rows = await told();
+    const others = race.members.slice(2).map((m) => m.user.id);
+    expect(rows.map((row) => row.userId).sort()).toEqual([race.owner.user.id, reading.user.id, ...others].sort());
+    expect(rows[0]?.data).toMatchObject({ untilPage: 100 });
+    const recorded = await server.db.select().from(finishReminders).where(eq(finishReminders.meetingId, meetingId));
+    expect(recorded).toHaveLength(rows.length);
   });
 });

@@ -1,12 +1,14 @@
 import { catalogBook, signedUpClient, startTestServer } from "@booky/server/testing";
 import { describe, expect, it } from "vitest";
 import { launchBrowser, webDist } from "./browser.js";
-import { logInAs, nextMonthEvening, shows } from "./members.js";
+import { eventually, logInAs, nextMonthEvening, shows } from "./members.js";
 import { checkPage } from "./page-check.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
 
+/** What the ranking's rows read, books in this order. */
+const inOrder = (...books: { title: string }[]) => books.map((book) => expect.stringContaining(book.title));
 const logIn = (who: Parameters<typeof logInAs>[2]) => logInAs(browser, server.url, who);
 
 describe("choosing the next book", () => {
@@ -56,12 +58,39 @@ describe("choosing the next book", () => {
     await owner.keyboard.press("Enter");
     await expect
       .poll(() => owner.getByRole("list", { name: "Your ranking" }).getByRole("listitem").allInnerTexts())
-      .toEqual([
-        expect.stringContaining(winter.title),
-        expect.stringContaining(paper.title),
-        expect.stringContaining(lighthouse.title),
-      ]);
+      .toEqual(inOrder(winter, paper, lighthouse));
+    const ranking = () => owner.getByRole("list", { name: "Your ranking" }).getByRole("listitem").allInnerTexts();
     await checkPage(owner, "poll-ballot");
+
+    // Drag and drop with the mouse: the lighthouse, by its handle, to the top.
+    const handle = owner.getByRole("button", { name: `Reorder ${lighthouse.title}` });
+    const top = owner.getByRole("button", { name: `Reorder ${winter.title}` });
+    const from = await handle.boundingBox();
+    const to = await top.boundingBox();
+    if (!from || !to) throw new Error("the ballot's rows are not laid out");
+    await owner.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await owner.mouse.down();
+    await owner.mouse.move(from.x + from.width / 2, to.y + to.height / 2 - 8, { steps: 12 });
+    await owner.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4, { steps: 4 });
+    await owner.mouse.up();
+    await expect.poll(ranking, eventually).toEqual(inOrder(lighthouse, winter, paper));
+
+    // And by keyboard: Space picks the lighthouse up, two arrows down (each heard), Space puts it down.
+    const heard = () =>
+      owner
+        .getByRole("status")
+        .allTextContents()
+        .then((texts) => texts.join(" "));
+    await handle.focus();
+    await owner.keyboard.press("Space");
+    await expect.poll(heard, eventually).toContain(lighthouse.title);
+    for (const place of [2, 3]) {
+      await owner.keyboard.press("ArrowDown");
+      await expect.poll(heard, eventually).toContain(`${lighthouse.title} is over place ${place} of 3.`);
+    }
+    await owner.keyboard.press("Space");
+    await expect.poll(heard, eventually).toContain(`${lighthouse.title} put down at place 3 of 3.`);
+    await expect.poll(ranking, eventually).toEqual(inOrder(winter, paper, lighthouse));
     await owner.getByRole("button", { name: "Cast my ballot" }).click();
     await shows(owner.getByText("Your ballot is in"));
 
@@ -104,5 +133,34 @@ describe("choosing the next book", () => {
     await shows(owner.getByText("Up to page 160 by"));
     await shows(owner.getByText("On track"));
     await checkPage(owner, "meeting-schedule");
-  }, 180_000);
+
+    // The milestone gets its discussion thread, linked from the schedule; its spoiler page is the milestone's end.
+    await owner.getByRole("button", { name: "Open a thread for pages up to 160" }).click();
+    await owner.getByRole("link", { name: "Discuss up to page 160" }).click();
+    await shows(owner.getByRole("heading", { name: "Pages 1–160" }));
+    await owner.goBack();
+
+    // The owner asks the members when to meet; a member ticks the later time, the owner too, and picks it.
+    const later = nextMonthEvening().replace("T19:00", "T20:30");
+    await owner.getByLabel("Time 1").fill(nextMonthEvening().replace("T19:00", "T18:00"));
+    await owner.getByLabel("Time 2").fill(later);
+    await owner.getByRole("button", { name: "Ask the members" }).click();
+    await shows(owner.getByText("Tick every time that suits you"));
+    const times = await a.client.trpc.datePolls.get.query({ meetingId });
+    await a.client.trpc.datePolls.mark.mutate({ meetingId, optionIds: [times?.options[1]?.id ?? ""] });
+    await owner.reload();
+    await owner.getByTestId("date-option").nth(1).getByRole("checkbox").check();
+    await owner.getByRole("button", { name: "Save my times" }).click();
+    await shows(owner.getByText("suits 2 members"));
+    await checkPage(owner, "meeting-date-poll");
+    await owner.getByTestId("date-option").nth(1).getByRole("button", { name: "Pick this time" }).click();
+    await shows(owner.getByText("The meeting is set for"));
+    const moved = await host.client.trpc.meetings.get.query({ meetingId });
+    expect(moved.startsAt.getTime()).toBe(new Date(later).getTime());
+
+    // The home page shows the owner's standing against the schedule beside the read.
+    await owner.goto("/");
+    await shows(owner.getByRole("link", { name: winter.title }).locator("..").getByText("On track"));
+    await checkPage(owner, "home-on-track");
+  }, 240_000);
 });

@@ -13,7 +13,7 @@ import { pruneDeliveredMail } from "../services/mail-outbox.js";
 import type { Mailer } from "../services/mailer.js";
 import { sendMeetingReminders } from "../services/meeting-reminders.js";
 import { transitionMeeting } from "../services/meetings.js";
-import { sendMilestoneReminders } from "../services/milestone-reminders.js";
+import { sendFinishReminders, sendMilestoneReminders } from "../services/milestone-reminders.js";
 import { membersWithDigest, sendDigest, sendNotificationMail } from "../services/notification-mail.js";
 import { sendPasswordResetMail } from "../services/password-reset.js";
 import { closePoll } from "../services/polls.js";
@@ -137,10 +137,14 @@ export function createTaskList(
       if (reminded > 0) log.info({ reminded }, "meeting reminders");
     },
 
-    /** Every minute: attendees behind a milestone due within a day are reminded of it, once per milestone. */
+    /**
+     * Every minute: attendees behind a milestone due within a day are reminded of it, once per milestone;
+     * those of a scheduled meeting who have not finished a day before its deadline, once per meeting.
+     */
     async "milestone-reminders"() {
       const reminded = await sendMilestoneReminders(db);
-      if (reminded > 0) log.info({ reminded }, "milestone reminders");
+      const finishing = await sendFinishReminders(db);
+      if (reminded + finishing > 0) log.info({ reminded, finishing }, "milestone reminders");
     },
 
     /** At a poll's closing time; closing twice is a no-op, so a retry or a second worker changes nothing. */

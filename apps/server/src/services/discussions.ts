@@ -2,7 +2,6 @@ import {
   and,
   type Club,
   type ClubRole,
-  type Database,
   type DiscussionThread,
   discussionReads,
   discussionThreads,
@@ -193,7 +192,7 @@ export async function markThreadRead(db: Executor, userId: string, threadId: str
 
 /** Opens a thread in the club's general discussion or a meeting's; the caller has read it. */
 export async function createThread(
-  db: Database,
+  db: Executor,
   caller: DiscussionCaller,
   input: Omit<z.output<typeof createThreadInput>, "clubId">,
 ) {

@@ -28,6 +28,7 @@ export const NOTIFICATION_KINDS = [
   "milestone_reminder",
   "poll_opened",
   "poll_closed",
+  "meeting_time_picked",
   "webhook_disabled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -66,6 +67,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   milestone_reminder: "email_immediate",
   poll_opened: "email_digest",
   poll_closed: "in_app",
+  meeting_time_picked: "email_immediate",
   webhook_disabled: "email_immediate",
 };
 

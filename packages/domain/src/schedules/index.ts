@@ -1,1 +1,2 @@
+export * from "./date-polls.js";
 export * from "./milestones.js";

@@ -59,3 +59,5 @@ export const MILESTONE_REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
 export function milestonesToRemind(page: number, milestones: readonly Milestone[], now: Date, withinMs: number) {
   return milestones.filter((m) => m.dueAt > now && m.dueAt.getTime() - now.getTime() <= withinMs && page < m.untilPage);
 }
+
+export const milestoneIdInput = meetingIdInput.extend({ milestoneId: z.uuid("Unknown milestone") });

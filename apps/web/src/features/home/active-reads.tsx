@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { QueryCard } from "../../components/query-view";
 import { ProgressBar, Skeleton } from "../../components/ui";
 import { useTRPC } from "../../lib/trpc";
+import { StandingBadge } from "../meetings/schedule-card";
 import { daysToDeadline } from "./countdown";
 import { useNow } from "./use-now";
 
@@ -28,6 +29,10 @@ export function ActiveReads() {
   const progress = useQueries({
     queries: reads.map(({ meeting }) => trpc.progress.get.queryOptions({ meetingId: meeting.id })),
   });
+  // Where the member stands against each meeting's reading schedule (none without one), alongside.
+  const standings = useQueries({
+    queries: reads.map(({ meeting }) => trpc.schedules.mine.queryOptions({ meetingId: meeting.id })),
+  });
 
   return (
     <QueryCard
@@ -40,12 +45,16 @@ export function ActiveReads() {
         <ul className="flex flex-col gap-4">
           {reads.map(({ meeting, book }, index) => {
             const mine = progress[index]?.data;
+            const standing = standings[index]?.data?.standing;
             return (
               <li key={meeting.id}>
                 <div className="flex flex-wrap justify-between gap-x-2 text-sm">
-                  <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
-                    {book.title}
-                  </Link>
+                  <span>
+                    <Link to={`/meetings/${meeting.id}`} className="font-semibold hover:underline">
+                      {book.title}
+                    </Link>
+                    {standing && <StandingBadge standing={standing} />}
+                  </span>
                   <span className="text-stone-600 dark:text-stone-400">
                     {daysToDeadline(meeting.readingDeadline, now)}
                   </span>

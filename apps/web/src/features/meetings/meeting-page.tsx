@@ -8,6 +8,7 @@ import { useTRPC } from "../../lib/trpc";
 import { BetPoolPanel } from "../bets/bet-pool-panel";
 import { authorsLine, BookCover } from "../books/book-cover";
 import { DiscussionTabs } from "../discussions/tabs";
+import { DatePollCard } from "./date-poll-card";
 import { MeetingControls } from "./meeting-controls";
 import { meetingQueries } from "./meeting-queries";
 import { ProgressForm } from "./progress-form";
@@ -55,6 +56,7 @@ export function MeetingPage() {
   }
   const data = meeting.data;
   const open = data.status === "scheduled" || data.status === "active";
+  const isAdmin = data.myRole === "owner" || data.myRole === "admin";
   const deadline = data.readingDeadline.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -112,12 +114,18 @@ export function MeetingPage() {
         </dl>
       </Card>
       <MeetingControls meeting={data} />
+      <DatePollCard
+        meetingId={meetingId}
+        zone={data.timeZone}
+        canMark={data.myRole !== null}
+        canPick={data.status === "scheduled" && isAdmin}
+      />
       {data.myRole && open && <RsvpCard meeting={data} />}
       {going && open && mine.data && (
         <ProgressForm meetingId={meetingId} pageCount={data.bookPageCount} mine={mine.data} />
       )}
       <RaceBoard board={boardData} query={board} updatedAt={board.dataUpdatedAt} standings={standings} />
-      <ScheduleCard meetingId={meetingId} canEdit={open && (data.myRole === "owner" || data.myRole === "admin")} />
+      <ScheduleCard meetingId={meetingId} clubSlug={club.data?.slug ?? null} canEdit={open && isAdmin} />
       <BetPoolPanel meeting={data} />
       <Card title="Progress over time">
         <Suspense fallback={<Skeleton className="h-72" />}>

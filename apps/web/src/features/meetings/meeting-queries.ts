@@ -17,13 +17,14 @@ export function meetingQueries(trpc: TRPCOptionsProxy<AppRouter>, meetingId: str
       refetchInterval: LIVE_REFRESH_MS,
     },
     schedule: { ...trpc.schedules.get.queryOptions({ meetingId }), refetchInterval: LIVE_REFRESH_MS },
+    datePoll: trpc.datePolls.get.queryOptions({ meetingId }),
     club: (clubId: string) => trpc.clubs.get.queryOptions({ clubId }),
   };
 }
 
 /**
  * The meeting page's route loader: starts its reads while the page's code
- * loads, the meeting, race board and schedule in one batch (the club as soon
+ * loads, the meeting, race board, schedule and date poll in one batch (the club as soon
  * as the meeting names it), without holding the navigation up. The page's
  * own queries then find them in the cache, or in flight.
  */
@@ -32,6 +33,7 @@ export async function prefetchMeetingPage(meetingId: string): Promise<void> {
   const queries = meetingQueries(trpcOptions, meetingId);
   void queryClient.prefetchInfiniteQuery(queries.board);
   void queryClient.prefetchQuery(queries.schedule);
+  void queryClient.prefetchQuery(queries.datePoll);
   const meeting = await queryClient.fetchQuery(queries.meeting).catch(() => null);
   if (meeting) void queryClient.prefetchQuery(queries.club(meeting.clubId));
 }

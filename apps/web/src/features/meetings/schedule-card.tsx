@@ -2,7 +2,9 @@ import { type ReadingStanding, setScheduleInput } from "@booky/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFieldArray, useForm } from "react-hook-form";
+import { Link } from "react-router";
 import type { z } from "zod";
+import { MutationError } from "../../components/query-view";
 import { Alert, Button, Card, TextField } from "../../components/ui";
 import { useServerErrors } from "../../lib/form";
 import { useTRPC } from "../../lib/trpc";
@@ -33,23 +35,65 @@ const localInput = (date: Date) => {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 };
 
-/** The meeting's reading schedule: its milestones, and for club admins the editor. */
-export function ScheduleCard({ meetingId, canEdit }: { meetingId: string; canEdit: boolean }) {
+/**
+ * The meeting's reading schedule: its milestones, each with a link to its
+ * discussion thread (spoilers up to its end) or, for club admins, the button
+ * that opens one; and for club admins the editor.
+ */
+export function ScheduleCard({
+  meetingId,
+  clubSlug,
+  canEdit,
+}: {
+  meetingId: string;
+  /** The club's address, for the milestone threads' links (null while it loads). */
+  clubSlug: string | null;
+  canEdit: boolean;
+}) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const schedule = useQuery(trpc.schedules.get.queryOptions({ meetingId }));
+  const openThread = useMutation(
+    trpc.schedules.openThread.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.schedules.get.queryKey({ meetingId }) }),
+    }),
+  );
   const milestones = schedule.data?.milestones ?? [];
   return (
     <Card title="Reading schedule">
+      <MutationError of={[openThread]} />
       {milestones.length === 0 ? (
         <p>No schedule: read at your own pace until the deadline.</p>
       ) : (
         <ol aria-label="Milestones" className="flex flex-col gap-1">
           {milestones.map((m) => (
-            <li key={m.id}>
-              Up to page {m.untilPage} by{" "}
-              <time dateTime={m.dueAt.toISOString()}>
-                {m.dueAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
-              </time>
+            <li key={m.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <span>
+                Up to page {m.untilPage} by{" "}
+                <time dateTime={m.dueAt.toISOString()}>
+                  {m.dueAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+                </time>
+              </span>
+              {m.threadId && clubSlug ? (
+                <Link
+                  to={`/clubs/${clubSlug}/discussions/${m.threadId}`}
+                  className="text-sm text-brand-700 underline dark:text-brand-500"
+                >
+                  Discuss up to page {m.untilPage}
+                </Link>
+              ) : (
+                canEdit &&
+                !m.threadId && (
+                  <Button
+                    variant="secondary"
+                    aria-label={`Open a thread for pages up to ${m.untilPage}`}
+                    busy={openThread.isPending && openThread.variables?.milestoneId === m.id}
+                    onClick={() => openThread.mutate({ meetingId, milestoneId: m.id })}
+                  >
+                    Open a thread
+                  </Button>
+                )
+              )}
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
-import { type DragEvent, useState } from "react";
+import { useState } from "react";
 import { Button } from "../../components/ui";
 import { moveItem } from "../../lib/lists";
+import { SortableRanking } from "./sortable-ranking";
 import type { PollOption } from "./types";
 
 interface BallotProps {
@@ -12,63 +13,50 @@ interface BallotProps {
 }
 
 /**
- * A ranked ballot: drag the books into order, or use each row's buttons (the
- * keyboard way); "Leave out" moves a book below the line, where it is not ranked.
+ * A ranked ballot: drag the books into order by their handles (mouse, touch or
+ * keyboard, `SortableRanking`), or use each row's buttons; "Leave out" moves a
+ * book below the line, where it is not ranked.
  */
 export function RankedBallot({ options, initial, busy, onSubmit }: BallotProps) {
   const byId = new Map(options.map((option) => [option.id, option]));
   const [ranked, setRanked] = useState<string[]>(initial ?? options.map((option) => option.id));
-  const [dragged, setDragged] = useState<number | null>(null);
   const unranked = options.filter((option) => !ranked.includes(option.id));
-  const onDrop = (to: number) => (event: DragEvent) => {
-    event.preventDefault();
-    if (dragged !== null) setRanked(moveItem(ranked, dragged, to));
-    setDragged(null);
-  };
+  const titleOf = (id: string) => byId.get(id)?.book.title ?? "";
   return (
     <div className="flex flex-col gap-3">
-      <ol aria-label="Your ranking" className="flex flex-col gap-2">
-        {ranked.map((id, index) => {
-          const title = byId.get(id)?.book.title ?? "";
-          return (
-            <li
-              key={id}
-              draggable
-              onDragStart={() => setDragged(index)}
-              onDragOver={(event) => event.preventDefault()}
-              onDrop={onDrop(index)}
-              className="flex flex-wrap items-center gap-2 rounded-lg border border-stone-300 p-2 dark:border-stone-700"
+      <SortableRanking
+        ids={ranked}
+        titleOf={titleOf}
+        onChange={setRanked}
+        controls={(id, index) => (
+          <>
+            <Button
+              variant="secondary"
+              aria-label={`Move ${titleOf(id)} up`}
+              disabled={index === 0}
+              onClick={() => setRanked(moveItem(ranked, index, index - 1))}
             >
-              <span className="w-6 font-semibold">{index + 1}.</span>
-              <span className="flex-1 cursor-grab">{title}</span>
-              <Button
-                variant="secondary"
-                aria-label={`Move ${title} up`}
-                disabled={index === 0}
-                onClick={() => setRanked(moveItem(ranked, index, index - 1))}
-              >
-                ↑
-              </Button>
-              <Button
-                variant="secondary"
-                aria-label={`Move ${title} down`}
-                disabled={index === ranked.length - 1}
-                onClick={() => setRanked(moveItem(ranked, index, index + 1))}
-              >
-                ↓
-              </Button>
-              <Button
-                variant="secondary"
-                aria-label={`Leave out ${title}`}
-                disabled={ranked.length === 1}
-                onClick={() => setRanked(ranked.filter((other) => other !== id))}
-              >
-                Leave out
-              </Button>
-            </li>
-          );
-        })}
-      </ol>
+              ↑
+            </Button>
+            <Button
+              variant="secondary"
+              aria-label={`Move ${titleOf(id)} down`}
+              disabled={index === ranked.length - 1}
+              onClick={() => setRanked(moveItem(ranked, index, index + 1))}
+            >
+              ↓
+            </Button>
+            <Button
+              variant="secondary"
+              aria-label={`Leave out ${titleOf(id)}`}
+              disabled={ranked.length === 1}
+              onClick={() => setRanked(ranked.filter((other) => other !== id))}
+            >
+              Leave out
+            </Button>
+          </>
+        )}
+      />
       {unranked.length > 0 && (
         <ul aria-label="Not ranked" className="flex flex-col gap-2">
           {unranked.map((option) => (
