@@ -130,7 +130,7 @@ export async function benchScale(options: {
       if (Date.now() - signedInAt > TOKEN_REFRESH_MS) {
         tokens = await logIn(
           booky.url,
-          [...fixtures.readers, ...fixtures.bettors].map((reader) => reader.email),
+          [...fixtures.readers, ...fixtures.bettors, fixtures.siteAdmin].map((reader) => reader.email),
         );
         signedInAt = Date.now();
       }

@@ -21,7 +21,11 @@ export interface Fixtures {
   bettors: Reader[];
   /** Accounts that log in during `auth.logIn` (any seeded account; they share one password). */
   logInEmails: string[];
+  /** The site admin who reads the operator dashboard. */
+  siteAdmin: Reader;
 }
+
+export const SITE_ADMIN_EMAIL = "admin@bench.booky.example";
 
 export async function findFixtures(url: string, sizes: { readers: number; logIns: number }): Promise<Fixtures> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
@@ -45,6 +49,14 @@ export async function findFixtures(url: string, sizes: { readers: number; logIns
           select u.id, u.email from meeting_rsvps r join users u on u.id = r.user_id
           where r.meeting_id = ${arena[0].id} and r.status = 'going' order by u.id`
       : [];
+    // The seed makes members only; the dashboard's reader is added here (once) with the seed's shared password.
+    const [siteAdmin] = await sql<Reader[]>`
+      insert into users (email, username, display_name, password_hash, role)
+      select ${SITE_ADMIN_EMAIL}, 'bench-admin', 'Bench Admin', password_hash, 'admin'
+      from users where email like 'reader%@bench.booky.example' limit 1
+      on conflict ((lower(email))) do update set role = 'admin'
+      returning id, email`;
+    if (!siteAdmin) throw new Error("no seeded reader to copy the password from");
     const logIns = await sql<{ email: string }[]>`
       select email from users where email like 'reader%@bench.booky.example' order by id limit ${sizes.logIns}`;
     return {
@@ -56,6 +68,7 @@ export async function findFixtures(url: string, sizes: { readers: number; logIns
       arenaMeetingIds: arena.map((row) => row.id),
       bettors: [...bettors],
       logInEmails: logIns.map((row) => row.email),
+      siteAdmin,
     };
   } finally {
     await sql.end({ timeout: 5 });

@@ -191,6 +191,24 @@ export const scenarios: Scenario[] = [
   read("leaderboards.club", "leaderboards.users (largest club)", (f) =>
     trpcQuery("leaderboards.users", { scope: "club", clubId: f.clubId }),
   ),
+  {
+    id: "admin.dashboard",
+    label: "admin.dashboard (site admin's operator dashboard)",
+    target: "booky",
+    read: true,
+    connections: 10,
+    plan: (context) => {
+      const token = context.tokens.get(context.fixtures.siteAdmin.email) as string;
+      return {
+        connections: 10,
+        next: () => ({
+          method: "GET",
+          path: trpcQuery("admin.dashboard"),
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      };
+    },
+  },
   progressUpdate("progress.update", "progress.update (large club's meeting)", "booky"),
   progressUpdate("floor.progress.update", "hand-written floor: progress.update's SQL", "floor"),
   progressUpdate("adapter.progress.update", "progress.update through tRPC's official Fastify adapter", "adapter"),

@@ -32,7 +32,10 @@ async function count(sql: postgres.Sql, query: string): Promise<number> {
 
 /** Fills an empty, migrated database with the plan's data, set-based, and checks the ledger's invariants. */
 export async function seedBenchData(url: string, plan: SeedPlan, progress: SeedProgress = createSeedProgress()) {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  // One connection for the whole seed, never recycled: the scratch tables are temporary and the
+  // session settings are per connection, and postgres.js otherwise retires a connection after
+  // 30–60 minutes (`max_lifetime`), which the scale-10 seed outlives.
+  const sql = postgres(url, { max: 1, max_lifetime: null, idle_timeout: 0, onnotice: () => {} });
   const p = planSql(plan, new Date());
   const started = performance.now();
   try {

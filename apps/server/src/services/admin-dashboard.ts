@@ -8,7 +8,7 @@ const WEEKS = 8;
  * (users by `created_at`, sessions by `last_used_at`, meetings by
  * `starts_at`, cases by status, imports by `created_at`, trades by
  * `fulfilled_at`), from the planner's row estimates for the totals of the
- * large tables, or from `site_totals` (counted by a job), so no query reads a
+ * large tables, or from `site_totals` (points and open bets, counted by a job), so no query reads a
  * whole large table.
  */
 export async function dashboard(deps: Pick<AppDeps, "db" | "bookMetadata">) {
@@ -76,28 +76,33 @@ async function caseCounts(db: Executor) {
   return { open: row?.open ?? 0, resolvedLast30Days: row?.resolved ?? 0 };
 }
 
-const POINTS_IN_CIRCULATION = "points_in_circulation";
+/** The figures `countSiteTotals` keeps in `site_totals`, by name. */
+const TOTALS = {
+  inCirculation: "points_in_circulation",
+  staked: "points_staked_in_open_bets",
+  openBets: "open_bets",
+} as const;
 
 /**
- * Points held (the balances' sum, as last counted by `countSiteTotals`: an
- * exact sum has no bounded read) and staked in open bets (a partial index).
+ * Points held (the balances' sum), staked in open bets and the open bets,
+ * as last counted by `countSiteTotals`: none has a bounded read (open bets
+ * grow with the site: 35,000 of them at the bench's scale 1).
  */
 async function pointsInPlay(db: Executor) {
-  const [row] = await db.execute<{
-    balances: string | null;
-    countedAt: Date | null;
-    staked: string;
-    openBets: number;
-  }>(sql`
-    select (select value::text from site_totals where name = ${POINTS_IN_CIRCULATION}) as balances,
-      (select counted_at from site_totals where name = ${POINTS_IN_CIRCULATION}) as "countedAt",
-      (select coalesce(sum(stake), 0)::text from bets where status = 'open') as staked,
-      (select count(*)::int from bets where status = 'open') as "openBets"`);
+  const rows = await db.execute<{ name: string; value: string; countedAt: Date }>(sql`
+    select name, value::text as value, counted_at as "countedAt" from ${siteTotals}
+    where name in (${TOTALS.inCirculation}, ${TOTALS.staked}, ${TOTALS.openBets})`);
+  const counted = new Map(rows.map((row) => [row.name, row]));
+  const value = (name: string) => {
+    const row = counted.get(name);
+    return row === undefined ? null : Number(row.value);
+  };
+  const countedAt = counted.get(TOTALS.inCirculation)?.countedAt;
   return {
-    inCirculation: row?.balances === null || row?.balances === undefined ? null : Number(row.balances),
-    countedAt: row?.countedAt ? new Date(row.countedAt) : null,
-    staked: Number(row?.staked ?? 0),
-    openBets: row?.openBets ?? 0,
+    inCirculation: value(TOTALS.inCirculation),
+    countedAt: countedAt ? new Date(countedAt) : null,
+    staked: value(TOTALS.staked) ?? 0,
+    openBets: value(TOTALS.openBets) ?? 0,
   };
 }
 
@@ -108,7 +113,11 @@ async function pointsInPlay(db: Executor) {
 export async function countSiteTotals(db: Executor): Promise<void> {
   await db.execute(sql`
     insert into ${siteTotals} (name, value, counted_at)
-    select ${POINTS_IN_CIRCULATION}, coalesce(sum(balance), 0), now() from point_balances
+    select ${TOTALS.inCirculation}, coalesce(sum(balance), 0), now() from point_balances
+    union all
+    select name, value, now() from (
+      select coalesce(sum(stake), 0) as staked, count(*) as open from bets where status = 'open'
+    ) b cross join lateral (values (${TOTALS.staked}, b.staked), (${TOTALS.openBets}, b.open)) v(name, value)
     on conflict (name) do update set value = excluded.value, counted_at = excluded.counted_at`);
 }
 

@@ -61,9 +61,9 @@ function Figures({ data }: { data: Dashboard }) {
               "In circulation (balances)",
               data.points.inCirculation === null ? "not counted yet" : number.format(data.points.inCirculation),
             ],
-            ["Counted at", data.points.countedAt?.toLocaleString() ?? "within five minutes of the worker starting"],
             ["Staked in open bets", number.format(data.points.staked)],
             ["Open bets", number.format(data.points.openBets)],
+            ["Counted at", data.points.countedAt?.toLocaleString() ?? "within five minutes of the worker starting"],
           ]}
         />
       </Card>
