@@ -89,7 +89,7 @@ describe("moderating a club", () => {
 });
 
 describe("site administration", () => {
-  it("a site admin suspends a member from the admin area; the member's open page is signed out and log-in says why and until when; a club is archived", async () => {
+  it("a site admin suspends a member from the admin area; the member's idle open page is signed out at once and log-in says why and until when; a club is archived", async () => {
     const siteAdmin = await siteAdminClient(server);
     const member = await signedUpClient(server);
 
@@ -118,8 +118,12 @@ describe("site administration", () => {
     await shows(admin.getByText(/^Suspended until /));
     await checkPage(admin, "admin-member-suspended");
 
-    // The member's open page is signed out at its next call; log-in answers with the reason and the end date.
-    await navLink(suspended, "Friends").click();
+    // The member's open page, making no call, is signed out at once (its live stream ends with the session);
+    // log-in answers with the reason and the end date.
+    const logInLink = suspended.getByRole("banner").getByRole("link", { name: "Log in", exact: true });
+    await shows(logInLink);
+    expect(await navLink(suspended, "Friends").count()).toBe(0);
+    await logInLink.click();
     await shows(suspended.getByRole("heading", { name: "Log in" }));
     await suspended.getByLabel("E-mail").fill(member.details.email);
     await suspended.getByLabel("Password").fill(member.details.password);

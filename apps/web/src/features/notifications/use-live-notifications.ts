@@ -10,8 +10,8 @@ const RETRY_MS = 1_000;
  * Keeps one live stream of the member's notifications open (SSE). Each event
  * refreshes what it changes: the bell's count, the notifications list and,
  * for replies and mentions, the open discussion. A ticket opens one
- * connection only, so after a drop this subscribes again, with a new ticket,
- * from the last event id seen: the server backfills what was missed.
+ * connection only, so after a drop or an end this subscribes again, with a new
+ * ticket, from the last event id seen: the server backfills what was missed.
  */
 export function useLiveNotifications() {
   const session = useSession();
@@ -26,6 +26,10 @@ export function useLiveNotifications() {
     let lastEventId: string | undefined;
     let current: { unsubscribe(): void } | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    const resubscribe = () => {
+      current?.unsubscribe();
+      if (!stopped) retry = setTimeout(subscribe, RETRY_MS);
+    };
     const subscribe = () => {
       current = client.notifications.live.subscribe(lastEventId ? { lastEventId } : {}, {
         onData: (event) => {
@@ -35,10 +39,11 @@ export function useLiveNotifications() {
             void queryClient.invalidateQueries({ queryKey: trpc.discussions.pathKey() });
           }
         },
-        onError: () => {
-          current?.unsubscribe();
-          if (!stopped) retry = setTimeout(subscribe, RETRY_MS);
-        },
+        onError: resubscribe,
+        // The server ends a stream when its session ends (log-out elsewhere, a password change, a suspension)
+        // or when it shuts down. Subscribing again asks for a ticket: with the session gone that call's 401
+        // fails the refresh too, and the page signs out at once instead of at its next call.
+        onComplete: resubscribe,
       });
     };
     subscribe();
