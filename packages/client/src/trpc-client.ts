@@ -4,8 +4,11 @@ import { delayBeforeRetry, type RetryOptions } from "./retry.js";
 import type { AppRouter } from "./router.js";
 
 export interface BookyClientOptions {
-  /** Booky's address, e.g. `https://booky.example` (the tRPC endpoint is `/trpc`). */
-  url: string;
+  /**
+   * Booky's address, e.g. `https://booky.example` (the tRPC endpoint is `/trpc`); a development server's,
+   * `http://localhost:3000`, when it is not given (so `process.env.BOOKY_URL` may be unset).
+   */
+  url?: string | undefined;
   /** A personal access token (`bky_…`) or an access token from signing in; sent as `Authorization: Bearer`. */
   token?: string;
   /** Retries of 429 and 503 answers (see RetryOptions); `{ attempts: 1 }` turns them off. */
@@ -13,6 +16,8 @@ export interface BookyClientOptions {
   /** The fetch to send requests with (default: the global fetch). */
   fetch?: typeof fetch;
 }
+
+const DEVELOPMENT_URL = "http://localhost:3000";
 
 /** A typed tRPC client of Booky: `booky.clubs.list.query(…)`, `booky.progress.update.mutate(…)`. */
 export type BookyClient = TRPCClient<AppRouter>;
@@ -57,7 +62,7 @@ export function createBookyClient(options: BookyClientOptions): BookyClient {
     links: [
       retryLink(retryAfterLaterAnswers(options.retry)),
       httpBatchLink({
-        url: `${options.url.replace(/\/+$/, "")}/trpc`,
+        url: `${(options.url ?? DEVELOPMENT_URL).replace(/\/+$/, "")}/trpc`,
         transformer: superjson,
         headers: () => (token ? { Authorization: `Bearer ${token}` } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
