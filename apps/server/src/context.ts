@@ -1,6 +1,7 @@
 import type { Database } from "@booky/db";
 import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { FastifyBaseLogger } from "fastify";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Config } from "./config.js";
 import type { BackgroundTasks } from "./services/background.js";
 import type { BookMetadata } from "./services/books/book-metadata.js";
@@ -48,4 +49,15 @@ export function createContextFactory(deps: AppDeps) {
   });
 }
 
-export type Context = Awaited<ReturnType<ReturnType<typeof createContextFactory>>>;
+type ContextOfRequest = Awaited<ReturnType<ReturnType<typeof createContextFactory>>>;
+
+/**
+ * What a procedure is called with. An interface, so the router's declarations
+ * name it instead of spelling it out: the client package's type bundle
+ * (packages/client/rollup.types.config.mjs) puts an empty one in its place,
+ * since a client never sees the server's context.
+ */
+export interface Context extends ContextOfRequest {}
+
+/** A procedure's meta (`meta.openapi` puts it on the REST surface); named for the same reason as Context. */
+export interface ProcedureMeta extends OpenApiMeta {}

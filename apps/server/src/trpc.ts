@@ -16,7 +16,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { flattenError, type z } from "zod";
-import type { Context } from "./context.js";
+import type { Context, ProcedureMeta } from "./context.js";
 import { mapDatabaseError } from "./database-errors.js";
 import { AppError, type AppErrorKind, forbidden, notFound, unauthorized } from "./errors.js";
 import { useApiToken } from "./services/api-tokens.js";
@@ -30,7 +30,7 @@ import { redeemStreamTicket } from "./services/stream-tickets.js";
 // `meta.openapi` puts a procedure on the REST surface (`http/rest-api.ts`, docs/api.md).
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta>()
+  .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
     // Stack traces travel only in tests; a development server logs them instead.

@@ -17,6 +17,7 @@ describe("the API reference page", () => {
     expect(assets).toEqual([
       "/api/docs/assets/favicon-32x32.png",
       "/api/docs/assets/swagger-ui.css",
+      "/api/docs/booky.css",
       "/api/docs/assets/swagger-ui-bundle.js",
       "/api/docs/init.js",
     ]);
@@ -26,6 +27,9 @@ describe("the API reference page", () => {
       expect((await answer.arrayBuffer()).byteLength, asset).toBeGreaterThan(0);
     }
     expect(await (await fetch(`${server.url}/api/docs/init.js`)).text()).toContain('url: "/api/openapi.json"');
+    const stylesheet = await fetch(`${server.url}/api/docs/booky.css`);
+    expect(stylesheet.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(await stylesheet.text()).toContain(".swagger-ui .opblock.opblock-get .opblock-summary-method");
   });
 
   it("serves only the renderer's own files from its package", async () => {

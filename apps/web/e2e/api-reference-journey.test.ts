@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DESKTOP, keepScreenshot, launchBrowser, webDist } from "./browser.js";
 import { watchConsole } from "./console-watch.js";
 import { eventually, shows } from "./members.js";
+import { checkPage } from "./page-check.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
@@ -27,6 +28,7 @@ describe("the API reference page", () => {
     const progress = page.locator(".opblock").filter({ hasText: "/meetings/{meetingId}/progress" });
     await shows(progress.filter({ hasText: "Report the page reached" }));
     await expect.poll(() => page.locator(".opblock").count(), eventually).toBe(operations.length);
+    await checkPage(page, "api-reference-index");
 
     // Served by Booky itself under its own policy: scripts from 'self' only, no CDN.
     const answer = await fetch(`${server.url}/api/docs`);
@@ -49,6 +51,7 @@ describe("the API reference page", () => {
     await shows(profile.locator(".live-responses-table .response-col_status").filter({ hasText: "200" }));
     await shows(profile.locator(".live-responses-table").getByText(`"username": "${reader.user.username}"`));
     await keepScreenshot(page, "api-reference");
+    await checkPage(page, "api-reference-try-it-out");
 
     expect(problems).toEqual([]);
   });

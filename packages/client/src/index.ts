@@ -1,4 +1,9 @@
-export { type BookyClient, type BookyClientOptions, createBookyClient, dataOf } from "./client.js";
-export { BookyApiError, type BookyErrorBody, type BookyErrorIssue } from "./errors.js";
-export type { components, operations, paths } from "./generated/openapi.js";
+export { TRPCClientError } from "@trpc/client";
 export { RETRIED_STATUSES, type RetryOptions, retryAfterMs } from "./retry.js";
+export type { AppRouter, RouterInputs, RouterOutputs } from "./router.js";
+export {
+  type BookyClient,
+  type BookyClientError,
+  type BookyClientOptions,
+  createBookyClient,
+} from "./trpc-client.js";

@@ -23,6 +23,27 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+/**
+ * How long to wait before attempt `attempt + 1` after an answer with this
+ * status and `Retry-After`: null when it is not retried (not 429 or 503, the
+ * attempts are spent, or it asks for longer than `maxDelayMs`). Without a
+ * `Retry-After`, an exponential backoff from `baseDelayMs`. Both clients, REST
+ * and tRPC, retry by this one rule.
+ */
+export function delayBeforeRetry(
+  status: number | undefined,
+  retryAfter: string | null,
+  attempt: number,
+  options: RetryOptions = {},
+): number | null {
+  const attempts = Math.max(1, Math.floor(options.attempts ?? 4));
+  const baseDelayMs = options.baseDelayMs ?? 250;
+  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  if (status === undefined || !RETRIED_STATUSES.has(status) || attempt >= attempts) return null;
+  const delay = retryAfterMs(retryAfter) ?? Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+  return delay > maxDelayMs ? null : delay;
+}
+
 const wait = (ms: number, signal: AbortSignal | null) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -38,26 +59,22 @@ const wait = (ms: number, signal: AbortSignal | null) =>
   });
 
 /**
- * A fetch that sends a request again, at most `attempts` times in all, while
- * the answer is 429 or 503: after the answer's `Retry-After`, else after an
- * exponential backoff. Booky refuses those before changing anything, so a
- * change (POST) is retried too. The last answer is returned as it is.
+ * A fetch that sends a request again while the answer is 429 or 503, as
+ * delayBeforeRetry says (the REST client's; the tRPC client uses tRPC's
+ * retryLink). Booky refuses those before changing anything, so a change
+ * (POST) is retried too. The last answer is returned as it is.
  */
 export function retryingFetch(
   fetchImpl: (request: Request) => Promise<Response>,
   options: RetryOptions = {},
 ): (request: Request) => Promise<Response> {
-  const attempts = Math.max(1, Math.floor(options.attempts ?? 4));
-  const baseDelayMs = options.baseDelayMs ?? 250;
-  const maxDelayMs = options.maxDelayMs ?? 30_000;
   return async (request) => {
     for (let attempt = 1; ; attempt++) {
-      // A body can be sent once: every attempt sends a copy.
-      const response = await fetchImpl(attempt < attempts ? request.clone() : request);
-      if (!RETRIED_STATUSES.has(response.status) || attempt >= attempts) return response;
-      const asked = retryAfterMs(response.headers.get("retry-after"));
-      const delay = asked ?? Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-      if (delay > maxDelayMs) return response;
+      // A body can be sent once: every attempt but the last possible one sends a copy.
+      const last = attempt >= Math.max(1, Math.floor(options.attempts ?? 4));
+      const response = await fetchImpl(last ? request : request.clone());
+      const delay = delayBeforeRetry(response.status, response.headers.get("retry-after"), attempt, options);
+      if (delay === null) return response;
       await response.body?.cancel();
       await wait(delay, request.signal);
     }

@@ -54,7 +54,14 @@ async function memberCounts(db: Executor) {
 
 /** New members, meetings, imports and completed trades per week, the last eight weeks (Monday first, UTC), zero-filled. */
 async function weeklyTrends(db: Executor) {
-  return db.execute<{ week: string; newMembers: number; meetings: number; imports: number; trades: number }>(sql`
+  // A plain array: postgres.js's result list carries driver metadata that is no part of the answer.
+  const weeks = await db.execute<{
+    week: string;
+    newMembers: number;
+    meetings: number;
+    imports: number;
+    trades: number;
+  }>(sql`
     with weeks as (
       select generate_series(date_trunc('week', now()) - ${WEEKS - 1} * interval '1 week', date_trunc('week', now()), interval '1 week') as week
     )
@@ -65,6 +72,7 @@ async function weeklyTrends(db: Executor) {
       (select count(*)::int from trade_proposals t
         where t.fulfilled_at >= w.week and t.fulfilled_at < w.week + interval '1 week') as "trades"
     from weeks w order by w.week`);
+  return [...weeks];
 }
 
 /** Cases open now, and resolved in the last 30 days (all resolved ever grows without end: a whole-table count). */

@@ -3,7 +3,7 @@ import { BookyApiError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { type RetryOptions, retryingFetch } from "./retry.js";
 
-export interface BookyClientOptions {
+export interface BookyRestClientOptions {
   /** Booky's address, e.g. `https://booky.example` (the REST API is under `/api/v1`). */
   baseUrl: string;
   /** A personal access token (`bky_…`) or an access token from signing in; sent as `Authorization: Bearer`. */
@@ -15,7 +15,7 @@ export interface BookyClientOptions {
 }
 
 /** A typed client of Booky's REST API: `GET`, `POST`… over the paths of Booky's OpenAPI document. */
-export type BookyClient = Client<paths>;
+export type BookyRestClient = Client<paths>;
 
 /** Turns every answer that is not a success into a thrown BookyApiError. */
 const throwOnError: Middleware = {
@@ -31,7 +31,7 @@ const throwOnError: Middleware = {
  * rejects with a BookyApiError (status, code, Booky's error body) otherwise,
  * after retrying 429 and 503 answers as `retry` says.
  */
-export function createBookyClient(options: BookyClientOptions): BookyClient {
+export function createBookyRestClient(options: BookyRestClientOptions): BookyRestClient {
   const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const client = createClient<paths>({
     baseUrl: `${options.baseUrl.replace(/\/+$/, "")}/api/v1`,

@@ -1,6 +1,6 @@
 import { scriptedServer } from "@booky/testing/scripted-server";
 import { describe, expect, it } from "vitest";
-import { BookyApiError, createBookyClient, dataOf, retryAfterMs } from "../src/index.js";
+import { BookyApiError, createBookyRestClient, dataOf, retryAfterMs } from "../src/rest.js";
 
 const server = await scriptedServer();
 const clubs = { items: [], nextCursor: null };
@@ -20,10 +20,10 @@ const rejection = async (call: Promise<unknown>) => {
   throw new Error("the call succeeded");
 };
 
-describe("createBookyClient", () => {
+describe("createBookyRestClient", () => {
   it("calls /api/v1 with the token as a bearer and answers typed data", async () => {
     server.answer({ status: 200, body: clubs });
-    const booky = createBookyClient({ baseUrl: `${server.url}/`, token: "bky_secret" });
+    const booky = createBookyRestClient({ baseUrl: `${server.url}/`, token: "bky_secret" });
     const answer = await dataOf(booky.GET("/clubs", { params: { query: { mine: true, limit: 5 } } }));
     expect(answer).toEqual(clubs);
     expect(server.seen).toHaveLength(1);
@@ -33,7 +33,7 @@ describe("createBookyClient", () => {
 
   it("retries a 429 after the Retry-After it asks for, then answers the 200", async () => {
     server.answer(rateLimited("1"), { status: 200, body: clubs });
-    const booky = createBookyClient({ baseUrl: server.url, token: "bky_secret" });
+    const booky = createBookyRestClient({ baseUrl: server.url, token: "bky_secret" });
     expect(await dataOf(booky.GET("/clubs", {}))).toEqual(clubs);
     const [first, second] = server.seen;
     expect(server.seen).toHaveLength(2);
@@ -42,7 +42,7 @@ describe("createBookyClient", () => {
 
   it("sends a change's body again on each attempt, after a backoff when there is no Retry-After", async () => {
     server.answer(unavailable, unavailable, { status: 200, body: { page: 12, version: 1 } });
-    const booky = createBookyClient({ baseUrl: server.url, token: "t", retry: { baseDelayMs: 20 } });
+    const booky = createBookyRestClient({ baseUrl: server.url, token: "t", retry: { baseDelayMs: 20 } });
     const meetingId = "0b7c9c7e-8a7e-4a57-9a51-0f0c0d0e0f10";
     const progress = await dataOf(
       booky.POST("/meetings/{meetingId}/progress", {
@@ -61,7 +61,7 @@ describe("createBookyClient", () => {
 
   it("gives up after its attempts and rejects with Booky's error", async () => {
     server.answer(unavailable);
-    const booky = createBookyClient({ baseUrl: server.url, retry: { attempts: 3, baseDelayMs: 1 } });
+    const booky = createBookyRestClient({ baseUrl: server.url, retry: { attempts: 3, baseDelayMs: 1 } });
     const error = await rejection(booky.GET("/points/balance"));
     expect(error).toBeInstanceOf(BookyApiError);
     expect(error).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE", message: "The database is down" });
@@ -70,7 +70,7 @@ describe("createBookyClient", () => {
 
   it("does not wait longer than maxDelayMs: a longer Retry-After is answered as the 429 it is", async () => {
     server.answer(rateLimited("120"), { status: 200, body: clubs });
-    const booky = createBookyClient({ baseUrl: server.url, retry: { maxDelayMs: 5_000 } });
+    const booky = createBookyRestClient({ baseUrl: server.url, retry: { maxDelayMs: 5_000 } });
     const error = await rejection(booky.GET("/clubs"));
     expect(error).toMatchObject({ status: 429, code: "TOO_MANY_REQUESTS", data: { retryAfter: 120 } });
     expect(server.seen).toHaveLength(1);
@@ -83,7 +83,7 @@ describe("createBookyClient", () => {
       data: { code: "CONFLICT", httpStatus: 409, path: "progress.update", current: { page: 40, version: 4 } },
     };
     server.answer({ status: 409, headers: { "x-request-id": "req-1" }, body });
-    const booky = createBookyClient({ baseUrl: server.url });
+    const booky = createBookyRestClient({ baseUrl: server.url });
     const error = await rejection(
       booky.POST("/meetings/{meetingId}/progress", {
         params: { path: { meetingId: "0b7c9c7e-8a7e-4a57-9a51-0f0c0d0e0f10" } },
@@ -100,7 +100,7 @@ describe("createBookyClient", () => {
 
   it("makes an error of an answer that is not Booky's body", async () => {
     server.answer({ status: 502, headers: { "content-type": "text/plain" } });
-    const error = await rejection(createBookyClient({ baseUrl: server.url }).GET("/clubs"));
+    const error = await rejection(createBookyRestClient({ baseUrl: server.url }).GET("/clubs"));
     expect(error).toMatchObject({ status: 502, code: "HTTP_502" });
   });
 });
