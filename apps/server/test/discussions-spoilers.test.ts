@@ -37,10 +37,43 @@ async function spoiledThread() {
 const leaks = (value: unknown) => JSON.stringify(value).includes(SECRET);
 
 describe("the spoiler guard", () => {
-  it("tags a comment with its author's page by default", async () => {
-    const { late, early } = await spoiledThread();
+  it("an untagged text never carries its author's page: a comment takes its thread's, a reply its parent's if higher, a thread none", async () => {
+    const { clubId, meetingId, ahead, behind, late, early, threadId } = await spoiledThread();
     expect(early.page).toBe(20);
-    expect(late.page).toBe(250);
+    // Written by the member on page 250: tagged with the thread's page, which says nothing of theirs.
+    expect(late.page).toBe(212);
+    const reply = await behind.client.trpc.discussions.comment.mutate({
+      clubId,
+      threadId,
+      parentId: late.id,
+      body: "Not there yet",
+    });
+    expect(reply.page).toBe(212);
+    const untagged = await behind.client.trpc.discussions.createThread.mutate({
+      clubId,
+      meetingId,
+      title: "Who is hosting?",
+      body: "I can bring tea",
+    });
+    expect(untagged.page).toBeNull();
+    // Others see no page that would tell them how far the member on page 140 is.
+    const seen = await ahead.client.trpc.discussions.threads.query({ clubId, meetingId });
+    expect(seen.items.find((item) => item.id === untagged.id)).toMatchObject({ page: null, spoiler: null });
+    const comment = await behind.client.trpc.discussions.comment.mutate({ clubId, threadId: untagged.id, body: "Me" });
+    expect(comment.page).toBeNull();
+    // The author still chooses: an explicit page is kept; clearing it on an edit falls back to the thread's.
+    const edited = await behind.client.trpc.discussions.editComment.mutate({
+      clubId,
+      commentId: reply.id,
+      changes: { page: 100 },
+    });
+    expect(edited.page).toBe(100);
+    const cleared = await behind.client.trpc.discussions.editComment.mutate({
+      clubId,
+      commentId: reply.id,
+      changes: { page: null },
+    });
+    expect(cleared.page).toBe(212);
   });
 
   it("threads list: the member behind gets a collapsed entry saying the page and theirs; the one ahead reads it", async () => {
@@ -75,7 +108,7 @@ describe("the spoiler guard", () => {
       theirs.items.map((comment) => [comment.id, comment.text?.excerpt ?? null, comment.spoiler?.page ?? null]),
     ).toEqual([
       [early.id, "Chapter one was slow", null],
-      [late.id, null, 250],
+      [late.id, null, 212],
     ]);
     const mine = await ahead.client.trpc.discussions.comments.query({ clubId, threadId });
     expect(leaks(mine)).toBe(true);

@@ -45,7 +45,7 @@ describe("the live stream", () => {
     });
     const page = openLiveStream(server.url, behind.client);
     await page.ready;
-    await ahead.client.trpc.discussions.comment.mutate({ clubId, threadId, body: "Wait for the twist" });
+    await ahead.client.trpc.discussions.comment.mutate({ clubId, threadId, body: "Wait for the twist", page: 250 });
     await eventually(() => page.events.length === 1, "the reply");
     expect(page.events[0]?.data).toMatchObject({
       kind: "reply",

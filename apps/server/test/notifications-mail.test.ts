@@ -54,6 +54,7 @@ describe("notification e-mails", () => {
       clubId,
       threadId,
       body: `@${behind.user.username} the captain sinks the ship`,
+      page: 250,
     });
     const mail = await inbox.waitForMailTo(behind.details.email);
     expect(`${mail.text}${mail.html}`).not.toContain("sinks the ship");

@@ -161,7 +161,7 @@ describe("the spoiler guard in notifications", () => {
       title: "Early chapters",
       body: `What happens next? @${finisher.user.username}`,
     });
-    await ahead.client.trpc.discussions.comment.mutate({ clubId, threadId, body: "The butler did it" });
+    await ahead.client.trpc.discussions.comment.mutate({ clubId, threadId, body: "The butler did it", page: 250 });
     const [reply] = (await behind.client.trpc.notifications.list.query({})).items;
     expect(reply).toMatchObject({
       kind: "reply",

@@ -1,14 +1,24 @@
 import { catalogBook, signedUpClient, startTestServer } from "@booky/server/testing";
 import { describe, expect, it } from "vitest";
 import { launchBrowser, webDist } from "./browser.js";
+import {
+  castBallot,
+  closePollNow,
+  dragAbove,
+  inOrder,
+  moveByKeyboard,
+  openRankedPoll,
+  proposeThroughPage,
+  rankingOf,
+  scheduleWinner,
+  setSchedule,
+} from "./club-life.js";
 import { eventually, logInAs, nextMonthEvening, shows } from "./members.js";
 import { checkPage } from "./page-check.js";
 
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
 
-/** What the ranking's rows read, books in this order. */
-const inOrder = (...books: { title: string }[]) => books.map((book) => expect.stringContaining(book.title));
 const logIn = (who: Parameters<typeof logInAs>[2]) => logInAs(browser, server.url, who);
 
 describe("choosing the next book", () => {
@@ -31,24 +41,13 @@ describe("choosing the next book", () => {
 
     // A member proposes the third book through the page, with a pitch.
     const member = await logIn(a);
-    await member.goto(`/clubs/${club.slug}/polls`);
-    await member.getByLabel("Book", { exact: true }).fill("lighthouse keeper");
-    await member.getByRole("button", { name: `Choose ${lighthouse.title}` }).click();
-    await member.getByLabel("Pitch (Markdown)").fill("A **storm** and a secret.");
-    await member.getByRole("button", { name: "Propose book" }).click();
+    await proposeThroughPage(member, club.slug, "lighthouse keeper", lighthouse, "A **storm** and a secret.");
     await shows(member.locator("strong", { hasText: "storm" }));
     await checkPage(member, "polls-proposals");
 
     // The owner opens a ranked-choice poll among the three.
     const owner = await logIn(host);
-    await owner.goto(`/clubs/${club.slug}/polls`);
-    for (const title of [lighthouse.title, winter.title, paper.title]) {
-      await owner.getByRole("checkbox", { name: title }).check();
-    }
-    await owner.getByLabel("Closes at").fill(nextMonthEvening());
-    await owner.getByRole("button", { name: "Open poll" }).click();
-    await shows(owner.getByRole("heading", { name: "Ranked-choice poll" }));
-    const pollId = new URL(owner.url()).pathname.split("/").pop() ?? "";
+    const pollId = await openRankedPoll(owner, club.slug, [lighthouse, winter, paper]);
 
     // The owner ranks with the buttons (the keyboard way): Winter Orchard, then Paper Moons, then the lighthouse.
     await owner.getByRole("button", { name: `Leave out ${lighthouse.title}` }).click();
@@ -56,43 +55,18 @@ describe("choosing the next book", () => {
     await owner.getByRole("button", { name: `Rank ${paper.title}` }).click();
     await owner.getByRole("button", { name: `Rank ${lighthouse.title}` }).focus();
     await owner.keyboard.press("Enter");
-    await expect
-      .poll(() => owner.getByRole("list", { name: "Your ranking" }).getByRole("listitem").allInnerTexts())
-      .toEqual(inOrder(winter, paper, lighthouse));
-    const ranking = () => owner.getByRole("list", { name: "Your ranking" }).getByRole("listitem").allInnerTexts();
+    const ranking = () => rankingOf(owner);
+    await expect.poll(ranking).toEqual(inOrder(winter, paper, lighthouse));
     await checkPage(owner, "poll-ballot");
 
     // Drag and drop with the mouse: the lighthouse, by its handle, to the top.
-    const handle = owner.getByRole("button", { name: `Reorder ${lighthouse.title}` });
-    const top = owner.getByRole("button", { name: `Reorder ${winter.title}` });
-    const from = await handle.boundingBox();
-    const to = await top.boundingBox();
-    if (!from || !to) throw new Error("the ballot's rows are not laid out");
-    await owner.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await owner.mouse.down();
-    await owner.mouse.move(from.x + from.width / 2, to.y + to.height / 2 - 8, { steps: 12 });
-    await owner.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4, { steps: 4 });
-    await owner.mouse.up();
+    await dragAbove(owner, lighthouse, winter);
     await expect.poll(ranking, eventually).toEqual(inOrder(lighthouse, winter, paper));
 
     // And by keyboard: Space picks the lighthouse up, two arrows down (each heard), Space puts it down.
-    const heard = () =>
-      owner
-        .getByRole("status")
-        .allTextContents()
-        .then((texts) => texts.join(" "));
-    await handle.focus();
-    await owner.keyboard.press("Space");
-    await expect.poll(heard, eventually).toContain(lighthouse.title);
-    for (const place of [2, 3]) {
-      await owner.keyboard.press("ArrowDown");
-      await expect.poll(heard, eventually).toContain(`${lighthouse.title} is over place ${place} of 3.`);
-    }
-    await owner.keyboard.press("Space");
-    await expect.poll(heard, eventually).toContain(`${lighthouse.title} put down at place 3 of 3.`);
+    await moveByKeyboard(owner, lighthouse, "ArrowDown", [2, 3], 3);
     await expect.poll(ranking, eventually).toEqual(inOrder(winter, paper, lighthouse));
-    await owner.getByRole("button", { name: "Cast my ballot" }).click();
-    await shows(owner.getByText("Your ballot is in"));
+    await castBallot(owner);
 
     // Three more members vote.
     const { options } = await a.client.trpc.polls.get.query({ clubId: club.id, pollId });
@@ -108,29 +82,17 @@ describe("choosing the next book", () => {
     // The owner closes the poll: the rounds chart shows who was eliminated and where the votes went.
     await owner.reload();
     await shows(owner.getByText("4 ballot(s)", { exact: false }));
-    await owner.getByRole("button", { name: "Close the poll now" }).click();
-    await owner.getByRole("button", { name: "Close it" }).click();
-    await shows(owner.getByRole("heading", { name: "The next book" }));
+    await closePollNow(owner);
     await shows(owner.getByRole("heading", { name: "Round 2" }));
     await shows(owner.getByText("is eliminated (tie broken by the stated rule)", { exact: false }));
     await checkPage(owner, "poll-results");
 
     // One step to a meeting: the schedule form comes with the winner picked.
-    await owner.getByRole("link", { name: "Schedule a meeting for this book" }).click();
-    await shows(owner.getByTestId("picked-book").filter({ hasText: winter.title }));
-    await owner.getByLabel("Starts at").fill(nextMonthEvening());
-    await owner.getByLabel("Video link").fill("https://meet.example.com/orchard");
-    await owner.getByRole("button", { name: "Schedule meeting" }).click();
-    await shows(owner.getByRole("heading", { name: winter.title }));
+    const meetingId = await scheduleWinner(owner, winter, "https://meet.example.com/orchard");
 
     // The meeting gets a reading schedule; the race board shows each reader against it.
-    const meetingId = new URL(owner.url()).pathname.split("/").pop() ?? "";
     await host.client.trpc.meetings.rsvp.mutate({ meetingId, status: "going" });
-    await owner.getByRole("button", { name: "Add a milestone" }).click();
-    await owner.getByLabel("Milestone 1: up to page").fill("160");
-    await owner.getByLabel("Milestone 1: by").fill(nextMonthEvening().replace("T19:00", "T09:00"));
-    await owner.getByRole("button", { name: "Save schedule" }).click();
-    await shows(owner.getByText("Up to page 160 by"));
+    await setSchedule(owner, [{ untilPage: 160, by: nextMonthEvening().replace("T19:00", "T09:00") }]);
     await shows(owner.getByText("On track"));
     await checkPage(owner, "meeting-schedule");
 

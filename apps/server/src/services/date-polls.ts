@@ -19,6 +19,7 @@ import { datePollProblem, deadlineAfterMove, scheduleProblem } from "@booky/doma
 import { conflict, fieldError, notFound } from "../errors.js";
 import { updateMeeting } from "./meetings.js";
 import { notify } from "./notifications.js";
+import { notifyClub } from "./notifications-events.js";
 
 /**
  * A meeting's date poll: every time offered (soonest first) with how many it
@@ -46,11 +47,14 @@ export async function getDatePoll(db: Executor, meetingId: string, userId: strin
   return { ...poll, options };
 }
 
-/** A club admin offers times for a scheduled meeting; one poll per meeting (CONFLICT on a second). */
+/**
+ * A club admin offers times for a scheduled meeting; one poll per meeting
+ * (CONFLICT on a second). The club's members are told in the same transaction.
+ */
 export async function openDatePoll(
   db: Database,
   userId: string,
-  meeting: Pick<Meeting, "id" | "status">,
+  meeting: Pick<Meeting, "id" | "status" | "clubId">,
   times: Date[],
 ) {
   if (meeting.status !== "scheduled") throw conflict(`A ${meeting.status} meeting cannot be moved`);
@@ -64,6 +68,8 @@ export async function openDatePoll(
       .returning({ meetingId: meetingDatePolls.meetingId });
     if (created.length === 0) throw conflict("This meeting already has a date poll");
     await tx.insert(meetingTimeOptions).values(times.map((startsAt) => ({ meetingId: meeting.id, startsAt })));
+    // Everyone who can mark a time is asked (not the admin who opened it), each as they prefer to be told.
+    await notifyClub(tx, meeting.clubId, { kind: "date_poll_opened", actorId: userId, meetingId: meeting.id });
   });
   return getDatePoll(db, meeting.id, userId);
 }

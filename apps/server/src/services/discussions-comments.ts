@@ -103,7 +103,7 @@ export async function createComment(
   if (!thread) throw notFound("No such thread in this club");
   const parent = input.parentId ? await replyTarget(db, thread.id, input.parentId) : null;
   const meeting = thread.meetingId ? await requireMeetingOfClub(db, caller.club.id, thread.meetingId) : null;
-  const page = await spoilerPageFor(db, caller.userId, meeting, input.page);
+  const page = spoilerPageFor(meeting, input.page, [thread.page, parent?.page ?? null]);
   const id = crypto.randomUUID();
   const at = Date.now().toString(36).padStart(9, "0");
   return db.transaction(async (tx) => {
@@ -154,6 +154,7 @@ async function replyTarget(db: Executor, threadId: string, parentId: string) {
       parentId: discussionComments.parentId,
       sortKey: discussionComments.sortKey,
       authorId: discussionComments.authorId,
+      page: discussionComments.page,
     })
     .from(discussionComments)
     .where(and(eq(discussionComments.id, parentId), eq(discussionComments.threadId, threadId)));
@@ -174,8 +175,7 @@ export async function editComment(
   if (comment.authorId !== caller.userId) throw forbidden("Only its author can edit a comment");
   if (comment.deletedAt) throw conflict("This comment was deleted");
   const meeting = thread.meetingId ? await requireMeetingOfClub(db, caller.club.id, thread.meetingId) : null;
-  const page =
-    changes.page === undefined ? comment.page : await spoilerPageFor(db, caller.userId, meeting, changes.page);
+  const page = changes.page === undefined ? comment.page : spoilerPageFor(meeting, changes.page, [thread.page]);
   const [edited] = await db
     .update(discussionComments)
     .set({ ...(changes.body === undefined ? {} : renderedText(changes.body)), page, editedAt: sql`now()` })

@@ -9,7 +9,6 @@ import {
   eq,
   isNull,
   meetings,
-  readingProgress,
   sql,
   users,
 } from "@booky/db";
@@ -19,7 +18,6 @@ import {
   type editThreadInput,
   hasClubRole,
   type listThreadsInput,
-  standingOf,
 } from "@booky/domain";
 import type { z } from "zod";
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
@@ -148,15 +146,16 @@ export async function requireMeetingOfClub(db: Executor, clubId: string, meeting
 }
 
 /**
- * The page a new text is tagged with: the one given, else the author's own in
- * that meeting. Texts outside a meeting carry none (there is no book to spoil).
+ * The page a text is tagged with: the one given, else the highest page of
+ * what it answers (`answers`: a comment's thread, a reply's parent), else
+ * none; never the author's own page, which would tell others how far they
+ * are. Texts outside a meeting carry none (there is no book to spoil).
  */
-export async function spoilerPageFor(
-  db: Executor,
-  authorId: string,
+export function spoilerPageFor(
   meeting: { id: string; bookPageCount: number } | null,
   given: number | null | undefined,
-): Promise<number | null> {
+  answers: (number | null)[] = [],
+): number | null {
   if (!meeting) {
     if (given !== undefined && given !== null) throw fieldError("page", "Only a meeting's threads carry a page");
     return null;
@@ -164,12 +163,7 @@ export async function spoilerPageFor(
   if (given !== undefined && given !== null && given > meeting.bookPageCount) {
     throw fieldError("page", `This book has ${meeting.bookPageCount} pages`);
   }
-  const [progress] = await db
-    .select({ page: readingProgress.page, finishedAt: readingProgress.finishedAt })
-    .from(readingProgress)
-    .where(and(eq(readingProgress.meetingId, meeting.id), eq(readingProgress.userId, authorId)));
-  const standing = standingOf(progress ? { page: progress.page, finished: progress.finishedAt !== null } : null);
-  return defaultSpoilerPage(given, standing, meeting.bookPageCount);
+  return defaultSpoilerPage(given, answers);
 }
 
 /** Deleting is for the text's author, or a club admin moderating. */
@@ -199,7 +193,7 @@ export async function createThread(
   requireOpenClub(caller.club);
   await requireNotMuted(db, caller.club.id, caller.userId);
   const meeting = input.meetingId ? await requireMeetingOfClub(db, caller.club.id, input.meetingId) : null;
-  const page = await spoilerPageFor(db, caller.userId, meeting, input.page);
+  const page = spoilerPageFor(meeting, input.page);
   const rendered = renderedText(input.body);
   return db.transaction(async (tx) => {
     const [thread] = await tx
@@ -254,8 +248,7 @@ export async function editThread(
   const thread = await liveThread(db, caller.club.id, threadId);
   if (thread.authorId !== caller.userId) throw forbidden("Only its author can edit a thread");
   const meeting = thread.meetingId ? await requireMeetingOfClub(db, caller.club.id, thread.meetingId) : null;
-  const page =
-    changes.page === undefined ? thread.page : await spoilerPageFor(db, caller.userId, meeting, changes.page);
+  const page = changes.page === undefined ? thread.page : spoilerPageFor(meeting, changes.page);
   const [edited] = await db
     .update(discussionThreads)
     .set({

@@ -10,16 +10,18 @@ type MailConfig = Pick<Config, "PUBLIC_URL" | "JWT_SECRET">;
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** Where in the web app a notification leads. */
+/** Where in the web app a notification leads (as the notifications page links it). */
 function linkOf(config: MailConfig, view: NotificationView): string {
   const path =
     view.threadId && view.club
       ? `/clubs/${view.club.slug}/discussions/${view.threadId}`
       : view.data.pollId && view.club
         ? `/clubs/${view.club.slug}/polls/${view.data.pollId}`
-        : view.club
-          ? `/clubs/${view.club.slug}`
-          : "/notifications";
+        : view.meeting
+          ? `/meetings/${view.meeting.id}`
+          : view.club
+            ? `/clubs/${view.club.slug}`
+            : "/notifications";
   return new URL(path, config.PUBLIC_URL).toString();
 }
 

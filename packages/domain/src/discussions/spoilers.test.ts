@@ -70,24 +70,25 @@ describe("standing and the default page", () => {
     expect(standingOf({ page: 300, finished: true })).toEqual({ kind: "finished" });
   });
 
-  it("tags a text with the given page, else the author's own, else the last page when finished, else none", () => {
+  it("tags a text with the given page, else the highest page of what it answers, else none", () => {
     fc.assert(
-      fc.property(fc.option(page, { nil: null }), standing, page, (given, author, pageCount) => {
-        const tagged = defaultSpoilerPage(given, author, pageCount);
-        if (given !== null) return tagged === given;
-        if (author.kind === "finished") return tagged === pageCount;
-        if (author.kind === "reading") return tagged === (author.page > 0 ? author.page : null);
-        return tagged === null;
-      }),
+      fc.property(
+        fc.option(page, { nil: null }),
+        fc.array(fc.option(page, { nil: null }), { maxLength: 2 }),
+        (given, answers) => {
+          const tagged = defaultSpoilerPage(given, answers);
+          if (given !== null) return tagged === given;
+          const pages = answers.filter((answered) => answered !== null);
+          return tagged === (pages.length > 0 ? Math.max(...pages) : null);
+        },
+      ),
     );
   });
 
-  it("an author always sees their own default-tagged text, whatever their standing", () => {
-    fc.assert(
-      fc.property(standing, page, (author, pageCount) => {
-        const tagged = defaultSpoilerPage(undefined, author, pageCount);
-        return spoilerVerdict(tagged, author, false).visible || author.kind === "not_reading";
-      }),
-    );
+  it("a reply takes the higher of its thread's and its parent's page; answering untagged texts, none", () => {
+    expect(defaultSpoilerPage(undefined, [160, 212])).toBe(212);
+    expect(defaultSpoilerPage(undefined, [null, 90])).toBe(90);
+    expect(defaultSpoilerPage(null, [null, null])).toBeNull();
+    expect(defaultSpoilerPage(undefined, [])).toBeNull();
   });
 });

@@ -38,11 +38,12 @@ export function spoilerVerdict(page: number | null, reader: ReaderStanding, isAu
 
 /**
  * The page a new text about a meeting is tagged with: the one the author
- * gives, else where the author stands (the last page when finished), else
- * none (an author who reports no progress has read nothing to spoil).
+ * gives, else the highest page of what it answers (its thread's, and a
+ * reply's parent comment's), else none. Never the author's own standing: a
+ * default taken from it would tell every reader how far the author has read.
  */
-export function defaultSpoilerPage(given: number | null | undefined, author: ReaderStanding, pageCount: number) {
+export function defaultSpoilerPage(given: number | null | undefined, answers: (number | null)[]): number | null {
   if (given !== undefined && given !== null) return given;
-  if (author.kind === "finished") return pageCount;
-  return author.kind === "reading" && author.page > 0 ? author.page : null;
+  const tagged = answers.filter((answered): answered is number => answered !== null);
+  return tagged.length > 0 ? Math.max(...tagged) : null;
 }

@@ -28,6 +28,7 @@ export const NOTIFICATION_KINDS = [
   "milestone_reminder",
   "poll_opened",
   "poll_closed",
+  "date_poll_opened",
   "meeting_time_picked",
   "webhook_disabled",
 ] as const;
@@ -67,6 +68,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   milestone_reminder: "email_immediate",
   poll_opened: "email_digest",
   poll_closed: "in_app",
+  // Asked when to meet: answered before an admin picks, so mailed at once, like the time picked.
+  date_poll_opened: "email_immediate",
   meeting_time_picked: "email_immediate",
   webhook_disabled: "email_immediate",
 };

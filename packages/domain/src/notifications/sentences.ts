@@ -86,6 +86,8 @@ export function notificationSentence(facts: NotificationFacts): string {
       return facts.data.winner
         ? `${theClub(facts)}'s poll has closed: “${facts.data.winner}” won`
         : `${theClub(facts)}'s poll has closed without a winner`;
+    case "date_poll_opened":
+      return `${theClub(facts)} asks when to meet about ${theBook(facts)}: mark the times that suit you`;
     case "meeting_time_picked":
       return `The meeting about ${theBook(facts)} in ${theClub(facts)} is set for ${String(facts.data.startsAt ?? "")}`;
     case "report_resolved":

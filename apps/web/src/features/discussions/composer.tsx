@@ -18,8 +18,9 @@ export type ComposerValues = { title?: string; body: string; page: number | null
 /**
  * Writes a thread (with a title) or a comment, in Markdown with a preview
  * rendered by the server exactly as it will be shown. In a meeting's
- * discussion the page tag says what the text talks about; left empty it is
- * the author's own page.
+ * discussion the page tag says what the text talks about; left empty, a
+ * thread has none and a comment takes the page of what it answers. Never the
+ * author's own page: that would tell the others how far they have read.
  */
 export function Composer({
   withTitle,
@@ -84,7 +85,7 @@ export function Composer({
         <TextField
           label="About page"
           inputMode="numeric"
-          hint="Readers below this page see it collapsed. Empty: the page you are on."
+          hint={`Readers below this page see it collapsed. Empty: ${withTitle ? "no page, everyone reads it" : "the page of what you answer"}.`}
           {...fieldProps(form, "page")}
         />
       )}

@@ -30,6 +30,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   milestone_reminder: "Reading milestones I am behind on (a day before)",
   poll_opened: "Polls opened in my clubs",
   poll_closed: "Polls closed in my clubs",
+  date_poll_opened: "Date polls: when to meet for a meeting of my clubs",
   meeting_time_picked: "The time picked for a meeting I go to",
   webhook_disabled: "A club webhook turned off after failures",
 };

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."notification_kind" ADD VALUE 'date_poll_opened' BEFORE 'meeting_time_picked';
