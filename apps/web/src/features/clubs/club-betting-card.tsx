@@ -25,7 +25,6 @@ export function ClubBettingCard({ club }: { club: FullClub }) {
         <label className="flex items-center gap-2">
           <input
             type="checkbox"
-            role="switch"
             checked={club.bettingEnabled}
             disabled={setBetting.isPending}
             aria-describedby="club-betting-help"

@@ -63,7 +63,6 @@ export function RsvpCard({ meeting }: { meeting: Meeting }) {
       <label className="mt-3 flex items-center gap-2">
         <input
           type="checkbox"
-          role="switch"
           checked={withoutRacing}
           disabled={setRacing.isPending}
           aria-describedby={helpId}
