@@ -153,6 +153,12 @@ describe("reading without racing", () => {
       .from(pointLedger)
       .where(and(eq(pointLedger.meetingId, meeting.id), eq(pointLedger.kind, "refund")));
     expect(refunds).toHaveLength(2);
+    // A refunded bet frees its bettor to back someone else; the pool shows the live bet.
+    const again = await placeBet(meeting.id, ben, ben, 70);
+    expect((await ben.client.trpc.bets.forMeeting.query({ meetingId: meeting.id })).myBet).toMatchObject({
+      id: again.id,
+      status: "open",
+    });
     await expectLedgerConsistent(server);
   });
 

@@ -133,13 +133,15 @@ export async function betPool(db: Executor, userId: string, meeting: Meeting) {
     .where(and(attendeesOf(meeting.id), eq(meetingRsvps.racing, true)))
     .groupBy(...Object.values(publicProfileColumns))
     .orderBy(desc(sql`coalesce(sum(${bets.stake}), 0)`), users.username);
-  // The caller's live bet and the settlement, if any, in one statement.
+  // The caller's bet (a live one before one refunded) and the settlement, if any, in one statement.
   const [extras] = await db
     .select({ myBet: bets, settlement: meetingSettlements })
     .from(meetings)
     .leftJoin(bets, and(eq(bets.meetingId, meetings.id), eq(bets.userId, userId), ne(bets.status, "cancelled")))
     .leftJoin(meetingSettlements, eq(meetingSettlements.meetingId, meetings.id))
-    .where(eq(meetings.id, meeting.id));
+    .where(eq(meetings.id, meeting.id))
+    .orderBy(sql`${bets.status} = 'refunded'`, desc(bets.placedAt))
+    .limit(1);
   const pool = horses.reduce((sum, row) => sum + row.stake, 0);
   return {
     pool,

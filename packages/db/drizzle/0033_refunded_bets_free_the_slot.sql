@@ -1,0 +1,2 @@
+DROP INDEX "bets_one_per_meeting_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "bets_one_per_meeting_idx" ON "bets" USING btree ("meeting_id","user_id") WHERE "bets"."status" not in ('cancelled', 'refunded');
