@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Alert, Card } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
@@ -8,8 +9,11 @@ import type { FullClub } from "./club-loader";
 export function ClubBettingCard({ club }: { club: FullClub }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // The switch moves at once; if the server refuses, it goes back.
+  const [enabled, setEnabled] = useState(club.bettingEnabled);
   const setBetting = useMutation(
     trpc.clubs.setBetting.mutationOptions({
+      onError: () => setEnabled(club.bettingEnabled),
       onSuccess: () =>
         Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.clubs.pathKey() }),
@@ -25,10 +29,13 @@ export function ClubBettingCard({ club }: { club: FullClub }) {
         <label className="flex items-center gap-2">
           <input
             type="checkbox"
-            checked={club.bettingEnabled}
+            checked={enabled}
             disabled={setBetting.isPending}
             aria-describedby="club-betting-help"
-            onChange={(event) => setBetting.mutate({ clubId: club.id, enabled: event.target.checked })}
+            onChange={(event) => {
+              setEnabled(event.target.checked);
+              setBetting.mutate({ clubId: club.id, enabled: event.target.checked });
+            }}
           />
           Members can bet on this club's meetings
         </label>
