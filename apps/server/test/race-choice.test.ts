@@ -1,4 +1,4 @@
-import { and, bets, eq, pointLedger, sql } from "@booky/db";
+import { and, bets, eq, pointLedger, sql, webhookDeliveries } from "@booky/db";
 import { POINTS } from "@booky/domain";
 import { describe, expect, it } from "vitest";
 import { rejectionOf, startTestServer } from "./harness.js";
@@ -97,6 +97,23 @@ describe("reading without racing", () => {
     await ana.client.trpc.progress.setRacing.mutate({ meetingId: meeting.id, racing: true });
     const again = await ben.client.trpc.progress.forMeeting.query({ meetingId: meeting.id });
     expect(again.items[0]).toMatchObject({ user: { id: ana.user.id }, revealed: true, page: 40 });
+  });
+
+  it("finishing tells the club's webhooks of racers only", async () => {
+    const { club, meeting, owner, members } = await raceMeeting(server, 2);
+    const [ana, ben] = members as [Reader, Reader];
+    const hook = await owner.client.trpc.webhooks.create.mutate({
+      clubId: club.id,
+      url: "https://hooks.example.com/booky",
+      events: ["member.finished"],
+    });
+    await ana.client.trpc.progress.setRacing.mutate({ meetingId: meeting.id, racing: false });
+    await finish(ana, meeting.id);
+    await finish(ben, meeting.id);
+    const deliveries = await server.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.id));
+    expect(
+      deliveries.map((row) => (row.payload as { data: { member: { username: string } } }).data.member.username),
+    ).toEqual([ben.user.username]);
   });
 
   it("cannot be bet on (typed error, nothing changed) and is not in the pool", async () => {

@@ -30,6 +30,14 @@ const withPercent = <T extends { page: number; finishedAt: Date | null }>(row: T
   finished: row.finishedAt !== null,
 });
 
+async function isRacing(db: Executor, meetingId: string, userId: string) {
+  const [row] = await db
+    .select({ racing: meetingRsvps.racing })
+    .from(meetingRsvps)
+    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.userId, userId)));
+  return row?.racing !== false;
+}
+
 const stale = (current: unknown) =>
   staleError("Your progress changed elsewhere; here is where it stands now", current ?? null);
 
@@ -80,7 +88,8 @@ export function updateProgress(
       page: verdict.page,
       correction: current !== undefined && verdict.page < current.page,
     });
-    if (saved.finishedAt && !current?.finishedAt) {
+    if (saved.finishedAt && !current?.finishedAt && (await isRacing(tx, meeting.id, userId))) {
+      // The club's channels hear of racers finishing; one reading without racing keeps it to themselves.
       await raiseClubEvent(tx, meeting.clubId, "member.finished", { meetingId: meeting.id, userId });
     }
     return withPercent(saved, meeting.bookPageCount);
