@@ -321,6 +321,7 @@ export const rows: Record<string, Case | Case[]> = {
   "clubs.update": inClub(clubAdmins, (t, s) =>
     t.clubs.update.mutate({ clubId: s.club.id, changes: { description: "Edited" } }),
   ),
+  "clubs.setBetting": inClub(clubAdmins, (t, s) => t.clubs.setBetting.mutate({ clubId: s.club.id, enabled: false })),
   "clubs.archive": inClub(clubOwner, (t, s) => t.clubs.archive.mutate({ clubId: s.club.id })),
   "clubs.join": inClub(
     {
@@ -507,6 +508,9 @@ export const rows: Record<string, Case | Case[]> = {
 
   "progress.update": inClub(clubMembersOnly, (t, s) =>
     t.progress.update.mutate({ meetingId: s.meetingId, page: 20, expectedVersion: 1 }),
+  ),
+  "progress.setRacing": inClub(clubMembersOnly, (t, s) =>
+    t.progress.setRacing.mutate({ meetingId: s.meetingId, racing: false }),
   ),
   "progress.get": inClub(content, (t, s) => t.progress.get.query({ meetingId: s.meetingId })),
   "progress.forMeeting": inClub(content, (t, s) => t.progress.forMeeting.query({ meetingId: s.meetingId })),

@@ -95,6 +95,7 @@ const cases: Record<string, () => Case> = {
   }),
   "progress.forMeeting": () => ({ caller: scene.reader, input: { meetingId: meeting.id, limit: 10 } }),
   "progress.get": () => ({ caller: scene.reader, input: { meetingId: meeting.id } }),
+  "progress.setRacing": () => ({ caller: scene.reader, input: { meetingId: meeting.id, racing: true } }),
   "users.get": () => ({ caller: null, input: { username: scene.rival.user.username } }),
 };
 

@@ -14,6 +14,7 @@ const clubCard = rowSchemas.clubs.pick({
   memberCount: true,
   memberLimit: true,
   timeZone: true,
+  bettingEnabled: true,
   archivedAt: true,
   createdAt: true,
 });
@@ -38,3 +39,9 @@ export const joinClubOutput = z.object({ role: z.literal("member") });
 export const clubMembersOutput = pageOf(
   z.object({ role: clubRole, joinedAt: rowSchemas.clubMembers.shape.joinedAt, user: publicProfile }),
 );
+
+export const clubBettingOutput = z.object({
+  clubId: z.uuid(),
+  bettingEnabled: z.boolean(),
+  refundedBets: z.int(),
+});

@@ -13,13 +13,14 @@ import {
   users,
 } from "@booky/db";
 import { zoneOffsetMinutes } from "@booky/domain";
-import { answerRsvp, recordAttendance } from "../services/attendance.js";
+import { recordAttendance } from "../services/attendance.js";
 import { placeBet } from "../services/bets.js";
 import { addMember, createClub } from "../services/clubs.js";
 import { acceptFriendRequest, sendFriendRequest } from "../services/friends.js";
 import { refreshLeaderboards } from "../services/leaderboards.js";
 import { createMeeting, transitionMeeting } from "../services/meetings.js";
 import { updateProgress } from "../services/progress.js";
+import { answerRsvp } from "../services/racing.js";
 import { settleMeeting } from "../services/settlement.js";
 import { buildDiscussions } from "./discussions.js";
 import { buildLibrary } from "./library.js";
@@ -127,8 +128,9 @@ async function buildMeeting(tx: Transaction, ids: People, clubId: string, host: 
     place: plan.place,
     link: plan.link,
   });
-  for (const username of plan.going) await answerRsvp(tx, idOf(ids, username), meeting, "going");
-  for (const username of plan.interested ?? []) await answerRsvp(tx, idOf(ids, username), meeting, "interested");
+  for (const username of plan.going) await answerRsvp(tx, idOf(ids, username), meeting.id, { status: "going" });
+  for (const username of plan.interested ?? [])
+    await answerRsvp(tx, idOf(ids, username), meeting.id, { status: "interested" });
   for (const [bettor, horse, stake] of plan.bets ?? []) {
     await placeBet(tx, idOf(ids, bettor), meeting, { horseId: idOf(ids, horse), stake });
   }

@@ -1,5 +1,6 @@
-import { clubRefInput, createClubInput, listClubsInput, updateClubInput } from "@booky/domain";
-import { clubListOutput, clubOutput } from "../contracts/clubs.js";
+import { clubRefInput, createClubInput, listClubsInput, setBettingInput, updateClubInput } from "@booky/domain";
+import { clubBettingOutput, clubListOutput, clubOutput } from "../contracts/clubs.js";
+import { setClubBetting } from "../services/club-betting.js";
 import { archiveClub, createClub, getClubForViewer, listClubs, updateClub } from "../services/clubs.js";
 import { authedProcedure, clubRoleProcedure, rest, router } from "../trpc.js";
 import { clubMembershipProcedures } from "./club-members.js";
@@ -24,6 +25,12 @@ export const clubsRouter = router({
   update: clubRoleProcedure("admin")
     .input(updateClubInput)
     .mutation(({ ctx, input }) => updateClub(ctx.db, ctx.club.id, input.changes)),
+
+  /** Turns betting on or off for all the club's meetings; off refunds every open bet once. Progress and rewards stay. */
+  setBetting: clubRoleProcedure("admin")
+    .input(setBettingInput)
+    .output(clubBettingOutput)
+    .mutation(({ ctx, input }) => setClubBetting(ctx.db, ctx.club.id, input.enabled)),
 
   /** Hides the club from the directory and closes it to new members; its history stays. */
   archive: clubRoleProcedure("owner").mutation(({ ctx }) => archiveClub(ctx.db, ctx.club.id)),

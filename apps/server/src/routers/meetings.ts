@@ -7,7 +7,7 @@ import {
   updateMeetingInput,
 } from "@booky/domain";
 import { clubMeetingsOutput, meetingOutput, rsvpOutput } from "../contracts/meetings.js";
-import { answerRsvp, recordAttendance } from "../services/attendance.js";
+import { recordAttendance } from "../services/attendance.js";
 import {
   createMeeting,
   listClubMeetings,
@@ -16,6 +16,7 @@ import {
   transitionMeeting,
   updateMeeting,
 } from "../services/meetings.js";
+import { answerRsvp } from "../services/racing.js";
 import {
   authedProcedure,
   clubContentProcedure,
@@ -63,11 +64,16 @@ export const meetingsRouter = router({
 
   rsvp: meetingRoleProcedure("member")
     .meta(
-      rest("POST", "/meetings/{meetingId}/rsvp", "Answer a meeting: going, interested or not going", "meetings:write"),
+      rest(
+        "POST",
+        "/meetings/{meetingId}/rsvp",
+        "Answer a meeting: going, interested or not going; racing or reading without racing",
+        "meetings:write",
+      ),
     )
     .input(rsvpInput)
     .output(rsvpOutput)
-    .mutation(({ ctx, input }) => answerRsvp(ctx.db, ctx.user.id, ctx.meeting, input.status)),
+    .mutation(({ ctx, input }) => answerRsvp(ctx.db, ctx.user.id, ctx.meeting.id, input)),
 
   /** Marks who came, once the meeting has started; each attendee earns the attendance reward once. */
   recordAttendance: meetingRoleProcedure("admin")

@@ -4,7 +4,7 @@ import { meetingProcedure, meetingRoleProcedure, router } from "../trpc.js";
 
 /** Reading schedules: readers of the meeting's club see them and who is on track; club admins set them. */
 export const schedulesRouter = router({
-  get: meetingProcedure.input(meetingIdInput).query(({ ctx }) => getSchedule(ctx.db, ctx.meeting.id)),
+  get: meetingProcedure.input(meetingIdInput).query(({ ctx }) => getSchedule(ctx.db, ctx.user.id, ctx.meeting.id)),
 
   /** The caller's own standing (the home page's badge): null without a schedule or when not going. */
   mine: meetingProcedure.input(meetingIdInput).query(({ ctx }) => myStanding(ctx.db, ctx.meeting.id, ctx.user.id)),

@@ -7,11 +7,10 @@ import {
   inArray,
   type Meeting,
   meetingRsvps,
-  type RsvpStatus,
   type SQL,
   sql,
 } from "@booky/db";
-import { acceptsAttendance, acceptsRsvp, attendanceReward } from "@booky/domain";
+import { acceptsAttendance, attendanceReward } from "@booky/domain";
 import { conflict, fieldError } from "../errors.js";
 import { enqueueLeaderboardRefresh } from "./jobs.js";
 
@@ -35,21 +34,6 @@ export function attends(meetingId: string, userId: string): SQL<boolean> {
 export async function isAttendee(db: Executor, meetingId: string, userId: string): Promise<boolean> {
   const [row] = await db.execute<{ attends: boolean }>(sql`select ${attends(meetingId, userId)} as attends`);
   return row?.attends === true;
-}
-
-/** The caller's answer to a meeting, until it ends; answering again changes it. */
-export async function answerRsvp(db: Executor, userId: string, meeting: Meeting, status: RsvpStatus) {
-  if (!acceptsRsvp(meeting.status)) throw conflict(`A ${meeting.status} meeting takes no more answers`);
-  const [rsvp] = await db
-    .insert(meetingRsvps)
-    .values({ meetingId: meeting.id, userId, status })
-    .onConflictDoUpdate({
-      target: [meetingRsvps.meetingId, meetingRsvps.userId],
-      set: { status, updatedAt: sql`now()` },
-    })
-    .returning();
-  if (!rsvp) throw new Error("rsvp upsert returned nothing");
-  return rsvp;
 }
 
 /**
@@ -92,4 +76,16 @@ export function recordAttendance(
     if (rewards.length > 0) await enqueueLeaderboardRefresh(tx);
     return { recorded: rows.length, rewarded: rewards.length };
   });
+}
+
+/**
+ * The SQL twin of `revealsProgress`: whether `viewerId` may see the progress of
+ * member `userId` in meeting `meetingId` (their own, or a member who races).
+ */
+type ColumnOrSql = Parameters<typeof eq>[0];
+
+export function progressRevealedTo(viewerId: string, meetingId: ColumnOrSql, userId: ColumnOrSql): SQL {
+  return sql`(${userId} = ${viewerId} or not exists (select 1 from ${meetingRsvps}
+    where ${meetingRsvps.meetingId} = ${meetingId} and ${meetingRsvps.userId} = ${userId}
+      and not ${meetingRsvps.racing}))`;
 }

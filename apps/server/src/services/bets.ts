@@ -13,14 +13,22 @@ import {
   meetingSettlements,
   meetings,
   ne,
+  readingProgress,
   sql,
   users,
 } from "@booky/db";
-import { acceptsBets, allowsBetCancel, impliedOdds, ledgerKey } from "@booky/domain";
+import { acceptsBetOn, acceptsBets, allowsBetCancel, impliedOdds, ledgerKey } from "@booky/domain";
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
-import { attendeesOf, attends } from "./attendance.js";
+import { attendeesOf, isAttendee } from "./attendance.js";
+import { returnEntry } from "./bets-refunds.js";
 import { definePager, pageRows } from "./pagination.js";
+
+/** CONFLICT when the club has turned betting off: its meetings have no pools. */
+export async function requireBetting(db: Executor, clubId: string) {
+  const [club] = await db.select({ bettingEnabled: clubs.bettingEnabled }).from(clubs).where(eq(clubs.id, clubId));
+  if (!club?.bettingEnabled) throw conflict("This club has turned betting off");
+}
 
 /** The attendee a bet (or a stake, payout or refund) was about. */
 export const horses = alias(users, "horses");
@@ -41,11 +49,31 @@ export function placeBet(db: Executor, userId: string, meeting: Meeting, input: 
       .for("share");
     const open = acceptsBets(current ?? meeting, new Date());
     if (!open.ok) throw conflict(open.reason);
-    const [check] = await tx.execute<{ bettor: boolean; horse: boolean }>(
-      sql`select ${attends(meeting.id, userId)} as bettor, ${attends(meeting.id, input.horseId)} as horse`,
+    if (!(await isAttendee(tx, meeting.id, userId))) throw forbidden("Only attendees (RSVP going) can bet");
+    // FOR SHARE on the club and the horse's answer: turning betting off or leaving the race waits for this bet,
+    // then refunds it; or it went first, and this bet sees it.
+    const [club] = await tx
+      .select({ bettingEnabled: clubs.bettingEnabled })
+      .from(clubs)
+      .where(eq(clubs.id, meeting.clubId))
+      .for("share");
+    const [horse] = await tx
+      .select({ racing: meetingRsvps.racing, finishedAt: readingProgress.finishedAt })
+      .from(meetingRsvps)
+      .leftJoin(
+        readingProgress,
+        and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
+      )
+      .where(and(attendeesOf(meeting.id), eq(meetingRsvps.userId, input.horseId)))
+      .for("share", { of: meetingRsvps });
+    const verdict = acceptsBetOn(
+      club ?? { bettingEnabled: false },
+      horse ? { attends: true, racing: horse.racing, finished: horse.finishedAt !== null } : null,
     );
-    if (!check?.bettor) throw forbidden("Only attendees (RSVP going) can bet");
-    if (!check.horse) throw fieldError("horseId", "You can only bet on someone who is attending");
+    if (!verdict.ok) {
+      if (club?.bettingEnabled === false) throw conflict(verdict.reason);
+      throw fieldError("horseId", verdict.reason);
+    }
     const [bet] = await tx
       .insert(bets)
       .values({ meetingId: meeting.id, userId, horseId: input.horseId, stake: input.stake })
@@ -85,23 +113,14 @@ export function cancelBet(db: Executor, userId: string, betId: string) {
       .where(and(eq(bets.id, betId), eq(bets.status, "open")))
       .returning();
     if (!cancelled) throw conflict(`This bet is already ${found.bet.status}`);
-    await appendLedger(tx, [
-      {
-        userId,
-        kind: "refund",
-        amount: cancelled.stake,
-        scoreDelta: 0,
-        key: ledgerKey.refund(cancelled.id),
-        meetingId: cancelled.meetingId,
-        betId: cancelled.id,
-      },
-    ]);
+    await appendLedger(tx, [returnEntry(cancelled, { result: "refunded", payout: cancelled.stake })]);
     return cancelled;
   });
 }
 
 /** The pool: every attendee as a horse with its backing and implied odds, the caller's bet, the outcome. */
 export async function betPool(db: Executor, userId: string, meeting: Meeting) {
+  await requireBetting(db, meeting.clubId);
   const horses = await db
     .select({
       horse: publicProfileColumns,
@@ -111,16 +130,18 @@ export async function betPool(db: Executor, userId: string, meeting: Meeting) {
     .from(meetingRsvps)
     .innerJoin(users, eq(users.id, meetingRsvps.userId))
     .leftJoin(bets, and(eq(bets.meetingId, meeting.id), eq(bets.horseId, users.id), ne(bets.status, "cancelled")))
-    .where(attendeesOf(meeting.id))
+    .where(and(attendeesOf(meeting.id), eq(meetingRsvps.racing, true)))
     .groupBy(...Object.values(publicProfileColumns))
     .orderBy(desc(sql`coalesce(sum(${bets.stake}), 0)`), users.username);
-  // The caller's live bet and the settlement, if any, in one statement.
+  // The caller's bet (a live one before one refunded) and the settlement, if any, in one statement.
   const [extras] = await db
     .select({ myBet: bets, settlement: meetingSettlements })
     .from(meetings)
     .leftJoin(bets, and(eq(bets.meetingId, meetings.id), eq(bets.userId, userId), ne(bets.status, "cancelled")))
     .leftJoin(meetingSettlements, eq(meetingSettlements.meetingId, meetings.id))
-    .where(eq(meetings.id, meeting.id));
+    .where(eq(meetings.id, meeting.id))
+    .orderBy(sql`${bets.status} = 'refunded'`, desc(bets.placedAt))
+    .limit(1);
   const pool = horses.reduce((sum, row) => sum + row.stake, 0);
   return {
     pool,

@@ -92,6 +92,7 @@ export const clubSummaryColumns = {
   memberCount: clubs.memberCount,
   memberLimit: clubs.memberLimit,
   timeZone: clubs.timeZone,
+  bettingEnabled: clubs.bettingEnabled,
   archivedAt: clubs.archivedAt,
   createdAt: clubs.createdAt,
 };

@@ -15,6 +15,7 @@ import {
 import { friendPair } from "@booky/domain";
 import { conflict, fieldError, notFound } from "../errors.js";
 import { findMemberByUsername, publicProfileColumns } from "./accounts.js";
+import { progressRevealedTo } from "./attendance.js";
 import { notifyOne } from "./notifications-events.js";
 import { definePager, pageRows } from "./pagination.js";
 import { friendRequestDecisions } from "./pending-kinds.js";
@@ -162,7 +163,12 @@ export async function friendsActivity(db: Executor, userId: string, page: Page) 
     activityPager,
     activitySort,
     page,
-    and(sql`${readingProgressHistory.userId} in ${friendIdsOf(userId)}`, clubVisibleTo(userId)),
+    and(
+      sql`${readingProgressHistory.userId} in ${friendIdsOf(userId)}`,
+      clubVisibleTo(userId),
+      // A friend reading without racing keeps their pages to themselves.
+      progressRevealedTo(userId, readingProgressHistory.meetingId, readingProgressHistory.userId),
+    ),
   );
   return activityPager.page(rows, page.limit, (row) => ({ key: null, id: String(row.id) }));
 }

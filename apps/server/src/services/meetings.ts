@@ -181,15 +181,22 @@ export async function updateMeeting(db: Executor, meeting: Meeting, input: Meeti
 
 /** The meeting with its book, everyone's answers counted (kept in `meeting_rsvp_counts`) and the caller's own, in one statement. */
 export async function meetingSummary(db: Executor, userId: string, meeting: Meeting, role: ClubRoleName | null) {
-  const [summary] = await meetingBookAndAnswers(db, { meetingId: meeting.id, bookId: meeting.bookId, userId });
+  const [summary] = await meetingBookAndAnswers(db, {
+    meetingId: meeting.id,
+    bookId: meeting.bookId,
+    clubId: meeting.clubId,
+    userId,
+  });
   const rsvpCounts = {
     going: summary?.going ?? 0,
     interested: summary?.interested ?? 0,
     not_going: summary?.notGoing ?? 0,
   };
-  const myRsvp = summary?.myStatus ? { status: summary.myStatus, attended: summary.myAttended } : null;
+  const myRsvp = summary?.myStatus
+    ? { status: summary.myStatus, attended: summary.myAttended, racing: summary.myRacing ?? true }
+    : null;
   const book = summary?.book ?? null;
-  return { ...meeting, book, myRole: role, myRsvp, rsvpCounts };
+  return { ...meeting, book, myRole: role, myRsvp, rsvpCounts, bettingEnabled: summary?.bettingEnabled ?? true };
 }
 
 const meetingBookAndAnswers = preparedQuery("meeting_book_and_answers", (db) =>
@@ -201,6 +208,8 @@ const meetingBookAndAnswers = preparedQuery("meeting_book_and_answers", (db) =>
       notGoing: meetingRsvpCounts.notGoing,
       myStatus: meetingRsvps.status,
       myAttended: meetingRsvps.attended,
+      myRacing: meetingRsvps.racing,
+      bettingEnabled: sql<boolean>`(select ${clubs.bettingEnabled} from ${clubs} where ${clubs.id} = ${sql.placeholder("clubId")})`,
     })
     .from(books)
     .leftJoin(meetingRsvpCounts, eq(meetingRsvpCounts.meetingId, sql.placeholder("meetingId")))

@@ -9,10 +9,10 @@ import {
   sql,
   users,
 } from "@booky/db";
-import { acceptsProgress, judgeProgress, percentRead } from "@booky/domain";
+import { acceptsProgress, judgeProgress, percentRead, revealsProgress } from "@booky/domain";
 import { conflict, fieldError, forbidden, staleError } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
-import { attendeesOf, isAttendee } from "./attendance.js";
+import { attendeesOf, isAttendee, progressRevealedTo } from "./attendance.js";
 import { definePager, pageRows } from "./pagination.js";
 import { raiseClubEvent } from "./webhooks.js";
 
@@ -29,6 +29,14 @@ const withPercent = <T extends { page: number; finishedAt: Date | null }>(row: T
   percent: percentRead(row.page, bookPageCount),
   finished: row.finishedAt !== null,
 });
+
+async function isRacing(db: Executor, meetingId: string, userId: string) {
+  const [row] = await db
+    .select({ racing: meetingRsvps.racing })
+    .from(meetingRsvps)
+    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.userId, userId)));
+  return row?.racing !== false;
+}
 
 const stale = (current: unknown) =>
   staleError("Your progress changed elsewhere; here is where it stands now", current ?? null);
@@ -80,7 +88,8 @@ export function updateProgress(
       page: verdict.page,
       correction: current !== undefined && verdict.page < current.page,
     });
-    if (saved.finishedAt && !current?.finishedAt) {
+    if (saved.finishedAt && !current?.finishedAt && (await isRacing(tx, meeting.id, userId))) {
+      // The club's channels hear of racers finishing; one reading without racing keeps it to themselves.
       await raiseClubEvent(tx, meeting.clubId, "member.finished", { meetingId: meeting.id, userId });
     }
     return withPercent(saved, meeting.bookPageCount);
@@ -106,6 +115,7 @@ const standingsPager = definePager({ list: "progress.forMeeting", order: "asc", 
  */
 export async function meetingStandings(
   db: Executor,
+  viewerId: string | null,
   meeting: Meeting,
   page: { cursor?: string | null; limit: number },
 ) {
@@ -114,7 +124,8 @@ export async function meetingStandings(
       user: publicProfileColumns,
       page: sql<number>`coalesce(${readingProgress.page}, 0)`,
       finishedAt: readingProgress.finishedAt,
-      sortKey: meetingRsvps.standing,
+      racing: meetingRsvps.racing,
+      sortKey: meetingRsvps.boardStanding,
     })
     .from(meetingRsvps)
     .innerJoin(users, eq(users.id, meetingRsvps.userId))
@@ -123,13 +134,17 @@ export async function meetingStandings(
       and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
     )
     .$dynamic();
-  const sort = { key: meetingRsvps.standing, id: meetingRsvps.userId };
+  const sort = { key: meetingRsvps.boardStanding, id: meetingRsvps.userId };
   const rows = await pageRows(query, standingsPager, sort, page, attendeesOf(meeting.id));
   const result = standingsPager.page(rows, page.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
   return {
     bookPageCount: meeting.bookPageCount,
     nextCursor: result.nextCursor,
-    items: result.items.map((row) => withPercent(row, meeting.bookPageCount)),
+    items: result.items.map((row) => {
+      const revealed = revealsProgress(viewerId, { userId: row.user.id, racing: row.racing });
+      const shown = revealed ? row : { ...row, page: 0, finishedAt: null };
+      return { ...withPercent(shown, meeting.bookPageCount), revealed };
+    }),
   };
 }
 
@@ -139,6 +154,7 @@ const historySort = { id: readingProgressHistory.id };
 /** Points (page over time) for charts, oldest first; one member's or everyone's. */
 export async function progressHistory(
   db: Executor,
+  viewerId: string,
   meetingId: string,
   input: { userId?: string; cursor?: string | null; limit: number },
 ) {
@@ -160,6 +176,7 @@ export async function progressHistory(
     and(
       eq(readingProgressHistory.meetingId, meetingId),
       input.userId ? eq(readingProgressHistory.userId, input.userId) : undefined,
+      progressRevealedTo(viewerId, readingProgressHistory.meetingId, readingProgressHistory.userId),
     ),
   );
   return historyPager.page(rows, input.limit, (row) => ({ key: null, id: String(row.id) }));

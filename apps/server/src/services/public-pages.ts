@@ -130,7 +130,7 @@ async function racePage(
   page: { cursor?: string | null; limit: number },
 ) {
   if (!next) return null;
-  const race = await meetingStandings(db, next.meeting, page);
+  const race = await meetingStandings(db, null, next.meeting, page);
   return {
     meetingId: next.meeting.id,
     book: next.book,
@@ -140,6 +140,7 @@ async function racePage(
       user: { username: row.user.username, displayName: row.user.displayName, avatarUrl: row.user.avatarUrl },
       percent: row.percent,
       finished: row.finished,
+      revealed: row.revealed,
     })),
   };
 }

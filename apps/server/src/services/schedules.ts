@@ -14,14 +14,18 @@ import {
   type SQL,
   sql,
 } from "@booky/db";
-import { type Milestone, readingStanding, scheduleProblem } from "@booky/domain";
+import { type Milestone, readingStanding, revealsProgress, scheduleProblem } from "@booky/domain";
 import { conflict, fieldError } from "../errors.js";
 import { createThread } from "./discussions.js";
 
 /** The attendees going to a meeting and the page each reached (0 before their first report), `also` narrowing them. */
 export function readersGoing(db: Executor, meetingId: string, also?: SQL) {
   return db
-    .select({ userId: meetingRsvps.userId, page: sql<number>`coalesce(${readingProgress.page}, 0)` })
+    .select({
+      userId: meetingRsvps.userId,
+      racing: meetingRsvps.racing,
+      page: sql<number>`coalesce(${readingProgress.page}, 0)`,
+    })
     .from(meetingRsvps)
     .leftJoin(
       readingProgress,
@@ -52,15 +56,19 @@ export async function myStanding(db: Executor, meetingId: string, userId: string
   return { standing: reader ? readingStanding(reader.page, milestones, now) : null };
 }
 
-/** A meeting's milestones in reading order, and where each attendee going stands against them now. */
-export async function getSchedule(db: Executor, meetingId: string, now = new Date()) {
+/**
+ * A meeting's milestones in reading order, and where each attendee going stands against them now;
+ * null (shown as "reading") for another member who reads without racing.
+ */
+export async function getSchedule(db: Executor, viewerId: string | null, meetingId: string, now = new Date()) {
   const milestones = await milestonesOf(db, meetingId);
   const readers = await readersGoing(db, meetingId);
   return {
     milestones,
     standings: readers.map((reader) => ({
       userId: reader.userId,
-      standing: readingStanding(reader.page, milestones, now),
+      racing: reader.racing,
+      standing: revealsProgress(viewerId, reader) ? readingStanding(reader.page, milestones, now) : null,
     })),
   };
 }
@@ -91,7 +99,7 @@ export async function setSchedule(
         .values(milestones.map((m) => ({ meetingId: meeting.id, ...m, threadId: threadAt.get(m.untilPage) ?? null })));
     }
   });
-  return getSchedule(db, meeting.id);
+  return getSchedule(db, null, meeting.id);
 }
 
 /**

@@ -10,17 +10,9 @@ import {
   readingProgress,
   sql,
 } from "@booky/db";
-import {
-  finishReward,
-  type LedgerDraft,
-  ledgerKey,
-  monthKey,
-  raceWinners,
-  refundPool,
-  scoreDelta,
-  settlePool,
-} from "@booky/domain";
+import { finishReward, type LedgerDraft, monthKey, raceWinners, refundPool, settlePool } from "@booky/domain";
 import { attendeesOf } from "./attendance.js";
+import { returnEntry } from "./bets-refunds.js";
 import { notify } from "./notifications.js";
 import { raiseClubEvent } from "./webhooks.js";
 
@@ -57,7 +49,11 @@ export async function settleMeeting(db: Executor, meetingId: string): Promise<Se
     const attendees =
       meeting.status === "closed"
         ? await tx
-            .select({ userId: meetingRsvps.userId, finishedAt: readingProgress.finishedAt })
+            .select({
+              userId: meetingRsvps.userId,
+              racing: meetingRsvps.racing,
+              finishedAt: readingProgress.finishedAt,
+            })
             .from(meetingRsvps)
             .leftJoin(
               readingProgress,
@@ -76,17 +72,7 @@ export async function settleMeeting(db: Executor, meetingId: string): Promise<Se
     const drafts: LedgerDraft[] = [];
     for (const outcome of settlement.outcomes) {
       const bet = betById.get(outcome.betId);
-      if (!bet || outcome.payout === 0) continue;
-      const kind = outcome.result === "won" ? "payout" : "refund";
-      drafts.push({
-        userId: bet.userId,
-        kind,
-        amount: outcome.payout,
-        scoreDelta: scoreDelta({ kind, amount: outcome.payout, stake: bet.stake }),
-        key: outcome.result === "won" ? ledgerKey.payout(bet.id) : ledgerKey.refund(bet.id),
-        meetingId,
-        betId: bet.id,
-      });
+      if (bet && outcome.payout > 0) drafts.push(returnEntry({ ...bet, meetingId }, outcome));
     }
     for (const finisher of finishers) {
       drafts.push(finishReward(meetingId, finisher.userId));

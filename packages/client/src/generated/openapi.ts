@@ -165,7 +165,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Answer a meeting: going, interested or not going */
+    /** Answer a meeting: going, interested or not going; racing or reading without racing */
     post: operations["meetings-rsvp"];
     delete?: never;
     options?: never;
@@ -219,6 +219,23 @@ export interface paths {
     put?: never;
     /** Report the page reached */
     post: operations["progress-update"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/meetings/{meetingId}/racing": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Race, or read without racing */
+    post: operations["progress-setRacing"];
     delete?: never;
     options?: never;
     head?: never;
@@ -732,6 +749,7 @@ export interface operations {
                 memberCount: number;
                 memberLimit: number;
                 timeZone: string;
+                bettingEnabled: boolean;
                 archivedAt: string | null;
                 createdAt: string;
                 /** @constant */
@@ -876,6 +894,7 @@ export interface operations {
                   memberCount: number;
                   memberLimit: number;
                   timeZone: string;
+                  bettingEnabled: boolean;
                   archivedAt: string | null;
                   createdAt: string;
                   /** @constant */
@@ -1341,7 +1360,9 @@ export interface operations {
               /** @enum {string} */
               status: "going" | "interested" | "not_going";
               attended: boolean | null;
+              racing: boolean;
             } | null;
+            bettingEnabled: boolean;
             rsvpCounts: {
               going: number;
               interested: number;
@@ -1517,6 +1538,7 @@ export interface operations {
         "application/json": {
           /** @enum {string} */
           status: "going" | "interested" | "not_going";
+          racing?: boolean;
         };
       };
     };
@@ -1535,6 +1557,7 @@ export interface operations {
             /** @enum {string} */
             status: "going" | "interested" | "not_going";
             attended: boolean | null;
+            racing: boolean;
             updatedAt: string;
           };
         };
@@ -1774,6 +1797,8 @@ export interface operations {
               };
               percent: number;
               finished: boolean;
+              racing: boolean;
+              revealed: boolean;
             }[];
           };
         };
@@ -1859,6 +1884,77 @@ export interface operations {
             updatedAt: string | null;
             percent: number;
             finished: boolean;
+          };
+        };
+      };
+      /** @description Invalid input data */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.BAD_REQUEST"];
+        };
+      };
+      /** @description Authorization not provided */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.UNAUTHORIZED"];
+        };
+      };
+      /** @description Insufficient access */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.FORBIDDEN"];
+        };
+      };
+      /** @description Internal server error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+        };
+      };
+    };
+  };
+  "progress-setRacing": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          racing: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Successful response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: uuid */
+            userId: string;
+            racing: boolean;
+            refundedBets: number;
           };
         };
       };

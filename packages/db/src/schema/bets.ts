@@ -26,8 +26,11 @@ export const bets = pgTable(
   (t) => [
     check("bets_stake_positive", sql`${t.stake} >= 1`),
     check("bets_payout_non_negative", sql`${t.payout} is null or ${t.payout} >= 0`),
-    // One live bet per member per meeting; a cancelled bet frees the slot.
-    uniqueIndex(constraint.betsOnePerMeeting).on(t.meetingId, t.userId).where(sql`${t.status} <> 'cancelled'`),
+    // One live bet per member per meeting; a cancelled bet frees the slot, and so does a refunded one (its horse
+    // left the race, or the club turned betting off: the bettor may back someone else).
+    uniqueIndex(constraint.betsOnePerMeeting)
+      .on(t.meetingId, t.userId)
+      .where(sql`${t.status} not in ('cancelled', 'refunded')`),
     index("bets_meeting_horse_idx").on(t.meetingId, t.horseId),
     index("bets_user_placed_idx").on(t.userId, t.placedAt, t.id),
     // The operator dashboard's points staked in open bets: an index-only read of the open ones.

@@ -44,6 +44,8 @@ export const clubs = pgTable(
     memberCount: integer("member_count").notNull().default(0),
     /** IANA zone where the club meets; each meeting keeps the zone it was scheduled in. */
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** Whether members may bet on the club's meetings; progress and rewards do not depend on it. */
+    bettingEnabled: boolean("betting_enabled").notNull().default(true),
     ownerId: reference("owner_id", () => users.id),
     ownerRole: clubRole("owner_role").notNull().generatedAlwaysAs(sql`'owner'::club_role`),
     archivedAt: momentAt("archived_at"),

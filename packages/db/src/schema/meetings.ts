@@ -60,6 +60,8 @@ export const meetingRsvps = pgTable(
     userId: reference("user_id", () => users.id),
     status: rsvpStatus("status").notNull(),
     attended: boolean("attended"),
+    /** Whether the member races: one who reads without racing cannot be bet on, and others see "reading", not the page. */
+    racing: boolean("racing").notNull().default(true),
     updatedAt: updatedAt(),
     /**
      * Where the member stands in the meeting's race, as one ascending number kept by triggers on
@@ -68,11 +70,19 @@ export const meetingRsvps = pgTable(
      * order it shows (finished first by time, then most pages read, then by id), at any meeting size.
      */
     standing: bigint("standing", { mode: "number" }).notNull().default(NOT_STARTED_STANDING),
+    /**
+     * The race board's order: `standing` for racers, and below every racer (by id) for members reading
+     * without racing, so their place on the board does not give their page away.
+     */
+    boardStanding: bigint("board_standing", { mode: "number" })
+      .notNull()
+      .generatedAlwaysAs(sql`case when racing then standing else ${sql.raw(String(NOT_STARTED_STANDING + 1))} end`),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.userId] }),
     index("meeting_rsvps_user_idx").on(t.userId),
     index("meeting_rsvps_race_idx").on(t.meetingId, t.standing, t.userId).where(sql`${t.status} = 'going'`),
+    index("meeting_rsvps_board_idx").on(t.meetingId, t.boardStanding, t.userId).where(sql`${t.status} = 'going'`),
   ],
 );
 

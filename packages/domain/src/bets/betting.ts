@@ -48,3 +48,25 @@ export function isDueForAutoClose(meeting: { status: MeetingStatus; startsAt: Da
     meeting.startsAt.getTime() <= autoCloseCutoff(now).getTime()
   );
 }
+
+/**
+ * Whether a member can be bet on (the horse): the club bets at all, and the
+ * horse attends, races (not reading without racing) and has not finished yet,
+ * since a bet on a finished race is no bet.
+ */
+export function acceptsBetOn(
+  club: { bettingEnabled: boolean },
+  horse: { attends: boolean; racing: boolean; finished: boolean } | null,
+): BetVerdict {
+  if (!club.bettingEnabled) return { ok: false, reason: "This club has turned betting off" };
+  if (!horse?.attends) return { ok: false, reason: "You can only bet on someone who is attending" };
+  if (!horse.racing) return { ok: false, reason: "This member reads without racing and cannot be bet on" };
+  if (horse.finished) return { ok: false, reason: "This member has already finished the book" };
+  return { ok: true };
+}
+
+/** A member may join or leave the race until the meeting ends. */
+export function allowsRacingChange(status: MeetingStatus): BetVerdict {
+  if (status === "scheduled" || status === "active") return { ok: true };
+  return { ok: false, reason: `A ${status} meeting's race is over` };
+}

@@ -66,21 +66,35 @@ export function settlePool(bets: readonly PoolBet[], winners: ReadonlySet<string
   };
 }
 
+/**
+ * The bets a horse leaving the race takes with it: every bet on one of
+ * `leaving` is refunded in full now, and the rest stay in the pool for the
+ * settlement. Refunds plus what the rest later pays out are exactly the pool.
+ */
+export function refundsOnLeaving(bets: readonly PoolBet[], leaving: ReadonlySet<string>) {
+  return {
+    refunded: refundPool(bets.filter((bet) => leaving.has(bet.horseId))),
+    remaining: bets.filter((bet) => !leaving.has(bet.horseId)),
+  };
+}
+
 /** A refund of every stake, as when a meeting is cancelled. */
 export function refundPool(bets: readonly PoolBet[]): Settlement {
   return settlePool(bets, new Set());
 }
 
 /**
- * Who won the race: the attendees who finished first, on or before the
- * deadline. Several share the win only with the very same finishing time.
+ * Who won the race: the racing attendees who finished first, on or before the
+ * deadline (a member reading without racing finishes, and is rewarded, but
+ * does not win). Several share the win only with the very same finishing time.
  */
 export function raceWinners(
-  progress: readonly { userId: string; finishedAt: Date | null }[],
+  progress: readonly { userId: string; finishedAt: Date | null; racing?: boolean }[],
   deadline: Date,
 ): Set<string> {
   const inTime = progress.filter(
-    (row): row is { userId: string; finishedAt: Date } => row.finishedAt !== null && row.finishedAt <= deadline,
+    (row): row is { userId: string; finishedAt: Date; racing?: boolean } =>
+      row.racing !== false && row.finishedAt !== null && row.finishedAt <= deadline,
   );
   if (inTime.length === 0) return new Set();
   const first = inTime.reduce((min, row) => Math.min(min, row.finishedAt.getTime()), Number.POSITIVE_INFINITY);

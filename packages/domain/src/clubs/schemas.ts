@@ -81,6 +81,9 @@ export const listClubsInput = pageInput.extend({
   mine: flag(false),
 });
 
+/** Turns betting on or off for all of a club's meetings. */
+export const setBettingInput = clubIdInput.extend({ enabled: z.boolean() });
+
 export const clubMemberInput = clubIdInput.extend({ userId: z.uuid("Unknown member") });
 export const setRoleInput = clubMemberInput.extend({ role: z.enum(["member", "admin"]) });
 export const inviteInput = clubIdInput.extend({ username: usernameSchema });

@@ -45,7 +45,11 @@ export const listForClubInput = clubIdInput.extend({
   when: z.enum(["upcoming", "past"]).default("upcoming"),
 });
 
-export const rsvpInput = meetingIdInput.extend({ status: z.enum(RSVP_STATUSES) });
+export const rsvpInput = meetingIdInput.extend({
+  status: z.enum(RSVP_STATUSES),
+  /** Going and racing (the default), or `false` to read without racing; left as it was when omitted. */
+  racing: z.boolean().optional(),
+});
 
 export const recordAttendanceInput = meetingIdInput.extend({
   attendance: z

@@ -60,3 +60,14 @@ export const progressHistoryInput = meetingIdInput.extend({
   cursor: z.string().max(200).nullish(),
   limit: z.int().min(1).max(500).default(200),
 });
+
+/**
+ * Whether `viewerId` may see a member's page: always their own, and anyone's
+ * who races. A member reading without racing shows others "reading" only.
+ */
+export function revealsProgress(viewerId: string | null, member: { userId: string; racing: boolean }): boolean {
+  return member.racing || member.userId === viewerId;
+}
+
+/** Join or leave the race of a meeting one attends. */
+export const setRacingInput = meetingIdInput.extend({ racing: z.boolean() });

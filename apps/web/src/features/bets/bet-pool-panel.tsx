@@ -44,7 +44,13 @@ export function BetPoolPanel({ meeting }: { meeting: Meeting }) {
             </p>
           )}
           <HorseBars pool={data} myId={myId} />
-          {data.myBet ? (
+          {data.open && data.myBet?.status === "refunded" && (
+            <p className="text-sm">
+              Your bet of {data.myBet.stake.toLocaleString()} points was refunded: its reader left the race. You may
+              back someone else.
+            </p>
+          )}
+          {data.myBet && (data.myBet.status !== "refunded" || !data.open) ? (
             <MyBet
               bet={data.myBet}
               pool={data}

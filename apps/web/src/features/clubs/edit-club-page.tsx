@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { Alert, Card, ConfirmButton, PageTitle } from "../../components/ui";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { ClubBettingCard } from "./club-betting-card";
 import { ClubFormView, useClubForm } from "./club-fields";
 import { AdminClubLoader, type FullClub } from "./club-loader";
 
@@ -33,6 +34,7 @@ function EditClub({ data, slug }: { data: FullClub; slug: string }) {
         Edit club
       </PageTitle>
       <EditClubForm club={data} />
+      <ClubBettingCard club={data} />
       {data.myRole === "owner" && <ArchiveClub club={data} />}
     </div>
   );

@@ -33,7 +33,7 @@ export function MeetingPage() {
   const standings = useMemo(
     () =>
       schedule.data && schedule.data.milestones.length > 0
-        ? new Map(schedule.data.standings.map((s) => [s.userId, s.standing]))
+        ? new Map(schedule.data.standings.flatMap((s) => (s.standing ? [[s.userId, s.standing] as const] : [])))
         : undefined,
     [schedule.data],
   );
@@ -126,7 +126,13 @@ export function MeetingPage() {
       )}
       <RaceBoard board={boardData} query={board} updatedAt={board.dataUpdatedAt} standings={standings} />
       <ScheduleCard meetingId={meetingId} clubSlug={club.data?.slug ?? null} canEdit={open && isAdmin} />
-      <BetPoolPanel meeting={data} />
+      {data.bettingEnabled ? (
+        <BetPoolPanel meeting={data} />
+      ) : (
+        <Card title="Bets on the race">
+          <p>This club does not bet on its meetings: the race is for the reading.</p>
+        </Card>
+      )}
       <Card title="Progress over time">
         <Suspense fallback={<Skeleton className="h-72" />}>
           <ProgressChart meetingId={meetingId} pageCount={data.bookPageCount} names={names} />

@@ -8,12 +8,17 @@ type Mine = RouterOutputs["progress"]["get"];
 type Board = RouterOutputs["progress"]["forMeeting"];
 
 /** The meeting as it will be once the member's answer is saved: their answer and the counts moved. */
-export function withAnswer(meeting: Meeting, status: RsvpStatus): Meeting {
+export function withAnswer(meeting: Meeting, status: RsvpStatus, racing?: boolean): Meeting {
   const counts = { ...meeting.rsvpCounts };
   const before = meeting.myRsvp?.status;
   if (before) counts[before] -= 1;
   counts[status] += 1;
-  return { ...meeting, rsvpCounts: counts, myRsvp: { status, attended: meeting.myRsvp?.attended ?? null } };
+  const myRsvp = {
+    status,
+    attended: meeting.myRsvp?.attended ?? null,
+    racing: racing ?? meeting.myRsvp?.racing ?? true,
+  };
+  return { ...meeting, rsvpCounts: counts, myRsvp };
 }
 
 /** The page a progress update will save: the last page when the member says they finished. */

@@ -42,13 +42,18 @@ export function RaceBoard({
                     <StandingBadge standing={standings.get(row.user.id) as ReadingStanding} />
                   )}
                 </span>
-                <span>{row.finished ? "Finished" : `page ${row.page} · ${row.percent}%`}</span>
+                <span>
+                  {!row.revealed ? "reading" : row.finished ? "Finished" : `page ${row.page} · ${row.percent}%`}
+                  {row.revealed && !row.racing && " · not racing"}
+                </span>
               </div>
-              <ProgressBar
-                label={`${row.user.displayName}'s progress`}
-                percent={row.percent}
-                valueText={row.finished ? "Finished" : `page ${row.page} of ${board.bookPageCount}`}
-              />
+              {row.revealed && (
+                <ProgressBar
+                  label={`${row.user.displayName}'s progress`}
+                  percent={row.percent}
+                  valueText={row.finished ? "Finished" : `page ${row.page} of ${board.bookPageCount}`}
+                />
+              )}
             </li>
           ))}
         </ul>

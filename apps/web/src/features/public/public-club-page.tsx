@@ -152,11 +152,15 @@ function RaceStandings({ clubId, race }: { clubId: string; race: NonNullable<Pub
                 <Link to={`/u/${reader.user.username}`} className="text-sm font-medium hover:underline">
                   {reader.user.displayName}
                 </Link>
-                <ProgressBar
-                  label={`${reader.user.displayName}'s progress`}
-                  percent={reader.percent}
-                  valueText={reader.finished ? "finished" : `${reader.percent}%`}
-                />
+                {reader.revealed ? (
+                  <ProgressBar
+                    label={`${reader.user.displayName}'s progress`}
+                    percent={reader.percent}
+                    valueText={reader.finished ? "finished" : `${reader.percent}%`}
+                  />
+                ) : (
+                  <p className="text-sm text-stone-600 dark:text-stone-400">reading</p>
+                )}
               </div>
             </li>
           ))}
