@@ -2,7 +2,8 @@
 // quarter unknown to it, which Google Books answers from the local fake that speaks its wire format), then the
 // imported member's shelf list and trade inbox as requests per second.
 // Run: pnpm --filter @booky/server bench:imports   (needs TEST_DATABASE_URL or DATABASE_URL)
-// Options (env): BENCH_ROWS (default 5000), BENCH_SECONDS (default 5).
+// Options (env): BENCH_ROWS (default 5000), BENCH_SECONDS (default 5), BENCH_OUT (the report's folder, default
+// bench/results; test/bench-smoke.test.ts runs it tiny into a scratch folder).
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import type net from "node:net";
@@ -262,7 +263,8 @@ const report = {
   tradeInbox,
 };
 console.log(JSON.stringify(report, null, 2));
-await writeFile(path.resolve(import.meta.dirname, "results", "imports.json"), `${JSON.stringify(report, null, 2)}\n`);
+const out = process.env.BENCH_OUT ?? path.resolve(import.meta.dirname, "results");
+await writeFile(path.join(out, "imports.json"), `${JSON.stringify(report, null, 2)}\n`);
 
 bookMetadata.close();
 await app.close();
