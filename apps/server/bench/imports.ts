@@ -1,14 +1,26 @@
 // Imports and shelves: rows per second of a 5,000-row Goodreads import (every book already in the catalog, and with a
 // quarter unknown to it, which Google Books answers from the local fake that speaks its wire format), then the
-// imported member's shelf list as requests per second.
+// imported member's shelf list and trade inbox as requests per second.
 // Run: pnpm --filter @booky/server bench:imports   (needs TEST_DATABASE_URL or DATABASE_URL)
-// Options (env): BENCH_ROWS (default 5000), BENCH_SECONDS (default 5).
+// Options (env): BENCH_ROWS (default 5000), BENCH_SECONDS (default 5), BENCH_OUT (the report's folder, default
+// bench/results; test/bench-smoke.test.ts runs it tiny into a scratch folder).
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import type net from "node:net";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
-import { books, createDatabase, eq, importJobs, migrateDatabase, users, withDatabase } from "@booky/db";
+import {
+  books,
+  copies,
+  createDatabase,
+  eq,
+  importJobs,
+  migrateDatabase,
+  tradeItems,
+  tradeProposals,
+  users,
+  withDatabase,
+} from "@booky/db";
 import { isbn13CheckDigit } from "@booky/domain";
 import pino from "pino";
 import postgres from "postgres";
@@ -23,6 +35,8 @@ import { fakeVolume, startFakeGoogleBooks } from "../test/fake-google-books.js";
 import { benchBearer, relaxedRateLimits, requestsPerSecond, trpcInput } from "./in-process.js";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
+// The machine is shared: the load average at the start and the end says how much of it the figures had.
+const loadAtStart = loadavg()[0];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const HEADER =
   "Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Average Rating,Publisher,Binding,Number of Pages,Year Published,Original Publication Year,Date Read,Date Added,Bookshelves,Bookshelves with positions,Exclusive Shelf,My Review,Spoiler,Private Notes,Read Count,Recommended For,Recommended By,Owned Copies,Original Purchase Date,Original Purchase Location,Condition,Condition Description,BCID";
@@ -151,18 +165,106 @@ const shelfRate = (query: unknown) =>
 const shelfList = await shelfRate({ limit: 20 });
 const shelfListRead = await shelfRate({ limit: 20, status: "read" });
 
+// The same member's trade inbox: TRADE_PARTNERS members, INBOX pending proposals each way and HISTORY decided ones,
+// each one copy for one copy (like the web's inbox, one page of 20 with its items).
+const TRADE_PARTNERS = 40;
+const INBOX = 100;
+const HISTORY = 400;
+const trader = allKnown.userId;
+const partners = await db
+  .insert(users)
+  .values(
+    Array.from({ length: TRADE_PARTNERS }, (_, n) => ({
+      email: `partner${n}@bench.test`,
+      username: `partner${n}`,
+      displayName: `Partner ${n}`,
+      passwordHash: "$argon2id$bench",
+    })),
+  )
+  .returning({ id: users.id });
+const catalog = await db.select({ id: books.id }).from(books).limit(1000);
+const trades = Array.from({ length: 2 * INBOX + HISTORY }, (_, n) => {
+  const partner = partners[n % partners.length]?.id as string;
+  const incoming = n < INBOX || (n >= 2 * INBOX && n % 2 === 0);
+  const status = n < 2 * INBOX ? ("pending" as const) : (["declined", "cancelled", "expired"] as const)[n % 3];
+  return {
+    fromUserId: incoming ? partner : trader,
+    toUserId: incoming ? trader : partner,
+    status: status ?? "declined",
+    message: `Trade ${n}`,
+    createdAt: new Date(Date.now() - n * 60_000),
+    decidedAt: status === "pending" ? null : new Date(Date.now() - n * 30_000),
+  };
+});
+const copyRows = (owner: (n: number) => string) =>
+  trades.map((_trade, n) => ({
+    ownerId: owner(n),
+    bookId: catalog[n % catalog.length]?.id as string,
+    condition: "good" as const,
+    availability: "open_to_trade" as const,
+  }));
+const proposals = await db.insert(tradeProposals).values(trades).returning({ id: tradeProposals.id });
+const fromCopies = await db
+  .insert(copies)
+  .values(copyRows((n) => trades[n]?.fromUserId as string))
+  .returning({ id: copies.id });
+const toCopies = await db
+  .insert(copies)
+  .values(copyRows((n) => trades[n]?.toUserId as string))
+  .returning({ id: copies.id });
+await db.insert(tradeItems).values(
+  trades.flatMap((trade, n) => {
+    const proposalId = proposals[n]?.id as string;
+    const reserved = trade.status === "pending";
+    return [
+      {
+        proposalId,
+        copyId: fromCopies[n]?.id as string,
+        side: "offered" as const,
+        giverId: trade.fromUserId,
+        receiverId: trade.toUserId,
+        reserved,
+      },
+      {
+        proposalId,
+        copyId: toCopies[n]?.id as string,
+        side: "requested" as const,
+        giverId: trade.toUserId,
+        receiverId: trade.fromUserId,
+        reserved,
+      },
+    ];
+  }),
+);
+await database.client`analyze`;
+const inboxRate = (box: "incoming" | "outgoing" | "history") =>
+  requestsPerSecond(`${here}/trpc/trades.list?input=${trpcInput({ limit: 20, box })}`, {
+    bearer,
+    seconds: SECONDS,
+    connections: 10,
+  });
+const tradeInbox = {
+  incoming: await inboxRate("incoming"),
+  outgoing: await inboxRate("outgoing"),
+  history: await inboxRate("history"),
+  trades: { incoming: INBOX, outgoing: INBOX, history: HISTORY, partners: TRADE_PARTNERS },
+};
+
 const report = {
   at: new Date().toISOString(),
   cpus: cpus().length,
+  loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
   seconds: SECONDS,
   imports: {
     allInCatalog: { ...allKnown, userId: undefined },
     quarterUnknown: { ...quarterUnknown, userId: undefined },
   },
   shelfList: { everyStatus: shelfList, readOnly: shelfListRead, shelfSize: ROWS },
+  tradeInbox,
 };
 console.log(JSON.stringify(report, null, 2));
-await writeFile(path.resolve(import.meta.dirname, "results", "imports.json"), `${JSON.stringify(report, null, 2)}\n`);
+const out = process.env.BENCH_OUT ?? path.resolve(import.meta.dirname, "results");
+await writeFile(path.join(out, "imports.json"), `${JSON.stringify(report, null, 2)}\n`);
 
 bookMetadata.close();
 await app.close();

@@ -66,6 +66,36 @@ describe("bench --smoke", () => {
     }
   });
 
+  it("imports a small Goodreads file both ways and reads the shelf and the trade inbox (bench:imports)", {
+    timeout: 120_000,
+  }, async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "booky-bench-imports-"));
+    try {
+      await promisify(execFile)(process.execPath, ["--conditions=source", "--import", "tsx", "bench/imports.ts"], {
+        cwd: serverRoot,
+        env: {
+          ...process.env,
+          TEST_DATABASE_URL: inject("adminDatabaseUrl"),
+          BENCH_ROWS: "200",
+          BENCH_SECONDS: "1",
+          BENCH_OUT: out,
+        },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const report = JSON.parse(await readFile(path.join(out, "imports.json"), "utf8"));
+      for (const run of [report.imports.allInCatalog, report.imports.quarterUnknown]) {
+        expect(run.outcome).toEqual({ matched: 200, created: 0, failed: 0, status: "done" });
+      }
+      expect(report.imports.quarterUnknown.unknownToCatalog).toBe(50);
+      // Any answer but a 2xx fails the bench itself; each read answered some.
+      for (const read of [report.shelfList.everyStatus, report.tradeInbox.incoming, report.tradeInbox.history]) {
+        expect(read.rps).toBeGreaterThan(0);
+      }
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   it("refuses to write smoke figures over the committed results", async () => {
     const run = promisify(execFile)(
       process.execPath,

@@ -68,8 +68,32 @@ const idFields: Record<string, (ids: KnownIds) => string[]> = {
 
 const soon = () => fc.date({ min: new Date(Date.now() + 86_400_000), max: new Date(Date.now() + 200 * 86_400_000) });
 
+/**
+ * Arbitraries are pure (the same seed draws the same values from any instance), so each is built once per schema,
+ * scene ids, field and mode: the fuzz asks for the same procedure's values up to seven times per scene, and building
+ * some (a regular expression's, a URL's) costs far more than drawing from them.
+ */
+const built = new WeakMap<JsonSchema, WeakMap<KnownIds, Map<string, fc.Arbitrary<unknown>>>>();
+const sharedArbitraries = new Map<string, fc.Arbitrary<string>>();
+
+/** The value under `key`, made by `make` the first time. */
+function once<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  const made = make();
+  map.set(key, made);
+  return made;
+}
+const shared = (key: string, make: () => fc.Arbitrary<string>) => once(sharedArbitraries, key, make);
+
 /** Valid-looking values of `schema` (refinements aside: those are the server's to judge). */
 export function validValue(schema: JsonSchema, ids: KnownIds, field = "", full = false): fc.Arbitrary<unknown> {
+  const byIds = once(built, schema, () => new WeakMap<KnownIds, Map<string, fc.Arbitrary<unknown>>>());
+  const byField = once(byIds, ids, () => new Map<string, fc.Arbitrary<unknown>>());
+  return once(byField, `${full}:${field}`, () => buildValid(schema, ids, field, full));
+}
+
+function buildValid(schema: JsonSchema, ids: KnownIds, field: string, full: boolean): fc.Arbitrary<unknown> {
   if (schema.allOf) {
     const parts = schema.allOf.map((part) => validValue(part, ids, field, full));
     return fc.tuple(...parts).map((values) => Object.assign({}, ...values.filter((v) => typeof v === "object")));
@@ -113,9 +137,11 @@ function stringValue(schema: JsonSchema, ids: KnownIds, field: string, full: boo
   if (schema.format === "uuid" && known && full) return fc.constantFrom(...known);
   if (schema.format === "uuid") return known ? fc.oneof(fc.constantFrom(...known), fc.uuid()) : fc.uuid();
   if (field === "cursor" && ids.cursors.length > 0) return fc.constantFrom(...ids.cursors);
-  if (schema.format === "email") return fc.emailAddress().filter((email) => email.length < 100);
-  if (schema.format === "uri") return fc.webUrl();
-  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= 300);
+  if (schema.format === "email") return shared("email", () => fc.emailAddress().filter((email) => email.length < 100));
+  if (schema.format === "uri") return shared("uri", () => fc.webUrl());
+  const { pattern } = schema;
+  if (pattern)
+    return shared(`pattern:${pattern}`, () => fc.stringMatching(new RegExp(pattern)).filter((s) => s.length <= 300));
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.max(minLength, Math.min(schema.maxLength ?? 40, 40));
   return fc.string({ minLength, maxLength });
@@ -206,6 +232,22 @@ function schemaAt(schema: JsonSchema | null, path: string[]): JsonSchema {
   return current ?? {};
 }
 
+/**
+ * The huge and deep replacements, made once: each is the same object wherever it lands, so its superjson form is
+ * made once too (payloadOf in fuzz.test.ts), not walked again inside every value it breaks.
+ */
+export const huge: readonly unknown[] = [
+  "z".repeat(200_000),
+  Array.from({ length: 20_000 }, (_, i) => i),
+  { ...Array(2000).fill("k") },
+];
+export const nested: readonly unknown[] = [
+  deep(2000),
+  deep(50),
+  JSON.parse('{"__proto__": {"isAdmin": true}}'),
+  { constructor: { prototype: { x: 1 } } },
+];
+
 /** A valid-looking value with one part broken: wrong type, hostile string, boundary number, huge or deep. */
 export function hostileValue(schema: JsonSchema | null, ids: KnownIds): fc.Arbitrary<unknown> {
   const base = schema ? validValue(schema, ids) : fc.constant(undefined);
@@ -214,12 +256,12 @@ export function hostileValue(schema: JsonSchema | null, ids: KnownIds): fc.Arbit
     const path = paths[pathPick % paths.length] ?? [];
     const at = schemaAt(schema, path);
     const strings = hostileStrings(at);
-    const replacements: unknown[][] = [
+    const replacements: (readonly unknown[])[] = [
       strings,
       wrongTypes,
       [(at.minimum ?? 0) - 1, (at.maximum ?? 0) + 1, -0, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER],
-      ["z".repeat(200_000), Array.from({ length: 20_000 }, (_, i) => i), { ...Array(2000).fill("k") }],
-      [deep(2000), deep(50), JSON.parse('{"__proto__": {"isAdmin": true}}'), { constructor: { prototype: { x: 1 } } }],
+      huge,
+      nested,
       [crypto.randomUUID(), "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"],
     ];
     const pool = replacements[kind] ?? strings;

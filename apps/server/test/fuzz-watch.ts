@@ -24,13 +24,18 @@ export async function watchWrites(sql: Sql) {
       insert into fuzz_watch.writes (name) values (format('%I.%I', tg_table_schema, tg_table_name));
       return null;
     end $$;`);
-  for (const { name } of tables) {
-    await sql.unsafe(`
+  // Every table's two triggers in one statement: one round trip per server, not two hundred.
+  await sql.unsafe(
+    tables
+      .map(
+        ({ name }) => `
       create or replace trigger fuzz_watch_rows after insert or update or delete on ${name}
         for each row execute function fuzz_watch.note();
       create or replace trigger fuzz_watch_truncate after truncate on ${name}
-        for each statement execute function fuzz_watch.note();`);
-  }
+        for each statement execute function fuzz_watch.note();`,
+      )
+      .join(""),
+  );
   return {
     tables: tables.map(({ name }) => name),
     /** The tables written since the last drain (sorted, each once), and the journal emptied. */

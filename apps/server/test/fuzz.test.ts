@@ -7,9 +7,11 @@ import { createScenes, type Role, type Scene } from "./authorization-fixture.js"
 import {
   fieldByFieldValues,
   hostileValue,
+  huge,
   inputSchemaOf,
   type KnownIds,
   metaTricks,
+  nested,
   validValue,
 } from "./fuzz-inputs.js";
 import { watchWrites } from "./fuzz-watch.js";
@@ -143,14 +145,19 @@ function knownIds(scene: Scene): KnownIds {
 }
 
 const problems: string[] = [];
-const counts = { calls: 0, batches: 0, rejected: 0, ok: 0, writes: 0 };
+/** Where the fuzz's time goes (summed over the shards, so more than the wall clock): printed with the counts. */
+const spent = { calls: 0, journal: 0, scenes: 0, inputs: 0 };
+const counts = { calls: 0, batches: 0, rejected: 0, ok: 0, writes: 0, scenes: 0 };
 
 /** Forgets the writes so far (the set-up's): what the next call writes is its own. */
 const settle = async (on: Shard = main) => {
   await on.watch.drain();
 };
 
-/** Sends, then checks: no 5xx, only typed errors, no message leaking SQL, and a rejected call changed nothing. */
+/**
+ * Sends, then checks: no 5xx, only typed errors, no message leaking SQL, and a rejected call changed nothing.
+ * Answers whether the call wrote anything.
+ */
 async function probe(
   label: string,
   type: string,
@@ -158,8 +165,10 @@ async function probe(
   payloads: unknown[],
   token: string | null,
   on: Shard = main,
-) {
+): Promise<boolean> {
+  let started = performance.now();
   const answer = await call(type, paths, payloads, token, on);
+  spent.calls += performance.now() - started;
   counts.calls += payloads.length;
   if (paths.length > 1) counts.batches += 1;
   const shown = () => `${label} ${JSON.stringify(payloads).slice(0, 300)}`;
@@ -175,7 +184,9 @@ async function probe(
     }
   }
   const allRejected = answer.items.length === 0 || answer.items.every((item) => !item.ok);
+  started = performance.now();
   const changed = await on.watch.drain();
+  spent.journal += performance.now() - started;
   if (allRejected) {
     counts.rejected += payloads.length;
     if (changed.length > 0) problems.push(`rejected call changed ${changed.join(", ")}: ${shown()}`);
@@ -183,18 +194,59 @@ async function probe(
     counts.ok += answer.items.filter((item) => item.ok).length;
     if (changed.length > 0) counts.writes += 1;
   }
+  return changed.length > 0;
 }
 
 const rawJson = (value: unknown) => ({ json: value });
+const plainJson = (value: unknown) =>
+  rawJson(JSON.parse(JSON.stringify(value, (_key, inner) => (typeof inner === "bigint" ? String(inner) : inner))));
+
+/**
+ * The superjson form of each huge or deep replacement, made once ("refused" where superjson throws, as on 2,000
+ * levels or a `constructor` key). Walking a 20,000-item array or overflowing the stack on every value that holds one
+ * took most of the fuzz's own time; the forms are the same, so the payloads are too.
+ */
+const heavyForms = new Map<unknown, { json: unknown } | "refused">();
+for (const value of [...huge, ...nested]) {
+  try {
+    const form = superjson.serialize(value);
+    if (form.meta === undefined) heavyForms.set(value, { json: form.json });
+  } catch {
+    heavyForms.set(value, "refused");
+  }
+}
+const isContainer = (value: unknown): value is Record<string, unknown> =>
+  !!value &&
+  typeof value === "object" &&
+  (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+/** Where the heavy replacements sit inside `value`, through plain objects and arrays only. */
+function heavyIn(value: unknown, path: string[] = [], found: [string[], unknown][] = []) {
+  if (heavyForms.has(value)) found.push([path, value]);
+  else if (isContainer(value)) for (const [key, inner] of Object.entries(value)) heavyIn(inner, [...path, key], found);
+  return found;
+}
+function setAt(value: unknown, path: string[], next: unknown): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return next;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string, unknown>;
+  copy[head] = setAt(copy[head], rest, next);
+  return copy;
+}
+
 /** What a superjson client sends; what superjson itself refuses to send (a `constructor` key) goes as plain JSON. */
 function payloadOf(value: unknown): unknown {
   if (value === undefined) return {};
+  const heavy = heavyIn(value);
+  if (heavy.some(([, inner]) => heavyForms.get(inner) === "refused")) return plainJson(value);
+  // The rest of the value through superjson, each heavy part's ready form put back where it was (it adds no meta).
+  const light = heavy.reduce<unknown>((at, [path]) => setAt(at, path, null), value);
   try {
-    return superjson.serialize(value);
+    const form = superjson.serialize(light);
+    let json = form.json as unknown;
+    for (const [path, inner] of heavy) json = setAt(json, path, (heavyForms.get(inner) as { json: unknown }).json);
+    return form.meta === undefined ? { json } : { json, meta: form.meta };
   } catch {
-    return rawJson(
-      JSON.parse(JSON.stringify(value, (_key, inner) => (typeof inner === "bigint" ? String(inner) : inner))),
-    );
+    return plainJson(value);
   }
 }
 
@@ -209,6 +261,19 @@ describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, s
       "clubId",
       "changes",
     ]);
+  });
+
+  it("sends each value as superjson would, its huge parts' forms made once", () => {
+    const values = [
+      { when: new Date(0), items: huge[1], name: "a" },
+      [new Set([1]), { deeper: { text: huge[0] } }],
+      { fifty: nested[1], big: BigInt(2) ** BigInt(70) },
+      huge[2],
+    ];
+    for (const value of values) expect(payloadOf(value)).toEqual(superjson.serialize(value));
+    // What superjson refuses (2,000 levels, a `constructor` key) still goes as plain JSON.
+    expect(payloadOf({ at: nested[0] })).toEqual(plainJson({ at: nested[0] }));
+    expect(() => superjson.serialize({ at: nested[0] })).toThrow();
   });
 
   it("would notice a state change: every table is watched, a real change counts and a same-value update does not", async () => {
@@ -239,28 +304,32 @@ describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, s
   it("answers every call with a typed error or a result, and a rejected call changes nothing", async () => {
     problems.length = 0;
     const fuzzStart = performance.now();
+    const cpuStart = process.cpuUsage();
     const slow: [string, number][] = [];
-    // A mutation may spend its scene (delete the owner, leave the club): it gets a fresh one. Queries share one
-    // scene and its sessions per shard, rebuilt should an answered query have written anything.
+    // A call may spend its scene (delete the owner, leave the club, end a session): the procedures of a shard share
+    // one scene and its sessions until one of them has written anything, then the next gets a fresh one. A scene
+    // nothing wrote to is, to the database, the scene it was when made (the journal says so).
     const fuzzShard = async (on: Shard, mine: typeof procedures) => {
-      let shared: { scene: Scene; tokens: Map<Role, string | null> } | null = null;
-      const sceneFor = async (type: string) => {
-        if (type === "query" && shared) return shared;
+      let shared: { scene: Scene; tokens: Map<Role, string | null>; ids: KnownIds } | null = null;
+      const sceneFor = async () => {
+        if (shared) return shared;
         const scene = await on.scenes.scene("public");
         const tokens = new Map<Role, string | null>();
         for (const role of FUZZ_ROLES) tokens.set(role, (await on.scenes.clientAs(scene, role)).client.accessToken);
-        const made = { scene, tokens };
-        if (type === "query") shared = made;
-        return made;
+        shared = { scene, tokens, ids: knownIds(scene) };
+        counts.scenes += 1;
+        // Forgets the set-up's writes: what a call writes from here on is its own (each probe drains after itself).
+        await settle(on);
+        return shared;
       };
       for (const procedure of mine) {
         const startedAt = performance.now();
-        const { scene, tokens } = await sceneFor(procedure.type);
-        const ids = knownIds(scene);
+        const { tokens, ids } = await sceneFor();
+        spent.scenes += performance.now() - startedAt;
         let wrote = false;
         for (const role of FUZZ_ROLES) {
           const token = tokens.get(role) ?? null;
-          await settle(on);
+          const inputsFrom = performance.now();
           const label = `${procedure.path} as ${role}`;
           const seed = seedOf(procedure.path, role);
           const valid = procedure.schema ? fc.sample(validValue(procedure.schema, ids), { seed, numRuns: VALID }) : [];
@@ -278,10 +347,9 @@ describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, s
             // Wrong types straight in the JSON, without superjson's help.
             [`${label} (raw)`, rawJson([[{ a: "\u0000" }]])],
           ];
+          spent.inputs += performance.now() - inputsFrom;
           for (const [shown, payload] of sends) {
-            const before = counts.writes;
-            await probe(shown, procedure.type, [procedure.path], [payload], token, on);
-            if (counts.writes !== before) wrote = true;
+            if (await probe(shown, procedure.type, [procedure.path], [payload], token, on)) wrote = true;
           }
         }
         if (wrote) shared = null;
@@ -308,8 +376,15 @@ describe(`fuzz: ${procedures.length} procedures × ${FUZZ_ROLES.length} roles, s
         `${procedures.length} procedures on ${shards.length} servers in ${Math.round(performance.now() - fuzzStart)} ms, ` +
         `${problems.length} problems`,
     );
+    const ms = (value: number) => `${Math.round(value)} ms`;
+    const cpu = process.cpuUsage(cpuStart);
+    // This process runs the servers and the fuzz; its CPU time moves less with the neighbours' load than the clock.
+    console.log(
+      `fuzz time (summed over the servers): calls ${ms(spent.calls)}, write journal ${ms(spent.journal)}, ` +
+        `${counts.scenes} scenes ${ms(spent.scenes)}, inputs ${ms(spent.inputs)}; ` +
+        `CPU of this process ${ms((cpu.user + cpu.system) / 1000)}`,
+    );
     expect(problems).toEqual([]);
-    // Grows with the router: about a second per procedure on a loaded two-core machine.
   }, 300_000);
 
   it("refuses a tampered or foreign cursor on every list with BAD_REQUEST on `cursor`", async () => {

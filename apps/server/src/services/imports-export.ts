@@ -16,17 +16,15 @@ import {
   sql,
   tradeProposals,
 } from "@booky/db";
-import { GOODREADS_HEADERS, goodreadsIsbn, type ReadingStatus } from "@booky/domain";
+import {
+  GOODREADS_HEADERS,
+  GOODREADS_SHELF,
+  goodreadsDay,
+  goodreadsIsbn,
+  goodreadsStars,
+  type ReadingStatus,
+} from "@booky/domain";
 import { stringify } from "csv-stringify/sync";
-
-const GOODREADS_SHELF: Record<ReadingStatus, string> = {
-  want_to_read: "to-read",
-  reading: "currently-reading",
-  read: "read",
-  did_not_finish: "did-not-finish",
-};
-
-const goodreadsDate = (day: string | null | undefined) => (day ? day.replaceAll("-", "/") : "");
 
 /** Everything a member keeps here: statuses with reads, ratings and reviews, shelves, copies, trades, loans. */
 export async function exportLibrary(db: Executor, userId: string) {
@@ -164,16 +162,15 @@ export async function exportGoodreadsCsv(db: Executor, userId: string) {
       "Additional Authors": others.join(", "),
       ISBN: goodreadsIsbn(entry.book.isbn13, 10),
       ISBN13: goodreadsIsbn(entry.book.isbn13, 13),
-      // Goodreads keeps whole stars: a half star rounds up.
-      "My Rating": entry.rating ? String(Math.max(1, Math.round(entry.rating / 2))) : "0",
+      "My Rating": goodreadsStars(entry.rating),
       "Average Rating": "",
       Publisher: entry.book.publisher ?? "",
       Binding: "",
       "Number of Pages": entry.book.pageCount ? String(entry.book.pageCount) : "",
       "Year Published": entry.book.publishedDate?.slice(0, 4) ?? "",
       "Original Publication Year": entry.book.publishedDate?.slice(0, 4) ?? "",
-      "Date Read": goodreadsDate(finished?.finishedOn),
-      "Date Added": goodreadsDate(entry.addedAt.toISOString().slice(0, 10)),
+      "Date Read": goodreadsDay(finished?.finishedOn),
+      "Date Added": goodreadsDay(entry.addedAt.toISOString().slice(0, 10)),
       Bookshelves: [exclusive, ...custom].join(", "),
       "Bookshelves with positions": [exclusive, ...custom].join(", "),
       "Exclusive Shelf": exclusive,

@@ -4,6 +4,9 @@ import {
   cleanIsbn,
   customShelves,
   detectImportSource,
+  GOODREADS_SHELF,
+  goodreadsDay,
+  goodreadsStars,
   importedRatingHalves,
   missingHeaders,
   normalizeImportRow,
@@ -143,5 +146,24 @@ describe("normalizeImportRow", () => {
       ok: false,
       reason: "The row has no title",
     });
+  });
+});
+
+describe("one mapping both ways: what the Goodreads export writes, the import reads back", () => {
+  it("every status's shelf, every day, every whole-star rating", () => {
+    for (const [status, shelf] of Object.entries(GOODREADS_SHELF)) expect(statusFromShelf(shelf)).toBe(status);
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1900-01-01"), max: new Date("2999-12-31"), noInvalidDate: true }), (at) => {
+        const day = at.toISOString().slice(0, 10);
+        expect(parseExportDate(goodreadsDay(day))).toBe(day);
+      }),
+      { seed: 15 },
+    );
+    for (const halves of [2, 4, 6, 8, 10]) expect(importedRatingHalves(goodreadsStars(halves))).toBe(halves);
+    expect(goodreadsStars(null)).toBe("0");
+    expect(importedRatingHalves(goodreadsStars(null))).toBeNull();
+    // Goodreads keeps whole stars: a half star rounds up.
+    expect(goodreadsStars(7)).toBe("4");
+    expect(goodreadsStars(1)).toBe("1");
   });
 });

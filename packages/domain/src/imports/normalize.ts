@@ -61,6 +61,9 @@ export function parseExportDate(value: string | undefined): string | null {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day) ? day : null;
 }
 
+/** A day (YYYY-MM-DD) as Goodreads writes it, `YYYY/MM/DD`: what `parseExportDate` reads back; "" for none. */
+export const goodreadsDay = (day: string | null | undefined) => (day ? day.replaceAll("-", "/") : "");
+
 /** StoryGraph's `Dates Read`: "2023/01/05-2023/01/20, 2024/02/01" — each a range or a single finish day. */
 export function parseDatesRead(value: string | undefined): { startedOn: string | null; finishedOn: string }[] {
   if (!value) return [];
@@ -86,11 +89,24 @@ export function importedRatingHalves(value: string | undefined): number | null {
   return Math.max(1, Math.round(stars * 2));
 }
 
-const EXCLUSIVE: Record<string, ReadingStatus> = {
+/**
+ * Goodreads' exclusive shelf for each reading status (StoryGraph's read status uses the same names): the one mapping
+ * the import reads (`statusFromShelf`) and the Goodreads export writes.
+ */
+export const GOODREADS_SHELF: Record<ReadingStatus, string> = {
+  want_to_read: "to-read",
+  reading: "currently-reading",
   read: "read",
-  "currently-reading": "reading",
-  "to-read": "want_to_read",
-  "did-not-finish": "did_not_finish",
+  did_not_finish: "did-not-finish",
+};
+
+/** Half stars as Goodreads' `My Rating`: whole stars, a half star rounding up, "0" for unrated (what the import reads). */
+export const goodreadsStars = (halves: number | null | undefined) =>
+  halves ? String(Math.max(1, Math.round(halves / 2))) : "0";
+
+const EXCLUSIVE: Record<string, ReadingStatus> = {
+  ...Object.fromEntries(Object.entries(GOODREADS_SHELF).map(([status, shelf]) => [shelf, status as ReadingStatus])),
+  // Other names exports give a book put down.
   dnf: "did_not_finish",
   abandoned: "did_not_finish",
 };
