@@ -72,17 +72,27 @@ app.get<{ Querystring: { meetingId: string } }>("/meetings.get", async (request,
   // The book, the kept answer counts and the caller's answer in one statement, as meetings.get does.
   const [summary] = await sql`
     select b.id, b.title, b.subtitle, b.authors, b.cover_url, b.page_count, b.isbn13,
-      c.going, c.interested, c.not_going, r.status as my_status, r.attended as my_attended
+      c.going, c.interested, c.not_going, r.status as my_status, r.attended as my_attended,
+      r.racing as my_racing, (select betting_enabled from clubs where id = ${meeting.clubId}) as betting_enabled
     from books b
       left join meeting_rsvp_counts c on c.meeting_id = ${meeting.id}
       left join meeting_rsvps r on r.meeting_id = ${meeting.id} and r.user_id = ${user.id}
     where b.id = ${meeting.bookId}`;
-  const { going = 0, interested = 0, notGoing = 0, myStatus, myAttended, ...book } = summary ?? {};
+  const {
+    going = 0,
+    interested = 0,
+    notGoing = 0,
+    myStatus,
+    myAttended,
+    myRacing,
+    bettingEnabled = true,
+    ...book
+  } = summary ?? {};
   const rsvpCounts = { going, interested, not_going: notGoing };
-  const myRsvp = myStatus ? { status: myStatus, attended: myAttended } : null;
+  const myRsvp = myStatus ? { status: myStatus, attended: myAttended, racing: myRacing ?? true } : null;
   // The reminder stamp is the job's bookkeeping: meetings.get's output contract leaves it out.
   const { visibility: _visibility, role, remindedAt: _remindedAt, ...fields } = meeting;
-  return { ...fields, book: summary ? book : null, myRole: role, myRsvp, rsvpCounts };
+  return { ...fields, book: summary ? book : null, myRole: role, myRsvp, rsvpCounts, bettingEnabled };
 });
 
 interface ProgressBody {

@@ -1,4 +1,4 @@
-import { and, books, clubs, type Database, eq, meetings, type Transaction } from "@booky/db";
+import { and, books, clubs, type Database, eq, meetings, readingProgress, type Transaction } from "@booky/db";
 import { createThread } from "../services/discussions.js";
 import { createComment } from "../services/discussions-comments.js";
 
@@ -46,22 +46,30 @@ export async function buildDiscussions(tx: Transaction, idOf: (username: string)
     page: null,
   });
   if (!race) return;
+  // Each writer tags their text with the page they have reached, as the composer offers.
+  const pageOf = async (username: string) => {
+    const [row] = await tx
+      .select({ page: readingProgress.page })
+      .from(readingProgress)
+      .where(and(eq(readingProgress.meetingId, race.id), eq(readingProgress.userId, idOf(username))));
+    return row?.page ?? null;
+  };
   const racing = await createThread(db, as("dev"), {
     title: "First impressions (spoilers to my page)",
     body: "The Hatchery tour at the start is colder than I remembered, and that is the point.",
     meetingId: race.id,
-    page: undefined,
+    page: await pageOf("dev"),
   });
   await createComment(db, as("chiara", "owner"), {
     threadId: racing.id,
     body: "Wait for the Reservation: the book turns there, and Bernard is never the same.",
     parentId: null,
-    page: undefined,
+    page: await pageOf("chiara"),
   });
   await createComment(db, as("elena"), {
     threadId: racing.id,
     body: "Still in London: I'll open the hidden comments once I catch up.",
     parentId: null,
-    page: undefined,
+    page: await pageOf("elena"),
   });
 }

@@ -17,18 +17,12 @@ import {
   sql,
   users,
 } from "@booky/db";
-import { acceptsBetOn, acceptsBets, allowsBetCancel, impliedOdds, ledgerKey } from "@booky/domain";
+import { acceptsBetOn, acceptsBets, allowsBetCancel, clubBets, impliedOdds, ledgerKey } from "@booky/domain";
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { attendeesOf, isAttendee } from "./attendance.js";
 import { returnEntry } from "./bets-refunds.js";
 import { definePager, pageRows } from "./pagination.js";
-
-/** CONFLICT when the club has turned betting off: its meetings have no pools. */
-export async function requireBetting(db: Executor, clubId: string) {
-  const [club] = await db.select({ bettingEnabled: clubs.bettingEnabled }).from(clubs).where(eq(clubs.id, clubId));
-  if (!club?.bettingEnabled) throw conflict("This club has turned betting off");
-}
 
 /** The attendee a bet (or a stake, payout or refund) was about. */
 export const horses = alias(users, "horses");
@@ -120,7 +114,18 @@ export function cancelBet(db: Executor, userId: string, betId: string) {
 
 /** The pool: every attendee as a horse with its backing and implied odds, the caller's bet, the outcome. */
 export async function betPool(db: Executor, userId: string, meeting: Meeting) {
-  await requireBetting(db, meeting.clubId);
+  // Whether the club bets, the caller's bet (a live one before one refunded) and the settlement, in one statement.
+  const [extras] = await db
+    .select({ bettingEnabled: clubs.bettingEnabled, myBet: bets, settlement: meetingSettlements })
+    .from(meetings)
+    .innerJoin(clubs, eq(clubs.id, meetings.clubId))
+    .leftJoin(bets, and(eq(bets.meetingId, meetings.id), eq(bets.userId, userId), ne(bets.status, "cancelled")))
+    .leftJoin(meetingSettlements, eq(meetingSettlements.meetingId, meetings.id))
+    .where(eq(meetings.id, meeting.id))
+    .orderBy(sql`${bets.status} = 'refunded'`, desc(bets.placedAt))
+    .limit(1);
+  const betting = clubBets({ bettingEnabled: extras?.bettingEnabled ?? false });
+  if (!betting.ok) throw conflict(betting.reason);
   const horses = await db
     .select({
       horse: publicProfileColumns,
@@ -133,15 +138,6 @@ export async function betPool(db: Executor, userId: string, meeting: Meeting) {
     .where(and(attendeesOf(meeting.id), eq(meetingRsvps.racing, true)))
     .groupBy(...Object.values(publicProfileColumns))
     .orderBy(desc(sql`coalesce(sum(${bets.stake}), 0)`), users.username);
-  // The caller's bet (a live one before one refunded) and the settlement, if any, in one statement.
-  const [extras] = await db
-    .select({ myBet: bets, settlement: meetingSettlements })
-    .from(meetings)
-    .leftJoin(bets, and(eq(bets.meetingId, meetings.id), eq(bets.userId, userId), ne(bets.status, "cancelled")))
-    .leftJoin(meetingSettlements, eq(meetingSettlements.meetingId, meetings.id))
-    .where(eq(meetings.id, meeting.id))
-    .orderBy(sql`${bets.status} = 'refunded'`, desc(bets.placedAt))
-    .limit(1);
   const pool = horses.reduce((sum, row) => sum + row.stake, 0);
   return {
     pool,

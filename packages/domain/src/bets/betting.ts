@@ -49,6 +49,11 @@ export function isDueForAutoClose(meeting: { status: MeetingStatus; startsAt: Da
   );
 }
 
+/** Whether a club's meetings have pools at all: a club can turn betting off. */
+export function clubBets(club: { bettingEnabled: boolean }): BetVerdict {
+  return club.bettingEnabled ? { ok: true } : { ok: false, reason: "This club has turned betting off" };
+}
+
 /**
  * Whether a member can be bet on (the horse): the club bets at all, and the
  * horse attends, races (not reading without racing) and has not finished yet,
@@ -58,7 +63,8 @@ export function acceptsBetOn(
   club: { bettingEnabled: boolean },
   horse: { attends: boolean; racing: boolean; finished: boolean } | null,
 ): BetVerdict {
-  if (!club.bettingEnabled) return { ok: false, reason: "This club has turned betting off" };
+  const bets = clubBets(club);
+  if (!bets.ok) return bets;
   if (!horse?.attends) return { ok: false, reason: "You can only bet on someone who is attending" };
   if (!horse.racing) return { ok: false, reason: "This member reads without racing and cannot be bet on" };
   if (horse.finished) return { ok: false, reason: "This member has already finished the book" };
