@@ -16,12 +16,14 @@ import {
 } from "./club-life.js";
 import { eventually, logInAs, nextMonthEvening, shows } from "./members.js";
 import { checkPage } from "./page-check.js";
+import { raceRow, readWithoutRacing } from "./racing.js";
 
 /**
  * Issue 22's journey through the browser, every member in their own: three
  * members propose, four vote (by drag and by keyboard), the admin closes the
- * poll, the rounds show, the winner becomes a meeting with a schedule, and
- * each member sees where they stand against it.
+ * poll, the rounds show, the winner becomes a meeting with a schedule, one
+ * member reads along without racing, and each racer sees where they stand
+ * against the schedule.
  */
 const server = await startTestServer({ env: { WEB_DIST_DIR: webDist } });
 const browser = await launchBrowser();
@@ -42,15 +44,17 @@ const boardBadge = (page: Page, displayName: string, label: string) =>
     .getByText(label, { exact: true });
 
 describe("club life: from proposals to a schedule", () => {
-  it("three members propose, four vote by drag and by keyboard, the rounds show, the winner gets a meeting and a schedule, and each member sees their standing", async () => {
+  it("three members propose, four vote by drag and by keyboard, the rounds show, the winner gets a meeting and a schedule, one reads without racing, and each member sees their standing", async () => {
     const host = await signedUpClient(server);
     const [a, b, c] = [await signedUpClient(server), await signedUpClient(server), await signedUpClient(server)];
+    // A fourth member who will read along without racing.
+    const d = await signedUpClient(server);
     const club = await host.client.trpc.clubs.create.mutate({
       name: "Harbour Readers",
       category: "fiction",
       isOnline: true,
     });
-    for (const member of [a, b, c]) await member.client.trpc.clubs.join.mutate({ clubId: club.id });
+    for (const member of [a, b, c, d]) await member.client.trpc.clubs.join.mutate({ clubId: club.id });
     const [lighthouse, winter, paper] = [
       await catalogBook(server, { title: "The Lighthouse Keeper", pageCount: 240 }),
       await catalogBook(server, { title: "Winter Orchard", pageCount: 320 }),
@@ -128,25 +132,35 @@ describe("club life: from proposals to a schedule", () => {
     ]);
     await checkPage(owner, "schedule");
 
-    // The members go and report how far they are: Alice past the next milestone, Bea past the one due, Cal short of it.
+    // The members go and report how far they are: Alice past the next milestone, Bea past the one due, Cal short of it,
+    // and the fourth member halfway.
     for (const [member, page] of [
       [a, 210],
       [b, 60],
       [c, 12],
+      [d, 150],
     ] as const) {
       await member.client.trpc.meetings.rsvp.mutate({ meetingId, status: "going" });
       await member.client.trpc.progress.update.mutate({ meetingId, page, expectedVersion: 0 });
     }
 
-    // ── Step to come: one member reads without racing (the switch is built on another branch). ──
-    // Append it here: that member turns racing off on the meeting's page; the race board then shows them
-    // "reading" without a page, and the badges below still hold for the others.
+    // The fourth member turns racing off on the meeting's page, from the keyboard; they still see their own page.
+    const dee = await logIn(d);
+    await dee.goto(`/meetings/${meetingId}`);
+    await readWithoutRacing(dee, d.details.displayName);
+    await shows(raceRow(dee, `${d.details.displayName} (you)`).getByText("page 150", { exact: false }));
+    await checkPage(dee, "reading-without-racing");
 
     // 8. The race board shows each reader's badge against the schedule.
     await owner.reload();
     await shows(boardBadge(owner, a.details.displayName, "Ahead"));
     await shows(boardBadge(owner, b.details.displayName, "On track"));
     await shows(boardBadge(owner, c.details.displayName, "Behind"));
+    // The one reading without racing shows as "reading", without a page or a bar.
+    const deeRow = raceRow(owner, d.details.displayName);
+    await shows(deeRow.getByText("reading", { exact: true }));
+    expect(await deeRow.getByRole("progressbar").count()).toBe(0);
+    expect(await deeRow.textContent()).not.toContain("150");
     await checkPage(owner, "race-board-standings");
 
     // 9. Each member's home page shows their own badge beside the read.
