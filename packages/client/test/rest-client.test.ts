@@ -1,4 +1,4 @@
-import { scriptedServer } from "@booky/testing/scripted-server";
+import { errorOf, scriptedServer } from "@booky/testing/scripted-server";
 import { describe, expect, it } from "vitest";
 import { BookyApiError, createBookyRestClient, dataOf, retryAfterMs } from "../src/rest.js";
 
@@ -10,15 +10,6 @@ const rateLimited = (seconds: string) => ({
   body: { code: "TOO_MANY_REQUESTS", message: "Slow down", data: { retryAfter: Number(seconds) } },
 });
 const unavailable = { status: 503, body: { code: "SERVICE_UNAVAILABLE", message: "The database is down" } };
-
-const rejection = async (call: Promise<unknown>) => {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("the call succeeded");
-};
 
 describe("createBookyRestClient", () => {
   it("calls /api/v1 with the token as a bearer and answers typed data", async () => {
@@ -62,7 +53,7 @@ describe("createBookyRestClient", () => {
   it("gives up after its attempts and rejects with Booky's error", async () => {
     server.answer(unavailable);
     const booky = createBookyRestClient({ baseUrl: server.url, retry: { attempts: 3, baseDelayMs: 1 } });
-    const error = await rejection(booky.GET("/points/balance"));
+    const error = await errorOf(booky.GET("/points/balance"));
     expect(error).toBeInstanceOf(BookyApiError);
     expect(error).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE", message: "The database is down" });
     expect(server.seen).toHaveLength(3);
@@ -71,7 +62,7 @@ describe("createBookyRestClient", () => {
   it("does not wait longer than maxDelayMs: a longer Retry-After is answered as the 429 it is", async () => {
     server.answer(rateLimited("120"), { status: 200, body: clubs });
     const booky = createBookyRestClient({ baseUrl: server.url, retry: { maxDelayMs: 5_000 } });
-    const error = await rejection(booky.GET("/clubs"));
+    const error = await errorOf(booky.GET("/clubs"));
     expect(error).toMatchObject({ status: 429, code: "TOO_MANY_REQUESTS", data: { retryAfter: 120 } });
     expect(server.seen).toHaveLength(1);
   });
@@ -84,7 +75,7 @@ describe("createBookyRestClient", () => {
     };
     server.answer({ status: 409, headers: { "x-request-id": "req-1" }, body });
     const booky = createBookyRestClient({ baseUrl: server.url });
-    const error = await rejection(
+    const error = await errorOf(
       booky.POST("/meetings/{meetingId}/progress", {
         params: { path: { meetingId: "0b7c9c7e-8a7e-4a57-9a51-0f0c0d0e0f10" } },
         body: { page: 12, expectedVersion: 3 },
@@ -100,7 +91,7 @@ describe("createBookyRestClient", () => {
 
   it("makes an error of an answer that is not Booky's body", async () => {
     server.answer({ status: 502, headers: { "content-type": "text/plain" } });
-    const error = await rejection(createBookyRestClient({ baseUrl: server.url }).GET("/clubs"));
+    const error = await errorOf(createBookyRestClient({ baseUrl: server.url }).GET("/clubs"));
     expect(error).toMatchObject({ status: 502, code: "HTTP_502" });
   });
 });

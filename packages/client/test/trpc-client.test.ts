@@ -1,4 +1,4 @@
-import { scriptedServer } from "@booky/testing/scripted-server";
+import { errorOf, scriptedServer } from "@booky/testing/scripted-server";
 import { describe, expect, it } from "vitest";
 import { createBookyClient, TRPCClientError } from "../src/index.js";
 
@@ -12,15 +12,6 @@ const failure = (code: string, httpStatus: number, message: string, extra: Recor
 const unavailable = {
   status: 503,
   body: [failure("SERVICE_UNAVAILABLE", 503, "The database is down")],
-};
-
-const rejection = async (call: Promise<unknown>) => {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("the call succeeded");
 };
 
 describe("createBookyClient (tRPC)", () => {
@@ -69,7 +60,7 @@ describe("createBookyClient (tRPC)", () => {
   it("gives up after its attempts, and does not wait on a Retry-After longer than maxDelayMs", async () => {
     server.answer(unavailable);
     const booky = createBookyClient({ url: server.url, retry: { attempts: 3, baseDelayMs: 1 } });
-    const error = await rejection(booky.clubs.list.query({ mine: true }));
+    const error = await errorOf(booky.clubs.list.query({ mine: true }));
     expect(error).toBeInstanceOf(TRPCClientError);
     expect(error).toMatchObject({ message: "The database is down", data: { code: "SERVICE_UNAVAILABLE" } });
     expect(server.seen).toHaveLength(3);
@@ -80,7 +71,7 @@ describe("createBookyClient (tRPC)", () => {
       body: [failure("TOO_MANY_REQUESTS", 429, "Slow down", { retryAfter: 120 })],
     });
     const patient = createBookyClient({ url: server.url, retry: { maxDelayMs: 5_000 } });
-    const limited = await rejection(patient.clubs.list.query({ mine: true }));
+    const limited = await errorOf(patient.clubs.list.query({ mine: true }));
     expect(limited).toMatchObject({ data: { code: "TOO_MANY_REQUESTS", retryAfter: 120 } });
     expect(server.seen).toHaveLength(1);
   });
@@ -89,7 +80,7 @@ describe("createBookyClient (tRPC)", () => {
     const current = { page: 40, version: 4 };
     server.answer({ status: 409, body: [failure("CONFLICT", 409, "Your progress changed elsewhere", { current })] });
     const booky = createBookyClient({ url: server.url });
-    const error = await rejection(booky.progress.update.mutate({ meetingId, page: 12, expectedVersion: 3 }));
+    const error = await errorOf(booky.progress.update.mutate({ meetingId, page: 12, expectedVersion: 3 }));
     expect(error).toMatchObject({ data: { code: "CONFLICT", httpStatus: 409, current } });
     expect(server.seen).toHaveLength(1);
   });

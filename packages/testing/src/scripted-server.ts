@@ -45,3 +45,13 @@ export async function scriptedServer() {
     },
   };
 }
+
+/** Whatever a call rejected with (a client's error, as the client made it); fails when the call succeeds. */
+export async function errorOf(call: Promise<unknown>): Promise<unknown> {
+  try {
+    await call;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}

@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type PoolBet, raceWinners, refundPool, settlePool } from "./payout.js";
-
-const horses = ["h1", "h2", "h3", "h4"];
-const bet = fc.record({
-  id: fc.uuid(),
-  horseId: fc.constantFrom(...horses),
-  stake: fc.integer({ min: 1, max: 1_000_000 }),
-  placedAt: fc.date({ min: new Date("2026-01-01"), max: new Date("2026-12-31"), noInvalidDate: true }),
-});
-const pools = fc.uniqueArray(bet, { selector: (b) => b.id, minLength: 0, maxLength: 40 });
-const winnerSets = fc.subarray(horses).map((list) => new Set(list));
+import { horseSets, pools } from "./pools.test-support.js";
 
 function payoutOf(bets: PoolBet[], winners: Set<string>) {
   return settlePool(bets, winners).outcomes.reduce((sum, outcome) => sum + outcome.payout, 0);
@@ -19,7 +10,7 @@ function payoutOf(bets: PoolBet[], winners: Set<string>) {
 describe("settlePool (pari-mutuel)", () => {
   it("pays out exactly the pool, never more or less", () => {
     fc.assert(
-      fc.property(pools, winnerSets, (bets, winners) => {
+      fc.property(pools, horseSets, (bets, winners) => {
         const pool = bets.reduce((sum, b) => sum + b.stake, 0);
         expect(payoutOf(bets, winners)).toBe(pool);
       }),
@@ -28,7 +19,7 @@ describe("settlePool (pari-mutuel)", () => {
 
   it("gives every winning bet at least its proportional share rounded down, and at most one point more", () => {
     fc.assert(
-      fc.property(pools, winnerSets, (bets, winners) => {
+      fc.property(pools, horseSets, (bets, winners) => {
         const settlement = settlePool(bets, winners);
         if (settlement.kind !== "paid") return;
         const winningStake = bets.filter((b) => winners.has(b.horseId)).reduce((sum, b) => sum + b.stake, 0);
@@ -78,7 +69,7 @@ describe("settlePool (pari-mutuel)", () => {
     fc.assert(
       fc.property(
         pools.chain((bets) => fc.tuple(fc.constant(bets), fc.shuffledSubarray(bets, { minLength: bets.length }))),
-        winnerSets,
+        horseSets,
         ([bets, shuffled], winners) => {
           const byId = (s: ReturnType<typeof settlePool>) =>
             Object.fromEntries(s.outcomes.map((o) => [o.betId, [o.result, o.payout]]));

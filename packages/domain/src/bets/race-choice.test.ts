@@ -3,16 +3,8 @@ import { describe, expect, it } from "vitest";
 import { revealsProgress } from "../progress/rules.js";
 import { acceptsBetOn, allowsRacingChange } from "./betting.js";
 import { raceWinners, refundsOnLeaving, settlePool } from "./payout.js";
+import { horseSets, horses, pools } from "./pools.test-support.js";
 
-const horses = ["h1", "h2", "h3", "h4"];
-const bet = fc.record({
-  id: fc.uuid(),
-  horseId: fc.constantFrom(...horses),
-  stake: fc.integer({ min: 1, max: 1_000_000 }),
-  placedAt: fc.date({ min: new Date("2026-01-01"), max: new Date("2026-12-31"), noInvalidDate: true }),
-});
-const pools = fc.uniqueArray(bet, { selector: (b) => b.id, minLength: 0, maxLength: 40 });
-const horseSets = fc.subarray(horses).map((list) => new Set(list));
 const deadline = new Date("2026-06-30T00:00:00Z");
 const attendees = fc.array(
   fc.record({
