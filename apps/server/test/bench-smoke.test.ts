@@ -96,6 +96,26 @@ describe("bench --smoke", () => {
     }
   });
 
+  it("evaluates books-for-you on the goodbooks-10k sample against popularity and prints both (bench:recommendations)", {
+    timeout: 120_000,
+  }, async () => {
+    // Exits 1 when the method does not beat popularity on both Recall@20 and NDCG@20 on the sample: the ship gate.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--expose-gc", "--conditions=source", "--import", "tsx", "bench/recommendations.ts"],
+      { cwd: serverRoot, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const sample = stdout.split("\n\n")[0] ?? "";
+    expect(sample).toContain("== goodbooks-10k sample");
+    expect(sample).toMatch(/ratings 10259 \(269 members, 2541 books\)/);
+    expect(sample).toMatch(/members with fewer than 5 ratings skipped: \d+; train \d+ ratings; test members \d+/);
+    expect(sample).toMatch(/neighbours: \d+ books, top 50 each, \d+ ms, result heap -?[\d.]+ MB, peak RSS \d+ MB/);
+    const figures = /^(item-to-item|popularity)\s+(\d\.\d{4})\s+(\d\.\d{4})\s+(\d\.\d{4})$/gm;
+    expect([...sample.matchAll(figures)].map((row) => row[1])).toEqual(["item-to-item", "popularity"]);
+    expect(stdout).toContain("== validation");
+    expect(stdout).toContain("== generated ratings");
+  });
+
   it("refuses to write smoke figures over the committed results", async () => {
     const run = promisify(execFile)(
       process.execPath,

@@ -136,17 +136,18 @@ describe("clubs for you", () => {
 
     const picks = await me.client.trpc.recommendations.clubsForMe.query({});
     const ours = picks.items.filter((item) => [sf.id, austen.id, pals.id, hidden.id, own.id].includes(item.club.id));
-    // Dune is mine (1); Emma is Dune's and Hyperion's neighbour (1/√6 + (5/6)/√(5 + 25/36) = 0.757); one friend 0.5.
+    // Dune is mine (1); one friend 0.5; Emma is Dune's and Hyperion's neighbour through one shared reader (close),
+    // so its cosines are shrunk by 1 / (1 + 20): (1/√6 + (5/6)/√(5 + 25/36)) / 21 = 0.036.
     expect(ours).toMatchObject([
       {
         club: { id: sf.id, name: "Dune readers" },
         reason: { kind: "book", book: { id: ids.dune }, taste: { kind: "rated", book: { id: ids.dune }, stars: 5 } },
       },
+      { club: { id: pals.id }, reason: { kind: "friends", count: 1 } },
       {
         club: { id: austen.id },
         reason: { kind: "book", book: { id: ids.emma }, taste: { kind: "rated", book: { id: ids.dune }, stars: 5 } },
       },
-      { club: { id: pals.id }, reason: { kind: "friends", count: 1 } },
     ]);
 
     await me.client.trpc.clubs.join.mutate({ clubId: austen.id });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Interaction, itemNeighbours, mostPopular, ratingWeight, recommend } from "./neighbours.js";
+import { type Interaction, itemNeighbours, mostPopular, ratingWeight, recommend, SHRINKAGE } from "./neighbours.js";
 
 /** Three fantasy readers, two crime readers, and one reader of both who also read the bestseller. */
 const data: Interaction[] = [
@@ -18,14 +18,32 @@ const data: Interaction[] = [
 ];
 
 describe("item neighbours", () => {
-  it("ranks by cosine: wizards is dragons' nearest, the bestseller below it, crime not at all", () => {
+  it("ranks by shrunk cosine: wizards is dragons' nearest, the bestseller below it, crime not at all", () => {
     const neighbours = itemNeighbours(data);
     const ofDragons = neighbours.get("dragons") ?? [];
     expect(ofDragons.map((n) => n.neighbourId)).toEqual(["wizards", "bestseller", "elves"]);
-    expect(ofDragons[0]?.score).toBeCloseTo(1, 9);
-    // bestseller: 3 shared readers of 5 → 3 / sqrt(3 · 5)
-    expect(ofDragons[1]?.score).toBeCloseTo(3 / Math.sqrt(15), 9);
+    // wizards: the same 3 readers → cosine 1, shrunk by 3 / (3 + 20)
+    expect(ofDragons[0]?.score).toBeCloseTo(3 / (3 + SHRINKAGE), 9);
+    // bestseller: 3 shared readers of 5 → 3 / sqrt(3 · 5), shrunk by 3 / (3 + 20)
+    expect(ofDragons[1]?.score).toBeCloseTo((3 / Math.sqrt(15)) * (3 / (3 + SHRINKAGE)), 9);
+    // elves: 1 shared reader of 1 → 1 / sqrt(3 · 1), shrunk by 1 / (1 + 20)
+    expect(ofDragons[2]?.score).toBeCloseTo((1 / Math.sqrt(3)) * (1 / (1 + SHRINKAGE)), 9);
     expect(neighbours.get("murder")?.map((n) => n.neighbourId)).toEqual(["detective", "bestseller"]);
+  });
+
+  it("a pair one reader happens to share does not outrank a pair three readers share", () => {
+    // saga: 4 readers. novella: only r1, who also read saga (cosine 1 / sqrt(4 · 1) = 0.5).
+    // epic: r1–r3 of saga plus 20 more (cosine 3 / sqrt(4 · 23) ≈ 0.31): lower, but three shared readers.
+    const readers = (ids: string[], bookId: string) => ids.map((userId) => ({ userId, bookId, weight: 1 }));
+    const neighbours = itemNeighbours([
+      ...readers(["r1", "r2", "r3", "r4"], "saga"),
+      ...readers(["r1"], "novella"),
+      ...readers(["r1", "r2", "r3", ...Array.from({ length: 20 }, (_, i) => `e${i}`)], "epic"),
+    ]);
+    const ofSaga = neighbours.get("saga") ?? [];
+    expect(ofSaga.map((n) => n.neighbourId)).toEqual(["epic", "novella"]);
+    expect(ofSaga[0]?.score).toBeCloseTo((3 / Math.sqrt(92)) * (3 / 23), 9);
+    expect(ofSaga[1]?.score).toBeCloseTo(0.5 * (1 / 21), 9);
   });
 
   it("is symmetric and keeps at most k per book", () => {
