@@ -68,40 +68,51 @@ async function startServer() {
   return { url: `http://127.0.0.1:${port}`, output, stop };
 }
 
+/** Each server here is a fresh process compiling its sources with tsx: on a busy 2-core machine, seconds each. */
+const PROCESS_STARTS = 90_000;
+
 describe("the signing secret of a server started without JWT_SECRET", () => {
-  it("is generated on the first start (mode 600), reused by the next one, and never logged", async () => {
-    const first = await startServer();
-    const secret = (await readFile(signingSecretFile(dataDir), "utf8")).trim();
-    expect(secret.length).toBeGreaterThanOrEqual(32);
-    expect((await stat(signingSecretFile(dataDir))).mode & 0o777).toBe(0o600);
+  it(
+    "is generated on the first start (mode 600), reused by the next one, and never logged",
+    async () => {
+      const first = await startServer();
+      const secret = (await readFile(signingSecretFile(dataDir), "utf8")).trim();
+      expect(secret.length).toBeGreaterThanOrEqual(32);
+      expect((await stat(signingSecretFile(dataDir))).mode & 0o777).toBe(0o600);
 
-    const client = createTestClient<AppRouter>(first.url);
-    const member = newMember();
-    const session = await client.trpc.auth.signUp.mutate(member);
-    client.accessToken = session.accessToken;
-    expect((await client.trpc.auth.me.query()).username).toBe(member.username);
-    await first.stop();
+      const client = createTestClient<AppRouter>(first.url);
+      const member = newMember();
+      const session = await client.trpc.auth.signUp.mutate(member);
+      client.accessToken = session.accessToken;
+      expect((await client.trpc.auth.me.query()).username).toBe(member.username);
+      await first.stop();
 
-    // A restart signs with the same secret: the access token issued before it still verifies.
-    const second = await startServer();
-    const again = createTestClient<AppRouter>(second.url);
-    again.accessToken = session.accessToken;
-    expect((await again.trpc.auth.me.query()).username).toBe(member.username);
-    expect((await readFile(signingSecretFile(dataDir), "utf8")).trim()).toBe(secret);
-    await second.stop();
+      // A restart signs with the same secret: the access token issued before it still verifies.
+      const second = await startServer();
+      const again = createTestClient<AppRouter>(second.url);
+      again.accessToken = session.accessToken;
+      expect((await again.trpc.auth.me.query()).username).toBe(member.username);
+      expect((await readFile(signingSecretFile(dataDir), "utf8")).trim()).toBe(secret);
+      await second.stop();
 
-    for (const output of [first.output, second.output]) expect(output.join("")).not.toContain(secret);
-  });
+      for (const output of [first.output, second.output]) expect(output.join("")).not.toContain(secret);
+    },
+    PROCESS_STARTS,
+  );
 
-  it("error responses carry no stack trace outside tests", async () => {
-    const server = await startServer();
-    const error = await rejectionOf(
-      createTestClient<AppRouter>(server.url).trpc.users.get.query({ username: "nobody_here" }),
-    );
-    expect(error.data?.code).toBe("NOT_FOUND");
-    expect(error.data).not.toHaveProperty("stack");
-    await server.stop();
-  });
+  it(
+    "error responses carry no stack trace outside tests",
+    async () => {
+      const server = await startServer();
+      const error = await rejectionOf(
+        createTestClient<AppRouter>(server.url).trpc.users.get.query({ username: "nobody_here" }),
+      );
+      expect(error.data?.code).toBe("NOT_FOUND");
+      expect(error.data).not.toHaveProperty("stack");
+      await server.stop();
+    },
+    PROCESS_STARTS,
+  );
 
   it("tests sign with a throwaway secret and write nothing", () => {
     const one = loadConfig({ NODE_ENV: "test", DATA_DIR: path.join(dataDir, "unused") });
