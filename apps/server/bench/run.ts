@@ -111,7 +111,14 @@ try {
       const denominator = first?.scenarios.find((s) => s.id === comparison.denominator)?.runs ?? [];
       if (numerator.length === 0 || denominator.length === 0) return [];
       const rounds = numerator.map((_, round) => rpsOf(numerator, round) / Math.max(1e-9, rpsOf(denominator, round)));
-      return [{ id: comparison.id, label: comparison.label, ratio: medianOf(rounds), rounds }];
+      const cpuOf = (runs: { cpuMsPerCall?: number | null }[]) => {
+        const measured = runs.flatMap((run) => (typeof run.cpuMsPerCall === "number" ? [run.cpuMsPerCall] : []));
+        return measured.length === runs.length ? medianOf(measured) : null;
+      };
+      const [numeratorCpu, denominatorCpu] = [cpuOf(numerator), cpuOf(denominator)];
+      const cpuMsPerCall =
+        numeratorCpu === null || denominatorCpu === null ? null : { numerator: numeratorCpu, denominator: denominatorCpu };
+      return [{ id: comparison.id, label: comparison.label, ratio: medianOf(rounds), rounds, cpuMsPerCall }];
     }),
     scaleComparisons: first && second ? compareScales(first, second) : [],
     scales: results,
