@@ -55,6 +55,15 @@ function cpuProfile(name: string): string[] {
   return directory ? ["--cpu-prof", `--cpu-prof-dir=${path.join(directory, name)}`] : [];
 }
 
+/** The `--baseline` checkout's production build, with Booky's settings, beside this one. */
+function startBaseline(checkout: string | undefined, env: Record<string, string>): Promise<RunningServer> {
+  const main = checkout ? path.resolve(checkout, "apps", "server", "dist", "main.js") : "";
+  if (!checkout || !existsSync(main)) {
+    throw new Error(`The baseline scenarios need --baseline <a checkout with a built server> (no ${main || "checkout"})`);
+  }
+  return startServer({ name: "baseline", args: [...cpuProfile("baseline"), main], readyPath: "/readyz", env });
+}
+
 /**
  * One scale: the production build (`node dist/main.js`) and the floor as
  * child processes over the scale's database, each scenario driven with
@@ -68,6 +77,8 @@ export async function benchScale(options: {
   settings: BenchSettings;
   scenarios: Scenario[];
   explainDirectory: string;
+  /** Another checkout (its root) whose built server the `baseline` scenarios drive. */
+  baseline?: string;
 }): Promise<ScaleResult> {
   const { url, settings } = options;
   const settle = () => new Promise((resolve) => setTimeout(resolve, settings.settleMs));
@@ -94,7 +105,7 @@ export async function benchScale(options: {
       DATA_DIR: dataDir,
     };
     const targets = new Set(options.scenarios.map((scenario) => scenario.target));
-    const [booky, floor, overhead, adapter] = await Promise.all([
+    const [booky, floor, overhead, adapter, baseline] = await Promise.all([
       startServer({
         name: "booky",
         args: [...cpuProfile("booky"), "dist/main.js"],
@@ -124,13 +135,15 @@ export async function benchScale(options: {
             env: { ...bookyEnv, TRPC_HANDLER: "adapter" },
           }).then(keep)
         : null,
+      targets.has("baseline") ? startBaseline(options.baseline, bookyEnv).then(keep) : null,
     ]);
-    const servers: Record<Target, RunningServer | null> = { booky, floor, overhead, adapter };
+    const servers: Record<Target, RunningServer | null> = { booky, floor, overhead, adapter, baseline };
     const urls: Record<Target, string> = {
       booky: booky.url,
       floor: floor.url,
       overhead: overhead?.url ?? "",
       adapter: adapter?.url ?? "",
+      baseline: baseline?.url ?? "",
     };
 
     const fixtures = await findFixtures(url, { readers: READERS, logIns: LOG_IN_ACCOUNTS });
