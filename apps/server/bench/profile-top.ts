@@ -42,6 +42,7 @@ if (windows?.length === 0 || (values.scenario && !existsSync(windowsFile))) {
 const inWindow = (at: number) => !windows || windows.some((w) => at >= w.startUs && at <= w.endUs);
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfTime = new Map<string, number>();
+const owners = new Map<string, string>();
 let total = 0;
 let at = profile.startTime;
 profile.samples.forEach((id, index) => {
@@ -58,6 +59,7 @@ profile.samples.forEach((id, index) => {
   const where = frame.url ? `${shorten(frame.url)}:${frame.lineNumber + 1}` : "";
   const key = `${frame.functionName || "(anonymous)"} ${where}`.trim();
   selfTime.set(key, (selfTime.get(key) ?? 0) + delta);
+  owners.set(key, ownerOf(frame.functionName, frame.url));
 });
 
 function shorten(url: string): string {
@@ -66,14 +68,14 @@ function shorten(url: string): string {
   return path.relative(process.cwd(), url.replace(/^file:\/\//, ""));
 }
 
-/** Where a frame's code lives: a package, Node's own JavaScript, Booky's sources, or V8/native work (GC, program). */
-function ownerOf(key: string): string {
-  const where = key.slice(key.lastIndexOf(" ") + 1);
-  if (!where.includes(":")) return key.startsWith("(") ? key : "(native)";
-  if (where.startsWith("node:")) return "node:internal";
-  const modules = where.match(/^((?:@[^/]+\/)?[^/]+)\//);
-  if (modules && !where.startsWith(".") && !where.startsWith("/")) return modules[1] as string;
-  return "booky";
+/** Where a frame's code lives: a package, Node's own JavaScript, Booky's code, or V8/native work (GC, program). */
+function ownerOf(functionName: string, url: string): string {
+  if (!url) return functionName.startsWith("(") ? functionName : "(native)";
+  if (url.startsWith("node:")) return "node:internal";
+  const modules = url.lastIndexOf("node_modules/");
+  if (modules < 0) return "booky";
+  const name = url.slice(modules + "node_modules/".length).split("/");
+  return name[0]?.startsWith("@") ? `${name[0]}/${name[1]}` : (name[0] ?? "?");
 }
 
 const sorted = [...selfTime].sort((a, b) => b[1] - a[1]);
@@ -83,7 +85,10 @@ for (const [key, time] of sorted.slice(0, Number(count))) {
   console.log(`${((time / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
 }
 const byOwner = new Map<string, number>();
-for (const [key, time] of sorted) byOwner.set(ownerOf(key), (byOwner.get(ownerOf(key)) ?? 0) + time);
+for (const [key, time] of sorted) {
+  const owner = owners.get(key) ?? "?";
+  byOwner.set(owner, (byOwner.get(owner) ?? 0) + time);
+}
 console.log("\nself time by owner:");
 for (const [owner, time] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
   console.log(`${((time / total) * 100).toFixed(1).padStart(5)}%  ${owner}`);
