@@ -29,9 +29,10 @@ if (!given) {
 const file = (await stat(given)).isDirectory() ? await largestProfile(given) : given;
 const profile = JSON.parse(await readFile(file, "utf8")) as CpuProfile;
 // The bench writes windows.json into BENCH_CPU_PROFILE_DIR, the folder above each server's.
-const windowsFile = [path.dirname(file), path.dirname(path.dirname(file))]
-  .map((folder) => path.join(folder, "windows.json"))
-  .find((candidate) => existsSync(candidate)) ?? "windows.json";
+const windowsFile =
+  [path.dirname(file), path.dirname(path.dirname(file))]
+    .map((folder) => path.join(folder, "windows.json"))
+    .find((candidate) => existsSync(candidate)) ?? "windows.json";
 const windows = values.scenario
   ? (JSON.parse(await readFile(windowsFile, "utf8")) as ProfileWindow[]).filter((w) => w.scenario === values.scenario)
   : null;
@@ -96,7 +97,9 @@ for (const [owner, time] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 15
 
 async function largestProfile(folder: string): Promise<string> {
   const files = (await readdir(folder)).filter((name) => name.endsWith(".cpuprofile"));
-  const sizes = await Promise.all(files.map(async (name) => ({ name, size: (await stat(path.join(folder, name))).size })));
+  const sizes = await Promise.all(
+    files.map(async (name) => ({ name, size: (await stat(path.join(folder, name))).size })),
+  );
   const largest = sizes.sort((a, b) => b.size - a.size)[0];
   if (!largest) throw new Error(`No .cpuprofile in ${folder}`);
   return path.join(folder, largest.name);

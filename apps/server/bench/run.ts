@@ -122,7 +122,9 @@ try {
       };
       const [numeratorCpu, denominatorCpu] = [cpuOf(numerator), cpuOf(denominator)];
       const cpuMsPerCall =
-        numeratorCpu === null || denominatorCpu === null ? null : { numerator: numeratorCpu, denominator: denominatorCpu };
+        numeratorCpu === null || denominatorCpu === null
+          ? null
+          : { numerator: numeratorCpu, denominator: denominatorCpu };
       return [{ id: comparison.id, label: comparison.label, ratio: medianOf(rounds), rounds, cpuMsPerCall }];
     }),
     scaleComparisons: first && second ? compareScales(first, second) : [],

@@ -26,8 +26,11 @@ type Client = postgres.Sql | postgres.TransactionSql;
  */
 function preparing<T extends Client>(client: T): T {
   // Made once per client, not on every statement: Drizzle looks `unsafe` up for each query it sends.
-  const unsafe = (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-    client.unsafe(query, parameters, options?.prepare ? options : { ...options, prepare: true });
+  const unsafe = (
+    query: string,
+    parameters?: postgres.ParameterOrJSON<never>[],
+    options?: postgres.UnsafeQueryOptions,
+  ) => client.unsafe(query, parameters, options?.prepare ? options : { ...options, prepare: true });
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === "unsafe") return unsafe;

@@ -59,7 +59,9 @@ function cpuProfile(name: string): string[] {
 function startBaseline(checkout: string | undefined, env: Record<string, string>): Promise<RunningServer> {
   const main = checkout ? path.resolve(checkout, "apps", "server", "dist", "main.js") : "";
   if (!checkout || !existsSync(main)) {
-    throw new Error(`The baseline scenarios need --baseline <a checkout with a built server> (no ${main || "checkout"})`);
+    throw new Error(
+      `The baseline scenarios need --baseline <a checkout with a built server> (no ${main || "checkout"})`,
+    );
   }
   return startServer({ name: "baseline", args: [...cpuProfile("baseline"), main], readyPath: "/readyz", env });
 }
