@@ -1,5 +1,6 @@
 // Benchmarks the production build over a seeded database, beside a hand-written floor.
-// Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3]   or   pnpm bench --smoke (report in .data/bench/smoke-results/)
+// Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3] [--only ids] [--baseline checkout]
+//   or pnpm bench --smoke (report in .data/bench/smoke-results/)
 import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     smoke: { type: "boolean", default: false },
     /** Comma-separated scenario ids, to iterate on a few. */
     only: { type: "string" },
+    /** Another checkout (e.g. a `git worktree` of main, built) for the `baseline.*` scenarios: a change's before and after in one run. */
+    baseline: { type: "string" },
   },
 });
 
@@ -44,9 +47,10 @@ const settings: BenchSettings = {
   rounds: Number(values.rounds ?? (smoke ? 1 : 3)),
   settleMs: smoke ? 100 : 1000,
 };
+// The baseline scenarios run only with a baseline to drive (or when named, to say one is missing).
 const selected = values.only
   ? scenarios.filter((scenario) => values.only?.split(",").includes(scenario.id))
-  : scenarios;
+  : scenarios.filter((scenario) => scenario.target !== "baseline" || values.baseline);
 const primary: number | "smoke" = smoke ? "smoke" : Number(values.scale);
 const compared = !smoke && values["compare-scale"] ? Number(values["compare-scale"]) : null;
 
@@ -84,6 +88,7 @@ try {
         // The larger scale repeats only the reads, for the p99 comparison.
         scenarios: scale === primary ? selected : selected.filter((scenario) => scenario.read),
         explainDirectory: path.join(out, "explain", String(scale)),
+        ...(values.baseline ? { baseline: values.baseline } : {}),
       }),
     );
   }
@@ -111,7 +116,16 @@ try {
       const denominator = first?.scenarios.find((s) => s.id === comparison.denominator)?.runs ?? [];
       if (numerator.length === 0 || denominator.length === 0) return [];
       const rounds = numerator.map((_, round) => rpsOf(numerator, round) / Math.max(1e-9, rpsOf(denominator, round)));
-      return [{ id: comparison.id, label: comparison.label, ratio: medianOf(rounds), rounds }];
+      const cpuOf = (runs: { cpuMsPerCall?: number | null }[]) => {
+        const measured = runs.flatMap((run) => (typeof run.cpuMsPerCall === "number" ? [run.cpuMsPerCall] : []));
+        return measured.length === runs.length ? medianOf(measured) : null;
+      };
+      const [numeratorCpu, denominatorCpu] = [cpuOf(numerator), cpuOf(denominator)];
+      const cpuMsPerCall =
+        numeratorCpu === null || denominatorCpu === null
+          ? null
+          : { numerator: numeratorCpu, denominator: denominatorCpu };
+      return [{ id: comparison.id, label: comparison.label, ratio: medianOf(rounds), rounds, cpuMsPerCall }];
     }),
     scaleComparisons: first && second ? compareScales(first, second) : [],
     scales: results,

@@ -35,8 +35,9 @@ const jobs = config.JOBS_IN_PROCESS
 // Once shutting down, in-flight requests are answered with `Connection: close`: a keep-alive socket
 // that was busy when the close began would otherwise hold it open until the client hangs up.
 let closing = false;
-app.addHook("onSend", async (_request, reply) => {
+app.addHook("onSend", (_request, reply, payload, done) => {
   if (closing) reply.header("connection", "close");
+  done(null, payload);
 });
 
 // Shutdown order: stop accepting and finish the requests in flight, then the jobs, then the database.

@@ -25,12 +25,15 @@ type Client = postgres.Sql | postgres.TransactionSql;
  * SQL text, which Drizzle builds the same way for the same query.
  */
 function preparing<T extends Client>(client: T): T {
+  // Made once per client, not on every statement: Drizzle looks `unsafe` up for each query it sends.
+  const unsafe = (
+    query: string,
+    parameters?: postgres.ParameterOrJSON<never>[],
+    options?: postgres.UnsafeQueryOptions,
+  ) => client.unsafe(query, parameters, options?.prepare ? options : { ...options, prepare: true });
   return new Proxy(client, {
     get(target, property, receiver) {
-      if (property === "unsafe") {
-        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, parameters, { ...options, prepare: true });
-      }
+      if (property === "unsafe") return unsafe;
       if (property === "begin" || property === "savepoint") {
         const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
         return (...args: unknown[]) => {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BENCH_PASSWORD } from "../seed/plan.js";
@@ -32,15 +32,38 @@ const TOKEN_REFRESH_MS = 5 * 60_000;
 
 const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const describe = (id: string, r: LoadResult) =>
-  `  ${id.padEnd(24)} ${number.format(r.rps).padStart(7)} req/s  p50 ${r.p50.toFixed(2)}  p95 ${r.p95.toFixed(2)}  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}  non-2xx ${r.non2xx}${r.non2xx ? ` ${JSON.stringify(r.statuses)}` : ""}`;
+  `  ${id.padEnd(24)} ${number.format(r.rps).padStart(7)} req/s  cpu ${r.cpuMsPerCall?.toFixed(3) ?? "?"} ms/call  p50 ${r.p50.toFixed(2)}  p95 ${r.p95.toFixed(2)}  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}  non-2xx ${r.non2xx}${r.non2xx ? ` ${JSON.stringify(r.statuses)}` : ""}`;
+
+/** When a measured run went on, on the monotonic clock V8's CPU profiles use (µs): `profile-top --scenario` reads it. */
+export interface ProfileWindow {
+  scenario: string;
+  target: Target;
+  startUs: number;
+  endUs: number;
+}
+
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /**
  * With BENCH_CPU_PROFILE_DIR set, a server writes a V8 CPU profile of the
- * whole run there when it stops (`bench/profile-top.ts` lists its top frames).
+ * whole run there when it stops (`bench/profile-top.ts` lists its top frames), and the bench
+ * writes `windows.json` beside it: when each measured run went on, to cut one scenario's load out.
  */
 function cpuProfile(name: string): string[] {
   const directory = process.env.BENCH_CPU_PROFILE_DIR;
-  return directory ? ["--cpu-prof", `--cpu-prof-dir=${directory}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  // A folder per server: each of its threads (tsx's loader runs in one) writes a profile; the main thread's is the largest.
+  return directory ? ["--cpu-prof", `--cpu-prof-dir=${path.join(directory, name)}`] : [];
+}
+
+/** The `--baseline` checkout's production build, with Booky's settings, beside this one. */
+function startBaseline(checkout: string | undefined, env: Record<string, string>): Promise<RunningServer> {
+  const main = checkout ? path.resolve(checkout, "apps", "server", "dist", "main.js") : "";
+  if (!checkout || !existsSync(main)) {
+    throw new Error(
+      `The baseline scenarios need --baseline <a checkout with a built server> (no ${main || "checkout"})`,
+    );
+  }
+  return startServer({ name: "baseline", args: [...cpuProfile("baseline"), main], readyPath: "/readyz", env });
 }
 
 /**
@@ -56,6 +79,8 @@ export async function benchScale(options: {
   settings: BenchSettings;
   scenarios: Scenario[];
   explainDirectory: string;
+  /** Another checkout (its root) whose built server the `baseline` scenarios drive. */
+  baseline?: string;
 }): Promise<ScaleResult> {
   const { url, settings } = options;
   const settle = () => new Promise((resolve) => setTimeout(resolve, settings.settleMs));
@@ -82,7 +107,7 @@ export async function benchScale(options: {
       DATA_DIR: dataDir,
     };
     const targets = new Set(options.scenarios.map((scenario) => scenario.target));
-    const [booky, floor, overhead, adapter] = await Promise.all([
+    const [booky, floor, overhead, adapter, baseline] = await Promise.all([
       startServer({
         name: "booky",
         args: [...cpuProfile("booky"), "dist/main.js"],
@@ -91,7 +116,7 @@ export async function benchScale(options: {
       }).then(keep),
       startServer({
         name: "floor",
-        args: tsxArgs("bench/servers/floor.ts"),
+        args: [...cpuProfile("floor"), ...tsxArgs("bench/servers/floor.ts")],
         readyPath: "/ping",
         env: { DATABASE_URL: url, DATABASE_POOL_MAX: "10", JWT_SECRET },
       }).then(keep),
@@ -112,12 +137,15 @@ export async function benchScale(options: {
             env: { ...bookyEnv, TRPC_HANDLER: "adapter" },
           }).then(keep)
         : null,
+      targets.has("baseline") ? startBaseline(options.baseline, bookyEnv).then(keep) : null,
     ]);
+    const servers: Record<Target, RunningServer | null> = { booky, floor, overhead, adapter, baseline };
     const urls: Record<Target, string> = {
       booky: booky.url,
       floor: floor.url,
       overhead: overhead?.url ?? "",
       adapter: adapter?.url ?? "",
+      baseline: baseline?.url ?? "",
     };
 
     const fixtures = await findFixtures(url, { readers: READERS, logIns: LOG_IN_ACCOUNTS });
@@ -152,13 +180,24 @@ export async function benchScale(options: {
       await assertSameAnswers(booky.url, floor.url, fixtures, (await contextNow()).tokens.get(first.email) ?? "");
 
     const runs = new Map<string, LoadResult[]>();
+    const windows: ProfileWindow[] = [];
     const measure = async (scenario: Scenario) => {
       if (settings.warmupSeconds > 0)
         await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), {
           seconds: settings.warmupSeconds,
         });
       await settle();
-      const result = await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), settings);
+      const plan = scenario.plan(await prepare(scenario));
+      const server = servers[scenario.target];
+      const cpuBefore = server?.cpuMs() ?? null;
+      const startUs = monotonicUs();
+      const load = await runLoad(urls[scenario.target], plan, settings);
+      windows.push({ scenario: scenario.id, target: scenario.target, startUs, endUs: monotonicUs() });
+      const cpuAfter = server?.cpuMs() ?? null;
+      // The server's own CPU per answered call (all its threads, GC included): what it spends, load aside.
+      const cpuMsPerCall =
+        cpuBefore === null || cpuAfter === null || load.requests === 0 ? null : (cpuAfter - cpuBefore) / load.requests;
+      const result = { ...load, cpuMsPerCall };
       await settle();
       console.log(describe(scenario.id, result));
       runs.set(scenario.id, [...(runs.get(scenario.id) ?? []), result]);
@@ -173,6 +212,12 @@ export async function benchScale(options: {
       for (const id of paired) await measure(byId.get(id) as Scenario);
     }
     for (const scenario of options.scenarios.filter((s) => !paired.includes(s.id))) await measure(scenario);
+
+    const profileDirectory = process.env.BENCH_CPU_PROFILE_DIR;
+    if (profileDirectory) {
+      await mkdir(profileDirectory, { recursive: true });
+      await writeFile(path.join(profileDirectory, "windows.json"), `${JSON.stringify(windows, null, 2)}\n`);
+    }
 
     const pageTime = first
       ? await meetingPageTime({

@@ -30,6 +30,8 @@ export interface LoadResult {
   non2xx: number;
   /** Responses by HTTP status. */
   statuses: Record<string, number>;
+  /** The server process's CPU time per answered call (ms; null when not measured, e.g. no /proc). */
+  cpuMsPerCall?: number | null;
 }
 
 function percentile(sorted: Float64Array, p: number): number {

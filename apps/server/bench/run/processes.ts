@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -20,7 +21,24 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   name: string;
   url: string;
+  /** CPU time the process has used so far, all its threads (ms); null where /proc is not there. */
+  cpuMs: () => number | null;
   stop: () => Promise<void>;
+}
+
+/** Linux counts a process's CPU time in clock ticks of 10 ms (USER_HZ = 100 on every architecture Node runs on). */
+const MS_PER_TICK = 10;
+
+/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15; the name in brackets may hold spaces). */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -63,7 +81,7 @@ export async function startServer(options: {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { name: options.name, url, stop: () => stopChild(child) };
+  return { name: options.name, url, cpuMs: () => processCpuMs(child.pid), stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

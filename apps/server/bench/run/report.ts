@@ -30,6 +30,8 @@ export interface Comparison {
   /** Median over rounds of (tRPC req/s ÷ floor req/s), each round measured back to back. */
   ratio: number;
   rounds: number[];
+  /** Median server CPU per call (ms) of each side, from /proc: the process's own work, whatever the load. */
+  cpuMsPerCall?: { numerator: number; denominator: number } | null;
 }
 
 export interface ScaleComparison {
@@ -95,10 +97,12 @@ export function markdownReport(report: BenchReport): string {
     "",
     "## Headline ratios (throughput, same run)",
     "",
-    "| comparison | ratio | per round |",
-    "| --- | ---: | --- |",
+    "| comparison | ratio | per round | server CPU ms/call (first vs second) |",
+    "| --- | ---: | --- | ---: |",
     ...report.comparisons.map(
-      (c) => `| ${c.label} | **${c.ratio.toFixed(2)}×** | ${c.rounds.map((r) => r.toFixed(2)).join(", ")} |`,
+      (c) =>
+        `| ${c.label} | **${c.ratio.toFixed(2)}×** | ${c.rounds.map((r) => r.toFixed(2)).join(", ")} | ` +
+        `${c.cpuMsPerCall ? `${c.cpuMsPerCall.numerator.toFixed(3)} vs ${c.cpuMsPerCall.denominator.toFixed(3)}` : ""} |`,
     ),
   ];
   if (report.scaleComparisons.length > 0) {
@@ -121,11 +125,12 @@ export function markdownReport(report: BenchReport): string {
       "",
       `## Scale ${scale.scale} (${scale.database}; the large meeting has ${whole.format(scale.fixtures.attendees)} attendees)`,
       "",
-      "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| scenario | req/s | server CPU ms/call | p50 ms | p95 ms | p99 ms | errors | non-2xx |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
       ...scale.scenarios.map(
         ({ label, median: r }) =>
-          `| ${label} | ${whole.format(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} |`,
+          `| ${label} | ${whole.format(r.rps)} | ${typeof r.cpuMsPerCall === "number" ? r.cpuMsPerCall.toFixed(3) : ""} | ` +
+          `${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} |`,
       ),
     );
     if (scale.pageTime)

@@ -3,8 +3,11 @@ import type { Fixtures } from "./fixtures.js";
 import type { LoadPlan, LoadRequest } from "./load.js";
 import { clientAddress } from "./sessions.js";
 
-/** Booky's build, the hand-written floor, the trivial-procedure servers, Booky's build through tRPC's own adapter. */
-export type Target = "booky" | "floor" | "overhead" | "adapter";
+/**
+ * Booky's build, the hand-written floor, the trivial-procedure servers, Booky's build through tRPC's own adapter,
+ * and another checkout's build (`--baseline`), to measure a change against what it changes side by side.
+ */
+export type Target = "booky" | "floor" | "overhead" | "adapter" | "baseline";
 
 export interface ScenarioContext {
   fixtures: Fixtures;
@@ -212,6 +215,13 @@ export const scenarios: Scenario[] = [
   progressUpdate("progress.update", "progress.update (large club's meeting)", "booky"),
   progressUpdate("floor.progress.update", "hand-written floor: progress.update's SQL", "floor"),
   progressUpdate("adapter.progress.update", "progress.update through tRPC's official Fastify adapter", "adapter"),
+  read(
+    "baseline.meetings.get",
+    "meetings.get, the --baseline checkout's build",
+    (f) => trpcQuery("meetings.get", { meetingId: f.meetingId }),
+    "baseline",
+  ),
+  progressUpdate("baseline.progress.update", "progress.update, the --baseline checkout's build", "baseline"),
   {
     id: "bets.place",
     label: "bets.place (a new pair each time)",
@@ -295,6 +305,18 @@ export const comparisons = [
     label: "progress.update ÷ hand-written floor",
     numerator: "progress.update",
     denominator: "floor.progress.update",
+  },
+  {
+    id: "baseline.read",
+    label: "meetings.get, this build ÷ the --baseline build",
+    numerator: "meetings.get",
+    denominator: "baseline.meetings.get",
+  },
+  {
+    id: "baseline.write",
+    label: "progress.update, this build ÷ the --baseline build",
+    numerator: "progress.update",
+    denominator: "baseline.progress.update",
   },
   {
     id: "handler.read",

@@ -24,10 +24,11 @@ export function registerOperationalRoutes(app: FastifyInstance, deps: Pick<AppDe
     return deps.metrics.registry.metrics();
   });
 
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", (request, reply, done) => {
     deps.metrics.httpDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? "unmatched", status_code: reply.statusCode },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 }

@@ -161,7 +161,7 @@ async function handleJsonCall<TRouter extends AnyTRPCRouter>(
     );
     reply.code(getHTTPStatusCode(responses));
     const body = isBatchCall ? responses : responses[0];
-    return reply.send(json(transformTRPCResponse(config, body as TRPCResponse)));
+    return reply.serializer(asIs).send(json(transformTRPCResponse(config, body as TRPCResponse)));
   } catch (cause) {
     // The request itself was bad (path, batch size, mixed types): one error for all of it.
     const error = getTRPCErrorFromUnknown(cause);
@@ -170,12 +170,17 @@ async function handleJsonCall<TRouter extends AnyTRPCRouter>(
     const body = { error: getErrorShape({ config, ctx, error, input: undefined, path: undefined, type }) };
     // tRPC answers these without naming a content type, so the Fetch Response's default shows: mirror it.
     reply.code(getHTTPStatusCode(body)).header("content-type", "text/plain;charset=UTF-8");
-    return reply.send(json(transformTRPCResponse(config, body)));
+    return reply.serializer(asIs).send(json(transformTRPCResponse(config, body)));
   }
 }
 
-/** As bytes, so Fastify keeps tRPC's `content-type: application/json` as it is (no charset added). */
-const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+/**
+ * The answer as a JSON string sent as it is: with a serializer set, Fastify keeps tRPC's
+ * `content-type: application/json` unchanged (no charset added), and Node sends a string body in
+ * one write with the headers instead of copying it into a Buffer first.
+ */
+const json = (value: unknown) => JSON.stringify(value);
+const asIs = (payload: string) => payload;
 
 /** `decodeURIComponent` throws a plain URIError on bad escapes: that is the caller's fault, as in tRPC. */
 function decodePath(path: string): string {

@@ -7,7 +7,9 @@ import {
   inArray,
   type Meeting,
   meetingRsvps,
+  preparedQuery,
   type SQL,
+  type SQLWrapper,
   sql,
 } from "@booky/db";
 import { acceptsAttendance, attendanceReward } from "@booky/domain";
@@ -20,7 +22,7 @@ import { enqueueLeaderboardRefresh } from "./jobs.js";
  */
 
 /** The meeting's attendees, as a condition on `meeting_rsvps`. */
-export function attendeesOf(meetingId: string | SQL): SQL {
+export function attendeesOf(meetingId: string | SQLWrapper): SQL {
   return and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, "going")) as SQL;
 }
 
@@ -30,11 +32,18 @@ export function attends(meetingId: string, userId: string): SQL<boolean> {
     where ${attendeesOf(meetingId)} and ${meetingRsvps.userId} = ${userId})`;
 }
 
-/** Whether `userId` attends the meeting. */
+/** Whether `userId` attends the meeting (a prepared query: progress reports and bets ask on every call). */
 export async function isAttendee(db: Executor, meetingId: string, userId: string): Promise<boolean> {
-  const [row] = await db.execute<{ attends: boolean }>(sql`select ${attends(meetingId, userId)} as attends`);
-  return row?.attends === true;
+  const rows = await attendeeRow(db, { meetingId, userId });
+  return rows.length > 0;
 }
+
+const attendeeRow = preparedQuery("attendee_row", (db) =>
+  db
+    .select({ userId: meetingRsvps.userId })
+    .from(meetingRsvps)
+    .where(and(attendeesOf(sql.placeholder("meetingId")), eq(meetingRsvps.userId, sql.placeholder("userId")))),
+);
 
 /**
  * Marks who came, once the meeting has started; only the club's members can

@@ -196,7 +196,8 @@ export async function meetingSummary(db: Executor, userId: string, meeting: Meet
     ? { status: summary.myStatus, attended: summary.myAttended, racing: summary.myRacing ?? true }
     : null;
   const book = summary?.book ?? null;
-  return { ...meeting, book, myRole: role, myRsvp, rsvpCounts, bettingEnabled: summary?.bettingEnabled ?? true };
+  // The spread last (V8's fast path; see createContextFactory): the output contract orders the fields anyway.
+  return { book, myRole: role, myRsvp, rsvpCounts, bettingEnabled: summary?.bettingEnabled ?? true, ...meeting };
 }
 
 const meetingBookAndAnswers = preparedQuery("meeting_book_and_answers", (db) =>
