@@ -1,16 +1,16 @@
 // Benchmarks the production build over a seeded database, beside a hand-written floor.
 // Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3]   or   pnpm bench --smoke (report in .data/bench/smoke-results/)
 import { existsSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { migrateDatabase } from "@booky/db";
 import postgres from "postgres";
 import { openBenchServer } from "./database.js";
-import { type BenchSettings, benchScale } from "./run/bench-scale.js";
+import { type BenchSettings, openScale, pairedIds, type ScaleSession } from "./run/bench-scale.js";
 import { serverRoot } from "./run/processes.js";
-import { type BenchReport, compareScales, medianOf, writeReport } from "./run/report.js";
-import { comparisons, scenarios } from "./run/scenarios.js";
+import { type BenchReport, compareScales, medianOf, type ScaleResult, writeReport } from "./run/report.js";
+import { comparisons, type Scenario, scenarios } from "./run/scenarios.js";
 import { seedBenchData } from "./seed/index.js";
 import { SMOKE_SCALE, seedPlan } from "./seed/plan.js";
 
@@ -30,6 +30,8 @@ const { values } = parseArgs({
 });
 
 const smoke = values.smoke;
+// The machine is shared: the load average at the start and the end says how much of it the figures had.
+const loadAtStart = loadavg()[0] ?? 0;
 const committedResults = path.join(serverRoot, "bench", "results");
 // Smoke figures mean nothing: they go to a scratch folder (git-ignored) and never replace the committed full run.
 const out = values.out ?? (smoke ? path.join(serverRoot, ".data", "bench", "smoke-results") : committedResults);
@@ -71,21 +73,46 @@ try {
     }
   }
 
-  const results = [];
-  for (const scale of [primary, ...(compared ? [compared] : [])]) {
+  const sessions: ScaleSession[] = [];
+  const open = async (scale: number | "smoke", scenarios: Scenario[]) => {
     const name = server.databaseName(scale);
-    console.log(`\n== scale ${scale} (${name})`);
-    results.push(
-      await benchScale({
-        scale,
-        database: name,
-        url: server.urlOf(name),
-        settings,
-        // The larger scale repeats only the reads, for the p99 comparison.
-        scenarios: scale === primary ? selected : selected.filter((scenario) => scenario.read),
-        explainDirectory: path.join(out, "explain", String(scale)),
-      }),
-    );
+    const session = await openScale({
+      scale,
+      database: name,
+      url: server.urlOf(name),
+      settings,
+      scenarios,
+      explainDirectory: path.join(out, "explain", String(scale)),
+    });
+    sessions.push(session);
+    return session;
+  };
+  const results: ScaleResult[] = [];
+  try {
+    const main = await open(primary, selected);
+    // The larger scale repeats only the reads, for the p99 comparison.
+    const reads = selected.filter((scenario) => scenario.read);
+    const other = compared ? await open(compared, reads) : null;
+
+    const paired = pairedIds(selected);
+    for (let round = 1; round <= settings.rounds && paired.length > 0; round++) {
+      console.log(`paired runs, round ${round} of ${settings.rounds}`);
+      for (const id of paired) await main.measure(selected.find((s) => s.id === id) as Scenario);
+    }
+    // With a second scale the reads run below, each beside itself at the other scale.
+    for (const scenario of selected.filter((s) => !paired.includes(s.id) && !(other && s.read)))
+      await main.measure(scenario);
+    if (other) {
+      for (let round = 1; round <= settings.rounds; round++) {
+        console.log(`scale ${primary} vs ${compared}, round ${round} of ${settings.rounds}`);
+        // Which scale goes first alternates, so neither always runs on the warmer machine.
+        const order = round % 2 === 1 ? [main, other] : [other, main];
+        for (const scenario of reads) for (const session of order) await session.measure(scenario, "scales");
+      }
+    }
+    for (const session of sessions) results.push(await session.finish());
+  } finally {
+    for (const session of sessions) await session.close();
   }
 
   const [first, second] = results;
@@ -96,6 +123,7 @@ try {
       cpus: cpus().length,
       node: process.versions.node,
       postgres: await postgresVersion(server.urlOf(server.databaseName(primary))),
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] ?? 0 },
     },
     settings: {
       seconds: settings.seconds,

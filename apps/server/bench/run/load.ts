@@ -1,5 +1,6 @@
 import type { EventEmitter } from "node:events";
 import type { IncomingHttpHeaders } from "node:http";
+import { loadavg } from "node:os";
 import autocannon from "autocannon";
 
 export interface LoadRequest {
@@ -30,6 +31,8 @@ export interface LoadResult {
   non2xx: number;
   /** Responses by HTTP status. */
   statuses: Record<string, number>;
+  /** The machine's 1-minute load average when the run ended (it is shared: this says how much of it the run had). */
+  loadAverage: number;
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -99,5 +102,6 @@ export async function runLoad(
     statuses: Object.fromEntries(
       Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => [status, stats?.count ?? 0]),
     ),
+    loadAverage: loadavg()[0] ?? 0,
   };
 }
