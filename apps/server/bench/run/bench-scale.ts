@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { BENCH_PASSWORD } from "../seed/plan.js";
 import { createStatementRecorder, type ExplainedStatement, explainStatements, writeExplainFile } from "./explain.js";
-import { clearArenaBets, findFixtures, progressVersions } from "./fixtures.js";
+import { clearArenaBets, countDashboardFigures, findFixtures, progressVersions } from "./fixtures.js";
 import { type LoadResult, runLoad } from "./load.js";
 import { meetingPageTime, webDist } from "./page-time.js";
 import { type RunningServer, startServer, tsxArgs } from "./processes.js";
@@ -143,6 +143,7 @@ export async function openScale(options: {
     };
 
     const fixtures = await findFixtures(url, { readers: READERS, logIns: LOG_IN_ACCOUNTS });
+    await countDashboardFigures(url);
     console.log(
       `scale ${options.scale}: large meeting of ${fixtures.attendees} attendees; ${fixtures.readers.length} readers, ${fixtures.bettors.length} bettors × ${fixtures.arenaMeetingIds.length} arena meetings`,
     );
