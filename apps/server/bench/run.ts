@@ -1,5 +1,6 @@
 // Benchmarks the production build over a seeded database, beside a hand-written floor.
-// Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3]   or   pnpm bench --smoke (report in .data/bench/smoke-results/)
+// Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3] [--only ids] [--report name]
+//   or pnpm bench --smoke (report in .data/bench/smoke-results/)
 import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     rounds: { type: "string" },
     /** Where the report goes: the committed `bench/results/` for full runs, a scratch folder for smoke runs. */
     out: { type: "string" },
+    /** The report's file name: `latest` (the full run), or e.g. `scale-1-vs-10` for a comparison of a few reads. */
+    report: { type: "string", default: "latest" },
     smoke: { type: "boolean", default: false },
     /** Comma-separated scenario ids, to iterate on a few. */
     only: { type: "string" },
@@ -34,9 +37,24 @@ const smoke = values.smoke;
 const loadAtStart = loadavg()[0] ?? 0;
 const committedResults = path.join(serverRoot, "bench", "results");
 // Smoke figures mean nothing: they go to a scratch folder (git-ignored) and never replace the committed full run.
-const out = values.out ?? (smoke ? path.join(serverRoot, ".data", "bench", "smoke-results") : committedResults);
+// Nor does a partial run (a few scenarios, shorter runs) replace `latest`: by default it goes to a scratch folder too.
+const partial = [values.only, values.seconds, values.warmup, values.rounds].some((value) => value !== undefined);
+const overLatest = (directory: string) => path.resolve(directory) === committedResults && values.report === "latest";
+const out =
+  values.out ??
+  (smoke
+    ? path.join(serverRoot, ".data", "bench", "smoke-results")
+    : partial && overLatest(committedResults)
+      ? path.join(serverRoot, ".data", "bench", "partial-results")
+      : committedResults);
 if (smoke && path.resolve(out) === committedResults) {
   console.error("A smoke run never writes to bench/results/ (the committed figures come from a full run).");
+  process.exit(1);
+}
+if (partial && overLatest(out)) {
+  console.error(
+    "A partial run (--only, --seconds, --warmup, --rounds) never writes bench/results/latest.* (the committed figures come from a full run); name its report with --report.",
+  );
   process.exit(1);
 }
 const settings: BenchSettings = {
@@ -153,8 +171,8 @@ try {
       ),
     ),
   };
-  console.log(`\n${await writeReport(out, report)}`);
-  console.log(`Written to ${path.join(out, "latest.json")} and latest.md`);
+  console.log(`\n${await writeReport(out, report, values.report)}`);
+  console.log(`Written to ${path.join(out, `${values.report}.json`)} and ${values.report}.md`);
 } finally {
   await server.stop();
 }

@@ -189,10 +189,11 @@ export function markdownReport(report: BenchReport): string {
   return `${lines.join("\n")}\n`;
 }
 
-export async function writeReport(directory: string, report: BenchReport) {
+/** Writes `<name>.json` and `<name>.md` (`latest` for the full run) into `directory`. */
+export async function writeReport(directory: string, report: BenchReport, name = "latest") {
   await mkdir(directory, { recursive: true });
-  await writeFile(path.join(directory, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(directory, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   const markdown = markdownReport(report);
-  await writeFile(path.join(directory, "latest.md"), markdown);
+  await writeFile(path.join(directory, `${name}.md`), markdown);
   return markdown;
 }
