@@ -1,17 +1,21 @@
 // Benchmarks the production build over a seeded database, beside a hand-written floor.
+<<<<<<< HEAD
 // Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3] [--only ids] [--baseline checkout]
+=======
+// Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3] [--only ids] [--report name]
+>>>>>>> scale-flat
 //   or pnpm bench --smoke (report in .data/bench/smoke-results/)
 import { existsSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { migrateDatabase } from "@booky/db";
 import postgres from "postgres";
 import { openBenchServer } from "./database.js";
-import { type BenchSettings, benchScale } from "./run/bench-scale.js";
+import { type BenchSettings, openScale, pairedIds, type ScaleSession } from "./run/bench-scale.js";
 import { serverRoot } from "./run/processes.js";
-import { type BenchReport, compareScales, medianOf, writeReport } from "./run/report.js";
-import { comparisons, scenarios } from "./run/scenarios.js";
+import { type BenchReport, compareScales, medianOf, type ScaleResult, writeReport } from "./run/report.js";
+import { comparisons, type Scenario, scenarios } from "./run/scenarios.js";
 import { seedBenchData } from "./seed/index.js";
 import { SMOKE_SCALE, seedPlan } from "./seed/plan.js";
 
@@ -24,6 +28,8 @@ const { values } = parseArgs({
     rounds: { type: "string" },
     /** Where the report goes: the committed `bench/results/` for full runs, a scratch folder for smoke runs. */
     out: { type: "string" },
+    /** The report's file name: `latest` (the full run), or e.g. `scale-1-vs-10` for a comparison of a few reads. */
+    report: { type: "string", default: "latest" },
     smoke: { type: "boolean", default: false },
     /** Comma-separated scenario ids, to iterate on a few. */
     only: { type: "string" },
@@ -33,11 +39,28 @@ const { values } = parseArgs({
 });
 
 const smoke = values.smoke;
+// The machine is shared: the load average at the start and the end says how much of it the figures had.
+const loadAtStart = loadavg()[0] ?? 0;
 const committedResults = path.join(serverRoot, "bench", "results");
 // Smoke figures mean nothing: they go to a scratch folder (git-ignored) and never replace the committed full run.
-const out = values.out ?? (smoke ? path.join(serverRoot, ".data", "bench", "smoke-results") : committedResults);
+// Nor does a partial run (a few scenarios, shorter runs) replace `latest`: by default it goes to a scratch folder too.
+const partial = [values.only, values.seconds, values.warmup, values.rounds].some((value) => value !== undefined);
+const overLatest = (directory: string) => path.resolve(directory) === committedResults && values.report === "latest";
+const out =
+  values.out ??
+  (smoke
+    ? path.join(serverRoot, ".data", "bench", "smoke-results")
+    : partial && overLatest(committedResults)
+      ? path.join(serverRoot, ".data", "bench", "partial-results")
+      : committedResults);
 if (smoke && path.resolve(out) === committedResults) {
   console.error("A smoke run never writes to bench/results/ (the committed figures come from a full run).");
+  process.exit(1);
+}
+if (partial && overLatest(out)) {
+  console.error(
+    "A partial run (--only, --seconds, --warmup, --rounds) never writes bench/results/latest.* (the committed figures come from a full run); name its report with --report.",
+  );
   process.exit(1);
 }
 const settings: BenchSettings = {
@@ -75,9 +98,10 @@ try {
     }
   }
 
-  const results = [];
-  for (const scale of [primary, ...(compared ? [compared] : [])]) {
+  const sessions: ScaleSession[] = [];
+  const open = async (scale: number | "smoke", scenarios: Scenario[]) => {
     const name = server.databaseName(scale);
+<<<<<<< HEAD
     console.log(`\n== scale ${scale} (${name})`);
     results.push(
       await benchScale({
@@ -91,6 +115,45 @@ try {
         ...(values.baseline ? { baseline: values.baseline } : {}),
       }),
     );
+=======
+    const session = await openScale({
+      scale,
+      database: name,
+      url: server.urlOf(name),
+      settings,
+      scenarios,
+      explainDirectory: path.join(out, "explain", String(scale)),
+    });
+    sessions.push(session);
+    return session;
+  };
+  const results: ScaleResult[] = [];
+  try {
+    const main = await open(primary, selected);
+    // The larger scale repeats only the reads, for the p99 comparison.
+    const reads = selected.filter((scenario) => scenario.read);
+    const other = compared ? await open(compared, reads) : null;
+
+    const paired = pairedIds(selected);
+    for (let round = 1; round <= settings.rounds && paired.length > 0; round++) {
+      console.log(`paired runs, round ${round} of ${settings.rounds}`);
+      for (const id of paired) await main.measure(selected.find((s) => s.id === id) as Scenario);
+    }
+    // With a second scale the reads run below, each beside itself at the other scale.
+    for (const scenario of selected.filter((s) => !paired.includes(s.id) && !(other && s.read)))
+      await main.measure(scenario);
+    if (other) {
+      for (let round = 1; round <= settings.rounds; round++) {
+        console.log(`scale ${primary} and ${compared} at the same time, round ${round} of ${settings.rounds}`);
+        // Both scales' runs of a read go at once, so both have the same neighbours on this shared machine.
+        for (const scenario of reads)
+          await Promise.all([main.measure(scenario, "scales"), other.measure(scenario, "scales")]);
+      }
+    }
+    for (const session of sessions) results.push(await session.finish());
+  } finally {
+    for (const session of sessions) await session.close();
+>>>>>>> scale-flat
   }
 
   const [first, second] = results;
@@ -101,6 +164,7 @@ try {
       cpus: cpus().length,
       node: process.versions.node,
       postgres: await postgresVersion(server.urlOf(server.databaseName(primary))),
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] ?? 0 },
     },
     settings: {
       seconds: settings.seconds,
@@ -139,8 +203,8 @@ try {
       ),
     ),
   };
-  console.log(`\n${await writeReport(out, report)}`);
-  console.log(`Written to ${path.join(out, "latest.json")} and latest.md`);
+  console.log(`\n${await writeReport(out, report, values.report)}`);
+  console.log(`Written to ${path.join(out, `${values.report}.json`)} and ${values.report}.md`);
 } finally {
   await server.stop();
 }

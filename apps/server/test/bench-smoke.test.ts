@@ -127,4 +127,27 @@ describe("bench --smoke", () => {
       stderr: expect.stringContaining("never writes to bench/results"),
     });
   });
+
+  it("refuses to write a partial run over the committed latest report", async () => {
+    const run = promisify(execFile)(
+      process.execPath,
+      [
+        "--conditions=source",
+        "--import",
+        "tsx",
+        "bench/run.ts",
+        "--only",
+        "auth.me",
+        "--seconds",
+        "1",
+        "--out",
+        "bench/results",
+      ],
+      { cwd: serverRoot },
+    );
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("never writes bench/results/latest"),
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { auditLog, eq, sessions, users } from "@booky/db";
 import { describe, expect, it } from "vitest";
+import { countSiteTotals } from "../src/services/admin-dashboard.js";
 import { rejectionOf, signedUpClient, startTestServer } from "./harness.js";
 import { moderatedClub, siteAdminClient } from "./moderation-support.js";
 
@@ -175,6 +176,8 @@ describe("site administration", () => {
       await codeOf(admin.archiveClub.mutate({ clubId: crypto.randomUUID(), archived: true, reason: "Gone" })),
     ).toBe("NOT_FOUND");
 
+    // Members active lately and the weekly trends are the `count-site-totals` job's counts: it has run once here.
+    await countSiteTotals(server.db);
     const board = await admin.dashboard.query();
     expect(board.cases.open).toBeGreaterThanOrEqual(1);
     expect(board.weekly).toHaveLength(8);

@@ -36,12 +36,16 @@ export function planRecorder(server: TestServer) {
   });
   afterAll(() => recording.close());
 
-  /** Each statement `task` sends, with the plan it ran with. */
-  async function explainedOf(task: (db: typeof recording.db) => Promise<unknown>) {
+  /**
+   * Each statement `task` sends, with the plan it ran with: its reads, and with
+   * `writes` also its inserts and deletes (run again by EXPLAIN ANALYZE: only for idempotent ones).
+   */
+  async function explainedOf(task: (db: typeof recording.db) => Promise<unknown>, options: { writes?: boolean } = {}) {
     recorded.length = 0;
     await task(recording.db);
+    const kinds = options.writes ? /^\s*(select|with|insert|delete)\b/i : /^\s*(select|with)\b/i;
     const statements = recorded.filter(
-      (statement) => /^\s*(select|with)\b/i.test(statement.query) && !statement.query.includes("pg_catalog"),
+      (statement) => kinds.test(statement.query) && !statement.query.includes("pg_catalog"),
     );
     const explained: { query: string; plan: PlanNode }[] = [];
     for (const statement of statements) {

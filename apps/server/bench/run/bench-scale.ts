@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { BENCH_PASSWORD } from "../seed/plan.js";
 import { createStatementRecorder, type ExplainedStatement, explainStatements, writeExplainFile } from "./explain.js";
-import { clearArenaBets, findFixtures, progressVersions } from "./fixtures.js";
+import { clearArenaBets, countDashboardFigures, findFixtures, progressVersions } from "./fixtures.js";
 import { type LoadResult, runLoad } from "./load.js";
 import { meetingPageTime, webDist } from "./page-time.js";
 import { type RunningServer, startServer, tsxArgs } from "./processes.js";
@@ -66,22 +66,41 @@ function startBaseline(checkout: string | undefined, env: Record<string, string>
   return startServer({ name: "baseline", args: [...cpuProfile("baseline"), main], readyPath: "/readyz", env });
 }
 
+/** What each scale's measurements are kept under: the runs of its own table, and the runs of the scale comparison. */
+export type RunSet = "main" | "scales";
+
+export interface ScaleSession {
+  scale: number | "smoke";
+  /** Drives one run of `scenario` (after its warm-up) and keeps it under `set`. */
+  measure: (scenario: Scenario, set?: RunSet) => Promise<LoadResult>;
+  /** The page timing and the plans, then every run kept: the scale's result. */
+  finish: () => Promise<ScaleResult>;
+  /** Stops the servers (always call it, also after a failure). */
+  close: () => Promise<void>;
+}
+
 /**
- * One scale: the production build (`node dist/main.js`) and the floor as
- * child processes over the scale's database, each scenario driven with
- * autocannon from this process; the paired scenarios alternate round by
- * round; then every scenario's statements are explained.
+ * One scale: the production build (`node dist/main.js`) and, for the
+ * scenarios that need them, the floor and the trivial-procedure servers as
+ * child processes over the scale's database; each scenario is driven with
+ * autocannon from this process. The caller decides the order of the runs
+ * (the paired scenarios alternate round by round; two scales' reads
+ * alternate too), then `finish` explains every scenario's statements.
  */
-export async function benchScale(options: {
+export async function openScale(options: {
   scale: number | "smoke";
   database: string;
   url: string;
   settings: BenchSettings;
   scenarios: Scenario[];
   explainDirectory: string;
+<<<<<<< HEAD
   /** Another checkout (its root) whose built server the `baseline` scenarios drive. */
   baseline?: string;
 }): Promise<ScaleResult> {
+=======
+}): Promise<ScaleSession> {
+>>>>>>> scale-flat
   const { url, settings } = options;
   const settle = () => new Promise((resolve) => setTimeout(resolve, settings.settleMs));
   const dataDir = await mkdtemp(path.join(tmpdir(), "booky-bench-"));
@@ -89,6 +108,11 @@ export async function benchScale(options: {
   const keep = (server: RunningServer) => {
     started.push(server);
     return server;
+  };
+  const close = async () => {
+    for (const server of started.reverse()) await server.stop();
+    started.length = 0;
+    await rm(dataDir, { recursive: true, force: true });
   };
   try {
     const bookyEnv = {
@@ -110,16 +134,27 @@ export async function benchScale(options: {
     const [booky, floor, overhead, adapter, baseline] = await Promise.all([
       startServer({
         name: "booky",
-        args: [...cpuProfile("booky"), "dist/main.js"],
+        args: [...cpuProfile(`booky-${options.scale}`), "dist/main.js"],
         readyPath: "/readyz",
         env: bookyEnv,
       }).then(keep),
+<<<<<<< HEAD
       startServer({
         name: "floor",
         args: [...cpuProfile("floor"), ...tsxArgs("bench/servers/floor.ts")],
         readyPath: "/ping",
         env: { DATABASE_URL: url, DATABASE_POOL_MAX: "10", JWT_SECRET },
       }).then(keep),
+=======
+      targets.has("floor")
+        ? startServer({
+            name: "floor",
+            args: tsxArgs("bench/servers/floor.ts"),
+            readyPath: "/ping",
+            env: { DATABASE_URL: url, DATABASE_POOL_MAX: "10", JWT_SECRET },
+          }).then(keep)
+        : null,
+>>>>>>> scale-flat
       targets.has("overhead")
         ? startServer({
             name: "overhead",
@@ -132,7 +167,7 @@ export async function benchScale(options: {
       targets.has("adapter")
         ? startServer({
             name: "booky-adapter",
-            args: [...cpuProfile("booky-adapter"), "dist/main.js"],
+            args: [...cpuProfile(`booky-adapter-${options.scale}`), "dist/main.js"],
             readyPath: "/readyz",
             env: { ...bookyEnv, TRPC_HANDLER: "adapter" },
           }).then(keep)
@@ -142,15 +177,16 @@ export async function benchScale(options: {
     const servers: Record<Target, RunningServer | null> = { booky, floor, overhead, adapter, baseline };
     const urls: Record<Target, string> = {
       booky: booky.url,
-      floor: floor.url,
+      floor: floor?.url ?? "",
       overhead: overhead?.url ?? "",
       adapter: adapter?.url ?? "",
       baseline: baseline?.url ?? "",
     };
 
     const fixtures = await findFixtures(url, { readers: READERS, logIns: LOG_IN_ACCOUNTS });
+    await countDashboardFigures(url);
     console.log(
-      `large meeting: ${fixtures.attendees} attendees; ${fixtures.readers.length} readers, ${fixtures.bettors.length} bettors × ${fixtures.arenaMeetingIds.length} arena meetings`,
+      `scale ${options.scale}: large meeting of ${fixtures.attendees} attendees; ${fixtures.readers.length} readers, ${fixtures.bettors.length} bettors × ${fixtures.arenaMeetingIds.length} arena meetings`,
     );
     let tokens = new Map<string, string>();
     let signedInAt = 0;
@@ -176,12 +212,17 @@ export async function benchScale(options: {
     };
 
     const first = fixtures.readers[0];
-    if (first)
+    if (first && floor)
       await assertSameAnswers(booky.url, floor.url, fixtures, (await contextNow()).tokens.get(first.email) ?? "");
 
+<<<<<<< HEAD
     const runs = new Map<string, LoadResult[]>();
     const windows: ProfileWindow[] = [];
     const measure = async (scenario: Scenario) => {
+=======
+    const runs: Record<RunSet, Map<string, LoadResult[]>> = { main: new Map(), scales: new Map() };
+    const measure = async (scenario: Scenario, set: RunSet = "main") => {
+>>>>>>> scale-flat
       if (settings.warmupSeconds > 0)
         await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), {
           seconds: settings.warmupSeconds,
@@ -200,19 +241,24 @@ export async function benchScale(options: {
       const result = { ...load, cpuMsPerCall };
       await settle();
       console.log(describe(scenario.id, result));
-      runs.set(scenario.id, [...(runs.get(scenario.id) ?? []), result]);
+      runs[set].set(scenario.id, [...(runs[set].get(scenario.id) ?? []), result]);
+      return result;
     };
 
-    const byId = new Map(options.scenarios.map((scenario) => [scenario.id, scenario]));
-    const paired: string[] = [...new Set(comparisons.flatMap((c) => [c.numerator, c.denominator]))].filter((id) =>
-      byId.has(id),
-    );
-    for (let round = 1; round <= settings.rounds && paired.length > 0; round++) {
-      console.log(`paired runs, round ${round} of ${settings.rounds}`);
-      for (const id of paired) await measure(byId.get(id) as Scenario);
-    }
-    for (const scenario of options.scenarios.filter((s) => !paired.includes(s.id))) await measure(scenario);
+    const finish = async (): Promise<ScaleResult> => {
+      const pageTime = first
+        ? await meetingPageTime({
+            baseUrl: booky.url,
+            meetingId: fixtures.meetingId,
+            email: first.email,
+            password: BENCH_PASSWORD,
+            visits: options.scale === "smoke" ? 2 : 5,
+          })
+        : null;
+      if (pageTime)
+        console.log(`  ${pageTime.page}: median ${pageTime.medianMs} ms (${pageTime.samplesMs.join(", ")})`);
 
+<<<<<<< HEAD
     const profileDirectory = process.env.BENCH_CPU_PROFILE_DIR;
     if (profileDirectory) {
       await mkdir(profileDirectory, { recursive: true });
@@ -239,36 +285,58 @@ export async function benchScale(options: {
         const { explained, text } = await explainStatements(url, statements);
         await writeExplainFile(options.explainDirectory, scenario.id, text);
         explain[scenario.id] = explained;
+=======
+      const explain: Record<string, ExplainedStatement[]> = {};
+      const recorder = await createStatementRecorder(url, JWT_SECRET);
+      try {
+        for (const scenario of options.scenarios.filter((s) => s.target === "booky" && s.id !== "healthz")) {
+          const request = scenario.plan(await prepare(scenario)).next();
+          const statements = await recorder.statementsOf(request);
+          const { explained, text } = await explainStatements(url, statements);
+          await writeExplainFile(options.explainDirectory, scenario.id, text);
+          explain[scenario.id] = explained;
+        }
+      } finally {
+        await recorder.close();
+>>>>>>> scale-flat
       }
-    } finally {
-      await recorder.close();
-    }
-    await clearArenaBets(url);
+      await clearArenaBets(url);
 
-    return {
-      scale: options.scale,
-      database: options.database,
-      fixtures: {
-        attendees: fixtures.attendees,
-        readers: fixtures.readers.length,
-        bettors: fixtures.bettors.length,
-        arenaMeetings: fixtures.arenaMeetingIds.length,
-      },
-      scenarios: options.scenarios.map((scenario) => {
-        const measured = runs.get(scenario.id) ?? [];
-        return {
-          id: scenario.id,
-          label: scenario.label,
-          target: scenario.target,
-          runs: measured,
-          median: medianRun(measured),
-        };
-      }),
-      pageTime,
-      explain,
+      return {
+        scale: options.scale,
+        database: options.database,
+        fixtures: {
+          attendees: fixtures.attendees,
+          readers: fixtures.readers.length,
+          bettors: fixtures.bettors.length,
+          arenaMeetings: fixtures.arenaMeetingIds.length,
+        },
+        scenarios: options.scenarios.map((scenario) => {
+          // A scenario's own table shows its own runs, else those of the scale comparison.
+          const measured = runs.main.get(scenario.id) ?? runs.scales.get(scenario.id) ?? [];
+          return {
+            id: scenario.id,
+            label: scenario.label,
+            target: scenario.target,
+            runs: measured,
+            median: medianRun(measured),
+            ...(runs.scales.has(scenario.id) ? { scaleRuns: runs.scales.get(scenario.id) } : {}),
+          };
+        }),
+        pageTime,
+        explain,
+      };
     };
-  } finally {
-    for (const server of started.reverse()) await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
+
+    return { scale: options.scale, measure, finish, close };
+  } catch (error) {
+    await close();
+    throw error;
   }
+}
+
+/** The paired scenarios among `scenarios`, in the comparisons' order: they alternate round by round. */
+export function pairedIds(scenarios: Scenario[]): string[] {
+  const ids = new Set(scenarios.map((scenario) => scenario.id));
+  return [...new Set(comparisons.flatMap((c) => [c.numerator, c.denominator]))].filter((id) => ids.has(id));
 }

@@ -1,4 +1,6 @@
+import { createDatabase } from "@booky/db";
 import postgres from "postgres";
+import { countSiteTotals } from "../../src/services/admin-dashboard.js";
 import { ARENA_PLACE } from "../seed/generate.js";
 
 export interface Reader {
@@ -106,5 +108,19 @@ export async function clearArenaBets(url: string): Promise<number> {
     return result.count;
   } finally {
     await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * The dashboard's site-wide figures, counted once: in production the
+ * `count-site-totals` job counts them every five minutes, and the bench
+ * runs no jobs.
+ */
+export async function countDashboardFigures(url: string) {
+  const database = createDatabase(url, { max: 1 });
+  try {
+    await countSiteTotals(database.db);
+  } finally {
+    await database.close();
   }
 }

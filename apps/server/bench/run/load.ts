@@ -1,5 +1,6 @@
 import type { EventEmitter } from "node:events";
 import type { IncomingHttpHeaders } from "node:http";
+import { loadavg } from "node:os";
 import autocannon from "autocannon";
 
 export interface LoadRequest {
@@ -30,8 +31,13 @@ export interface LoadResult {
   non2xx: number;
   /** Responses by HTTP status. */
   statuses: Record<string, number>;
+<<<<<<< HEAD
   /** The server process's CPU time per answered call (ms; null when not measured, e.g. no /proc). */
   cpuMsPerCall?: number | null;
+=======
+  /** The machine's 1-minute load average when the run ended (it is shared: this says how much of it the run had). */
+  loadAverage: number;
+>>>>>>> scale-flat
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -101,5 +107,6 @@ export async function runLoad(
     statuses: Object.fromEntries(
       Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => [status, stats?.count ?? 0]),
     ),
+    loadAverage: loadavg()[0] ?? 0,
   };
 }
