@@ -1,9 +1,7 @@
 // Benchmarks the production build over a seeded database, beside a hand-written floor.
-<<<<<<< HEAD
-// Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3] [--only ids] [--baseline checkout]
-=======
 // Run: pnpm bench [--scale 1] [--compare-scale 10] [--seconds 10] [--rounds 3] [--only ids] [--report name]
->>>>>>> scale-flat
+//      [--baseline checkout]
+
 //   or pnpm bench --smoke (report in .data/bench/smoke-results/)
 import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -101,21 +99,6 @@ try {
   const sessions: ScaleSession[] = [];
   const open = async (scale: number | "smoke", scenarios: Scenario[]) => {
     const name = server.databaseName(scale);
-<<<<<<< HEAD
-    console.log(`\n== scale ${scale} (${name})`);
-    results.push(
-      await benchScale({
-        scale,
-        database: name,
-        url: server.urlOf(name),
-        settings,
-        // The larger scale repeats only the reads, for the p99 comparison.
-        scenarios: scale === primary ? selected : selected.filter((scenario) => scenario.read),
-        explainDirectory: path.join(out, "explain", String(scale)),
-        ...(values.baseline ? { baseline: values.baseline } : {}),
-      }),
-    );
-=======
     const session = await openScale({
       scale,
       database: name,
@@ -123,6 +106,7 @@ try {
       settings,
       scenarios,
       explainDirectory: path.join(out, "explain", String(scale)),
+      ...(values.baseline ? { baseline: values.baseline } : {}),
     });
     sessions.push(session);
     return session;
@@ -153,7 +137,6 @@ try {
     for (const session of sessions) results.push(await session.finish());
   } finally {
     for (const session of sessions) await session.close();
->>>>>>> scale-flat
   }
 
   const [first, second] = results;

@@ -43,6 +43,8 @@ export interface ProfileWindow {
 }
 
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+/** Every measured run of this bench process, of every scale (all share the one monotonic clock). */
+const windows: ProfileWindow[] = [];
 
 /**
  * With BENCH_CPU_PROFILE_DIR set, a server writes a V8 CPU profile of the
@@ -94,13 +96,9 @@ export async function openScale(options: {
   settings: BenchSettings;
   scenarios: Scenario[];
   explainDirectory: string;
-<<<<<<< HEAD
   /** Another checkout (its root) whose built server the `baseline` scenarios drive. */
   baseline?: string;
-}): Promise<ScaleResult> {
-=======
 }): Promise<ScaleSession> {
->>>>>>> scale-flat
   const { url, settings } = options;
   const settle = () => new Promise((resolve) => setTimeout(resolve, settings.settleMs));
   const dataDir = await mkdtemp(path.join(tmpdir(), "booky-bench-"));
@@ -138,23 +136,14 @@ export async function openScale(options: {
         readyPath: "/readyz",
         env: bookyEnv,
       }).then(keep),
-<<<<<<< HEAD
-      startServer({
-        name: "floor",
-        args: [...cpuProfile("floor"), ...tsxArgs("bench/servers/floor.ts")],
-        readyPath: "/ping",
-        env: { DATABASE_URL: url, DATABASE_POOL_MAX: "10", JWT_SECRET },
-      }).then(keep),
-=======
       targets.has("floor")
         ? startServer({
             name: "floor",
-            args: tsxArgs("bench/servers/floor.ts"),
+            args: [...cpuProfile(`floor-${options.scale}`), ...tsxArgs("bench/servers/floor.ts")],
             readyPath: "/ping",
             env: { DATABASE_URL: url, DATABASE_POOL_MAX: "10", JWT_SECRET },
           }).then(keep)
         : null,
->>>>>>> scale-flat
       targets.has("overhead")
         ? startServer({
             name: "overhead",
@@ -215,14 +204,8 @@ export async function openScale(options: {
     if (first && floor)
       await assertSameAnswers(booky.url, floor.url, fixtures, (await contextNow()).tokens.get(first.email) ?? "");
 
-<<<<<<< HEAD
-    const runs = new Map<string, LoadResult[]>();
-    const windows: ProfileWindow[] = [];
-    const measure = async (scenario: Scenario) => {
-=======
     const runs: Record<RunSet, Map<string, LoadResult[]>> = { main: new Map(), scales: new Map() };
     const measure = async (scenario: Scenario, set: RunSet = "main") => {
->>>>>>> scale-flat
       if (settings.warmupSeconds > 0)
         await runLoad(urls[scenario.target], scenario.plan(await prepare(scenario)), {
           seconds: settings.warmupSeconds,
@@ -246,6 +229,12 @@ export async function openScale(options: {
     };
 
     const finish = async (): Promise<ScaleResult> => {
+      const profileDirectory = process.env.BENCH_CPU_PROFILE_DIR;
+      if (profileDirectory) {
+        await mkdir(profileDirectory, { recursive: true });
+        await writeFile(path.join(profileDirectory, "windows.json"), `${JSON.stringify(windows, null, 2)}\n`);
+      }
+
       const pageTime = first
         ? await meetingPageTime({
             baseUrl: booky.url,
@@ -258,34 +247,6 @@ export async function openScale(options: {
       if (pageTime)
         console.log(`  ${pageTime.page}: median ${pageTime.medianMs} ms (${pageTime.samplesMs.join(", ")})`);
 
-<<<<<<< HEAD
-    const profileDirectory = process.env.BENCH_CPU_PROFILE_DIR;
-    if (profileDirectory) {
-      await mkdir(profileDirectory, { recursive: true });
-      await writeFile(path.join(profileDirectory, "windows.json"), `${JSON.stringify(windows, null, 2)}\n`);
-    }
-
-    const pageTime = first
-      ? await meetingPageTime({
-          baseUrl: booky.url,
-          meetingId: fixtures.meetingId,
-          email: first.email,
-          password: BENCH_PASSWORD,
-          visits: options.scale === "smoke" ? 2 : 5,
-        })
-      : null;
-    if (pageTime) console.log(`  ${pageTime.page}: median ${pageTime.medianMs} ms (${pageTime.samplesMs.join(", ")})`);
-
-    const explain: Record<string, ExplainedStatement[]> = {};
-    const recorder = await createStatementRecorder(url, JWT_SECRET);
-    try {
-      for (const scenario of options.scenarios.filter((s) => s.target === "booky" && s.id !== "healthz")) {
-        const request = scenario.plan(await prepare(scenario)).next();
-        const statements = await recorder.statementsOf(request);
-        const { explained, text } = await explainStatements(url, statements);
-        await writeExplainFile(options.explainDirectory, scenario.id, text);
-        explain[scenario.id] = explained;
-=======
       const explain: Record<string, ExplainedStatement[]> = {};
       const recorder = await createStatementRecorder(url, JWT_SECRET);
       try {
@@ -298,7 +259,6 @@ export async function openScale(options: {
         }
       } finally {
         await recorder.close();
->>>>>>> scale-flat
       }
       await clearArenaBets(url);
 

@@ -31,13 +31,10 @@ export interface LoadResult {
   non2xx: number;
   /** Responses by HTTP status. */
   statuses: Record<string, number>;
-<<<<<<< HEAD
   /** The server process's CPU time per answered call (ms; null when not measured, e.g. no /proc). */
   cpuMsPerCall?: number | null;
-=======
   /** The machine's 1-minute load average when the run ended (it is shared: this says how much of it the run had). */
   loadAverage: number;
->>>>>>> scale-flat
 }
 
 function percentile(sorted: Float64Array, p: number): number {

@@ -119,29 +119,18 @@ export function markdownReport(report: BenchReport): string {
       `Booky's tRPC handler: ${report.settings.trpcHandler}; 1-minute load average ${report.machine.loadAverage.atStart.toFixed(1)} at the start, ` +
       `${report.machine.loadAverage.atEnd.toFixed(1)} at the end.`,
     "Absolute numbers on a shared 2-core machine are noise; the ratios are the headline.",
-<<<<<<< HEAD
-    "",
-    "## Headline ratios (throughput, same run)",
-    "",
-    "| comparison | ratio | per round | server CPU ms/call (first vs second) |",
-    "| --- | ---: | --- | ---: |",
-    ...report.comparisons.map(
-      (c) =>
-        `| ${c.label} | **${c.ratio.toFixed(2)}×** | ${c.rounds.map((r) => r.toFixed(2)).join(", ")} | ` +
-        `${c.cpuMsPerCall ? `${c.cpuMsPerCall.numerator.toFixed(3)} vs ${c.cpuMsPerCall.denominator.toFixed(3)}` : ""} |`,
-    ),
-=======
->>>>>>> scale-flat
   ];
   if (report.comparisons.length > 0)
     lines.push(
       "",
       "## Headline ratios (throughput, same run)",
       "",
-      "| comparison | ratio | per round |",
-      "| --- | ---: | --- |",
+      "| comparison | ratio | per round | server CPU ms/call (first vs second) |",
+      "| --- | ---: | --- | ---: |",
       ...report.comparisons.map(
-        (c) => `| ${c.label} | **${c.ratio.toFixed(2)}×** | ${c.rounds.map((r) => r.toFixed(2)).join(", ")} |`,
+        (c) =>
+          `| ${c.label} | **${c.ratio.toFixed(2)}×** | ${c.rounds.map((r) => r.toFixed(2)).join(", ")} | ` +
+          `${c.cpuMsPerCall ? `${c.cpuMsPerCall.numerator.toFixed(3)} vs ${c.cpuMsPerCall.denominator.toFixed(3)}` : ""} |`,
       ),
     );
   if (report.scaleComparisons.length > 0) {
@@ -168,20 +157,12 @@ export function markdownReport(report: BenchReport): string {
       "",
       `## Scale ${scale.scale} (${scale.database}; the large meeting has ${whole.format(scale.fixtures.attendees)} attendees)`,
       "",
-<<<<<<< HEAD
-      "| scenario | req/s | server CPU ms/call | p50 ms | p95 ms | p99 ms | errors | non-2xx |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| scenario | req/s | server CPU ms/call | p50 ms | p95 ms | p99 ms | errors | non-2xx | load average |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
       ...scale.scenarios.map(
         ({ label, median: r }) =>
           `| ${label} | ${whole.format(r.rps)} | ${typeof r.cpuMsPerCall === "number" ? r.cpuMsPerCall.toFixed(3) : ""} | ` +
-          `${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} |`,
-=======
-      "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | load average |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-      ...scale.scenarios.map(
-        ({ label, median: r }) =>
-          `| ${label} | ${whole.format(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} | ${r.loadAverage.toFixed(1)} |`,
->>>>>>> scale-flat
+          `${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} | ${r.loadAverage.toFixed(1)} |`,
       ),
     );
     if (scale.pageTime)
