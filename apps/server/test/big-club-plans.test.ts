@@ -1,7 +1,7 @@
 import { type Meeting, meetings, sql } from "@booky/db";
 import { monthKey } from "@booky/domain";
 import { describe, expect, it } from "vitest";
-import { userLeaderboard } from "../src/services/leaderboards.js";
+import { refreshLeaderboards, userLeaderboard } from "../src/services/leaderboards.js";
 import { meetingSummary } from "../src/services/meetings.js";
 import { meetingStandings } from "../src/services/progress.js";
 import { catalogBook } from "./catalog.js";
@@ -71,7 +71,7 @@ async function bigClub() {
 }
 
 const { clubId, meeting } = await bigClub();
-await server.db.execute(sql`refresh materialized view club_member_rankings`);
+await refreshLeaderboards(server.db);
 await server.db.execute(sql`analyze`);
 
 /** The race board's order stated plainly: finishers by time, then most pages read, then id. */
@@ -146,6 +146,27 @@ describe("the club board of a big club", () => {
     // Nothing ranked on the spot; the one sort is of the few rows shown (every node's rows are bounded below).
     expect(nodes.map((node) => node["Node Type"])).not.toContain("WindowAgg");
     expect(seqScanned(nodes)).toEqual([]);
+    for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(60);
+  });
+});
+
+describe("the global board for a member with no score yet", () => {
+  it("places them just below everyone ranked, from the kept count, without counting the whole ranking", async () => {
+    // Scores n % 50: big_50 has none, so is not ranked.
+    const [viewer] = await server.db.execute<{ id: string }>(sql`select id from users where username = 'big_50'`);
+    const me = { id: viewer?.id as string, role: "user" as const };
+    const input = { scope: "global" as const, period: "thisMonth" as const, limit: 50 };
+    const [ranked] = await server.db.execute<{ count: number }>(
+      sql`select count(*)::int as count from user_rankings where period = ${PERIOD}`,
+    );
+    expect(ranked?.count).toBe(SIZE - SIZE / 50);
+    const board = await userLeaderboard(server.db, me, input);
+    expect(board.me).toEqual({ rank: (ranked?.count ?? 0) + 1, score: 0 });
+
+    const plans = await plansOf((db) => userLeaderboard(db, me, input));
+    const nodes = plans.flatMap(nodesOf).filter((node) => node["Relation Name"] !== "users");
+    expect(nodes.map((node) => node["Relation Name"])).toContain("user_ranking_counts");
+    expect(seqScannedOf(nodes, [...BIG, "user_rankings"])).toEqual([]);
     for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(60);
   });
 });

@@ -51,6 +51,7 @@ export async function seedBenchData(url: string, plan: SeedPlan, progress: SeedP
     );
     await progress.step("rankings + analyze", 1, async (advance) => {
       await sql.unsafe("refresh materialized view user_rankings");
+      await sql.unsafe("refresh materialized view user_ranking_counts");
       await sql.unsafe("refresh materialized view club_rankings");
       await sql.unsafe("refresh materialized view club_member_rankings");
       await sql.unsafe("vacuum analyze");

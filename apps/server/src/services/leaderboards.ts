@@ -5,6 +5,7 @@ import {
   type Executor,
   type SQL,
   sql,
+  userRankingCounts,
   userRankings,
   userScores,
   users,
@@ -14,6 +15,7 @@ import { periodKey, type SiteRole } from "@booky/domain";
 /** Recomputes the ranks (the `refresh-leaderboards` job; the demo seed, so its boards show at once). */
 export async function refreshLeaderboards(db: Executor): Promise<void> {
   await db.execute(sql`refresh materialized view concurrently user_rankings`);
+  await db.execute(sql`refresh materialized view concurrently user_ranking_counts`);
   await db.execute(sql`refresh materialized view concurrently club_rankings`);
   await db.execute(sql`refresh materialized view concurrently club_member_rankings`);
 }
@@ -44,7 +46,8 @@ const NEIGHBOURS = 2;
  * One page of a ranked set (a query giving `user_id`, `score` and competition
  * `rank`), plus the caller's own place and neighbours even when far from this
  * page, in one statement. Someone who has earned nothing yet stands just below
- * everyone who has, next to the last ranked.
+ * everyone who has, next to the last ranked: `count` says how many are
+ * ranked (the kept count for the global board), else the set is counted.
  *
  * `live: false` is for an indexed relation (the global or club rankings view): the set
  * is inlined into each part, so every part is an index scan that reads a few
@@ -53,7 +56,7 @@ const NEIGHBOURS = 2;
  */
 async function rankedPage(
   run: (query: SQL) => Promise<RankedRow[]>,
-  source: { ranked: SQL; live: boolean },
+  source: { ranked: SQL; live: boolean; count?: SQL },
   me: string,
   page: { cursor?: string | null; limit: number },
 ) {
@@ -78,7 +81,8 @@ async function rankedPage(
       from shown s join ${users} u on u.id = s.user_id
     union all
     -- Only when the caller is not ranked: the count is then never started (nor its parallel workers).
-    select 'count', null, 0, ((select count(*) from ranked) + 1)::int, null, null, null
+    select 'count', null, 0, (coalesce((${source.count ?? sql`select count(*) from ranked`}), 0) + 1)::int,
+      null, null, null
       where not exists (select 1 from mine)
     order by part, rank, user_id`);
   const toEntry = (row: RankedRow) => ({
@@ -125,9 +129,14 @@ export async function userLeaderboard(
   },
 ) {
   const period = periodKey(input.period, new Date());
-  let ranked: { ranked: SQL; live: boolean };
+  let ranked: { ranked: SQL; live: boolean; count?: SQL };
   if (input.scope === "global") {
-    ranked = { ranked: sql`select user_id, score, rank from ${userRankings} where period = ${period}`, live: false };
+    ranked = {
+      ranked: sql`select user_id, score, rank from ${userRankings} where period = ${period}`,
+      live: false,
+      // The whole site's ranking is too long to count per call: the kept count is one row.
+      count: sql`select ${userRankingCounts.ranked} from ${userRankingCounts} where ${userRankingCounts.period} = ${period}`,
+    };
   } else if (input.scope === "club") {
     const found = await requireClub(db, input.clubId as string, viewer.id);
     requireClubContent(found.club, found.role, viewer.role, "Join this club to see its leaderboard");

@@ -42,7 +42,7 @@ export const clubScores = pgTable(
 /**
  * Ranks (competition ranking, score > 0 only) per period, refreshed
  * concurrently by the `refresh-leaderboards` job: leaderboards may lag writes
- * by seconds. Created in migrations 0006 and 0019 by hand (drizzle-kit does not manage them).
+ * by seconds. Created in migrations 0006, 0019 and 0035 by hand (drizzle-kit does not manage them).
  */
 const ranked = () => ({
   period: text("period").notNull(),
@@ -53,6 +53,12 @@ const ranked = () => ({
 export const userRankings = pgMaterializedView("user_rankings", {
   ...ranked(),
   userId: uuid("user_id").notNull(),
+}).existing();
+
+/** How many are ranked per period (migration 0035), refreshed right after `user_rankings`. */
+export const userRankingCounts = pgMaterializedView("user_ranking_counts", {
+  period: text("period").notNull(),
+  ranked: integer("ranked").notNull(),
 }).existing();
 
 export const clubRankings = pgMaterializedView("club_rankings", {
