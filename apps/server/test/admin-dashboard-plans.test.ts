@@ -143,9 +143,19 @@ describe("admin.dashboard at scale", () => {
     // The plans are the evidence the issue asks for: kept in the test output.
     console.info(JSON.stringify(report, null, 2));
     const read = report.flatMap((statement) => statement.tables);
-    // Only the backlog of open cases is counted per request (100 here), through the queue's index.
+    // Only the backlog of open cases is counted per request (100 here), through an index that holds just them
+    // or leads with the status (the planner picks either, by the statistics of the moment).
     expect(read.filter((table) => BIG.includes(table ?? ""))).toEqual(["moderation_cases"]);
-    expect(report.flatMap((statement) => statement.indexes)).toContain("moderation_cases_queue_idx");
+    const openCasesIndexes = ["moderation_cases_queue_idx", "moderation_cases_one_open_key"];
+    expect(
+      report.flatMap((statement) => statement.indexes).filter((name) => openCasesIndexes.includes(name ?? "")),
+    ).not.toEqual([]);
+    expect(
+      seqScanned(
+        plans.flatMap(({ plan }) => nodesOf(plan)),
+        ["moderation_cases"],
+      ),
+    ).toEqual([]);
     expect(read).toEqual(expect.arrayContaining(["site_totals", "site_weekly_totals"]));
     expect(Math.max(...report.map((statement) => statement.mostRows))).toBeLessThanOrEqual(100);
   });
