@@ -26,12 +26,6 @@ export function attendeesOf(meetingId: string | SQLWrapper): SQL {
   return and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, "going")) as SQL;
 }
 
-/** Whether `userId` attends the meeting, as a boolean SQL expression (to check several in one statement). */
-export function attends(meetingId: string, userId: string): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from ${meetingRsvps}
-    where ${attendeesOf(meetingId)} and ${meetingRsvps.userId} = ${userId})`;
-}
-
 /** Whether `userId` attends the meeting (a prepared query: progress reports and bets ask on every call). */
 export async function isAttendee(db: Executor, meetingId: string, userId: string): Promise<boolean> {
   const rows = await attendeeRow(db, { meetingId, userId });
