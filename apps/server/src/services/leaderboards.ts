@@ -39,6 +39,14 @@ type RankedRow = {
   avatar_url: string | null;
 };
 
+/** A ranked set to page through (see `rankedPage`). */
+interface RankedSource {
+  ranked: SQL;
+  live: boolean;
+  /** How many are ranked, when kept; else the set is counted. */
+  count?: SQL;
+}
+
 /** How many places above and below the caller's own rank are shown. */
 const NEIGHBOURS = 2;
 
@@ -56,7 +64,7 @@ const NEIGHBOURS = 2;
  */
 async function rankedPage(
   run: (query: SQL) => Promise<RankedRow[]>,
-  source: { ranked: SQL; live: boolean; count?: SQL },
+  source: RankedSource,
   me: string,
   page: { cursor?: string | null; limit: number },
 ) {
@@ -129,7 +137,7 @@ export async function userLeaderboard(
   },
 ) {
   const period = periodKey(input.period, new Date());
-  let ranked: { ranked: SQL; live: boolean; count?: SQL };
+  let ranked: RankedSource;
   if (input.scope === "global") {
     ranked = {
       ranked: sql`select user_id, score, rank from ${userRankings} where period = ${period}`,
