@@ -10,6 +10,7 @@ import {
   clubIdInput,
   hasClubRole,
   meetingIdInput,
+  type SiteRole,
 } from "@booky/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
@@ -78,50 +79,74 @@ const codeOf: Record<AppErrorKind, TRPC_ERROR_CODE_KEY> = {
 };
 
 /** Booky's own errors and database constraint violations as typed tRPC errors: the one place they are mapped. */
-function toTRPCError(error: TRPCError): TRPCError {
-  const cause = error.cause instanceof AppError ? error.cause : mapDatabaseError(error.cause);
-  if (!cause) return error;
-  return new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
+function toTRPCError(thrown: unknown): TRPCError {
+  const raw = thrown instanceof TRPCError ? thrown.cause : thrown;
+  const cause = raw instanceof AppError ? raw : mapDatabaseError(raw);
+  if (cause) return new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
+  return thrown instanceof TRPCError ? thrown : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: thrown });
 }
 
-/** Times every call and maps every failure to a typed error. */
-const observed = t.middleware(async ({ ctx, path, type, next }) => {
+type Outcome = { ok: true } | { ok: false; error: TRPCError };
+
+/**
+ * Times a call and maps its failure to a typed error. `step` is the rest of
+ * the call, or a builder's first check with the rest behind it: tRPC copies
+ * the call's options and context at every middleware level, so the checks
+ * every signed-in call makes run inside this level instead of below it.
+ */
+async function observe<T extends Outcome>(
+  { ctx, path, type }: { ctx: Context; path: string; type: string },
+  step: () => Promise<T>,
+): Promise<T> {
   const stop = ctx.metrics.procedureDuration.startTimer({ path, type });
-  const result = await next();
+  const fail = (error: TRPCError) => {
+    stop({ code: error.code });
+    if (error.cause instanceof AppError && error.cause.retryAfter !== undefined) {
+      ctx.res.header("retry-after", String(error.cause.retryAfter));
+    }
+    return error;
+  };
+  let result: T;
+  try {
+    result = await step();
+  } catch (thrown) {
+    throw fail(toTRPCError(thrown));
+  }
   if (result.ok) {
     stop({ code: "OK" });
     return result;
   }
-  const error = toTRPCError(result.error);
-  stop({ code: error.code });
-  if (error.cause instanceof AppError && error.cause.retryAfter !== undefined) {
-    ctx.res.header("retry-after", String(error.cause.retryAfter));
-  }
+  const error = fail(toTRPCError(result.error));
   if (error !== result.error) throw error;
   return result;
-});
+}
+
+const observed = t.middleware((opts) => observe(opts, () => opts.next()));
 
 /**
  * Proves the bearer token is live: an access token of a live session (adds
  * `user` and `sessionId`), or a personal access token (adds `user` and
  * `apiToken`, `sessionId` null) holding the scope the procedure needs, within
- * its rate limit.
+ * its rate limit. Observed like every call, in the same level.
  */
-const authenticated = t.middleware(async ({ ctx, meta, type, next }) => {
-  if (ctx.accessToken?.startsWith(API_TOKEN_PREFIX)) {
-    const found = await useApiToken(ctx.db, ctx.accessToken);
-    if (!found) throw unauthorized("This token is unknown, expired or revoked");
-    requireScope(found.apiToken.scopes, type === "query" ? "read" : (meta?.scope as ApiTokenScope | undefined));
-    await ctx.rateLimits.consume("apiTokenRequests", found.apiToken.id);
-    return next({ ctx: { user: found.user, sessionId: null, apiToken: found.apiToken } });
-  }
-  const claims = ctx.accessToken ? await ctx.accessTokens.verify(ctx.accessToken) : null;
-  const user = claims ? await findActiveSessionUser(ctx.db, claims.sessionId, claims.userId) : null;
-  if (!claims || !user) {
-    throw unauthorized("Sign in to continue");
-  }
-  return next({ ctx: { user, sessionId: claims.sessionId as string | null, apiToken: null } });
-});
+const authenticated = t.middleware((opts) =>
+  observe(opts, async () => {
+    const { ctx, meta, type, next } = opts;
+    if (ctx.accessToken?.startsWith(API_TOKEN_PREFIX)) {
+      const found = await useApiToken(ctx.db, ctx.accessToken);
+      if (!found) throw unauthorized("This token is unknown, expired or revoked");
+      requireScope(found.apiToken.scopes, type === "query" ? "read" : (meta?.scope as ApiTokenScope | undefined));
+      await ctx.rateLimits.consume("apiTokenRequests", found.apiToken.id);
+      return next({ ctx: { user: found.user, sessionId: null, apiToken: found.apiToken } });
+    }
+    const claims = ctx.accessToken ? await ctx.accessTokens.verify(ctx.accessToken) : null;
+    const user = claims ? await findActiveSessionUser(ctx.db, claims.sessionId, claims.userId) : null;
+    if (!claims || !user) {
+      throw unauthorized("Sign in to continue");
+    }
+    return next({ ctx: { user, sessionId: claims.sessionId as string | null, apiToken: null } });
+  }),
+);
 
 /** FORBIDDEN naming the scope a token lacks; a change no scope covers needs a signed-in session. */
 function requireScope(scopes: ApiTokenScope[], needed: ApiTokenScope | undefined) {
@@ -131,7 +156,7 @@ function requireScope(scopes: ApiTokenScope[], needed: ApiTokenScope | undefined
 
 // 3. procedure builders
 export const publicProcedure = t.procedure.use(observed);
-export const authedProcedure = publicProcedure.use(authenticated);
+export const authedProcedure = t.procedure.use(authenticated);
 /** Signed-in sessions only (never a personal access token); `sessionId` is the caller's session. */
 export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
   if (!ctx.sessionId) throw forbidden("Personal access tokens cannot do this: sign in to Booky");
@@ -152,6 +177,9 @@ export const streamProcedure = publicProcedure.use(async ({ ctx, next }) =>
   next({ ctx: await redeemStreamTicket(ctx.db, ctx.streamTicket) }),
 );
 
+/** A signed-in call's context, as the builders below see it. */
+type SignedIn = Context & { user: { id: string; role: SiteRole } };
+
 /**
  * Takes `clubId` and proves the club exists; adds `club` and the caller's
  * `role` (null for outsiders). Private clubs exist for outsiders too (their
@@ -165,16 +193,14 @@ export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx
 /**
  * Club content (members, meetings): any public club's; a private club's only
  * to its members and to site admins, who moderate; other callers get FORBIDDEN.
+ * Its own level, not one below `clubProcedure`'s (one copy of the context less per call).
  */
-export const clubContentProcedure = clubProcedure.use(async ({ ctx, path, type, next }) => {
-  requireClubContent(
-    ctx.club,
-    ctx.role,
-    ctx.user.role,
-    "This club is private: join it to see its members and meetings",
-  );
-  if (type === "query") await logPrivateClubRead(ctx.db, { user: ctx.user, role: ctx.role, club: ctx.club, path });
-  return next();
+export const clubContentProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx, input, path, type, next }) => {
+  const found = await requireClub(ctx.db, input.clubId, ctx.user.id);
+  const { club, role } = found;
+  requireClubContent(club, role, ctx.user.role, "This club is private: join it to see its members and meetings");
+  if (type === "query") await logPrivateClubRead(ctx.db, { user: ctx.user, role, club, path });
+  return next({ ctx: { club, role } });
 });
 
 /**
@@ -182,7 +208,10 @@ export const clubContentProcedure = clubProcedure.use(async ({ ctx, path, type, 
  * too: moderating a club is not running it.
  */
 export function clubRoleProcedure(required: ClubRoleName) {
-  return clubProcedure.use(({ ctx, next }) => next({ ctx: { role: requireClubRole(ctx.role, required) } }));
+  return authedProcedure.input(clubIdInput).use(async ({ ctx, input, next }) => {
+    const found = await requireClub(ctx.db, input.clubId, ctx.user.id);
+    return next({ ctx: { club: found.club, role: requireClubRole(found.role, required) } });
+  });
 }
 
 /** The caller's club role when it is at least `required`; FORBIDDEN otherwise. */
@@ -195,29 +224,33 @@ function requireClubRole(role: ClubRoleName | null, required: ClubRoleName): Clu
 }
 
 /**
- * Takes `meetingId`; proves the meeting exists and that the caller may see it
- * (the same rule as `clubContentProcedure`: others get FORBIDDEN). Adds
- * `meeting` and the caller's `role` in its club.
+ * The meeting, when it exists and the caller may see it (the same rule as
+ * `clubContentProcedure`: others get FORBIDDEN), with the caller's role in its club.
  */
-export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, path, type, next }) => {
-  const found = await findMeetingWithRole(ctx.db, input.meetingId, ctx.user.id);
+async function openMeeting(ctx: SignedIn, meetingId: string, path: string, type: string) {
+  const found = await findMeetingWithRole(ctx.db, meetingId, ctx.user.id);
   if (!found) throw notFound("No such meeting");
   requireClubContent(found, found.role, ctx.user.role, "Join this club to see its meetings");
   // Reads only: mutations on a club need a membership, which moderators do not hold by being site admins.
   if (type === "query") {
-    await logPrivateClubRead(ctx.db, {
-      user: ctx.user,
-      role: found.role,
-      club: { id: found.meeting.clubId, visibility: found.visibility },
-      path,
-    });
+    const club = { id: found.meeting.clubId, visibility: found.visibility };
+    await logPrivateClubRead(ctx.db, { user: ctx.user, role: found.role, club, path });
   }
+  return found;
+}
+
+/** Takes `meetingId` and opens the meeting (`openMeeting`); adds `meeting` and the caller's `role` in its club. */
+export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, path, type, next }) => {
+  const found = await openMeeting(ctx, input.meetingId, path, type);
   return next({ ctx: { meeting: found.meeting, role: found.role } });
 });
 
-/** Meeting procedures for club members of at least `required` rank. */
+/** Meeting procedures for club members of at least `required` rank (one level, as `clubContentProcedure`). */
 export function meetingRoleProcedure(required: ClubRoleName) {
-  return meetingProcedure.use(({ ctx, next }) => next({ ctx: { role: requireClubRole(ctx.role, required) } }));
+  return authedProcedure.input(meetingIdInput).use(async ({ ctx, input, path, type, next }) => {
+    const found = await openMeeting(ctx, input.meetingId, path, type);
+    return next({ ctx: { meeting: found.meeting, role: requireClubRole(found.role, required) } });
+  });
 }
 
 // 4. REST
