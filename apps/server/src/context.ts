@@ -35,19 +35,21 @@ function streamTicketOf(params: Record<string, string | undefined> | null | unde
 }
 
 export function createContextFactory(deps: AppDeps) {
-  // The request's own fields first, the spread last: on Node 20 an object literal that adds properties after a
-  // spread takes V8's slow path (about 7 µs a context in the bench, against 0.2 µs in this order).
+  // Few fields: tRPC copies the context at every middleware level that adds to it (`next({ ctx })`), one property
+  // at a time, so the long-lived collaborators travel as one reference (`deps`) and the request's details stay on
+  // `req` (`req.ip`, its headers) instead of being copied out for the few procedures that read them.
   return ({ req, res, info }: CreateFastifyContextOptions) => ({
     req,
     res,
-    ip: req.ip,
-    userAgent: req.headers["user-agent"] ?? null,
     /** The `Authorization: Bearer` token, if any; not yet verified. */
     accessToken: bearerToken(req.headers.authorization),
     /** A live stream's single-use ticket (`connectionParams`, since EventSource sends no headers); not yet redeemed. */
     streamTicket: streamTicketOf(info?.connectionParams),
-    ...deps,
+    db: deps.db,
+    /** The request's logger (its lines carry the request id). */
     log: req.log,
+    /** Config, mailer, rate limits, metrics, …: built once at start-up. */
+    deps,
   });
 }
 

@@ -98,7 +98,7 @@ async function observe<T extends Outcome>(
   { ctx, path, type }: { ctx: Context; path: string; type: string },
   step: () => Promise<T>,
 ): Promise<T> {
-  const stop = ctx.metrics.procedureDuration.startTimer({ path, type });
+  const stop = ctx.deps.metrics.procedureDuration.startTimer({ path, type });
   const fail = (error: TRPCError) => {
     stop({ code: error.code });
     if (error.cause instanceof AppError && error.cause.retryAfter !== undefined) {
@@ -136,10 +136,10 @@ const authenticated = t.middleware((opts) =>
       const found = await useApiToken(ctx.db, ctx.accessToken);
       if (!found) throw unauthorized("This token is unknown, expired or revoked");
       requireScope(found.apiToken.scopes, type === "query" ? "read" : (meta?.scope as ApiTokenScope | undefined));
-      await ctx.rateLimits.consume("apiTokenRequests", found.apiToken.id);
+      await ctx.deps.rateLimits.consume("apiTokenRequests", found.apiToken.id);
       return next({ ctx: { user: found.user, sessionId: null, apiToken: found.apiToken } });
     }
-    const claims = ctx.accessToken ? await ctx.accessTokens.verify(ctx.accessToken) : null;
+    const claims = ctx.accessToken ? await ctx.deps.accessTokens.verify(ctx.accessToken) : null;
     const user = claims ? await findActiveSessionUser(ctx.db, claims.sessionId, claims.userId) : null;
     if (!claims || !user) {
       throw unauthorized("Sign in to continue");

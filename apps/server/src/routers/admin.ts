@@ -61,5 +61,5 @@ export const adminRouter = router({
 
   audit: adminProcedure.input(siteAuditInput).query(({ ctx, input }) => listAudit(ctx.db, input)),
 
-  dashboard: adminProcedure.query(({ ctx }) => dashboard(ctx)),
+  dashboard: adminProcedure.query(({ ctx }) => dashboard(ctx.deps)),
 });

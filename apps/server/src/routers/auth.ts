@@ -20,12 +20,12 @@ import { revokeUserSessions } from "../services/sessions.js";
 import { authedProcedure, publicProcedure, router, sessionProcedure } from "../trpc.js";
 
 /** What opening a session needs from the request: the services, the refresh lifetime, the device. */
-const sessionDeps = (ctx: Context) => ({ ...ctx, ttlDays: ctx.config.REFRESH_TOKEN_TTL_DAYS });
-const device = (ctx: Context) => ({ userAgent: ctx.userAgent, ip: ctx.ip });
+const sessionDeps = (ctx: Context) => ({ ...ctx.deps, log: ctx.log, ttlDays: ctx.deps.config.REFRESH_TOKEN_TTL_DAYS });
+const device = (ctx: Context) => ({ userAgent: ctx.req.headers["user-agent"] ?? null, ip: ctx.req.ip });
 
 /** A session opened or renewed: the refresh token goes in the cookie, the access token in the body. */
 function withRefreshCookie<B>(ctx: Context, session: { refresh: { token: string; expiresAt: Date }; body: B }): B {
-  setRefreshCookie(ctx.res, session.refresh.token, session.refresh.expiresAt, ctx.config.COOKIE_SECURE);
+  setRefreshCookie(ctx.res, session.refresh.token, session.refresh.expiresAt, ctx.deps.config.COOKIE_SECURE);
   return session.body;
 }
 
@@ -48,14 +48,14 @@ export const authRouter = router({
    * 401 there would put a failed request in every visitor's console).
    */
   refresh: publicProcedure.mutation(async ({ ctx }) => {
-    assertSameSiteRequest(ctx.req, ctx.config.CORS_ORIGINS);
+    assertSameSiteRequest(ctx.req, ctx.deps.config.CORS_ORIGINS);
     if (!hasRefreshCookie(ctx.req)) return null;
     const token = readRefreshCookie(ctx.req);
     if (!token) throw sessionEnded();
-    const session = await refreshSession(ctx, token);
+    const session = await refreshSession(ctx.deps, token);
     if (!session.ok) {
       if (session.reused) ctx.log.warn("refresh token reused: its whole session was revoked");
-      clearRefreshCookie(ctx.res, ctx.config.COOKIE_SECURE);
+      clearRefreshCookie(ctx.res, ctx.deps.config.COOKIE_SECURE);
       throw sessionEnded();
     }
     return withRefreshCookie(ctx, session);
@@ -63,15 +63,15 @@ export const authRouter = router({
 
   /** Ends this device's session, found by its refresh cookie or its access token. */
   logOut: publicProcedure.mutation(async ({ ctx }) => {
-    assertSameSiteRequest(ctx.req, ctx.config.CORS_ORIGINS);
-    await logOut(ctx, { refreshToken: readRefreshCookie(ctx.req), accessToken: ctx.accessToken });
-    clearRefreshCookie(ctx.res, ctx.config.COOKIE_SECURE);
+    assertSameSiteRequest(ctx.req, ctx.deps.config.CORS_ORIGINS);
+    await logOut(ctx.deps, { refreshToken: readRefreshCookie(ctx.req), accessToken: ctx.accessToken });
+    clearRefreshCookie(ctx.res, ctx.deps.config.COOKIE_SECURE);
     return { ok: true as const };
   }),
 
   logOutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
     const revokedSessions = await revokeUserSessions(ctx.db, ctx.user.id, "logout_everywhere");
-    clearRefreshCookie(ctx.res, ctx.config.COOKIE_SECURE);
+    clearRefreshCookie(ctx.res, ctx.deps.config.COOKIE_SECURE);
     return { revokedSessions };
   }),
 
@@ -83,7 +83,7 @@ export const authRouter = router({
 
   /** Always answers the same, at once: whether the e-mail exists is never revealed. */
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
-    await requestPasswordReset(ctx, ctx.ip, input.email);
+    await requestPasswordReset(ctx.deps, ctx.req.ip, input.email);
     return { ok: true as const };
   }),
 

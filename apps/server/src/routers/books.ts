@@ -12,7 +12,7 @@ export const booksRouter = router({
    */
   search: authedProcedure
     .input(searchBooksInput)
-    .query(({ ctx, input }) => searchBooks(ctx, { userId: ctx.user.id, ip: ctx.ip }, input)),
+    .query(({ ctx, input }) => searchBooks(ctx.deps, { userId: ctx.user.id, ip: ctx.req.ip }, input)),
 
   get: authedProcedure
     .meta(rest("GET", "/books/{bookId}", "A catalog book"))
@@ -28,7 +28,7 @@ export const booksRouter = router({
    * (`created: false`); a book the catalog already has by ISBN needs no call
    * to Google at all.
    */
-  import: authedProcedure.input(importBookInput).mutation(({ ctx, input }) => importBook(ctx, input)),
+  import: authedProcedure.input(importBookInput).mutation(({ ctx, input }) => importBook(ctx.deps, input)),
 
   /** Clubs that have met (or will meet) about this book and that the caller may see, by name. */
   clubs: authedProcedure.input(bookClubsInput).query(({ ctx, input }) => clubsReading(ctx.db, ctx.user.id, input)),

@@ -107,7 +107,7 @@ export const discussionsRouter = router({
   report: clubRoleProcedure("member")
     .input(reportInput)
     .mutation(({ ctx, input: { clubId: _clubId, ...details } }) =>
-      report(ctx.db, ctx.config.MODERATION_AUTO_HIDE_REPORTS, ctx.user.id, ctx.club.id, details),
+      report(ctx.db, ctx.deps.config.MODERATION_AUTO_HIDE_REPORTS, ctx.user.id, ctx.club.id, details),
     ),
 
   /** The Markdown as it will be shown (a mutation: a long draft does not fit a GET's URL). */

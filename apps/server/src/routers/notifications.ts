@@ -42,7 +42,7 @@ export const notificationsRouter = router({
     const lastSeq = input.lastEventId ? Number(input.lastEventId) : null;
     const stream = liveNotifications(
       ctx.db,
-      ctx.notificationHub,
+      ctx.deps.notificationHub,
       { userId: ctx.user.id, sessionId: ctx.sessionId },
       lastSeq,
       signal ?? new AbortController().signal,

@@ -26,7 +26,9 @@ import { authedProcedure, router } from "../trpc.js";
 
 export const tradesRouter = router({
   /** N of the caller's copies for M of a friend's or club-mate's (or a gift); rate limited. */
-  propose: authedProcedure.input(proposeTradeInput).mutation(({ ctx, input }) => proposeTrade(ctx, ctx.user.id, input)),
+  propose: authedProcedure
+    .input(proposeTradeInput)
+    .mutation(({ ctx, input }) => proposeTrade(ctx.deps, ctx.user.id, input)),
   /** The recipient accepts; a job moves the copies and mails both sides. */
   accept: authedProcedure
     .input(tradeIdInput)
@@ -35,7 +37,9 @@ export const tradesRouter = router({
     .input(tradeIdInput)
     .mutation(({ ctx, input }) => declineTrade(ctx.db, ctx.user.id, input.tradeId)),
   /** The recipient replaces the proposal with terms of their own. */
-  counter: authedProcedure.input(counterTradeInput).mutation(({ ctx, input }) => counterTrade(ctx, ctx.user.id, input)),
+  counter: authedProcedure
+    .input(counterTradeInput)
+    .mutation(({ ctx, input }) => counterTrade(ctx.deps, ctx.user.id, input)),
   cancel: authedProcedure
     .input(tradeIdInput)
     .mutation(({ ctx, input }) => cancelTrade(ctx.db, ctx.user.id, input.tradeId)),

@@ -18,7 +18,7 @@ export const usersRouter = router({
 
   deleteAccount: authedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
     const { archivedClubs } = await deleteOwnAccount(ctx.db, ctx.user.id, input.password);
-    clearRefreshCookie(ctx.res, ctx.config.COOKIE_SECURE);
+    clearRefreshCookie(ctx.res, ctx.deps.config.COOKIE_SECURE);
     ctx.log.info({ userId: ctx.user.id, archivedClubs }, "account deleted and anonymised");
     return { ok: true as const };
   }),

@@ -12,7 +12,7 @@ export const webhooksRouter = router({
     .input(createWebhookInput)
     .output(createdWebhookOutput)
     .mutation(({ ctx, input }) =>
-      createWebhook(ctx.db, ctx.user.id, input, { allowPrivate: ctx.config.WEBHOOKS_ALLOW_PRIVATE_TARGETS }),
+      createWebhook(ctx.db, ctx.user.id, input, { allowPrivate: ctx.deps.config.WEBHOOKS_ALLOW_PRIVATE_TARGETS }),
     ),
 
   list: clubAdmin
