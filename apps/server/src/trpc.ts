@@ -99,26 +99,28 @@ async function observe<T extends Outcome>(
   step: () => Promise<T>,
 ): Promise<T> {
   const stop = ctx.deps.metrics.procedureDuration.startTimer({ path, type });
-  const fail = (error: TRPCError) => {
-    stop({ code: error.code });
-    if (error.cause instanceof AppError && error.cause.retryAfter !== undefined) {
-      ctx.res.header("retry-after", String(error.cause.retryAfter));
-    }
-    return error;
-  };
   let result: T;
   try {
     result = await step();
   } catch (thrown) {
-    throw fail(toTRPCError(thrown));
+    throw failed(ctx, stop, toTRPCError(thrown));
   }
   if (result.ok) {
     stop({ code: "OK" });
     return result;
   }
-  const error = fail(toTRPCError(result.error));
+  const error = failed(ctx, stop, toTRPCError(result.error));
   if (error !== result.error) throw error;
   return result;
+}
+
+/** Records a failed call's code and, for a rate limit, tells the caller when to retry. */
+function failed(ctx: Context, stop: (labels: { code: string }) => void, error: TRPCError): TRPCError {
+  stop({ code: error.code });
+  if (error.cause instanceof AppError && error.cause.retryAfter !== undefined) {
+    ctx.res.header("retry-after", String(error.cause.retryAfter));
+  }
+  return error;
 }
 
 const observed = t.middleware((opts) => observe(opts, () => opts.next()));
@@ -180,12 +182,16 @@ export const streamProcedure = publicProcedure.use(async ({ ctx, next }) =>
 /** A signed-in call's context, as the builders below see it. */
 type SignedIn = Context & { user: { id: string; role: SiteRole } };
 
+/** Signed-in calls about one club (`clubId`) or one meeting (`meetingId`): what the builders below start from. */
+const clubCall = authedProcedure.input(clubIdInput);
+const meetingCall = authedProcedure.input(meetingIdInput);
+
 /**
  * Takes `clubId` and proves the club exists; adds `club` and the caller's
  * `role` (null for outsiders). Private clubs exist for outsiders too (their
  * name and description are public); what they may do is checked per procedure.
  */
-export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx, input, next }) => {
+export const clubProcedure = clubCall.use(async ({ ctx, input, next }) => {
   const found = await requireClub(ctx.db, input.clubId, ctx.user.id);
   return next({ ctx: { club: found.club, role: found.role } });
 });
@@ -195,7 +201,7 @@ export const clubProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx
  * to its members and to site admins, who moderate; other callers get FORBIDDEN.
  * Its own level, not one below `clubProcedure`'s (one copy of the context less per call).
  */
-export const clubContentProcedure = authedProcedure.input(clubIdInput).use(async ({ ctx, input, path, type, next }) => {
+export const clubContentProcedure = clubCall.use(async ({ ctx, input, path, type, next }) => {
   const found = await requireClub(ctx.db, input.clubId, ctx.user.id);
   const { club, role } = found;
   requireClubContent(club, role, ctx.user.role, "This club is private: join it to see its members and meetings");
@@ -208,7 +214,7 @@ export const clubContentProcedure = authedProcedure.input(clubIdInput).use(async
  * too: moderating a club is not running it.
  */
 export function clubRoleProcedure(required: ClubRoleName) {
-  return authedProcedure.input(clubIdInput).use(async ({ ctx, input, next }) => {
+  return clubCall.use(async ({ ctx, input, next }) => {
     const found = await requireClub(ctx.db, input.clubId, ctx.user.id);
     return next({ ctx: { club: found.club, role: requireClubRole(found.role, required) } });
   });
@@ -240,14 +246,14 @@ async function openMeeting(ctx: SignedIn, meetingId: string, path: string, type:
 }
 
 /** Takes `meetingId` and opens the meeting (`openMeeting`); adds `meeting` and the caller's `role` in its club. */
-export const meetingProcedure = authedProcedure.input(meetingIdInput).use(async ({ ctx, input, path, type, next }) => {
+export const meetingProcedure = meetingCall.use(async ({ ctx, input, path, type, next }) => {
   const found = await openMeeting(ctx, input.meetingId, path, type);
   return next({ ctx: { meeting: found.meeting, role: found.role } });
 });
 
 /** Meeting procedures for club members of at least `required` rank (one level, as `clubContentProcedure`). */
 export function meetingRoleProcedure(required: ClubRoleName) {
-  return authedProcedure.input(meetingIdInput).use(async ({ ctx, input, path, type, next }) => {
+  return meetingCall.use(async ({ ctx, input, path, type, next }) => {
     const found = await openMeeting(ctx, input.meetingId, path, type);
     return next({ ctx: { meeting: found.meeting, role: requireClubRole(found.role, required) } });
   });

@@ -28,7 +28,7 @@ const progressColumns = {
 const withPercent = <T extends { page: number; finishedAt: Date | null }>(row: T, bookPageCount: number) => ({
   percent: percentRead(row.page, bookPageCount),
   finished: row.finishedAt !== null,
-  // Last: a literal adding properties after a spread takes V8's slow path (see createContextFactory).
+  // Last: a literal adding properties after a spread takes V8's slow path (see meetingSummary in meetings.ts).
   ...row,
 });
 
