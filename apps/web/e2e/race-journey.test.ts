@@ -138,7 +138,12 @@ describe("the reading race", () => {
     await shows(owner.getByText(`Attendance saved: 3 of 3 came. 3 earned the attendance reward (+20 points).`));
     await owner.getByRole("button", { name: "Close the meeting" }).click();
     await owner.getByRole("button", { name: "Close and settle" }).click();
-    await shows(owner.getByText("The meeting is closed: the bets are being settled."));
+    // The message the focus moved to says the bets are being settled, then (the same element) that they are.
+    const closed = owner.getByText(
+      /^The meeting is closed(: the bets are being settled| and the bets are settled: see the pool below)\.$/,
+    );
+    await shows(closed);
+    await expect.poll(() => isFocused(closed), eventually).toBe(true);
 
     // Settlement (a job, moments later) reaches every open page: Léon won; the pool went to his backers.
     // Pool 300 over 200 staked on Léon: each 100-point bet on him gets 150.
@@ -148,6 +153,8 @@ describe("the reading race", () => {
     await shows(leon.getByText("Your bet on Leon won: 150 points paid out for your stake of 100 points."));
     await shows(odette.getByText("Your bet of 100 points on Odette lost: it went to the winners."));
     await shows(odette.getByText("Winner", { exact: true }));
+    await shows(owner.getByText("The meeting is closed and the bets are settled: see the pool below."));
+    expect(await isFocused(closed)).toBe(true);
     await checkPage(owner, "race-settled");
     await checkPage(odette, "race-settled-loser");
 

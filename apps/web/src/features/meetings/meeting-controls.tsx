@@ -17,8 +17,18 @@ const guidance: Record<Meeting["status"], string> = {
   cancelled: "The meeting was cancelled.",
 };
 
+interface Step {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  /** What to say once the step is taken. */
+  done: string;
+  /** What that message becomes once the bets' settlement shows, for the step that settles them. */
+  settled?: string;
+}
+
 /** The steps of a meeting's life, each asked about before it is taken, and what to say once it is. */
-const steps = {
+const steps: Record<"start" | "close" | "cancel", Step> = {
   start: {
     label: "Start the meeting",
     question: "Start the meeting now? Bets become final.",
@@ -30,6 +40,7 @@ const steps = {
     question: "Close the meeting and settle the bets?",
     confirmLabel: "Close and settle",
     done: "The meeting is closed: the bets are being settled.",
+    settled: "The meeting is closed and the bets are settled: see the pool below.",
   },
   cancel: {
     label: "Cancel the meeting",
@@ -37,7 +48,7 @@ const steps = {
     confirmLabel: "Yes, cancel the meeting",
     done: "The meeting is cancelled: every stake is being refunded.",
   },
-} as const;
+};
 
 /** The club admins' controls: start, close or cancel the meeting, edit it, record attendance. */
 export function MeetingControls({ meeting }: { meeting: Meeting }) {
@@ -45,10 +56,11 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   // A new object each time, so the same message twice still moves focus.
-  const [done, setDone] = useState<{ message: string; settles?: boolean } | null>(null);
-  // "Being settled" is true only until the settlement shows (the pool below says what it paid): then it goes.
+  const [done, setDone] = useState<{ message: string; onceSettled?: string } | null>(null);
+  // "Being settled" is true only until the settlement shows (the pool below says what it paid): then the
+  // message says so in place, so the focus it took keeps its target.
   const settled = Boolean(useBetPool(meeting.id).data?.settlement);
-  const shown = done?.settles && settled ? null : done;
+  const shown = done && (settled && done.onceSettled ? done.onceSettled : done.message);
   const doneRef = useRef<HTMLParagraphElement>(null);
   /** Set when the edit form closes unsaved: focus returns to the button that opened it. */
   const backToEdit = useRef(false);
@@ -68,7 +80,7 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
   const failed = [start, close, cancel].find((mutation) => mutation.isError);
   const mutations = { start, close, cancel };
   const stepButton = (step: keyof typeof steps) => {
-    const { label, question, confirmLabel, done: message } = steps[step];
+    const { label, question, confirmLabel, done: message, settled: onceSettled } = steps[step];
     const mutation = mutations[step];
     return (
       <ConfirmButton
@@ -78,10 +90,7 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
         busy={mutation.isPending}
         onConfirm={() => {
           setDone(null);
-          mutation.mutate(
-            { meetingId: meeting.id },
-            { onSuccess: () => setDone({ message, settles: step === "close" }) },
-          );
+          mutation.mutate({ meetingId: meeting.id }, { onSuccess: () => setDone({ message, onceSettled }) });
         }}
       >
         {label}
@@ -99,7 +108,7 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
         {shown && (
           <Alert tone="success">
             <p ref={doneRef} tabIndex={-1}>
-              {shown.message}
+              {shown}
             </p>
           </Alert>
         )}
