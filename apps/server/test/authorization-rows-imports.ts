@@ -1,30 +1,9 @@
-import { importJobs, importRows } from "@booky/db";
 import type { Scene, SceneUser } from "./authorization-fixture.js";
 import { type Case, outcomes, personal, signedIn } from "./authorization-rows.js";
+import { importOf } from "./scene-objects.js";
 
 const SIGNED_IN = ["outsider", "member", "clubAdmin", "owner", "siteAdmin"] as const;
 const me = (scene: Scene, actor: SceneUser | null) => actor ?? scene.people.outsider;
-
-/** A finished import of `owner`'s with one failed row. */
-async function importOf(scene: Scene, owner: SceneUser) {
-  const [job] = await scene.db
-    .insert(importJobs)
-    .values({
-      userId: owner.id,
-      source: "goodreads",
-      fileName: "x.csv",
-      totalRows: 1,
-      doneRows: 1,
-      failed: 1,
-      status: "done",
-    })
-    .returning({ id: importJobs.id });
-  const [row] = await scene.db
-    .insert(importRows)
-    .values({ jobId: job?.id ?? "", rowNumber: 1, status: "failed", reason: "The row has no title" })
-    .returning({ id: importRows.id });
-  return { importId: job?.id ?? "", rowId: row?.id ?? "" };
-}
 
 /** Imports and exports: the caller's own, or NOT_FOUND. */
 export function importsRows(): Record<string, Case | Case[]> {

@@ -1,26 +1,11 @@
-import { bookReads, copies, friendships, readerSettings, shelfEntries, shelves } from "@booky/db";
+import { bookReads, friendships, readerSettings, shelfEntries } from "@booky/db";
 import { friendPair } from "@booky/domain";
 import type { Scene, SceneUser } from "./authorization-fixture.js";
 import { type Case, outcomes, personal, signedIn } from "./authorization-rows.js";
+import { copyOf, shelfOf } from "./scene-objects.js";
 
 const SIGNED_IN = ["outsider", "member", "clubAdmin", "owner", "siteAdmin"] as const;
 const me = (scene: Scene, actor: SceneUser | null) => actor ?? scene.people.outsider;
-
-async function shelfOf(scene: Scene, owner: SceneUser, visibility: "public" | "private" = "private") {
-  const [shelf] = await scene.db
-    .insert(shelves)
-    .values({ userId: owner.id, name: `Shelf ${crypto.randomUUID()}`, visibility, position: 1 })
-    .returning({ id: shelves.id });
-  return shelf?.id ?? "";
-}
-
-async function copyOf(scene: Scene, owner: SceneUser) {
-  const [copy] = await scene.db
-    .insert(copies)
-    .values({ ownerId: owner.id, bookId: scene.book.id, condition: "good" })
-    .returning({ id: copies.id });
-  return copy?.id ?? "";
-}
 
 async function readOf(scene: Scene, reader: SceneUser) {
   const [read] = await scene.db

@@ -1,18 +1,14 @@
-import { copies, friendships, loans, sql, tradeItems, tradeProposals } from "@booky/db";
+import { friendships, loans, sql, tradeItems, tradeProposals } from "@booky/db";
 import { friendPair } from "@booky/domain";
 import type { Scene, SceneUser } from "./authorization-fixture.js";
 import { type Case, outcomes, personal, signedIn } from "./authorization-rows.js";
+import { copyOf as copyOfAvailability } from "./scene-objects.js";
 
 const SIGNED_IN = ["outsider", "member", "clubAdmin", "owner", "siteAdmin"] as const;
 const me = (scene: Scene, actor: SceneUser | null) => actor ?? scene.people.outsider;
 
-async function copyOf(scene: Scene, owner: SceneUser) {
-  const [copy] = await scene.db
-    .insert(copies)
-    .values({ ownerId: owner.id, bookId: scene.book.id, condition: "good", availability: "open_to_trade" })
-    .returning({ id: copies.id });
-  return copy?.id ?? "";
-}
+/** A copy of the scene's book that `owner` offers for trade. */
+const copyOf = (scene: Scene, owner: SceneUser) => copyOfAvailability(scene, owner, "open_to_trade");
 
 /** A pending one-for-one proposal from `from` to `to`, inserted directly. */
 async function proposal(scene: Scene, from: SceneUser, to: SceneUser, status: "pending" | "accepted" = "pending") {
@@ -41,15 +37,12 @@ async function loan(
   borrowerUser: SceneUser,
   status: "arranged" | "out" = "arranged",
 ) {
-  const [copy] = await scene.db
-    .insert(copies)
-    .values({ ownerId: lenderUser.id, bookId: scene.book.id, condition: "good", availability: "open_to_lend" })
-    .returning({ id: copies.id });
+  const copyId = await copyOfAvailability(scene, lenderUser, "open_to_lend");
   const marks = status === "out" ? { handedAt: sql`now()`, receivedAt: sql`now()` } : {};
   const [row] = await scene.db
     .insert(loans)
     .values({
-      copyId: copy?.id ?? "",
+      copyId,
       lenderId: lenderUser.id,
       borrowerId: borrowerUser.id,
       dueOn: "2999-01-01",
@@ -172,11 +165,7 @@ export function tradesRows(): Record<string, Case | Case[]> {
           label: "to a friend",
           prepare: async (s, actor) => {
             await friends(s, me(s, actor), s.people.stranger);
-            const [copy] = await s.db
-              .insert(copies)
-              .values({ ownerId: me(s, actor).id, bookId: s.book.id, condition: "fine", availability: "open_to_lend" })
-              .returning({ id: copies.id });
-            return copy?.id ?? "";
+            return copyOfAvailability(s, me(s, actor), "open_to_lend");
           },
         },
         (t, s, copyId) =>

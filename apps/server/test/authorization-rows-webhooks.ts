@@ -1,18 +1,9 @@
-import { webhooks } from "@booky/db";
 import type { Scene } from "./authorization-fixture.js";
 import { type Case, clubAdmins, inClub, outcomes } from "./authorization-rows.js";
+import { webhookOf } from "./scene-objects.js";
 
 /** Another club's webhook named in this club's call: its admins get NOT_FOUND, the builder refuses the rest first. */
 const elsewhere = outcomes({ NOT_FOUND: ["clubAdmin", "owner"] });
-
-async function webhookOf(scene: Scene, clubId = scene.club.id) {
-  const [hook] = await scene.db
-    .insert(webhooks)
-    .values({ clubId, url: "https://hooks.example.com/booky", events: ["meeting.scheduled"], secret: "whsec_AAAA" })
-    .returning({ id: webhooks.id });
-  if (!hook) throw new Error("webhook insert returned nothing");
-  return hook.id;
-}
 
 const withWebhook = { prepare: (scene: Scene) => webhookOf(scene) };
 const otherClubs = {

@@ -4,7 +4,6 @@ import {
   bets,
   clubRequests,
   discussionComments,
-  discussionThreads,
   eq,
   friendRequests,
   friendships,
@@ -32,6 +31,7 @@ import { tradesRows } from "./authorization-rows-trades.js";
 import { webhooksRows } from "./authorization-rows-webhooks.js";
 import { newMember, type TestClient } from "./harness.js";
 import { liveStreamStarts } from "./live-support.js";
+import { threadBy } from "./scene-objects.js";
 
 type Trpc = TestClient["trpc"];
 type Call<P> = (trpc: Trpc, scene: Scene, prepared: P, actor: SceneUser | null) => Promise<unknown>;
@@ -219,21 +219,6 @@ async function startMeeting(scene: Scene) {
 }
 
 /** A thread of the scene's club (its meeting's), by `author`. */
-async function threadBy(scene: Scene, author: SceneUser) {
-  const [thread] = await scene.db
-    .insert(discussionThreads)
-    .values({
-      clubId: scene.club.id,
-      meetingId: scene.meetingId,
-      authorId: author.id,
-      title: "A thread",
-      body: "Text",
-      bodyHtml: "<p>Text</p>",
-      excerpt: "Text",
-    })
-    .returning({ id: discussionThreads.id });
-  return thread?.id ?? "";
-}
 
 /** A comment by `author` on a thread of the scene's club. */
 async function commentBy(scene: Scene, author: SceneUser) {
