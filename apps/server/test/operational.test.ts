@@ -1,7 +1,10 @@
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 import { createDatabase, users } from "@booky/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { securityMiddleware } from "../src/http/security-headers.js";
 import { rawCall, rawErrorOf } from "./accounts-support.js";
 import { newMember, startTestServer } from "./harness.js";
 
@@ -84,6 +87,18 @@ describe("every response", () => {
       expect(response.headers.get("x-frame-options"), path).toBe("SAMEORIGIN");
       expect(response.headers.get("strict-transport-security"), path).toBeTruthy();
       expect(response.headers.get("referrer-policy"), path).toBe("no-referrer");
+    }
+  });
+
+  it("sends every header helmet sets on a response of its own, with the same values", async () => {
+    // Booky works helmet's headers out once at start-up: this holds it to what helmet does per response.
+    const response = new ServerResponse(new IncomingMessage(new Socket()));
+    securityMiddleware(response.req, response, () => {});
+    const expected = Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]);
+    expect(expected.length).toBeGreaterThan(10);
+    for (const path of ["/healthz", "/trpc/users.get", "/no-such-route"]) {
+      const answer = await fetch(`${server.url}${path}`);
+      for (const [name, value] of expected) expect(answer.headers.get(name as string), `${path} ${name}`).toBe(value);
     }
   });
 });
