@@ -7,8 +7,9 @@ export interface DatabaseOptions {
   /** Called for NOTICE messages; silenced by default. */
   onnotice?: (notice: postgres.Notice) => void;
   /**
-   * Called with every statement sent and its serialized parameters (tests
-   * count statements to catch N+1 queries; the bench explains them).
+   * Called with every statement sent and its parameters, as values to send
+   * again (tests count statements to catch N+1 queries; the bench and the plan
+   * tests explain them).
    */
   onQuery?: (query: string, parameters: readonly unknown[]) => void;
 }
@@ -50,7 +51,12 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
     max: options.max ?? 10,
     onnotice: options.onnotice ?? (() => {}),
     ...(options.onQuery
-      ? { debug: (_connection: number, query: string, parameters: unknown[]) => options.onQuery?.(query, parameters) }
+      ? {
+          // A copy: postgres.js serializes the array in place once it binds the statement, and a boolean's
+          // serialized "t" sent again would go out as false (its serializer asks `x === true`).
+          debug: (_connection: number, query: string, parameters: unknown[]) =>
+            options.onQuery?.(query, [...parameters]),
+        }
       : {}),
     connection: { application_name: "booky" },
   });

@@ -185,6 +185,10 @@ export const scenarios: Scenario[] = [
   read("progress.forMeeting", "progress.forMeeting (first page)", (f) =>
     trpcQuery("progress.forMeeting", { meetingId: f.meetingId }),
   ),
+  // The meeting page's pool panel: every racing attendee as a horse, unpaginated (left for issue 20's next step).
+  read("bets.forMeeting", "bets.forMeeting (the large meeting's pool)", (f) =>
+    trpcQuery("bets.forMeeting", { meetingId: f.meetingId }),
+  ),
   read("meeting-page", "meetings.get + progress.forMeeting (one batch)", (f) =>
     trpcBatch(["meetings.get", "progress.forMeeting"], { meetingId: f.meetingId }),
   ),
