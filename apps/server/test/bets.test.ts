@@ -76,12 +76,61 @@ describe("bets.place", () => {
     const pool = await ana.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
     expect(pool.pool).toBe(600);
     expect(pool.open).toBe(true);
-    expect(pool.myBet).toMatchObject({ id: bet.id, stake: 300 });
-    const byHorse = Object.fromEntries(pool.horses.map((horse) => [horse.horse.id, horse]));
-    expect(byHorse[ben.user.id]).toMatchObject({ stake: 400, backers: 2, odds: 1.5 });
-    expect(byHorse[owner.user.id]).toMatchObject({ stake: 200, backers: 1, odds: 3 });
-    expect(byHorse[ana.user.id]).toMatchObject({ stake: 0, backers: 0, odds: null });
+    expect(pool.myBet).toMatchObject({ id: bet.id, stake: 300, horse: { id: ben.user.id } });
+    expect(pool.winners).toEqual([]);
+    // Most backed first.
+    expect(pool.horses.map((row) => [row.horse.id, row.stake, row.backers, row.odds])).toEqual([
+      [ben.user.id, 400, 2, 1.5],
+      [owner.user.id, 200, 1, 3],
+      [ana.user.id, 0, 0, null],
+    ]);
+    expect(pool.nextCursor).toBeNull();
     await expectLedgerConsistent(server);
+  });
+
+  it("pages the horses, most backed first, and keeps each one's backing as bets come and go", async () => {
+    const { meeting, owner, members } = await raceMeeting(server, 4);
+    const [ana, ben, cal, dee] = members;
+    if (!ana || !ben || !cal || !dee) throw new Error("no readers");
+    await ana.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: cal.user.id, stake: 30 });
+    const cancelled = await ben.client.trpc.bets.place.mutate({
+      meetingId: meeting.id,
+      horseId: dee.user.id,
+      stake: 90,
+    });
+    await ben.client.trpc.bets.cancel.mutate({ betId: cancelled.id });
+    await ben.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: cal.user.id, stake: 20 });
+    await owner.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: dee.user.id, stake: 10 });
+
+    const seen: [string, number, number][] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof ana.client.trpc.bets.forMeeting.query>> =
+        await ana.client.trpc.bets.forMeeting.query({ meetingId: meeting.id, limit: 2, cursor });
+      expect(page.horses.length).toBeLessThanOrEqual(2);
+      expect(page.pool).toBe(60);
+      seen.push(...page.horses.map((row) => [row.horse.id, row.stake, row.backers] as [string, number, number]));
+      cursor = page.nextCursor;
+    } while (cursor);
+    // Five racers (the owner and four readers): each once, the cancelled bet not counted.
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen.map(([id]) => id)).size).toBe(5);
+    expect(seen.slice(0, 2)).toEqual([
+      [cal.user.id, 50, 2],
+      [dee.user.id, 10, 1],
+    ]);
+    expect(seen.slice(2).every(([, stake, backers]) => stake === 0 && backers === 0)).toBe(true);
+    // The kept figures agree with the bets themselves.
+    const kept = await server.db.execute<{ user_id: string; backing: number; backers: number; counted: number }>(sql`
+      select r.user_id, r.backing, r.backers,
+        (select coalesce(sum(stake), 0)::int from bets b where b.meeting_id = r.meeting_id and b.horse_id = r.user_id
+          and b.status <> 'cancelled') as counted
+      from meeting_rsvps r where r.meeting_id = ${meeting.id}`);
+    for (const row of kept) expect(row.backing, row.user_id).toBe(row.counted);
+    const bad = await rejectionOf(
+      ana.client.trpc.bets.forMeeting.query({ meetingId: meeting.id, cursor: "not-a-cursor" }),
+    );
+    expect(bad.data?.code).toBe("BAD_REQUEST");
   });
 
   it("allows one live bet per meeting; cancelling before the start returns the stake and frees the slot", async () => {

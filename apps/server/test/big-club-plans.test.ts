@@ -1,6 +1,7 @@
 import { type Meeting, meetings, sql } from "@booky/db";
 import { monthKey } from "@booky/domain";
 import { describe, expect, it } from "vitest";
+import { betPool } from "../src/services/bets.js";
 import { refreshLeaderboards, userLeaderboard } from "../src/services/leaderboards.js";
 import { meetingSummary } from "../src/services/meetings.js";
 import { meetingStandings } from "../src/services/progress.js";
@@ -117,6 +118,67 @@ describe("progress.forMeeting on a big meeting", () => {
       expect(nodes.map((node) => node["Node Type"])).not.toContain("Sort");
       expect(seqScanned(nodes)).toEqual([]);
       for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(51);
+    }
+  });
+});
+
+describe("bets.forMeeting on a big meeting", () => {
+  const BACKED = 200;
+  /** The horses in the pool's order, stated plainly: every going racer, most backed first, then by id (both descending). */
+  async function expectedHorses() {
+    const rows = await server.db.execute<{ user_id: string; backing: number; backers: number }>(sql`
+      select r.user_id, coalesce(sum(b.stake), 0)::int as backing, count(b.id)::int as backers from meeting_rsvps r
+      left join bets b on b.meeting_id = r.meeting_id and b.horse_id = r.user_id and b.status <> 'cancelled'
+      where r.meeting_id = ${meeting.id} and r.status = 'going' and r.racing
+      group by r.user_id order by backing desc, r.user_id desc`);
+    return rows.map((row) => [row.user_id, row.backing, row.backers]);
+  }
+  const pool = (cursor: string | null, limit = 50, db = server.db) =>
+    betPool(db, meeting.createdBy, meeting, { cursor, limit });
+
+  it("pages through every racer, most backed first, with the backing the bets add up to", async () => {
+    // 600 members back 200 of the others; then a few bets are cancelled.
+    await server.db.execute(sql`
+      insert into bets (meeting_id, user_id, horse_id, stake)
+      select ${meeting.id}, u.id, h.id, 1 + u.n % 40
+      from (select id, substring(username from '[0-9]+$')::int as n from users where email like 'big%@plans.example') u
+      join users h on h.username = 'big_' || (1 + u.n % ${BACKED}::int)
+      where u.n <= 600`);
+    await server.db.execute(sql`update bets set status = 'cancelled' where meeting_id = ${meeting.id} and stake = 7`);
+    await server.db.execute(sql`analyze`);
+    const shown: unknown[] = [];
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const page: Awaited<ReturnType<typeof pool>> = await pool(cursor, 500);
+      shown.push(...page.horses.map((row) => [row.horse.id, row.stake, row.backers]));
+      total = page.pool;
+      cursor = page.nextCursor;
+    } while (cursor);
+    const expected = await expectedHorses();
+    expect(shown).toEqual(expected);
+    expect(total).toBe(expected.reduce((sum, [, backing]) => sum + (backing as number), 0));
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it("reads one page of the pool index, first page and later ones, without sorting or adding up bets", async () => {
+    const after = async (limit: number) => (await pool(null, limit)).nextCursor;
+    for (const cursor of [null, await after(50), await after(1500)]) {
+      const plans = await plansOf((db) => pool(cursor, 50, db));
+      const horses = plans.find((plan) =>
+        nodesOf(plan).some((node) => node["Index Name"] === "meeting_rsvps_pool_idx" && node["Relation Name"]),
+      );
+      const nodes = plans.flatMap(nodesOf);
+      expect(horses, "the horses' page reads the pool index").toBeDefined();
+      // (The caller's own bet is picked from their one or two rows with a sort; the horses never are.)
+      expect(nodesOf(horses as PlanNode).map((node) => node["Node Type"])).not.toContain("Sort");
+      expect(seqScanned(nodes)).toEqual([]);
+      // The bets are read only for the caller's own bet; the total adds up the backed horses' kept figures.
+      for (const node of nodes.filter((node) => node["Relation Name"] === "bets"))
+        expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(1);
+      for (const node of nodesOf(horses as PlanNode))
+        expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(51);
+      for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(BACKED);
     }
   });
 });

@@ -127,7 +127,7 @@ describe("reading without racing", () => {
     expect(refusal.data?.zodError?.fieldErrors).toHaveProperty("horseId");
     expect(await stateOf(meeting.id)).toEqual(before);
     const pool = await ben.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
-    expect(pool.horses.map((horse) => horse.horse.id)).not.toContain(ana.user.id);
+    expect(pool.horses.map((row) => row.horse.id)).not.toContain(ana.user.id);
     // A member reading without racing may still bet on those who race.
     await placeBet(meeting.id, ana, ben, 10);
   });

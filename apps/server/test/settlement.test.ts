@@ -48,6 +48,8 @@ describe("settlement through the job queue", () => {
 
     const view = await cal.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
     expect(view).toMatchObject({ open: false, settlement: { kind: "paid" }, myBet: { status: "won", payout: 166 } });
+    expect(view.winners.map((winner) => winner.id)).toEqual(view.settlement?.winnerIds);
+    expect(view.winners.length).toBeGreaterThan(0);
     const history = await cal.client.trpc.bets.mine.query({});
     expect(history.items[0]?.bet).toMatchObject({ status: "won", payout: 166 });
     await expectLedgerConsistent(server);

@@ -1,4 +1,4 @@
-import { cancelBetInput, myBetsInput, placeBetInput } from "@booky/domain";
+import { cancelBetInput, myBetsInput, pageInput, placeBetInput } from "@booky/domain";
 import { betOutput, betPoolOutput } from "../contracts/bets.js";
 import { betPool, cancelBet, listMyBets, placeBet } from "../services/bets.js";
 import { authedProcedure, meetingProcedure, meetingRoleProcedure, rest, router } from "../trpc.js";
@@ -17,11 +17,14 @@ export const betsRouter = router({
     .input(cancelBetInput)
     .mutation(({ ctx, input }) => cancelBet(ctx.db, ctx.user.id, input.betId)),
 
-  /** The pool: every attendee as a horse with its backing and implied odds, the caller's bet, the outcome. */
+  /** The pool, the caller's bet and the outcome, with a page of the horses (most backed first) and their odds. */
   forMeeting: meetingProcedure
-    .meta(rest("GET", "/meetings/{meetingId}/bets", "The betting pool: horses, odds, my bet, the outcome"))
+    .meta(
+      rest("GET", "/meetings/{meetingId}/bets", "The betting pool: a page of horses with odds, my bet, the outcome"),
+    )
+    .input(pageInput)
     .output(betPoolOutput)
-    .query(({ ctx }) => betPool(ctx.db, ctx.user.id, ctx.meeting)),
+    .query(({ ctx, input }) => betPool(ctx.db, ctx.user.id, ctx.meeting, input)),
 
   /** The caller's bets, newest first, with their meeting and outcome. */
   mine: authedProcedure.input(myBetsInput).query(({ ctx, input }) => listMyBets(ctx.db, ctx.user.id, input)),

@@ -1,4 +1,4 @@
-import { and, type Executor, eq, isNull, passwordResetTokens, sessions, sql, users } from "@booky/db";
+import { and, type Executor, eq, isNull, passwordResetTokens, type SQLWrapper, sessions, sql, users } from "@booky/db";
 import { notFound } from "../errors.js";
 
 /** What the owner of an account sees about it. */
@@ -13,15 +13,21 @@ export const accountColumns = {
   createdAt: users.createdAt,
 };
 
-/** What anyone sees about a member. */
-export const publicProfileColumns = {
-  id: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  bio: users.bio,
-  avatarUrl: users.avatarUrl,
-  createdAt: users.createdAt,
-};
+type ProfileColumn = "id" | "username" | "displayName" | "bio" | "avatarUrl" | "createdAt";
+
+/** What anyone may see of a member, as the columns of `users` or of an alias of it. */
+export function publicProfileOf<T extends Record<ProfileColumn, SQLWrapper>>(table: T): Pick<T, ProfileColumn> {
+  return {
+    id: table.id,
+    username: table.username,
+    displayName: table.displayName,
+    bio: table.bio,
+    avatarUrl: table.avatarUrl,
+    createdAt: table.createdAt,
+  };
+}
+
+export const publicProfileColumns = publicProfileOf(users);
 
 export async function findLiveUserByEmail(db: Executor, email: string) {
   const [user] = await db

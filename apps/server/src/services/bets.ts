@@ -8,6 +8,8 @@ import {
   desc,
   type Executor,
   eq,
+  gt,
+  inArray,
   type Meeting,
   meetingRsvps,
   meetingSettlements,
@@ -19,7 +21,7 @@ import {
 } from "@booky/db";
 import { acceptsBetOn, acceptsBets, allowsBetCancel, clubBets, impliedOdds, ledgerKey } from "@booky/domain";
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
-import { publicProfileColumns } from "./accounts.js";
+import { publicProfileColumns, publicProfileOf } from "./accounts.js";
 import { attendeesOf, isAttendee } from "./attendance.js";
 import { returnEntry } from "./bets-refunds.js";
 import { definePager, pageRows } from "./pagination.js";
@@ -112,40 +114,63 @@ export function cancelBet(db: Executor, userId: string, betId: string) {
   });
 }
 
-/** The pool: every attendee as a horse with its backing and implied odds, the caller's bet, the outcome. */
-export async function betPool(db: Executor, userId: string, meeting: Meeting) {
-  // Whether the club bets, the caller's bet (a live one before one refunded) and the settlement, in one statement.
+const horsesPager = definePager({ list: "bets.forMeeting", order: "desc", key: "int" });
+const horsesSort = { key: meetingRsvps.backing, id: meetingRsvps.userId };
+
+/**
+ * The pool: its total, whether it takes bets, the caller's bet (a live one
+ * before one refunded) and, once settled, where it went and to whom; with one
+ * page of the horses (every racing attendee, most backed first), each with its
+ * backing and implied odds. The backing is kept on each attendee's answer (a
+ * trigger on `bets`), so a page is one index read at any meeting size.
+ */
+export async function betPool(
+  db: Executor,
+  userId: string,
+  meeting: Meeting,
+  page: { cursor?: string | null; limit: number },
+) {
   const [extras] = await db
-    .select({ bettingEnabled: clubs.bettingEnabled, myBet: bets, settlement: meetingSettlements })
+    .select({
+      bettingEnabled: clubs.bettingEnabled,
+      pool: sql<number>`(select coalesce(sum(${meetingRsvps.backing}), 0)::int from ${meetingRsvps}
+        where ${and(attendeesOf(meetings.id), eq(meetingRsvps.racing, true), gt(meetingRsvps.backing, 0))})`,
+      myBet: bets,
+      myHorse: publicProfileOf(horses),
+      settlement: meetingSettlements,
+    })
     .from(meetings)
     .innerJoin(clubs, eq(clubs.id, meetings.clubId))
     .leftJoin(bets, and(eq(bets.meetingId, meetings.id), eq(bets.userId, userId), ne(bets.status, "cancelled")))
+    .leftJoin(horses, eq(horses.id, bets.horseId))
     .leftJoin(meetingSettlements, eq(meetingSettlements.meetingId, meetings.id))
     .where(eq(meetings.id, meeting.id))
     .orderBy(sql`${bets.status} = 'refunded'`, desc(bets.placedAt))
     .limit(1);
   const betting = clubBets({ bettingEnabled: extras?.bettingEnabled ?? false });
   if (!betting.ok) throw conflict(betting.reason);
-  const horses = await db
-    .select({
-      horse: publicProfileColumns,
-      stake: sql<number>`coalesce(sum(${bets.stake}), 0)::int`,
-      backers: sql<number>`count(${bets.id})::int`,
-    })
+  const query = db
+    .select({ horse: publicProfileColumns, stake: meetingRsvps.backing, backers: meetingRsvps.backers })
     .from(meetingRsvps)
     .innerJoin(users, eq(users.id, meetingRsvps.userId))
-    .leftJoin(bets, and(eq(bets.meetingId, meeting.id), eq(bets.horseId, users.id), ne(bets.status, "cancelled")))
-    .where(and(attendeesOf(meeting.id), eq(meetingRsvps.racing, true)))
-    .groupBy(...Object.values(publicProfileColumns))
-    .orderBy(desc(sql`coalesce(sum(${bets.stake}), 0)`), users.username);
-  const pool = horses.reduce((sum, row) => sum + row.stake, 0);
+    .$dynamic();
+  const racers = and(attendeesOf(meeting.id), eq(meetingRsvps.racing, true));
+  const rows = await pageRows(query, horsesPager, horsesSort, page, racers);
+  const horsesPage = horsesPager.page(rows, page.limit, (row) => ({ key: row.stake, id: row.horse.id }));
+  const pool = extras?.pool ?? 0;
+  const settlement = extras?.settlement ?? null;
+  const winners = settlement?.winnerIds.length
+    ? await db.select(publicProfileColumns).from(users).where(inArray(users.id, settlement.winnerIds))
+    : [];
   return {
     pool,
     open: acceptsBets(meeting, new Date()).ok,
+    myBet: extras?.myBet && extras.myHorse ? { horse: extras.myHorse, ...extras.myBet } : null,
+    settlement,
+    winners,
     // The spread last, per row: added keys after a spread take V8's slow path (see meetingSummary in meetings.ts).
-    horses: horses.map((row) => ({ odds: impliedOdds(pool, row.stake), ...row })),
-    myBet: extras?.myBet ?? null,
-    settlement: extras?.settlement ?? null,
+    horses: horsesPage.items.map((row) => ({ odds: impliedOdds(pool, row.stake), ...row })),
+    nextCursor: horsesPage.nextCursor,
   };
 }
 

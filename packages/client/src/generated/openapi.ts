@@ -8,7 +8,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The betting pool: horses, odds, my bet, the outcome */
+    /** The betting pool: a page of horses with odds, my bet, the outcome */
     get: operations["bets-forMeeting"];
     put?: never;
     /** Stake points on an attendee finishing first */
@@ -431,7 +431,10 @@ export type $defs = Record<string, never>;
 export interface operations {
   "bets-forMeeting": {
     parameters: {
-      query?: never;
+      query?: {
+        cursor?: string | null;
+        limit?: number;
+      };
       header?: never;
       path: {
         meetingId: string;
@@ -449,20 +452,6 @@ export interface operations {
           "application/json": {
             pool: number;
             open: boolean;
-            horses: {
-              horse: {
-                /** Format: uuid */
-                id: string;
-                username: string;
-                displayName: string;
-                bio: string;
-                avatarUrl: string | null;
-                createdAt: string;
-              };
-              stake: number;
-              backers: number;
-              odds: number | null;
-            }[];
             myBet: {
               /** Format: uuid */
               id: string;
@@ -478,6 +467,15 @@ export interface operations {
               payout: number | null;
               placedAt: string;
               settledAt: string | null;
+              horse: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+                bio: string;
+                avatarUrl: string | null;
+                createdAt: string;
+              };
             } | null;
             settlement: {
               /** Format: uuid */
@@ -490,6 +488,30 @@ export interface operations {
               attendees: number;
               settledAt: string;
             } | null;
+            winners: {
+              /** Format: uuid */
+              id: string;
+              username: string;
+              displayName: string;
+              bio: string;
+              avatarUrl: string | null;
+              createdAt: string;
+            }[];
+            horses: {
+              horse: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+                bio: string;
+                avatarUrl: string | null;
+                createdAt: string;
+              };
+              stake: number;
+              backers: number;
+              odds: number | null;
+            }[];
+            nextCursor: string | null;
           };
         };
       };

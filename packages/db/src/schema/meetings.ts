@@ -77,12 +77,22 @@ export const meetingRsvps = pgTable(
     boardStanding: bigint("board_standing", { mode: "number" })
       .notNull()
       .generatedAlwaysAs(sql`case when racing then standing else ${sql.raw(String(NOT_STARTED_STANDING + 1))} end`),
+    /**
+     * The points staked on this member as a horse, and by how many bets (every bet on them but a
+     * cancelled one), kept by a trigger on `bets` (migration 0036): the bet pool reads one page of an
+     * index in the order it shows (most backed first), at any meeting size.
+     */
+    backing: integer("backing").notNull().default(0),
+    backers: integer("backers").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.userId] }),
     index("meeting_rsvps_user_idx").on(t.userId),
     index("meeting_rsvps_race_idx").on(t.meetingId, t.standing, t.userId).where(sql`${t.status} = 'going'`),
     index("meeting_rsvps_board_idx").on(t.meetingId, t.boardStanding, t.userId).where(sql`${t.status} = 'going'`),
+    index("meeting_rsvps_pool_idx")
+      .on(t.meetingId, t.backing, t.userId)
+      .where(sql`${t.status} = 'going' and ${t.racing}`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@booky/server";
 import { useState } from "react";
 import { QueryCard } from "../../components/query-view";
-import { EmptyState, Skeleton } from "../../components/ui";
+import { EmptyState, LoadMore, Skeleton } from "../../components/ui";
 import { useSession } from "../../lib/use-session";
 import { HorseBars } from "./horse-bars";
 import { MyBet } from "./my-bet";
@@ -44,6 +44,7 @@ export function BetPoolPanel({ meeting }: { meeting: Meeting }) {
             </p>
           )}
           <HorseBars pool={data} myId={myId} />
+          <LoadMore query={pool} label="Show more horses" className="flex justify-center" />
           {data.open && data.myBet?.status === "refunded" && (
             <p className="text-sm">
               Your bet of {data.myBet.stake.toLocaleString()} points was refunded: its reader left the race. You may
@@ -53,7 +54,6 @@ export function BetPoolPanel({ meeting }: { meeting: Meeting }) {
           {data.myBet && (data.myBet.status !== "refunded" || !data.open) ? (
             <MyBet
               bet={data.myBet}
-              pool={data}
               meeting={meeting}
               focusOnMount={justDid === "placed"}
               onCancelled={() => setJustDid("cancelled")}

@@ -31,13 +31,11 @@ export function betSentence(bet: Pick<Bet, "status" | "stake" | "payout">, horse
 /** The caller's bet on this meeting, with a way to take it back until the meeting starts. */
 export function MyBet({
   bet,
-  pool,
   meeting,
   onCancelled,
   focusOnMount = false,
 }: {
   bet: Bet;
-  pool: BetPool;
   meeting: Meeting;
   onCancelled: () => void;
   /** Just placed: say so where the member's focus is. */
@@ -58,7 +56,7 @@ export function MyBet({
   useEffect(() => {
     if (focusOnMount) summary.current?.focus();
   }, [focusOnMount]);
-  const horse = pool.horses.find((row) => row.horse.id === bet.horseId)?.horse.displayName ?? "a former attendee";
+  const horse = bet.horse.displayName;
   const cancellable = bet.status === "open" && allowsBetCancel(meeting, new Date()).ok;
   const tone = bet.status === "won" ? "success" : "info";
 

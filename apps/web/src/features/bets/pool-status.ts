@@ -11,7 +11,7 @@ export function namesList(names: readonly string[]): string {
 
 /** The display names of the race's winners (attendees who have since left count as "a former attendee"). */
 export function winnerNames(pool: BetPool): string[] {
-  const byId = new Map(pool.horses.map((row) => [row.horse.id, row.horse.displayName]));
+  const byId = new Map(pool.winners.map((winner) => [winner.id, winner.displayName]));
   return (pool.settlement?.winnerIds ?? []).map((id) => byId.get(id) ?? "a former attendee");
 }
 

@@ -1,16 +1,34 @@
 import type { RouterOutputs } from "@booky/server";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
+import { byCursor } from "../../lib/pages";
 import { useTRPC } from "../../lib/trpc";
 import { LIVE_REFRESH_MS } from "../meetings/live";
 
 export type BetPool = RouterOutputs["bets"]["forMeeting"];
 export type Horse = BetPool["horses"][number];
 
-/** The meeting's pool, asked again with the rest of the meeting page: others bet while it is open. */
+/** The pages loaded so far as one pool: the first page's totals, bet and outcome, every loaded page's horses. */
+function wholePool(data: InfiniteData<BetPool>): BetPool {
+  const [first] = data.pages as [BetPool];
+  return {
+    ...first,
+    horses: data.pages.flatMap((page) => page.horses),
+    nextCursor: data.pages.at(-1)?.nextCursor ?? null,
+  };
+}
+
+/**
+ * The meeting's pool, most backed horses first, a page at a time ("Show more horses"); asked again with
+ * the rest of the meeting page, since others bet while it is open. `data` is the pages loaded so far as one.
+ */
 export function useBetPool(meetingId: string) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.bets.forMeeting.queryOptions({ meetingId }), refetchInterval: LIVE_REFRESH_MS });
+  return useInfiniteQuery({
+    ...trpc.bets.forMeeting.infiniteQueryOptions({ meetingId }, byCursor),
+    refetchInterval: LIVE_REFRESH_MS,
+    select: wholePool,
+  });
 }
 
 /** Everything that shows points: after a bet, a cancel or a settlement it is out of date. */
