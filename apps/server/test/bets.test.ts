@@ -133,6 +133,27 @@ describe("bets.place", () => {
     expect(bad.data?.code).toBe("BAD_REQUEST");
   });
 
+  it("loses no backing when many back the same horse at once, and one cancels meanwhile", async () => {
+    const { meeting, owner, members } = await raceMeeting(server, 6);
+    const [horse, canceller, ...bettors] = members;
+    if (!horse || !canceller) throw new Error("no readers");
+    const first = await canceller.client.trpc.bets.place.mutate({
+      meetingId: meeting.id,
+      horseId: horse.user.id,
+      stake: 40,
+    });
+    await Promise.all([
+      ...[owner, ...bettors].map((bettor, index) =>
+        bettor.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: horse.user.id, stake: 10 + index }),
+      ),
+      canceller.client.trpc.bets.cancel.mutate({ betId: first.id }),
+    ]);
+    const pool = await horse.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
+    // The owner and four readers: 10 + 11 + 12 + 13 + 14; the cancelled 40 not counted.
+    expect(pool.horses[0]).toMatchObject({ horse: { id: horse.user.id }, stake: 60, backers: 5 });
+    expect(pool.pool).toBe(60);
+  });
+
   it("allows one live bet per meeting; cancelling before the start returns the stake and frees the slot", async () => {
     const { meeting, members } = await raceMeeting(server, 1);
     const [ana] = members;

@@ -46,8 +46,9 @@ export function placeBet(db: Executor, userId: string, meeting: Meeting, input: 
     const open = acceptsBets(current ?? meeting, new Date());
     if (!open.ok) throw conflict(open.reason);
     if (!(await isAttendee(tx, meeting.id, userId))) throw forbidden("Only attendees (RSVP going) can bet");
-    // FOR SHARE on the club and the horse's answer: turning betting off or leaving the race waits for this bet,
-    // then refunds it; or it went first, and this bet sees it.
+    // The club FOR SHARE and the horse's answer FOR NO KEY UPDATE: turning betting off or leaving the race waits
+    // for this bet, then refunds it; or it went first, and this bet sees it. The answer is taken for update because
+    // the bet's trigger adds to its backing: two bets holding it FOR SHARE would each wait for the other to update.
     const [club] = await tx
       .select({ bettingEnabled: clubs.bettingEnabled })
       .from(clubs)
@@ -61,7 +62,7 @@ export function placeBet(db: Executor, userId: string, meeting: Meeting, input: 
         and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
       )
       .where(and(attendeesOf(meeting.id), eq(meetingRsvps.userId, input.horseId)))
-      .for("share", { of: meetingRsvps });
+      .for("no key update", { of: meetingRsvps });
     const verdict = acceptsBetOn(
       club ?? { bettingEnabled: false },
       horse ? { attends: true, racing: horse.racing, finished: horse.finishedAt !== null } : null,
