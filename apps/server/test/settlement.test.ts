@@ -109,6 +109,9 @@ describe("settlement through the job queue", () => {
     expect(byUser[ana.user.id]).toMatchObject({ status: "won", payout: 25 });
     expect(byUser[ben.user.id]).toMatchObject({ status: "won", payout: 75 });
     expect(byUser[owner.user.id]).toMatchObject({ status: "lost", payout: 0 });
+    // The pool names both winners, in the settlement's order.
+    const pool = await owner.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
+    expect(pool.winners.map((winner) => winner.id)).toEqual(settlement.winnerIds);
   });
 
   it("closes a meeting nobody closed six hours after its start, and settles it", async () => {

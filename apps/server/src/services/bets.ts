@@ -160,9 +160,7 @@ export async function betPool(
   const horsesPage = horsesPager.page(rows, page.limit, (row) => ({ key: row.stake, id: row.horse.id }));
   const pool = extras?.pool ?? 0;
   const settlement = extras?.settlement ?? null;
-  const winners = settlement?.winnerIds.length
-    ? await db.select(publicProfileColumns).from(users).where(inArray(users.id, settlement.winnerIds))
-    : [];
+  const winners = settlement?.winnerIds.length ? await profilesInOrder(db, settlement.winnerIds) : [];
   return {
     pool,
     open: acceptsBets(meeting, new Date()).ok,
@@ -173,6 +171,13 @@ export async function betPool(
     horses: horsesPage.items.map((row) => ({ odds: impliedOdds(pool, row.stake), ...row })),
     nextCursor: horsesPage.nextCursor,
   };
+}
+
+/** The members with these ids, in the order given (the settlement's order of its winners). */
+async function profilesInOrder(db: Executor, ids: string[]) {
+  const rows = await db.select(publicProfileColumns).from(users).where(inArray(users.id, ids));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 const myBetsPager = definePager({ list: "bets.mine", order: "desc", key: "timestamp" });
