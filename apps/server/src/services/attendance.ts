@@ -26,6 +26,11 @@ export function attendeesOf(meetingId: string | SQLWrapper): SQL {
   return and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, "going")) as SQL;
 }
 
+/** The attendees who race (the horses of the bet pool), as a condition on `meeting_rsvps`. */
+export function racersOf(meetingId: string | SQLWrapper): SQL {
+  return and(attendeesOf(meetingId), eq(meetingRsvps.racing, true)) as SQL;
+}
+
 /** Whether `userId` attends the meeting (a prepared query: progress reports and bets ask on every call). */
 export async function isAttendee(db: Executor, meetingId: string, userId: string): Promise<boolean> {
   const rows = await attendeeRow(db, { meetingId, userId });

@@ -22,7 +22,7 @@ import {
 import { acceptsBetOn, acceptsBets, allowsBetCancel, clubBets, impliedOdds, ledgerKey } from "@booky/domain";
 import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { publicProfileColumns, publicProfileOf } from "./accounts.js";
-import { attendeesOf, isAttendee } from "./attendance.js";
+import { attendeesOf, isAttendee, racersOf } from "./attendance.js";
 import { returnEntry } from "./bets-refunds.js";
 import { definePager, pageRows } from "./pagination.js";
 
@@ -135,7 +135,7 @@ export async function betPool(
     .select({
       bettingEnabled: clubs.bettingEnabled,
       pool: sql<number>`(select coalesce(sum(${meetingRsvps.backing}), 0)::int from ${meetingRsvps}
-        where ${and(attendeesOf(meetings.id), eq(meetingRsvps.racing, true), gt(meetingRsvps.backing, 0))})`,
+        where ${and(racersOf(meetings.id), gt(meetingRsvps.backing, 0))})`,
       myBet: bets,
       myHorse: publicProfileOf(horses),
       settlement: meetingSettlements,
@@ -155,8 +155,7 @@ export async function betPool(
     .from(meetingRsvps)
     .innerJoin(users, eq(users.id, meetingRsvps.userId))
     .$dynamic();
-  const racers = and(attendeesOf(meeting.id), eq(meetingRsvps.racing, true));
-  const rows = await pageRows(query, horsesPager, horsesSort, page, racers);
+  const rows = await pageRows(query, horsesPager, horsesSort, page, racersOf(meeting.id));
   const horsesPage = horsesPager.page(rows, page.limit, (row) => ({ key: row.stake, id: row.horse.id }));
   const pool = extras?.pool ?? 0;
   const settlement = extras?.settlement ?? null;
