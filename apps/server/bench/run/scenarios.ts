@@ -185,7 +185,7 @@ export const scenarios: Scenario[] = [
   read("progress.forMeeting", "progress.forMeeting (first page)", (f) =>
     trpcQuery("progress.forMeeting", { meetingId: f.meetingId }),
   ),
-  // The meeting page's pool panel: every racing attendee as a horse, unpaginated (left for issue 20's next step).
+  // The meeting page's pool panel (it polls): the first page of horses, most backed first, and the pool's total.
   read("bets.forMeeting", "bets.forMeeting (the large meeting's pool)", (f) =>
     trpcQuery("bets.forMeeting", { meetingId: f.meetingId }),
   ),
@@ -226,6 +226,18 @@ export const scenarios: Scenario[] = [
     "baseline",
   ),
   progressUpdate("baseline.progress.update", "progress.update, the --baseline checkout's build", "baseline"),
+  read(
+    "baseline.bets.forMeeting",
+    "bets.forMeeting, the --baseline checkout's build",
+    (f) => trpcQuery("bets.forMeeting", { meetingId: f.meetingId }),
+    "baseline",
+  ),
+  read(
+    "baseline.meeting-page",
+    "meetings.get + progress.forMeeting (one batch), the --baseline checkout's build",
+    (f) => trpcBatch(["meetings.get", "progress.forMeeting"], { meetingId: f.meetingId }),
+    "baseline",
+  ),
   {
     id: "bets.place",
     label: "bets.place (a new pair each time)",
@@ -321,6 +333,18 @@ export const comparisons = [
     label: "progress.update, this build ÷ the --baseline build",
     numerator: "progress.update",
     denominator: "baseline.progress.update",
+  },
+  {
+    id: "baseline.pool",
+    label: "bets.forMeeting, this build ÷ the --baseline build",
+    numerator: "bets.forMeeting",
+    denominator: "baseline.bets.forMeeting",
+  },
+  {
+    id: "baseline.page",
+    label: "meeting page batch, this build ÷ the --baseline build",
+    numerator: "meeting-page",
+    denominator: "baseline.meeting-page",
   },
   {
     id: "handler.read",

@@ -15,6 +15,7 @@ import {
   meetingSettlements,
   meetings,
   ne,
+  preparedQuery,
   readingProgress,
   sql,
   users,
@@ -24,7 +25,7 @@ import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { publicProfileColumns, publicProfileOf } from "./accounts.js";
 import { attendeesOf, isAttendee, racersOf } from "./attendance.js";
 import { returnEntry } from "./bets-refunds.js";
-import { definePager, pageRows } from "./pagination.js";
+import { definePager, pageRows, preparedPage } from "./pagination.js";
 
 /** The attendee a bet (or a stake, payout or refund) was about. */
 export const horses = alias(users, "horses");
@@ -131,32 +132,11 @@ export async function betPool(
   meeting: Meeting,
   page: { cursor?: string | null; limit: number },
 ) {
-  const [extras] = await db
-    .select({
-      bettingEnabled: clubs.bettingEnabled,
-      pool: sql<number>`(select coalesce(sum(${meetingRsvps.backing}), 0)::int from ${meetingRsvps}
-        where ${and(racersOf(meetings.id), gt(meetingRsvps.backing, 0))})`,
-      myBet: bets,
-      myHorse: publicProfileOf(horses),
-      settlement: meetingSettlements,
-    })
-    .from(meetings)
-    .innerJoin(clubs, eq(clubs.id, meetings.clubId))
-    .leftJoin(bets, and(eq(bets.meetingId, meetings.id), eq(bets.userId, userId), ne(bets.status, "cancelled")))
-    .leftJoin(horses, eq(horses.id, bets.horseId))
-    .leftJoin(meetingSettlements, eq(meetingSettlements.meetingId, meetings.id))
-    .where(eq(meetings.id, meeting.id))
-    .orderBy(sql`${bets.status} = 'refunded'`, desc(bets.placedAt))
-    .limit(1);
+  const [extras] = await poolExtras(db, { meetingId: meeting.id, userId });
   const betting = clubBets({ bettingEnabled: extras?.bettingEnabled ?? false });
   if (!betting.ok) throw conflict(betting.reason);
-  const query = db
-    .select({ horse: publicProfileColumns, stake: meetingRsvps.backing, backers: meetingRsvps.backers })
-    .from(meetingRsvps)
-    .innerJoin(users, eq(users.id, meetingRsvps.userId))
-    .$dynamic();
-  const rows = await pageRows(query, horsesPager, horsesSort, page, racersOf(meeting.id));
-  const horsesPage = horsesPager.page(rows, page.limit, (row) => ({ key: row.stake, id: row.horse.id }));
+  const rows = await horsesPage(db, { meetingId: meeting.id }, page);
+  const horsesShown = horsesPager.page(rows, page.limit, (row) => ({ key: row.stake, id: row.horse.id }));
   const pool = extras?.pool ?? 0;
   const settlement = extras?.settlement ?? null;
   const winners = settlement?.winnerIds.length ? await profilesInOrder(db, settlement.winnerIds) : [];
@@ -167,10 +147,47 @@ export async function betPool(
     settlement,
     winners,
     // The spread last, per row: added keys after a spread take V8's slow path (see meetingSummary in meetings.ts).
-    horses: horsesPage.items.map((row) => ({ odds: impliedOdds(pool, row.stake), ...row })),
-    nextCursor: horsesPage.nextCursor,
+    horses: horsesShown.items.map((row) => ({ odds: impliedOdds(pool, row.stake), ...row })),
+    nextCursor: horsesShown.nextCursor,
   };
 }
+
+/** The pool's total (its backed horses' backing), whether the club bets, the caller's bet and the settlement. */
+const poolExtras = preparedQuery("bet_pool_extras", (db) =>
+  db
+    .select({
+      bettingEnabled: clubs.bettingEnabled,
+      pool: sql<number>`(select coalesce(sum(${meetingRsvps.backing}), 0)::int from ${meetingRsvps}
+        where ${and(racersOf(meetings.id), gt(meetingRsvps.backing, 0))})`,
+      myBet: bets,
+      myHorse: publicProfileOf(horses),
+      settlement: meetingSettlements,
+    })
+    .from(meetings)
+    .innerJoin(clubs, eq(clubs.id, meetings.clubId))
+    .leftJoin(
+      bets,
+      and(eq(bets.meetingId, meetings.id), eq(bets.userId, sql.placeholder("userId")), ne(bets.status, "cancelled")),
+    )
+    .leftJoin(horses, eq(horses.id, bets.horseId))
+    .leftJoin(meetingSettlements, eq(meetingSettlements.meetingId, meetings.id))
+    .where(eq(meetings.id, sql.placeholder("meetingId")))
+    .orderBy(sql`${bets.status} = 'refunded'`, desc(bets.placedAt))
+    .limit(1),
+);
+
+const horsesPage = preparedPage(
+  "bet_pool_horses",
+  horsesPager,
+  horsesSort,
+  (db) =>
+    db
+      .select({ horse: publicProfileColumns, stake: meetingRsvps.backing, backers: meetingRsvps.backers })
+      .from(meetingRsvps)
+      .innerJoin(users, eq(users.id, meetingRsvps.userId))
+      .$dynamic(),
+  racersOf(sql.placeholder("meetingId")),
+);
 
 /** The members with these ids, in the order given (the settlement's order of its winners). */
 async function profilesInOrder(db: Executor, ids: string[]) {

@@ -1,4 +1,4 @@
-import { and, type PgSelect, type SQL, type SQLWrapper, sql } from "@booky/db";
+import { and, type Executor, type PgSelect, preparedQuery, type SQL, type SQLWrapper, sql } from "@booky/db";
 import { fieldError } from "../errors.js";
 
 /**
@@ -102,6 +102,8 @@ export interface Pager<K extends KeyKind> {
   encode(position: Position<K>): string;
   /** "Rows after the cursor" for the query's sort columns; undefined on the first page. */
   after(cursor: string | null | undefined, columns: SortColumns): SQL | undefined;
+  /** `after` with the cursor's key and id as the placeholders `afterKey` and `afterId`, for a prepared page. */
+  afterPlaceholders(columns: SortColumns): SQL;
   /** The ORDER BY that matches `after`. */
   orderBy(columns: SortColumns): SQL[];
   /** `limit` rows and the cursor of the next page when there is one; a selected `sortKey` is left out of the items. */
@@ -115,11 +117,17 @@ export interface Page<T> {
 
 export function definePager<K extends KeyKind>(spec: PagerSpec<K>): Pager<K> {
   const idPattern = spec.id === "serial" ? SERIAL : spec.id === "offset" ? OFFSET : UUID;
-  const idSql = (id: string) => (spec.id === "serial" ? sql`${id}::bigint` : sql`${id}::uuid`);
-  const keySql = (key: KeyValue<K>) => {
-    if (spec.key === "timestamp") return sql`${(key as Date).toISOString()}::timestamptz`;
+  // A cursor's key and id as sent: values, or the placeholders of a prepared page.
+  const idSql = (id: unknown) => (spec.id === "serial" ? sql`${id}::bigint` : sql`${id}::uuid`);
+  const keySql = (key: unknown) => {
+    if (spec.key === "timestamp") return sql`${key}::timestamptz`;
     if (spec.key === "numeric") return sql`${key}::numeric`;
     return sql`${key}`;
+  };
+  const comparing = (columns: SortColumns, key: unknown, id: unknown) => {
+    const comparison = sql.raw(spec.order === "asc" ? ">" : "<");
+    if (spec.key === "none" || !columns.key) return sql`${columns.id} ${comparison} ${idSql(id)}`;
+    return sql`(${columns.key}, ${columns.id}) ${comparison} (${keySql(key)}, ${idSql(id)})`;
   };
   const direction = sql.raw(spec.order);
 
@@ -142,10 +150,11 @@ export function definePager<K extends KeyKind>(spec: PagerSpec<K>): Pager<K> {
 
     after(cursor, columns) {
       const position = pager.decode(cursor);
-      if (!position) return undefined;
-      const comparison = sql.raw(spec.order === "asc" ? ">" : "<");
-      if (spec.key === "none" || !columns.key) return sql`${columns.id} ${comparison} ${idSql(position.id)}`;
-      return sql`(${columns.key}, ${columns.id}) ${comparison} (${keySql(position.key)}, ${idSql(position.id)})`;
+      return position ? comparing(columns, encodeKey(position.key), position.id) : undefined;
+    },
+
+    afterPlaceholders(columns) {
+      return comparing(columns, sql.placeholder("afterKey"), sql.placeholder("afterId"));
     },
 
     orderBy(columns) {
@@ -183,4 +192,34 @@ export function pageRows<T extends PgSelect, K extends KeyKind>(
     .where(and(condition, pager.after(page.cursor, sort)))
     .orderBy(...pager.orderBy(sort))
     .limit(page.limit + 1);
+}
+
+/**
+ * A list read on every poll, as prepared queries (see `preparedQuery` in @booky/db): one for the first page and
+ * one for the pages after a cursor, whose key and id go as parameters, so Drizzle builds neither again per call.
+ * `build` is the list's select (made `.$dynamic()`) and `condition` its own rows, both with placeholders for
+ * the values given on each call; the rows are what `pageRows` gives (`limit + 1` of them), for `pager.page`.
+ */
+export function preparedPage<T extends PgSelect, K extends KeyKind>(
+  name: string,
+  pager: Pager<K>,
+  sort: SortColumns,
+  build: (db: Executor) => T,
+  condition: SQL | undefined,
+) {
+  const finish = (query: T, after: SQL | undefined) =>
+    query
+      .where(and(condition, after))
+      .orderBy(...pager.orderBy(sort))
+      .limit(sql.placeholder("limit"));
+  const first = preparedQuery(`${name}_first`, (db) => finish(build(db), undefined));
+  const next = preparedQuery(`${name}_next`, (db) => finish(build(db), pager.afterPlaceholders(sort)));
+  return (db: Executor, values: Record<string, unknown>, page: { cursor?: string | null; limit: number }) => {
+    const position = pager.decode(page.cursor);
+    const limit = page.limit + 1;
+    const rows = position
+      ? next(db, { ...values, limit, afterKey: encodeKey(position.key), afterId: position.id })
+      : first(db, { ...values, limit });
+    return rows as Promise<T["_"]["result"]>;
+  };
 }

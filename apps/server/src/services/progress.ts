@@ -14,7 +14,7 @@ import { acceptsProgress, judgeProgress, percentRead, revealsProgress } from "@b
 import { conflict, fieldError, forbidden, staleError } from "../errors.js";
 import { publicProfileColumns } from "./accounts.js";
 import { attendeesOf, isAttendee, progressRevealedTo } from "./attendance.js";
-import { definePager, pageRows } from "./pagination.js";
+import { definePager, pageRows, preparedPage } from "./pagination.js";
 import { raiseClubEvent } from "./webhooks.js";
 
 const progressColumns = {
@@ -151,6 +151,30 @@ export async function myProgress(db: Executor, userId: string, meeting: Meeting)
 
 const standingsPager = definePager({ list: "progress.forMeeting", order: "asc", key: "int" });
 
+/** A page of the race board: one range of `meeting_rsvps_race_idx`, prepared (the meeting page polls it). */
+const standingsPage = preparedPage(
+  "meeting_standings",
+  standingsPager,
+  { key: meetingRsvps.boardStanding, id: meetingRsvps.userId },
+  (db) =>
+    db
+      .select({
+        user: publicProfileColumns,
+        page: sql<number>`coalesce(${readingProgress.page}, 0)`,
+        finishedAt: readingProgress.finishedAt,
+        racing: meetingRsvps.racing,
+        sortKey: meetingRsvps.boardStanding,
+      })
+      .from(meetingRsvps)
+      .innerJoin(users, eq(users.id, meetingRsvps.userId))
+      .leftJoin(
+        readingProgress,
+        and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
+      )
+      .$dynamic(),
+  attendeesOf(sql.placeholder("meetingId")),
+);
+
 /**
  * Every attendee with their page, percent and finish time; first finishers first, then by pages read,
  * then by id. The order is `meeting_rsvps.standing` (kept by triggers), so a page is one range of the
@@ -162,23 +186,7 @@ export async function meetingStandings(
   meeting: Meeting,
   page: { cursor?: string | null; limit: number },
 ) {
-  const query = db
-    .select({
-      user: publicProfileColumns,
-      page: sql<number>`coalesce(${readingProgress.page}, 0)`,
-      finishedAt: readingProgress.finishedAt,
-      racing: meetingRsvps.racing,
-      sortKey: meetingRsvps.boardStanding,
-    })
-    .from(meetingRsvps)
-    .innerJoin(users, eq(users.id, meetingRsvps.userId))
-    .leftJoin(
-      readingProgress,
-      and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
-    )
-    .$dynamic();
-  const sort = { key: meetingRsvps.boardStanding, id: meetingRsvps.userId };
-  const rows = await pageRows(query, standingsPager, sort, page, attendeesOf(meeting.id));
+  const rows = await standingsPage(db, { meetingId: meeting.id }, page);
   const result = standingsPager.page(rows, page.limit, (row) => ({ key: row.sortKey, id: row.user.id }));
   return {
     bookPageCount: meeting.bookPageCount,
