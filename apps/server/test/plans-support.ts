@@ -60,9 +60,39 @@ export function planRecorder(server: TestServer) {
     return explained;
   }
 
+  /**
+   * Each statement `task` sends, with the plan PostgreSQL makes once for any values (the generic plan a prepared
+   * statement may keep after its first calls), run with the values `task` sent.
+   */
+  async function genericPlansOf(task: (db: typeof recording.db) => Promise<unknown>) {
+    recorded.length = 0;
+    await task(recording.db);
+    const statements = recorded.filter((statement) => /^\s*(select|with)\b/i.test(statement.query));
+    return server.sql.begin(async (tx) => {
+      await tx`set local plan_cache_mode = force_generic_plan`;
+      const explained: { query: string; plan: PlanNode }[] = [];
+      for (const [index, statement] of statements.entries()) {
+        const name = `generic_${index}`;
+        await tx.unsafe(`prepare ${name} as ${statement.query}`);
+        const values = statement.parameters.map((value) =>
+          typeof value === "string" ? `'${value.replaceAll("'", "''")}'` : String(value),
+        );
+        const [row] = await tx.unsafe(
+          `explain (analyze, format json) execute ${name}${values.length ? `(${values.join(", ")})` : ""}`,
+        );
+        await tx.unsafe(`deallocate ${name}`);
+        const [plan] = (row?.["QUERY PLAN"] ?? []) as { Plan: PlanNode }[];
+        if (!plan) throw new Error(`no plan for ${statement.query}`);
+        explained.push({ query: statement.query, plan: plan.Plan });
+      }
+      return explained;
+    });
+  }
+
   return {
     db: recording.db,
     explainedOf,
+    genericPlansOf,
     /** The plans of the statements `task` sends. */
     plansOf: async (task: (db: typeof recording.db) => Promise<unknown>) =>
       (await explainedOf(task)).map((statement) => statement.plan),

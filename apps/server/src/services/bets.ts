@@ -8,7 +8,6 @@ import {
   desc,
   type Executor,
   eq,
-  gt,
   inArray,
   type Meeting,
   meetingRsvps,
@@ -158,7 +157,7 @@ const poolExtras = preparedQuery("bet_pool_extras", (db) =>
     .select({
       bettingEnabled: clubs.bettingEnabled,
       pool: sql<number>`(select coalesce(sum(${meetingRsvps.backing}), 0)::int from ${meetingRsvps}
-        where ${and(racersOf(meetings.id), gt(meetingRsvps.backing, 0))})`,
+        where ${racersOf(meetings.id)} and ${meetingRsvps.backing} > 0)`,
       myBet: bets,
       myHorse: publicProfileOf(horses),
       settlement: meetingSettlements,
