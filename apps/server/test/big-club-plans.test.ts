@@ -1,4 +1,4 @@
-import { type Meeting, meetings, sql } from "@booky/db";
+import { type Executor, type Meeting, meetings, sql } from "@booky/db";
 import { monthKey } from "@booky/domain";
 import { describe, expect, it } from "vitest";
 import { betPool } from "../src/services/bets.js";
@@ -67,6 +67,15 @@ async function bigClub() {
       select ${meeting?.id}, user_id, (case when n % 10 = 0 then 'interested' else 'going' end)::rsvp_status from big`);
     await tx.execute(sql.raw(`${progress("n > 30 and n % 5 <> 4")}`));
     await tx.execute(sql`insert into user_scores (user_id, period, score) select user_id, ${PERIOD}, n % 50 from big`);
+    // Many small meetings beside the big one, as on a real site: PostgreSQL then expects a meeting to have a few
+    // progress rows, the estimate a plan made once for any meeting (a generic plan) goes by.
+    await tx.execute(sql`
+      with small as (
+        insert into meetings (club_id, book_id, book_page_count, starts_at, reading_deadline, link, created_by)
+        select ${clubId}, ${book.id}, ${PAGES}, now() + interval '1 day', now() + interval '1 day',
+          'https://meet.example.com', user_id
+        from big, generate_series(1, 1500) where n = 1 returning id)
+      insert into reading_progress (meeting_id, user_id, page) select small.id, big.user_id, 1 from small, big where n <= 2`);
     return { clubId, meeting: meeting as Meeting };
   });
 }
@@ -111,13 +120,17 @@ describe("progress.forMeeting on a big meeting", () => {
     // The first page, then pages among the finishers, the readers and those who have not started.
     const after = async (limit: number) => (await meetingStandings(server.db, null, meeting, { limit })).nextCursor;
     for (const cursor of [null, await after(50), await after(1500), await after(2600)]) {
-      const plans = await plansOf((db) => meetingStandings(db, null, meeting, { cursor, limit: 50 }));
-      const board = plans.find((plan) => nodesOf(plan).some((node) => node["Relation Name"] === "meeting_rsvps"));
-      const nodes = nodesOf(board as PlanNode);
-      expect(nodes.map((node) => node["Index Name"])).toContain("meeting_rsvps_board_idx");
-      expect(nodes.map((node) => node["Node Type"])).not.toContain("Sort");
-      expect(seqScanned(nodes)).toEqual([]);
-      for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(51);
+      const read = (db: Executor) => meetingStandings(db, null, meeting, { cursor, limit: 50 });
+      // The plan made for these values, and the one PostgreSQL may keep for any meeting after the first calls.
+      for (const plans of [await plansOf(read), (await genericPlansOf(read)).map((statement) => statement.plan)]) {
+        const board = plans.find((plan) => nodesOf(plan).some((node) => node["Relation Name"] === "meeting_rsvps"));
+        const nodes = nodesOf(board as PlanNode);
+        expect(nodes.map((node) => node["Index Name"])).toContain("meeting_rsvps_board_idx");
+        expect(nodes.map((node) => node["Node Type"])).not.toContain("Sort");
+        expect(seqScanned(nodes)).toEqual([]);
+        // Each attendee shown is one lookup of its progress row.
+        for (const node of nodes) expect(node["Actual Rows"] * node["Actual Loops"]).toBeLessThanOrEqual(51);
+      }
     }
   });
 });

@@ -25,22 +25,17 @@ import { enqueueLeaderboardRefresh } from "./jobs.js";
 const GOING = "going" satisfies RsvpStatus;
 
 /**
- * The meeting's attendees, as a condition on `meeting_rsvps`. "Going" goes as a parameter, and that keeps the
- * race board's statement on a plan made for each call: a plan made once for any meeting (a generic plan, which
- * PostgreSQL would pick for it) reads every progress row of a big meeting for each attendee shown.
+ * The meeting's attendees, as a condition on `meeting_rsvps`. "Going" is written into the SQL text, not sent as a
+ * parameter: the partial indexes on attendees (`where status = 'going'`) then match the plan PostgreSQL keeps for
+ * a prepared statement after its first calls (a generic plan), instead of planning it again on every call.
  */
 export function attendeesOf(meetingId: string | SQLWrapper): SQL {
-  return and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, GOING)) as SQL;
+  return sql`(${meetingRsvps.meetingId} = ${meetingId} and ${meetingRsvps.status} = ${sql.raw(`'${GOING}'`)})`;
 }
 
-/**
- * The attendees who race (the horses of the bet pool), as a condition on `meeting_rsvps`. Both conditions are
- * written into the SQL text: the pool's partial index (`where status = 'going' and racing`) then matches a plan
- * made once per connection, which suits every meeting here (the pool's reads are index reads whatever its
- * size), so PostgreSQL stops planning the pool's statements on every call.
- */
+/** The attendees who race (the horses of the bet pool, `where status = 'going' and racing`); in the text, as above. */
 export function racersOf(meetingId: string | SQLWrapper): SQL {
-  return sql`${meetingRsvps.meetingId} = ${meetingId} and ${meetingRsvps.status} = ${sql.raw(`'${GOING}'`)} and ${meetingRsvps.racing}`;
+  return sql`(${attendeesOf(meetingId)} and ${meetingRsvps.racing})`;
 }
 
 /** Whether `userId` attends the meeting (a prepared query: progress reports and bets ask on every call). */

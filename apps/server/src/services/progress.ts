@@ -151,27 +151,38 @@ export async function myProgress(db: Executor, userId: string, meeting: Meeting)
 
 const standingsPager = definePager({ list: "progress.forMeeting", order: "asc", key: "int" });
 
-/** A page of the race board: one range of `meeting_rsvps_race_idx`, prepared (the meeting page polls it). */
+/**
+ * A page of the race board: one range of `meeting_rsvps_board_idx`, prepared (the meeting page polls it). Each
+ * attendee's progress is a lateral lookup of its one row (`limit 1` keeps PostgreSQL from turning it into a join):
+ * the plan PostgreSQL keeps for the statement then looks up the rows shown, where a join planned for any meeting
+ * read every progress row of a big meeting for each attendee shown.
+ */
 const standingsPage = preparedPage(
   "meeting_standings",
   standingsPager,
   { key: meetingRsvps.boardStanding, id: meetingRsvps.userId },
-  (db) =>
-    db
+  (db) => {
+    const progress = db
+      .select({ page: readingProgress.page, finishedAt: readingProgress.finishedAt })
+      .from(readingProgress)
+      .where(
+        and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
+      )
+      .limit(1)
+      .as("progress");
+    return db
       .select({
         user: publicProfileColumns,
-        page: sql<number>`coalesce(${readingProgress.page}, 0)`,
-        finishedAt: readingProgress.finishedAt,
+        page: sql<number>`coalesce(${progress.page}, 0)`,
+        finishedAt: progress.finishedAt,
         racing: meetingRsvps.racing,
         sortKey: meetingRsvps.boardStanding,
       })
       .from(meetingRsvps)
       .innerJoin(users, eq(users.id, meetingRsvps.userId))
-      .leftJoin(
-        readingProgress,
-        and(eq(readingProgress.meetingId, meetingRsvps.meetingId), eq(readingProgress.userId, meetingRsvps.userId)),
-      )
-      .$dynamic(),
+      .leftJoinLateral(progress, sql`true`)
+      .$dynamic();
+  },
   attendeesOf(sql.placeholder("meetingId")),
 );
 
