@@ -176,6 +176,16 @@ describe("reading without racing", () => {
       id: again.id,
       status: "open",
     });
+    // Back in the race, ana is backed by nothing: the stakes returned to her former backers are not in the pool.
+    await ana.client.trpc.progress.setRacing.mutate({ meetingId: meeting.id, racing: true });
+    const pool = await ben.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
+    expect(pool.pool).toBe(120);
+    expect(pool.horses.map((row) => [row.horse.id, row.stake, row.backers])).toEqual(
+      expect.arrayContaining([
+        [ben.user.id, 120, 2],
+        [ana.user.id, 0, 0],
+      ]),
+    );
     await expectLedgerConsistent(server);
   });
 
@@ -331,14 +341,21 @@ describe("clubs.setBetting", () => {
     await expectLedgerConsistent(server);
   });
 
-  it("turns betting back on for the meetings to come", async () => {
+  it("turns betting back on with empty pools: the refunded stakes are not in them", async () => {
     const { club, meeting, owner, members } = await raceMeeting(server, 1);
     const [ana] = members as [Reader];
+    await placeBet(meeting.id, ana, owner, 25);
     await owner.client.trpc.clubs.setBetting.mutate({ clubId: club.id, enabled: false });
     expect(await owner.client.trpc.clubs.setBetting.mutate({ clubId: club.id, enabled: true })).toMatchObject({
       bettingEnabled: true,
     });
+    const empty = await ana.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
+    expect(empty.pool).toBe(0);
+    expect(empty.horses.every((row) => row.stake === 0 && row.backers === 0 && row.odds === null)).toBe(true);
     await placeBet(meeting.id, ana, owner, 5);
+    const pool = await ana.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
+    expect(pool.pool).toBe(5);
+    expect(pool.horses[0]).toMatchObject({ horse: { id: owner.user.id }, stake: 5, backers: 1 });
   });
 
   it("refuses bad input with a typed error and changes nothing", async () => {

@@ -81,6 +81,10 @@ describe("settlement through the job queue", () => {
       await owner.client.trpc.meetings.start.mutate({ meetingId: meeting.id });
       await owner.client.trpc.meetings.close.mutate({ meetingId: meeting.id });
       expect(await settled(server, meeting.id)).toMatchObject({ kind: "refunded", pool: 30 });
+      // The pool says what it held; no horse is backed any more: every stake went back.
+      const pool = await ben.client.trpc.bets.forMeeting.query({ meetingId: meeting.id });
+      expect(pool).toMatchObject({ pool: 30, settlement: { kind: "refunded", pool: 30 } });
+      expect(pool.horses.every((row) => row.stake === 0 && row.backers === 0)).toBe(true);
       expect(await balanceOf(server, ana.user.id)).toBe(1000);
       expect(await balanceOf(server, ben.user.id)).toBe(1000);
       expect(await balanceOf(server, owner.user.id)).toBe(1000 + (someoneFinishes ? POINTS.finishReward : 0));

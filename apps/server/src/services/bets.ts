@@ -136,8 +136,9 @@ export async function betPool(
   if (!betting.ok) throw conflict(betting.reason);
   const rows = await horsesPage(db, { meetingId: meeting.id }, page);
   const horsesShown = horsesPager.page(rows, page.limit, (row) => ({ key: row.stake, id: row.horse.id }));
-  const pool = extras?.pool ?? 0;
   const settlement = extras?.settlement ?? null;
+  // Once settled, the pool is what it held then: a pool settled by refunding every stake has no backing left.
+  const pool = settlement?.pool ?? extras?.pool ?? 0;
   const winners = settlement?.winnerIds.length ? await profilesInOrder(db, settlement.winnerIds) : [];
   return {
     pool,

@@ -78,9 +78,10 @@ export const meetingRsvps = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`case when racing then standing else ${sql.raw(String(NOT_STARTED_STANDING + 1))} end`),
     /**
-     * The points staked on this member as a horse, and by how many bets (every bet on them but a
-     * cancelled one), kept by a trigger on `bets` (migration 0036): the bet pool reads one page of an
-     * index in the order it shows (most backed first), at any meeting size.
+     * The points staked on this member as a horse, and by how many bets (the bets in the pool: open,
+     * or won and lost once settled; a refunded or cancelled bet is out), kept by a trigger on `bets`
+     * (migrations 0036, 0037): the bet pool reads one page of an index in the order it shows (most
+     * backed first), at any meeting size.
      */
     backing: integer("backing").notNull().default(0),
     backers: integer("backers").notNull().default(0),
