@@ -16,9 +16,9 @@ const clientOf = (db: Executor): object => (db as unknown as { session: { client
  * keeps its SQL text, parameter list and row mapping instead of building them
  * again on every call (the bench's profile showed that rebuild as the largest
  * share of Booky's own work per call). Inside a transaction too: Drizzle's
- * prepared query sends through the client it was prepared on, so each
- * transaction gets a view of the one prepared query with the transaction's
- * client in its place (the SQL, parameters and row mapping stay shared).
+ * prepared query sends through the client it was prepared on, so a call on
+ * another client (a transaction's) runs a view of the one prepared query with
+ * that client in its place (the SQL, parameters and row mapping stay shared).
  *
  *   const findUser = preparedQuery("find_user", (db) =>
  *     db.select().from(users).where(eq(users.id, sql.placeholder("id"))));
@@ -28,17 +28,25 @@ export function preparedQuery<P extends Record<string, unknown>, R>(
   name: string,
   build: (db: Executor) => Preparable<P, R>,
 ): (db: Executor, values: P) => Promise<R> {
-  let prepared: Runnable<P, R> | null = null;
-  // By client: the pool's view lives as long as the pool, a transaction's goes with it.
-  const views = new WeakMap<object, Runnable<P, R>>();
+  let prepared: (Runnable<P, R> & { client: object }) | null = null;
+  // The last client's view: a transaction sends most of its statements on one client, one after the other. A
+  // table of views by client (a WeakMap) cost a set and a property-descriptor object on every transaction.
+  let lastClient: object | null = null;
+  let lastView: Runnable<P, R> | null = null;
   return (db, values) => {
     const client = clientOf(db);
-    let view = views.get(client);
-    if (!view) {
-      prepared ??= build(db).prepare(name);
-      view = Object.create(prepared, { client: { value: client } }) as Runnable<P, R>;
-      views.set(client, view);
+    if (client !== lastClient || !lastView) {
+      prepared ??= build(db).prepare(name) as Runnable<P, R> & { client: object };
+      lastView = client === prepared.client ? prepared : withClient(prepared, client);
+      lastClient = client;
     }
-    return view.execute(values);
+    return lastView.execute(values);
   };
+}
+
+/** The prepared query, sending through `client`: an object of one own property over it. */
+function withClient<T extends { client: object }>(prepared: T, client: object): T {
+  const view = Object.create(prepared) as T;
+  view.client = client;
+  return view;
 }
