@@ -7,7 +7,7 @@ import { appRouter } from "./router.js";
  * compares the committed `docs/openapi.json` with main's and fails a breaking
  * change that keeps the version (scripts/openapi-check.mjs, docs/api.md).
  */
-export const API_VERSION = "1.1.0";
+export const API_VERSION = "1.2.0";
 
 /** Where REST operations live; the document at `/api/openapi.json` names it as its server. */
 export const REST_BASE_PATH = "/api/v1";

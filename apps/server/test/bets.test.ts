@@ -1,4 +1,4 @@
-import { and, bets, eq, pointLedger, sql } from "@booky/db";
+import { and, bets, eq, pointLedger, sql, users } from "@booky/db";
 import { POINTS } from "@booky/domain";
 import { describe, expect, it } from "vitest";
 import { rejectionOf, startTestServer } from "./harness.js";
@@ -131,6 +131,48 @@ describe("bets.place", () => {
       ana.client.trpc.bets.forMeeting.query({ meetingId: meeting.id, cursor: "not-a-cursor" }),
     );
     expect(bad.data?.code).toBe("BAD_REQUEST");
+  });
+
+  it("finds horses by name or username, most backed first and a page at a time; the totals stay the pool's", async () => {
+    const { meeting, owner, members } = await raceMeeting(server, 3);
+    const [ana, ben, cal] = members;
+    if (!ana || !ben || !cal) throw new Error("no readers");
+    const named = [
+      [ana, "Odette de Crécy"],
+      [ben, "Odile 50% Swann"],
+      [cal, "Gilberte"],
+    ] as const;
+    for (const [reader, displayName] of named) {
+      await server.db.update(users).set({ displayName }).where(eq(users.id, reader.user.id));
+    }
+    await cal.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: ben.user.id, stake: 40 });
+    await owner.client.trpc.bets.place.mutate({ meetingId: meeting.id, horseId: owner.user.id, stake: 15 });
+    const search = (text: string, page: { limit?: number; cursor?: string | null } = {}) =>
+      cal.client.trpc.bets.forMeeting.query({ meetingId: meeting.id, search: text, ...page });
+    const ids = (pool: Awaited<ReturnType<typeof search>>) => pool.horses.map((row) => row.horse.id);
+
+    // Any case, anywhere in the name, trimmed; the pool's total and the caller's bet are the whole pool's.
+    const found = await search("  OD ");
+    expect(ids(found)).toEqual([ben.user.id, ana.user.id]);
+    expect(found).toMatchObject({ pool: 55, myBet: { horse: { id: ben.user.id }, stake: 40 }, nextCursor: null });
+    expect(found.horses[0]).toMatchObject({ stake: 40, backers: 1, odds: 1.38 });
+    const first = await search("od", { limit: 1 });
+    expect(ids(first)).toEqual([ben.user.id]);
+    const second = await search("od", { limit: 1, cursor: first.nextCursor });
+    expect(ids(second)).toEqual([ana.user.id]);
+    expect(second.nextCursor).toBeNull();
+    // By username too; LIKE's wildcards are taken literally.
+    expect(ids(await search(ana.details.username))).toEqual([ana.user.id]);
+    expect(ids(await search("%"))).toEqual([ben.user.id]);
+    expect(ids(await search("nobody by that name"))).toEqual([]);
+    // An attendee reading without racing is not a horse, whatever their name.
+    await ana.client.trpc.progress.setRacing.mutate({ meetingId: meeting.id, racing: false });
+    expect(ids(await search("od"))).toEqual([ben.user.id]);
+    // Blank is no search: the whole pool's first page.
+    expect((await search("   ")).horses).toHaveLength(3);
+
+    expect(await codeOf(search("x".repeat(101)))).toBe("BAD_REQUEST");
+    expect(await codeOf(search("od\u0000"))).toBe("BAD_REQUEST");
   });
 
   it("loses no backing when many back the same horse at once, and one cancels meanwhile", async () => {

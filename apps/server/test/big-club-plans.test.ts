@@ -141,7 +141,7 @@ describe("bets.forMeeting on a big meeting", () => {
   async function expectedHorses() {
     const rows = await server.db.execute<{ user_id: string; backing: number; backers: number }>(sql`
       select r.user_id, coalesce(sum(b.stake), 0)::int as backing, count(b.id)::int as backers from meeting_rsvps r
-      left join bets b on b.meeting_id = r.meeting_id and b.horse_id = r.user_id and b.status <> 'cancelled'
+      left join bets b on b.meeting_id = r.meeting_id and b.horse_id = r.user_id and b.status in ('open', 'won', 'lost')
       where r.meeting_id = ${meeting.id} and r.status = 'going' and r.racing
       group by r.user_id order by backing desc, r.user_id desc`);
     return rows.map((row) => [row.user_id, row.backing, row.backers]);
@@ -189,6 +189,39 @@ describe("bets.forMeeting on a big meeting", () => {
     const after = async (limit: number) => (await pool(null, limit)).nextCursor;
     for (const cursor of [null, await after(50), await after(1500)]) {
       expectPoolPlans(await genericPlansOf((db) => pool(cursor, 50, db)));
+    }
+  });
+
+  it("finds horses by name among the meeting's racers in the pool's order, never scanning every member", async () => {
+    // "big 12" (any case) names Big 12, Big 120-129 and Big 1200-1299: shown as the pool shows them.
+    const named = await server.db.execute<{ id: string }>(
+      sql`select id from users where display_name ilike '%big 12%' or username ilike '%big 12%'`,
+    );
+    const ids = new Set(named.map((row) => row.id));
+    const expected = (await expectedHorses()).filter(([id]) => ids.has(id as string));
+    const search = (text: string, db = server.db) =>
+      betPool(db, meeting.createdBy, meeting, { cursor: null, limit: 50, search: text });
+    const found = await search("BIG 12");
+    expect(found.horses.map((row) => [row.horse.id, row.stake, row.backers])).toEqual(expected.slice(0, 50));
+    expect(expected.length).toBeGreaterThan(50);
+    // A name found stops the read once the page is full; a name nobody has visits each racer once, and only them.
+    const racers = (await expectedHorses()).length;
+    for (const [text, most] of [
+      ["big 12", racers - 1],
+      ["nobody by that name", racers],
+    ] as const) {
+      const statements = await explainedOf((db) => search(text, db));
+      const horses = statements.find((statement) => /"named"/.test(statement.query))?.plan as PlanNode;
+      expect(horses, "the horses' search").toBeDefined();
+      const nodes = nodesOf(horses);
+      expect(nodes.some((node) => node["Index Name"] === "meeting_rsvps_pool_idx")).toBe(true);
+      expect(nodes.map((node) => node["Node Type"])).not.toContain("Sort");
+      expect(seqScanned(nodes)).toEqual([]);
+      const users = nodes.filter((node) => node["Relation Name"] === "users");
+      expect(
+        users.reduce((sum, node) => sum + node["Actual Loops"], 0),
+        text,
+      ).toBeLessThanOrEqual(most);
     }
   });
 

@@ -1,4 +1,4 @@
-import { cancelBetInput, myBetsInput, pageInput, placeBetInput } from "@booky/domain";
+import { betPoolInput, cancelBetInput, myBetsInput, placeBetInput } from "@booky/domain";
 import { betOutput, betPoolOutput } from "../contracts/bets.js";
 import { betPool, cancelBet, listMyBets, placeBet } from "../services/bets.js";
 import { authedProcedure, meetingProcedure, meetingRoleProcedure, rest, router } from "../trpc.js";
@@ -17,12 +17,15 @@ export const betsRouter = router({
     .input(cancelBetInput)
     .mutation(({ ctx, input }) => cancelBet(ctx.db, ctx.user.id, input.betId)),
 
-  /** The pool, the caller's bet and the outcome, with a page of the horses (most backed first) and their odds. */
+  /**
+   * The pool, the caller's bet and the outcome, with a page of the horses (most backed first) and their odds;
+   * `search` finds horses by name (the bet form's "Find an attendee").
+   */
   forMeeting: meetingProcedure
     .meta(
       rest("GET", "/meetings/{meetingId}/bets", "The betting pool: a page of horses with odds, my bet, the outcome"),
     )
-    .input(pageInput)
+    .input(betPoolInput)
     .output(betPoolOutput)
     .query(({ ctx, input }) => betPool(ctx.db, ctx.user.id, ctx.meeting, input)),
 

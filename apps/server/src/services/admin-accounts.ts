@@ -24,6 +24,7 @@ import { conflict, notFound } from "../errors.js";
 import { liftSuspension, suspendAccount } from "./account-suspensions.js";
 import { guardSiteAction } from "./admin-guard.js";
 import { archivedNow } from "./clubs.js";
+import { startingWith } from "./like-patterns.js";
 import { appendAudit, listAudit } from "./moderation-audit.js";
 import { notify } from "./notifications.js";
 import { definePager, pageRows } from "./pagination.js";
@@ -122,7 +123,7 @@ const memberColumns = {
 
 /** Members whose username, name or e-mail starts with the query, by username. */
 export async function searchMembers(db: Executor, input: z.output<typeof memberSearchInput>) {
-  const prefix = `${input.query.toLowerCase().replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = startingWith(input.query.toLowerCase());
   const rows = await pageRows(
     db
       .select(memberColumns)

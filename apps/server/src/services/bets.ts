@@ -8,12 +8,14 @@ import {
   desc,
   type Executor,
   eq,
+  ilike,
   inArray,
   type Meeting,
   meetingRsvps,
   meetingSettlements,
   meetings,
   ne,
+  or,
   preparedQuery,
   readingProgress,
   sql,
@@ -24,6 +26,7 @@ import { conflict, fieldError, forbidden, notFound } from "../errors.js";
 import { publicProfileColumns, publicProfileOf } from "./accounts.js";
 import { attendeesOf, isAttendee, racersOf } from "./attendance.js";
 import { returnEntry } from "./bets-refunds.js";
+import { containing } from "./like-patterns.js";
 import { definePager, pageRows, preparedPage } from "./pagination.js";
 
 /** The attendee a bet (or a stake, payout or refund) was about. */
@@ -129,12 +132,14 @@ export async function betPool(
   db: Executor,
   userId: string,
   meeting: Meeting,
-  page: { cursor?: string | null; limit: number },
+  page: { cursor?: string | null; limit: number; search?: string | undefined },
 ) {
   const [extras] = await poolExtras(db, { meetingId: meeting.id, userId });
   const betting = clubBets({ bettingEnabled: extras?.bettingEnabled ?? false });
   if (!betting.ok) throw conflict(betting.reason);
-  const rows = await horsesPage(db, { meetingId: meeting.id }, page);
+  const rows = page.search
+    ? await pageRows(horsesNamed(db, page.search), horsesPager, horsesSort, page, racersOf(meeting.id))
+    : await horsesPage(db, { meetingId: meeting.id }, page);
   const horsesShown = horsesPager.page(rows, page.limit, (row) => ({ key: row.stake, id: row.horse.id }));
   const settlement = extras?.settlement ?? null;
   // Once settled, the pool is what it held then: a pool settled by refunding every stake has no backing left.
@@ -176,6 +181,7 @@ const poolExtras = preparedQuery("bet_pool_extras", (db) =>
     .limit(1),
 );
 
+/** Polled with the meeting page: its two statements are prepared once. */
 const horsesPage = preparedPage(
   "bet_pool_horses",
   horsesPager,
@@ -188,6 +194,31 @@ const horsesPage = preparedPage(
       .$dynamic(),
   racersOf(sql.placeholder("meetingId")),
 );
+
+/**
+ * The horses whose name or username contains `search` (a bettor looking for
+ * one in a big meeting): the meeting's racers in the pool's order, each one's
+ * name matched by a lateral lookup of its one user row. `limit 1` keeps
+ * PostgreSQL from making it a join, which it would plan as a scan of every
+ * member of the site (it expects few names to match): the read stops at the
+ * page, and at worst visits every racer of the meeting, never the site.
+ */
+function horsesNamed(db: Executor, search: string) {
+  const pattern = containing(search);
+  const named = db
+    .select(publicProfileColumns)
+    .from(users)
+    .where(
+      and(eq(users.id, meetingRsvps.userId), or(ilike(users.displayName, pattern), ilike(users.username, pattern))),
+    )
+    .limit(1)
+    .as("named");
+  return db
+    .select({ horse: publicProfileOf(named), stake: meetingRsvps.backing, backers: meetingRsvps.backers })
+    .from(meetingRsvps)
+    .innerJoinLateral(named, sql`true`)
+    .$dynamic();
+}
 
 /** The members with these ids, in the order given (the settlement's order of its winners). */
 async function profilesInOrder(db: Executor, ids: string[]) {

@@ -25,6 +25,7 @@ import {
 } from "@booky/domain";
 import type { z } from "zod";
 import { conflict, notFound } from "../errors.js";
+import { containing } from "./like-patterns.js";
 import { withdrawUpcomingRsvps } from "./meetings.js";
 import { definePager, pageRows } from "./pagination.js";
 
@@ -156,7 +157,7 @@ export async function getClubForViewer(db: Executor, viewer: Viewer, input: z.ou
 /** Clubs whose name or description contains `search` (LIKE wildcards in it taken literally). */
 export function clubsMatching(search: string | undefined): SQL | undefined {
   if (!search) return undefined;
-  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containing(search);
   return or(ilike(clubs.name, pattern), ilike(clubs.description, pattern));
 }
 

@@ -434,6 +434,7 @@ export interface operations {
       query?: {
         cursor?: string | null;
         limit?: number;
+        search?: string;
       };
       header?: never;
       path: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { meetingIdInput } from "../meetings/schemas.js";
+import { text } from "../shared/inputs.js";
 import { pageInput } from "../shared/pagination.js";
 
 /** Stakes are whole points; the upper bound only keeps numbers sane, the balance is the real limit. */
@@ -9,6 +10,9 @@ export const placeBetInput = meetingIdInput.extend({
   horseId: z.uuid("Pick an attendee to bet on"),
   stake: z.int("Stakes are whole points").min(1, "Stake at least 1 point").max(STAKE_MAX, "That stake is too large"),
 });
+
+/** A page of the pool's horses; `search` keeps those whose name or username contains it (any case). */
+export const betPoolInput = pageInput.extend({ search: text().max(100).optional() });
 
 export const cancelBetInput = z.object({ betId: z.uuid("Unknown bet") });
 

@@ -62,6 +62,7 @@ export function BetPoolPanel({ meeting }: { meeting: Meeting }) {
             <PlaceBetForm
               meetingId={meeting.id}
               horses={data.horses}
+              searchable={data.nextCursor !== null}
               myId={myId}
               focusOnMount={justDid === "cancelled"}
               onPlaced={() => setJustDid("placed")}
