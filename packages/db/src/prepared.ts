@@ -31,16 +31,14 @@ export function preparedQuery<P extends Record<string, unknown>, R>(
   let prepared: (Runnable<P, R> & { client: object }) | null = null;
   // The last client's view: a transaction sends most of its statements on one client, one after the other. A
   // table of views by client (a WeakMap) cost a set and a property-descriptor object on every transaction.
-  let lastClient: object | null = null;
-  let lastView: Runnable<P, R> | null = null;
+  let last: { client: object; view: Runnable<P, R> } | null = null;
   return (db, values) => {
     const client = clientOf(db);
-    if (client !== lastClient || !lastView) {
+    if (last?.client !== client) {
       prepared ??= build(db).prepare(name) as Runnable<P, R> & { client: object };
-      lastView = client === prepared.client ? prepared : withClient(prepared, client);
-      lastClient = client;
+      last = { client, view: client === prepared.client ? prepared : withClient(prepared, client) };
     }
-    return lastView.execute(values);
+    return last.view.execute(values);
   };
 }
 
