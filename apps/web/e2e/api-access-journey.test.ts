@@ -116,5 +116,5 @@ describe("API access from the web app", () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });
