@@ -10,7 +10,6 @@ import {
   TRPCError,
   type TRPCRequestInfo,
   type TRPCResponse,
-  transformTRPCResponse,
 } from "@trpc/server/unstable-core-do-not-import";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
@@ -24,7 +23,7 @@ const ACCEPTED_METHOD: Record<string, string> = { query: "GET", mutation: "POST"
  * answer into a Fetch `Response` and back (about 0.3 ms of CPU a call); this
  * does what its `resolveResponse` does for JSON queries and mutations, single
  * or batched, with tRPC's own functions: procedure lookup and call, error
- * shape, HTTP status, transformer. Anything else (streaming, subscriptions,
+ * shape, HTTP status; answers go through the router's transformer. Anything else (streaming, subscriptions,
  * form data, binary bodies, HEAD) goes to the official handler unchanged.
  */
 export function registerTrpcRoutes<TRouter extends AnyTRPCRouter>(
@@ -160,8 +159,11 @@ async function handleJsonCall<TRouter extends AnyTRPCRouter>(
       }),
     );
     reply.code(getHTTPStatusCode(responses));
-    const body = isBatchCall ? responses : responses[0];
-    return reply.serializer(asIs).send(json(transformTRPCResponse(config, body as TRPCResponse)));
+    const { serialize } = config.transformer.output;
+    const body = isBatchCall
+      ? responses.map((item) => serialized(item, serialize))
+      : serialized(responses[0] as TRPCResponse, serialize);
+    return reply.serializer(asIs).send(json(body));
   } catch (cause) {
     // The request itself was bad (path, batch size, mixed types): one error for all of it.
     const error = getTRPCErrorFromUnknown(cause);
@@ -170,8 +172,16 @@ async function handleJsonCall<TRouter extends AnyTRPCRouter>(
     const body = { error: getErrorShape({ config, ctx, error, input: undefined, path: undefined, type }) };
     // tRPC answers these without naming a content type, so the Fetch Response's default shows: mirror it.
     reply.code(getHTTPStatusCode(body)).header("content-type", "text/plain;charset=UTF-8");
-    return reply.serializer(asIs).send(json(transformTRPCResponse(config, body)));
+    return reply.serializer(asIs).send(json(serialized(body, config.transformer.output.serialize)));
   }
+}
+
+/**
+ * A call's answer through the transformer, as tRPC's `transformTRPCResponse` makes it (its copies go through a
+ * transpiled spread helper that defines each property one by one: ~1.5% of the process under `meetings.get`).
+ */
+function serialized(item: TRPCResponse, serialize: (value: unknown) => unknown) {
+  return "error" in item ? { error: serialize(item.error) } : { result: { data: serialize(item.result.data) } };
 }
 
 /**
