@@ -14,7 +14,6 @@ import {
 } from "@booky/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { flattenError, type z } from "zod";
 import type { Context, ProcedureMeta } from "./context.js";
@@ -26,6 +25,7 @@ import { findMeetingWithRole } from "./services/meetings.js";
 import { logPrivateClubRead } from "./services/moderation-audit.js";
 import { findActiveSessionUser } from "./services/sessions.js";
 import { redeemStreamTicket } from "./services/stream-tickets.js";
+import { transformer } from "./transformer.js";
 
 // 1. init
 // `meta.openapi` puts a procedure on the REST surface (`http/rest-api.ts`, docs/api.md).
@@ -33,7 +33,7 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     // Stack traces travel only in tests; a development server logs them instead.
     isDev: process.env.NODE_ENV === "test",
     errorFormatter({ shape, error, ctx }) {

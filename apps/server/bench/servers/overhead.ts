@@ -1,5 +1,5 @@
 // What the HTTP layer costs, with nothing else in the way: one trivial query procedure (a zod input,
-// superjson like Booky's) served by one bare Fastify in three ways, beside a plain route:
+// Booky's transformer) served by one bare Fastify in three ways, beside a plain route:
 //   GET /plain?echo=…                    a plain Fastify route
 //   GET /trpc/ping?input=…               tRPC's official Fastify adapter (TRPC_HANDLER=adapter)
 //   GET /caller/ping?echo=…              the same router called through createCallerFactory in a plain route
@@ -11,8 +11,9 @@ import Fastify from "fastify";
 import superjson from "superjson";
 import { z } from "zod";
 import { registerTrpcRoutes } from "../../src/http/trpc-handler.js";
+import { transformer } from "../../src/transformer.js";
 
-const t = initTRPC.create({ transformer: superjson });
+const t = initTRPC.create({ transformer });
 const router = t.router({
   ping: t.procedure.input(z.object({ echo: z.string().max(64) })).query(({ input }) => ({ echo: input.echo })),
 });

@@ -23,8 +23,9 @@ const ACCEPTED_METHOD: Record<string, string> = { query: "GET", mutation: "POST"
  * answer into a Fetch `Response` and back (about 0.3 ms of CPU a call); this
  * does what its `resolveResponse` does for JSON queries and mutations, single
  * or batched, with tRPC's own functions: procedure lookup and call, error
- * shape, HTTP status; answers go through the router's transformer. Anything else (streaming, subscriptions,
- * form data, binary bodies, HEAD) goes to the official handler unchanged.
+ * shape, HTTP status; answers go through the router's transformer. Anything
+ * else (streaming, subscriptions, form data, binary bodies, HEAD) goes to the
+ * official handler unchanged.
  */
 export function registerTrpcRoutes<TRouter extends AnyTRPCRouter>(
   app: FastifyInstance,
