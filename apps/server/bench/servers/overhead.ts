@@ -3,15 +3,21 @@
 //   GET /plain?echo=…                    a plain Fastify route
 //   GET /trpc/ping?input=…               tRPC's official Fastify adapter (TRPC_HANDLER=adapter)
 //   GET /caller/ping?echo=…              the same router called through createCallerFactory in a plain route
-//   GET /native/ping?input=…             Booky's Fastify-native handler (src/http/trpc-handler.ts, the default)
+//   GET /native/ping?input=…             Booky's Fastify-native handler (src/http/trpc-handler.ts as built, the default)
 // Run by the bench as a child process: PORT.
 import { initTRPC } from "@trpc/server";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify from "fastify";
 import superjson from "superjson";
 import { z } from "zod";
-import { registerTrpcRoutes } from "../../src/http/trpc-handler.js";
-import { transformer } from "../../src/transformer.js";
+
+// Booky's handler and transformer as the production build runs them (the bench builds it first): through tsx, each of
+// their closures would be wrapped to keep its name, a few per cent of this process that Booky's does not pay.
+const built = (file: string) => new URL(`../../dist/${file}`, import.meta.url).href;
+const { registerTrpcRoutes } = (await import(
+  built("http/trpc-handler.js")
+)) as typeof import("../../src/http/trpc-handler.js");
+const { transformer } = (await import(built("transformer.js"))) as typeof import("../../src/transformer.js");
 
 const t = initTRPC.create({ transformer });
 const router = t.router({
