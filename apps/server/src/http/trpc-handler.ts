@@ -55,10 +55,36 @@ function isPlainJsonCall(request: FastifyRequest): boolean {
   return contentType === "application/json" || (contentType === undefined && request.method === "GET");
 }
 
-interface Call {
-  path: string;
-  batchIndex: number;
-  procedure: AnyProcedure | null;
+/** What a context factory learns of the request; made per request, so its lazy parts are getters on the prototype. */
+class JsonCallInfo implements TRPCRequestInfo {
+  readonly accept = null;
+  constructor(
+    readonly isBatchCall: boolean,
+    readonly calls: TRPCRequestInfo["calls"],
+    readonly type: TRPCRequestInfo["type"],
+    readonly connectionParams: TRPCRequestInfo["connectionParams"],
+    private readonly request: FastifyRequest,
+  ) {}
+  // Made only if a context factory asks for them (Booky's does not).
+  get signal() {
+    return new AbortController().signal;
+  }
+  get url() {
+    return new URL(this.request.url, `${this.request.protocol}://${this.request.host}`);
+  }
+}
+
+/** The calls' one procedure type ("unknown" if none was found); a batch may not mix queries and mutations. */
+function typeOfCalls(calls: TRPCRequestInfo["calls"]): TRPCRequestInfo["type"] {
+  const type = calls.find((call) => call.procedure)?.procedure?._def.type;
+  if (calls.some((call) => call.procedure && call.procedure._def.type !== type)) {
+    const types = new Set(calls.map((call) => call.procedure?._def.type).filter(Boolean));
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Cannot mix procedure types in call: ${[...types].join(", ")}`,
+    });
+  }
+  return type ?? "unknown";
 }
 
 async function handleJsonCall<TRouter extends AnyTRPCRouter>(
@@ -81,45 +107,29 @@ async function handleJsonCall<TRouter extends AnyTRPCRouter>(
       throw new TRPCError({ code: "BAD_REQUEST", message: "Batch call exceeds maximum size" });
     }
     const inputs = lazyInputs(request, config.transformer.input.deserialize, isBatchCall, paths.length);
-    const calls: Call[] = await Promise.all(
-      paths.map(async (callPath, batchIndex) => ({
+    const calls: TRPCRequestInfo["calls"] = [];
+    for (const [batchIndex, callPath] of paths.entries()) {
+      calls.push({
         path: callPath,
         batchIndex,
         procedure: (await getProcedureAtPath(router, callPath)) as AnyProcedure | null,
-      })),
-    );
-    const types = new Set(calls.map((call) => call.procedure?._def.type).filter(Boolean));
-    if (types.size > 1) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `Cannot mix procedure types in call: ${[...types].join(", ")}`,
+        getRawInput: () => inputs.read(batchIndex),
+        result: () => inputs.result(batchIndex),
       });
     }
-    if (types.has("subscription")) {
+    const type = typeOfCalls(calls);
+    if (type === "subscription") {
       await fastifyRequestHandler({ ...options, req: request, res: reply, path: request.params.path });
       return reply;
     }
     const connectionParams = query.connectionParams;
-    info = {
+    info = new JsonCallInfo(
       isBatchCall,
-      accept: null,
-      calls: calls.map((call) => ({
-        path: call.path,
-        procedure: call.procedure,
-        getRawInput: () => inputs.read(call.batchIndex),
-        result: () => inputs.result(call.batchIndex),
-        batchIndex: call.batchIndex,
-      })),
-      type: (types.values().next().value as TRPCRequestInfo["type"] | undefined) ?? "unknown",
-      connectionParams: connectionParams === undefined ? null : parseConnectionParamsFromString(connectionParams),
-      // Made only if a context factory asks for them (Booky's does not).
-      get signal() {
-        return new AbortController().signal;
-      },
-      get url() {
-        return new URL(request.url, `${request.protocol}://${request.host}`);
-      },
-    };
+      calls,
+      type,
+      connectionParams === undefined ? null : parseConnectionParamsFromString(connectionParams),
+      request,
+    );
     const requestInfo = info;
     let contextError: TRPCError | null = null;
     try {
