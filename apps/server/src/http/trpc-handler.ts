@@ -1,16 +1,15 @@
-import type { AnyTRPCRouter } from "@trpc/server";
-import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from "@trpc/server/adapters/fastify";
-import { parseConnectionParamsFromString } from "@trpc/server/http";
 import {
-  type AnyProcedure,
-  getErrorShape,
-  getHTTPStatusCode,
-  getProcedureAtPath,
+  type AnyTRPCProcedure,
+  type AnyTRPCRouter,
   getTRPCErrorFromUnknown,
+  getTRPCErrorShape,
   TRPCError,
-  type TRPCRequestInfo,
-  type TRPCResponse,
-} from "@trpc/server/unstable-core-do-not-import";
+} from "@trpc/server";
+import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from "@trpc/server/adapters/fastify";
+import { getHTTPStatusCode, parseConnectionParamsFromString, type TRPCRequestInfo } from "@trpc/server/http";
+import type { TRPCResponse } from "@trpc/server/rpc";
+// The one function tRPC exports only from its internal entry: finding a procedure by its dotted path.
+import { getProcedureAtPath } from "@trpc/server/unstable-core-do-not-import";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 type TrpcOptions<TRouter extends AnyTRPCRouter> = FastifyTRPCPluginOptions<TRouter>["trpcOptions"];
@@ -112,7 +111,7 @@ async function handleJsonCall<TRouter extends AnyTRPCRouter>(
       calls.push({
         path: callPath,
         batchIndex,
-        procedure: (await getProcedureAtPath(router, callPath)) as AnyProcedure | null,
+        procedure: (await getProcedureAtPath(router, callPath)) as AnyTRPCProcedure | null,
         getRawInput: () => inputs.read(batchIndex),
         result: () => inputs.result(batchIndex),
       });
@@ -165,7 +164,7 @@ async function handleJsonCall<TRouter extends AnyTRPCRouter>(
           const error = getTRPCErrorFromUnknown(cause);
           const input = call.result();
           options.onError?.({ error, path: call.path, input, ctx, type, req: request });
-          return { error: getErrorShape({ config, ctx, error, input, path: call.path, type }) };
+          return { error: getTRPCErrorShape({ config, ctx, error, input, path: call.path, type }) };
         }
       }),
     );
@@ -180,7 +179,7 @@ async function handleJsonCall<TRouter extends AnyTRPCRouter>(
     const error = getTRPCErrorFromUnknown(cause);
     const type = info?.type ?? "unknown";
     options.onError?.({ error, path: undefined, input: undefined, ctx, type, req: request });
-    const body = { error: getErrorShape({ config, ctx, error, input: undefined, path: undefined, type }) };
+    const body = { error: getTRPCErrorShape({ config, ctx, error, input: undefined, path: undefined, type }) };
     // tRPC answers these without naming a content type, so the Fetch Response's default shows: mirror it.
     reply.code(getHTTPStatusCode(body)).header("content-type", "text/plain;charset=UTF-8");
     return reply.serializer(asIs).send(json(serialized(body, config.transformer.output.serialize)));
