@@ -1,7 +1,9 @@
 // The top frames of a V8 CPU profile (`BENCH_CPU_PROFILE_DIR=... pnpm bench`) by self time, grouped by function and file.
 // With --scenario, only the samples taken while that scenario's measured runs went on (from the bench's windows.json
 // beside the profile): the process under that load, without its start-up, sign-ins, warm-up or the other scenarios.
+// With --callers, also where the named frame's self time was spent from: its three nearest callers, by share.
 // Run: pnpm --filter @booky/server bench:profile-top <file.cpuprofile> [count] [--scenario meetings.get]
+//        [--callers _objectSpread2]
 import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -11,6 +13,7 @@ import type { ProfileWindow } from "./run/bench-scale.js";
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -19,7 +22,10 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { scenario: { type: "string" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { scenario: { type: "string" }, callers: { type: "string" } },
+});
 const [given, count = "25"] = positionals;
 if (!given) {
   console.error("usage: profile-top <file.cpuprofile | a server's profile folder> [count] [--scenario id]");
@@ -42,6 +48,8 @@ if (windows?.length === 0 || (values.scenario && !existsSync(windowsFile))) {
 }
 const inWindow = (at: number) => !windows || windows.some((w) => at >= w.startUs && at <= w.endUs);
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const parentOf = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])));
+const callerChains = new Map<string, number>();
 const selfTime = new Map<string, number>();
 const owners = new Map<string, string>();
 let total = 0;
@@ -57,11 +65,28 @@ profile.samples.forEach((id, index) => {
     total -= delta;
     return;
   }
-  const where = frame.url ? `${shorten(frame.url)}:${frame.lineNumber + 1}` : "";
-  const key = `${frame.functionName || "(anonymous)"} ${where}`.trim();
+  const key = frameName(frame);
   selfTime.set(key, (selfTime.get(key) ?? 0) + delta);
   owners.set(key, ownerOf(frame.functionName, frame.url));
+  if (values.callers && frame.functionName === values.callers) {
+    const chain = callersOf(id, 3).join(" < ");
+    callerChains.set(chain, (callerChains.get(chain) ?? 0) + delta);
+  }
 });
+
+function frameName(frame: ProfileNode["callFrame"]): string {
+  const where = frame.url ? `${shorten(frame.url)}:${frame.lineNumber + 1}` : "";
+  return `${frame.functionName || "(anonymous)"} ${where}`.trim();
+}
+
+function callersOf(id: number, depth: number): string[] {
+  const chain: string[] = [];
+  for (let parent = parentOf.get(id); parent !== undefined && chain.length < depth; parent = parentOf.get(parent)) {
+    const frame = byId.get(parent)?.callFrame;
+    if (frame) chain.push(frameName(frame));
+  }
+  return chain;
+}
 
 function shorten(url: string): string {
   const modules = url.lastIndexOf("node_modules/");
@@ -93,6 +118,13 @@ for (const [key, time] of sorted) {
 console.log("\nself time by owner:");
 for (const [owner, time] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
   console.log(`${((time / total) * 100).toFixed(1).padStart(5)}%  ${owner}`);
+}
+
+if (values.callers) {
+  console.log(`\n${values.callers}'s self time by its nearest callers:`);
+  for (const [chain, time] of [...callerChains].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
+    console.log(`${((time / total) * 100).toFixed(1).padStart(5)}%  ${chain || "(no caller)"}`);
+  }
 }
 
 async function largestProfile(folder: string): Promise<string> {
