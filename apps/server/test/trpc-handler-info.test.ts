@@ -52,6 +52,8 @@ afterAll(() => app.close());
 
 const encode = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 const at = new Date("2026-12-07T10:00:00.000Z");
+/** `{ at }` as a superjson client sends it: the ISO string, annotated as a Date. */
+const dateInput = { json: { at: at.toISOString() }, meta: { values: { at: ["Date"] } } };
 
 /** An answer through superjson: the procedure's data with its type annotations beside it. */
 interface Answer {
@@ -65,13 +67,10 @@ async function answerOf(prefix: string, path: string) {
 
 describe("the native handler's request info", () => {
   it.each([
-    [
-      "a query with a date input",
-      `echo?input=${encode({ json: { at: at.toISOString() }, meta: { values: { at: ["Date"] } } })}`,
-    ],
+    ["a query with a date input", `echo?input=${encode(dateInput)}`],
     [
       "a batch with connection parameters",
-      `ping,echo?batch=1&connectionParams=${encode({ ticket: "t-1" })}&input=${encode({ 1: { json: { at: at.toISOString() }, meta: { values: { at: ["Date"] } } } })}`,
+      `ping,echo?batch=1&connectionParams=${encode({ ticket: "t-1" })}&input=${encode({ 1: dateInput })}`,
     ],
     ["a call to no procedure", "nope"],
   ])("is the adapter's for %s", async (_name, path) => {
@@ -83,10 +82,7 @@ describe("the native handler's request info", () => {
   });
 
   it("hands the procedure its input as the transformer read it (a Date, not a string)", async () => {
-    const { body } = await answerOf(
-      "native",
-      `echo?input=${encode({ json: { at: at.toISOString() }, meta: { values: { at: ["Date"] } } })}`,
-    );
+    const { body } = await answerOf("native", `echo?input=${encode(dateInput)}`);
     expect(body.result.data.meta?.values.at).toEqual(["Date"]);
     expect(body.result.data.json.at).toBe(at.toISOString());
     expect(body.result.data.json.seen).toMatchObject({
