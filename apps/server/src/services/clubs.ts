@@ -11,7 +11,9 @@ import {
   isNull,
   lt,
   or,
+  preparedQuery,
   type SQL,
+  type SQLWrapper,
   sql,
 } from "@booky/db";
 import {
@@ -30,17 +32,22 @@ import { withdrawUpcomingRsvps } from "./meetings.js";
 import { definePager, pageRows } from "./pagination.js";
 
 /** The user's membership row of the club being read, as a join condition on `clubs`. */
-const membershipOf = (userId: string) => and(eq(clubMembers.clubId, clubs.id), eq(clubMembers.userId, userId));
+const membershipOf = (userId: string | SQLWrapper) =>
+  and(eq(clubMembers.clubId, clubs.id), eq(clubMembers.userId, userId));
 
-/** The club and the caller's role in it (null when not a member), in one query. */
+/** The club and the caller's role in it (null when not a member), in one query: every club procedure's first read. */
 export async function findClubWithRole(db: Executor, clubId: string, userId: string) {
-  const [row] = await db
-    .select({ club: clubs, role: clubMembers.role })
-    .from(clubs)
-    .leftJoin(clubMembers, membershipOf(userId))
-    .where(eq(clubs.id, clubId));
+  const [row] = await clubWithRole(db, { clubId, userId });
   return row ?? null;
 }
+
+const clubWithRole = preparedQuery("club_with_role", (db) =>
+  db
+    .select({ club: clubs, role: clubMembers.role })
+    .from(clubs)
+    .leftJoin(clubMembers, membershipOf(sql.placeholder("userId")))
+    .where(eq(clubs.id, sql.placeholder("clubId"))),
+);
 
 export async function findMemberRole(db: Executor, clubId: string, userId: string): Promise<ClubRole | null> {
   const [row] = await db
@@ -145,14 +152,25 @@ export function createClub(db: Executor, ownerId: string, input: z.output<typeof
 
 /** By id or slug. Outsiders of a private club get its name and description only (`access: "limited"`). */
 export async function getClubForViewer(db: Executor, viewer: Viewer, input: z.output<typeof getClubInput>) {
-  const [row] = await db
-    .select({ ...clubSummaryColumns, ownerId: clubs.ownerId, myRole: clubMembers.role })
-    .from(clubs)
-    .leftJoin(clubMembers, membershipOf(viewer.id))
-    .where("clubId" in input ? eq(clubs.id, input.clubId) : eq(clubs.slug, input.slug));
+  const [row] =
+    "clubId" in input
+      ? await viewedClubById(db, { key: input.clubId, userId: viewer.id })
+      : await viewedClubBySlug(db, { key: input.slug, userId: viewer.id });
   if (!row) throw notFound("No such club");
   return clubView(row, viewer.role);
 }
+
+/** The club page's read, by id or by slug (`key`), with the caller's role: prepared, as it is read on every visit. */
+const viewedClub = (by: "id" | "slug") =>
+  preparedQuery(`viewed_club_by_${by}`, (db) =>
+    db
+      .select({ ...clubSummaryColumns, ownerId: clubs.ownerId, myRole: clubMembers.role })
+      .from(clubs)
+      .leftJoin(clubMembers, membershipOf(sql.placeholder("userId")))
+      .where(eq(by === "id" ? clubs.id : clubs.slug, sql.placeholder("key"))),
+  );
+const viewedClubById = viewedClub("id");
+const viewedClubBySlug = viewedClub("slug");
 
 /** Clubs whose name or description contains `search` (LIKE wildcards in it taken literally). */
 export function clubsMatching(search: string | undefined): SQL | undefined {
