@@ -227,6 +227,12 @@ export const scenarios: Scenario[] = [
   ),
   progressUpdate("baseline.progress.update", "progress.update, the --baseline checkout's build", "baseline"),
   read(
+    "baseline.clubs.get",
+    "clubs.get, the --baseline checkout's build",
+    (f) => trpcQuery("clubs.get", { clubId: f.clubId }),
+    "baseline",
+  ),
+  read(
     "baseline.bets.forMeeting",
     "bets.forMeeting, the --baseline checkout's build",
     (f) => trpcQuery("bets.forMeeting", { meetingId: f.meetingId }),
@@ -333,6 +339,12 @@ export const comparisons = [
     label: "progress.update, this build ÷ the --baseline build",
     numerator: "progress.update",
     denominator: "baseline.progress.update",
+  },
+  {
+    id: "baseline.club",
+    label: "clubs.get, this build ÷ the --baseline build",
+    numerator: "clubs.get",
+    denominator: "baseline.clubs.get",
   },
   {
     id: "baseline.pool",
