@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import postgres from "postgres";
-import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, describe, expect, inject, it, vi } from "vitest";
 
 /**
  * Booky's patch of postgres.js's queue (patches/postgres@3.4.9.patch, docs/testing.md). A shift leaves a hole
@@ -73,7 +73,6 @@ describe("postgres.js's queue with Booky's patch", () => {
   describe("in a real pool", () => {
     const sql = postgres(inject("adminDatabaseUrl"), { max: 10, onnotice: () => {} });
     afterAll(() => sql.end());
-    afterEach(() => vi.restoreAllMocks());
 
     it("searches no more than the pool's connections however many queries it has run", async () => {
       // A burst opens all ten connections; then two queries at a time leave eight idle in the open queue.
